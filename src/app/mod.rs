@@ -1,0 +1,171 @@
+//! The eframe application: state, the command runner, undo/redo, toasts.
+//!
+//! Views draw from `AppData` and push `Command`s; after the frame `run_commands` carries them out, writing
+//! through the store in one transaction each and recording undo (DESIGN §2).
+
+mod command;
+mod runner;
+mod state;
+mod toasts;
+mod undo;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+pub use command::{Command, MeasureField};
+pub use state::{AppData, Screen, UiState};
+pub use toasts::{Toast, ToastKind, Toasts};
+
+use crate::i18n::{I18n, Language};
+use crate::store::Store;
+use crate::ui::Views;
+use undo::UndoStack;
+
+/// The window's application.
+pub struct RoadmapApp {
+    store: Store,
+    pub data: AppData,
+    pub ui_state: UiState,
+    pub i18n: I18n,
+    pub toasts: Toasts,
+    undo: UndoStack,
+    views: Views,
+    commands: Vec<Command>,
+    today: NaiveDate,
+}
+
+impl RoadmapApp {
+    /// An app over `store`, with "today" fixed (tests freeze it; the window passes the real date).
+    pub fn new(store: Store, today: NaiveDate, ui_state: UiState) -> Self {
+        let mut app = Self {
+            store,
+            data: AppData::default(),
+            i18n: I18n::new(ui_state.language),
+            ui_state,
+            toasts: Toasts::default(),
+            undo: UndoStack::default(),
+            views: Views::default(),
+            commands: Vec::new(),
+            today,
+        };
+        app.reload_all();
+        app
+    }
+
+    /// Builds the app for eframe: restores UI settings from eframe's storage.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, store: Store) -> Self {
+        let ui_state: UiState = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        crate::ui::style::apply(&cc.egui_ctx);
+        Self::new(store, chrono::Local::now().date_naive(), ui_state)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// Queues a command as a view would (tests drive the app this way too).
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn set_language(&mut self, language: Language) {
+        self.ui_state.language = language;
+        self.i18n = I18n::new(language);
+    }
+}
+
+impl eframe::App for RoadmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let dt = ui.ctx().input(|i| i.stable_dt).min(0.5);
+        self.toasts.tick(dt);
+        self.handle_shortcuts(ui.ctx());
+        let mut commands = std::mem::take(&mut self.commands);
+        let mut ctx = crate::ui::ViewCtx {
+            i18n: &self.i18n,
+            data: &self.data,
+            ui_state: &mut self.ui_state,
+            today: self.today,
+            store_path: self.store.path(),
+            commands: &mut commands,
+        };
+        let dismissed = self.views.ui(ui, &mut ctx, self.toasts.items());
+        if let Some(i) = dismissed {
+            self.toasts.dismiss(i);
+        }
+        self.commands = commands;
+        self.run_commands();
+        if !self.toasts.items().is_empty() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(250));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.ui_state);
+    }
+}
+
+impl RoadmapApp {
+    /// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo — unless a text field is being edited (it has its own).
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        ctx.input_mut(|i| {
+            // The longer shortcut first: Ctrl+Shift+Z also matches a plain Ctrl+Z test otherwise.
+            if i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo_y) {
+                self.commands.push(Command::Redo);
+            } else if i.consume_shortcut(&undo) {
+                self.commands.push(Command::Undo);
+            }
+        });
+    }
+}
+
+/// Opens the main window on the database at `db` (the default one when `None`).
+pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
+    let path = match db {
+        Some(path) => path,
+        None => Store::default_path()
+            .ok_or_else(|| anyhow::anyhow!("Не удалось определить папку для данных пользователя"))?,
+    };
+    let opened = Store::open(&path);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Дорожные карты — Roadmap Planner")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    let result = match opened {
+        Ok(store) => eframe::run_native(
+            "roadmap-planner",
+            options,
+            Box::new(move |cc| Ok(Box::new(RoadmapApp::from_creation_context(cc, store)))),
+        ),
+        // The window still opens, to say clearly why it cannot work (e.g. another window holds the database).
+        Err(err) => {
+            let message = err.to_string();
+            eframe::run_native(
+                "roadmap-planner-error",
+                options,
+                Box::new(move |cc| {
+                    crate::ui::style::apply(&cc.egui_ctx);
+                    Ok(Box::new(crate::ui::ErrorApp::new(message)))
+                }),
+            )
+        }
+    };
+    result.map_err(|e| anyhow::anyhow!("Не удалось открыть окно: {e}"))
+}

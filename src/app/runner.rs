@@ -1,0 +1,326 @@
+//! The one place that carries out commands: writes through the store, updates the snapshot, records undo.
+
+use crate::model::{self, Change, Id, Measure, Plan, Section};
+
+use super::undo::Step;
+use super::{Command, RoadmapApp};
+
+impl RoadmapApp {
+    /// Runs the commands the views queued this frame, in order. Errors become toasts.
+    pub fn run_commands(&mut self) {
+        for command in std::mem::take(&mut self.commands) {
+            if let Err(message) = self.run(command) {
+                self.toasts.error(message);
+            }
+        }
+        self.data.can_undo = self.undo.can_undo();
+        self.data.can_redo = self.undo.can_redo();
+    }
+
+    fn run(&mut self, command: Command) -> Result<(), String> {
+        match command {
+            Command::OpenPlan(id) => self.open_plan(id),
+            Command::LoadExample => {
+                let id = crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
+                self.open_plan(id)?;
+                self.toasts.info(self.i18n.tr("toast-example-loaded"));
+                Ok(())
+            }
+            Command::CreatePlan { title, period } => {
+                let mut plan = Plan::new(title, period);
+                plan.sections.push(Section::new("1", self.i18n.tr("new-section-title")));
+                model::validate_plan(&plan).map_err(|e| e.to_string())?;
+                self.store.write(|w| w.put_plan(&plan)).map_err(|e| e.to_string())?;
+                self.open_plan(plan.id)
+            }
+            Command::PickAndImport => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-import-title"))
+                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .pick_file();
+                match picked {
+                    Some(path) => self.run(Command::ImportFile(path)),
+                    None => Ok(()),
+                }
+            }
+            Command::ImportFile(path) => self.import_file(&path),
+            Command::PickAndExport => {
+                let Some(plan) = &self.data.plan else {
+                    return Err(self.i18n.tr("error-no-plan"));
+                };
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-export-title"))
+                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .set_file_name(format!("{}.json", file_stem(&plan.title)))
+                    .save_file();
+                match picked {
+                    Some(path) => self.run(Command::ExportFile(path)),
+                    None => Ok(()),
+                }
+            }
+            Command::ExportFile(path) => self.export_file(&path),
+            Command::EditMeasure { id, field, value } => {
+                let plan = self.plan()?;
+                let before = plan
+                    .measure(id)
+                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?
+                    .clone();
+                if field.get(&before) == value {
+                    return Ok(());
+                }
+                let mut after = before.clone();
+                field.set(&mut after, value);
+                after.updated_at = model::now();
+                self.commit(Change::Measure {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                })
+            }
+            Command::EditPlanHeader(after) => {
+                let plan = self.plan()?;
+                let before = plan.header();
+                let mut after = after.header();
+                after.id = before.id;
+                after.updated_at = model::now();
+                model::validate_plan(&after).map_err(|e| e.to_string())?;
+                self.commit(Change::PlanHeader {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                })
+            }
+            Command::AddSection => {
+                let plan = self.plan()?;
+                let number = (plan.sections.len() + 1).to_string();
+                let section = Section::new(number, self.i18n.tr("new-section-title"));
+                let index = plan.sections.len();
+                self.commit(Change::InsertSection {
+                    index,
+                    section: Box::new(section),
+                })
+            }
+            Command::AddMeasure { section } => {
+                let plan = self.plan()?;
+                let si = plan
+                    .section_index(section)
+                    .ok_or_else(|| self.i18n.tr("error-no-section"))?;
+                let s = &plan.sections[si];
+                let number = if s.number.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!("{}.{}", s.number.trim_end_matches('.'), s.measures.len() + 1)
+                };
+                let measure = Measure::new(number, self.i18n.tr("new-measure-title"));
+                let id = measure.id;
+                let index = s.measures.len();
+                self.commit(Change::InsertMeasure {
+                    section_id: section,
+                    index,
+                    measure: Box::new(measure),
+                })?;
+                self.data.selected = Some(id);
+                Ok(())
+            }
+            Command::DeleteMeasure(id) => {
+                let plan = self.plan()?;
+                let (si, mi) = plan
+                    .find_measure(id)
+                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?;
+                let section = &plan.sections[si];
+                let change = Change::RemoveMeasure {
+                    section_id: section.id,
+                    index: mi,
+                    measure: Box::new(section.measures[mi].clone()),
+                };
+                self.commit(change)?;
+                if self.data.selected == Some(id) {
+                    self.data.selected = None;
+                }
+                Ok(())
+            }
+            Command::Select(id) => {
+                self.data.selected = id;
+                Ok(())
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::ShowScreen(screen) => {
+                self.ui_state.screen = screen;
+                Ok(())
+            }
+            Command::SetLanguage(language) => {
+                self.set_language(language);
+                Ok(())
+            }
+        }
+    }
+
+    fn plan(&self) -> Result<&Plan, String> {
+        self.data
+            .plan
+            .as_ref()
+            .ok_or_else(|| self.i18n.tr("error-no-plan"))
+    }
+
+    /// Writes a change in one transaction, applies it to the snapshot and records it for undo.
+    fn commit(&mut self, change: Change) -> Result<(), String> {
+        if change.is_noop() {
+            return Ok(());
+        }
+        let plan_id = self.plan()?.id;
+        self.apply(plan_id, &change)?;
+        self.undo.push(Step {
+            plan: plan_id,
+            change,
+        });
+        Ok(())
+    }
+
+    fn apply(&mut self, plan_id: Id, change: &Change) -> Result<(), String> {
+        self.store
+            .apply(plan_id, change)
+            .map_err(|e| e.to_string())?;
+        match self.data.plan.as_mut() {
+            Some(plan) if plan.id == plan_id => {
+                if change.apply_to_plan(plan).is_err() {
+                    // The snapshot drifted from the database: the database is the truth.
+                    self.reload_plan();
+                }
+            }
+            _ => {}
+        }
+        self.refresh_after_write();
+        Ok(())
+    }
+
+    fn undo(&mut self) -> Result<(), String> {
+        let Some(step) = self.undo.take_undo() else {
+            return Ok(());
+        };
+        let inverse = step.change.inverse();
+        if let Err(e) = self.apply(step.plan, &inverse) {
+            self.undo.redone(step);
+            return Err(e);
+        }
+        self.undo.undone(step);
+        Ok(())
+    }
+
+    fn redo(&mut self) -> Result<(), String> {
+        let Some(step) = self.undo.take_redo() else {
+            return Ok(());
+        };
+        if let Err(e) = self.apply(step.plan, &step.change) {
+            self.undo.undone(step);
+            return Err(e);
+        }
+        self.undo.redone(step);
+        Ok(())
+    }
+
+    fn open_plan(&mut self, id: Id) -> Result<(), String> {
+        let plan = self.store.load_plan(id).map_err(|e| e.to_string())?;
+        self.undo.clear();
+        self.ui_state.last_plan = Some(plan.id);
+        self.data.plan = Some(plan);
+        self.data.selected = None;
+        self.refresh_after_write();
+        Ok(())
+    }
+
+    fn import_file(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let file = crate::exchange::json::read_file(path).map_err(|e| e.to_string())?;
+        let summary =
+            crate::exchange::json::import(&mut self.store, &file).map_err(|e| e.to_string())?;
+        self.undo.clear();
+        self.reload_all();
+        let first = file.plans.first().map(|p| p.id);
+        if let Some(id) = first {
+            self.open_plan(id)?;
+        }
+        self.toasts.info(summary.to_string());
+        Ok(())
+    }
+
+    fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let plan = self.plan()?.id;
+        let origin = crate::exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let file = crate::exchange::json::export(&self.store, Some(plan), origin)
+            .map_err(|e| e.to_string())?;
+        std::fs::write(path, crate::exchange::json::to_json(&file))
+            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        self.toasts.info(self.i18n.tr_args(
+            "toast-exported",
+            &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
+        ));
+        Ok(())
+    }
+
+    /// Reloads everything from the store: at start and after an import.
+    pub(super) fn reload_all(&mut self) {
+        if let Err(e) = self.try_reload_all() {
+            self.toasts.error(e);
+        }
+    }
+
+    fn try_reload_all(&mut self) -> Result<(), String> {
+        self.data.plans = self.store.list_plans().map_err(|e| e.to_string())?;
+        self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
+        let wanted = self
+            .data
+            .plan
+            .as_ref()
+            .map(|p| p.id)
+            .or(self.ui_state.last_plan)
+            .filter(|id| self.data.plans.iter().any(|p| p.id == *id))
+            .or_else(|| self.data.plans.first().map(|p| p.id));
+        match wanted {
+            Some(id) => self.open_plan(id),
+            None => {
+                self.data.plan = None;
+                self.refresh_after_write();
+                Ok(())
+            }
+        }
+    }
+
+    fn reload_plan(&mut self) {
+        if let Some(id) = self.data.plan.as_ref().map(|p| p.id) {
+            match self.store.load_plan(id) {
+                Ok(plan) => self.data.plan = Some(plan),
+                Err(e) => self.toasts.error(e.to_string()),
+            }
+        }
+    }
+
+    /// Refreshes what a write can change besides the plan tree: counts, progress summary, version.
+    fn refresh_after_write(&mut self) {
+        match self.store.list_plans() {
+            Ok(plans) => self.data.plans = plans,
+            Err(e) => self.toasts.error(e.to_string()),
+        }
+        if let Some(plan) = &self.data.plan {
+            match self.store.progress_summary(plan.id, self.today) {
+                Ok(summary) => self.data.progress = summary,
+                Err(e) => self.toasts.error(e.to_string()),
+            }
+        } else {
+            self.data.progress.clear();
+        }
+        self.data.version = self.store.data_version();
+    }
+}
+
+/// A file name made from a title: letters, digits and dashes, at most 60 characters.
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(60)
+        .collect();
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "roadmap".into()
+    } else {
+        stem
+    }
+}

@@ -1,0 +1,9 @@
+//! Roadmap Planner: plan and track school-support road maps (дорожные карты) offline.
+//!
+//! Layers (see `docs/architecture.md`): `model`, `schedule`, `stats` and `exchange` are pure and know nothing
+//! of egui; `store` is the only place that speaks SQL; `app` runs commands; `ui` draws views.
+
+pub mod model;
+pub mod schedule;
+pub mod store;
+pub mod app;

@@ -1,0 +1,283 @@
+//! A reversible edit of the data. The app turns every user command into one `Change`, writes it through the
+//! store in one transaction, applies it to its in-memory plan, and keeps it for undo (its `inverse`).
+
+use super::{Id, Measure, Plan, Progress, School, Section};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Replace the plan header (everything but its sections).
+    PlanHeader { before: Box<Plan>, after: Box<Plan> },
+    /// Replace a section's number and title (its measures are untouched).
+    SectionHeader {
+        before: Box<Section>,
+        after: Box<Section>,
+    },
+    /// Put a section, with its measures, at `index`.
+    InsertSection { index: usize, section: Box<Section> },
+    /// Take out the section at `index` (which must equal `section`).
+    RemoveSection { index: usize, section: Box<Section> },
+    /// Replace one measure's fields in place.
+    Measure {
+        before: Box<Measure>,
+        after: Box<Measure>,
+    },
+    /// Put a measure into a section at `index`.
+    InsertMeasure {
+        section_id: Id,
+        index: usize,
+        measure: Box<Measure>,
+    },
+    /// Take out the measure at `index` of a section.
+    RemoveMeasure {
+        section_id: Id,
+        index: usize,
+        measure: Box<Measure>,
+    },
+    /// Insert (`before` = None), update, or delete (`after` = None) a school.
+    School {
+        before: Option<Box<School>>,
+        after: Option<Box<School>>,
+    },
+    /// Insert, update, or delete a progress record.
+    Progress {
+        before: Option<Box<Progress>>,
+        after: Option<Box<Progress>>,
+    },
+    /// Several changes as one step (one transaction, one undo).
+    Batch(Vec<Change>),
+}
+
+/// Why a change does not fit the data it is applied to (the data changed under it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Изменение не соответствует текущим данным: {0}")]
+pub struct ChangeMismatch(pub &'static str);
+
+impl Change {
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
+        match self.clone() {
+            Change::PlanHeader { before, after } => Change::PlanHeader {
+                before: after,
+                after: before,
+            },
+            Change::SectionHeader { before, after } => Change::SectionHeader {
+                before: after,
+                after: before,
+            },
+            Change::InsertSection { index, section } => Change::RemoveSection { index, section },
+            Change::RemoveSection { index, section } => Change::InsertSection { index, section },
+            Change::Measure { before, after } => Change::Measure {
+                before: after,
+                after: before,
+            },
+            Change::InsertMeasure {
+                section_id,
+                index,
+                measure,
+            } => Change::RemoveMeasure {
+                section_id,
+                index,
+                measure,
+            },
+            Change::RemoveMeasure {
+                section_id,
+                index,
+                measure,
+            } => Change::InsertMeasure {
+                section_id,
+                index,
+                measure,
+            },
+            Change::School { before, after } => Change::School {
+                before: after,
+                after: before,
+            },
+            Change::Progress { before, after } => Change::Progress {
+                before: after,
+                after: before,
+            },
+            Change::Batch(changes) => {
+                Change::Batch(changes.iter().rev().map(Change::inverse).collect())
+            }
+        }
+    }
+
+    /// Whether the change touches nothing (an edit that kept the old value).
+    pub fn is_noop(&self) -> bool {
+        match self {
+            Change::PlanHeader { before, after } => before == after,
+            Change::SectionHeader { before, after } => before == after,
+            Change::Measure { before, after } => before == after,
+            Change::School { before, after } => before == after,
+            Change::Progress { before, after } => before == after,
+            Change::Batch(changes) => changes.iter().all(Change::is_noop),
+            _ => false,
+        }
+    }
+
+    /// Applies the plan part of the change to an in-memory plan (schools and progress live elsewhere).
+    pub fn apply_to_plan(&self, plan: &mut Plan) -> Result<(), ChangeMismatch> {
+        match self {
+            Change::PlanHeader { after, .. } => {
+                let sections = std::mem::take(&mut plan.sections);
+                *plan = after.header();
+                plan.sections = sections;
+            }
+            Change::SectionHeader { after, .. } => {
+                let i = plan
+                    .section_index(after.id)
+                    .ok_or(ChangeMismatch("нет такого направления"))?;
+                let measures = std::mem::take(&mut plan.sections[i].measures);
+                plan.sections[i] = after.header();
+                plan.sections[i].measures = measures;
+            }
+            Change::InsertSection { index, section } => {
+                if *index > plan.sections.len() {
+                    return Err(ChangeMismatch("место направления вне плана"));
+                }
+                plan.sections.insert(*index, (**section).clone());
+            }
+            Change::RemoveSection { index, section } => {
+                if plan.sections.get(*index).map(|s| s.id) != Some(section.id) {
+                    return Err(ChangeMismatch("направление уже удалено или перемещено"));
+                }
+                plan.sections.remove(*index);
+            }
+            Change::Measure { after, .. } => {
+                let (si, mi) = plan
+                    .find_measure(after.id)
+                    .ok_or(ChangeMismatch("нет такого мероприятия"))?;
+                plan.sections[si].measures[mi] = (**after).clone();
+            }
+            Change::InsertMeasure {
+                section_id,
+                index,
+                measure,
+            } => {
+                let si = plan
+                    .section_index(*section_id)
+                    .ok_or(ChangeMismatch("нет такого направления"))?;
+                let measures = &mut plan.sections[si].measures;
+                if *index > measures.len() {
+                    return Err(ChangeMismatch("место мероприятия вне направления"));
+                }
+                measures.insert(*index, (**measure).clone());
+            }
+            Change::RemoveMeasure {
+                section_id,
+                index,
+                measure,
+            } => {
+                let si = plan
+                    .section_index(*section_id)
+                    .ok_or(ChangeMismatch("нет такого направления"))?;
+                let measures = &mut plan.sections[si].measures;
+                if measures.get(*index).map(|m| m.id) != Some(measure.id) {
+                    return Err(ChangeMismatch("мероприятие уже удалено или перемещено"));
+                }
+                measures.remove(*index);
+            }
+            Change::School { .. } | Change::Progress { .. } => {}
+            Change::Batch(changes) => {
+                for change in changes {
+                    change.apply_to_plan(plan)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Period;
+
+    fn plan() -> Plan {
+        let mut plan = Plan::new("План", Period::school_year(2021));
+        let mut s = Section::new("1", "Первое");
+        s.measures.push(Measure::new("1.1", "А"));
+        s.measures.push(Measure::new("1.2", "Б"));
+        plan.sections.push(s);
+        plan
+    }
+
+    #[test]
+    fn applying_a_change_then_its_inverse_restores_the_plan() {
+        let original = plan();
+        let section_id = original.sections[0].id;
+        let first = original.sections[0].measures[0].clone();
+        let mut edited = first.clone();
+        edited.title = "Новое".into();
+        let changes = vec![
+            Change::Measure {
+                before: Box::new(first.clone()),
+                after: Box::new(edited),
+            },
+            Change::InsertMeasure {
+                section_id,
+                index: 2,
+                measure: Box::new(Measure::new("1.3", "В")),
+            },
+            Change::RemoveMeasure {
+                section_id,
+                index: 0,
+                measure: Box::new(first),
+            },
+            Change::InsertSection {
+                index: 0,
+                section: Box::new(Section::new("0", "Нулевое")),
+            },
+            Change::PlanHeader {
+                before: Box::new(original.header()),
+                after: Box::new(Plan {
+                    title: "Другой".into(),
+                    ..original.header()
+                }),
+            },
+        ];
+        for change in changes {
+            let mut p = original.clone();
+            change.apply_to_plan(&mut p).unwrap();
+            assert_ne!(p, original, "{change:?} changed nothing");
+            change.inverse().apply_to_plan(&mut p).unwrap();
+            assert_eq!(p, original, "{change:?} was not undone");
+        }
+    }
+
+    #[test]
+    fn a_batch_is_undone_in_reverse_order() {
+        let original = plan();
+        let section_id = original.sections[0].id;
+        let moved = original.sections[0].measures[0].clone();
+        // Move the first measure to the end: remove, then insert.
+        let batch = Change::Batch(vec![
+            Change::RemoveMeasure {
+                section_id,
+                index: 0,
+                measure: Box::new(moved.clone()),
+            },
+            Change::InsertMeasure {
+                section_id,
+                index: 1,
+                measure: Box::new(moved.clone()),
+            },
+        ]);
+        let mut p = original.clone();
+        batch.apply_to_plan(&mut p).unwrap();
+        assert_eq!(p.sections[0].measures[1].id, moved.id);
+        batch.inverse().apply_to_plan(&mut p).unwrap();
+        assert_eq!(p, original);
+    }
+
+    #[test]
+    fn a_stale_removal_is_refused() {
+        let mut p = plan();
+        let change = Change::RemoveMeasure {
+            section_id: p.sections[0].id,
+            index: 0,
+            measure: Box::new(Measure::new("x", "не тот")),
+        };
+        assert!(change.apply_to_plan(&mut p).is_err());
+    }
+}

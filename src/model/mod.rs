@@ -1,0 +1,32 @@
+//! Pure domain types and rules of a road map (DESIGN §1). Knows nothing of storage or UI.
+
+mod change;
+mod measure;
+mod plan;
+mod progress;
+mod school;
+mod validate;
+
+pub use change::{Change, ChangeMismatch};
+pub use measure::{Measure, SchoolScope, Section, YearActivity};
+pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
+pub use progress::{IndicatorValue, Progress, Status};
+pub use school::{Category, School};
+pub use validate::{ValidationError, validate_plan, validate_school};
+
+/// Stable identifier of every record; kept across exchange files so re-import is idempotent.
+pub type Id = uuid::Uuid;
+
+/// Time of the last change of a record, used to merge files from several offices.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+/// A new random id.
+pub fn new_id() -> Id {
+    uuid::Uuid::new_v4()
+}
+
+/// The current time truncated to milliseconds, so it survives a text round trip unchanged.
+pub fn now() -> Timestamp {
+    let t = chrono::Utc::now();
+    chrono::DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
+}

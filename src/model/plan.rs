@@ -1,0 +1,184 @@
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Section, Timestamp};
+
+/// Who issues the plan: a region, a district office, or one school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanLevel {
+    Region,
+    #[default]
+    District,
+    School,
+}
+
+impl PlanLevel {
+    pub const ALL: [PlanLevel; 3] = [PlanLevel::Region, PlanLevel::District, PlanLevel::School];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanLevel::Region => "region",
+            PlanLevel::District => "district",
+            PlanLevel::School => "school",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// The span a plan covers, both ends inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Self {
+        Self { from, to }
+    }
+
+    /// The school year that starts on 1 September of `year`.
+    pub fn school_year(year: i32) -> Self {
+        Self {
+            from: NaiveDate::from_ymd_opt(year, 9, 1).expect("valid date"),
+            to: NaiveDate::from_ymd_opt(year + 1, 8, 31).expect("valid date"),
+        }
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// The calendar years the period touches, e.g. 2021 and 2022 for a school year.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.from.year()..=self.to.year()
+    }
+}
+
+/// How a target indicator is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorUnit {
+    #[default]
+    Percent,
+    Count,
+    YesNo,
+}
+
+/// A target value of an indicator for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorTarget {
+    pub year: i32,
+    pub value: f64,
+}
+
+/// A target indicator (целевой индикатор) of a plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub unit: IndicatorUnit,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+    #[serde(default)]
+    pub targets: Vec<IndicatorTarget>,
+}
+
+/// A road map (дорожная карта): its header and its sections of measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub level: PlanLevel,
+    #[serde(default)]
+    pub issuer: String,
+    /// The approving order as written, e.g. "приказ № 14 от 24.01.2022".
+    #[serde(default)]
+    pub approval: String,
+    /// For a school plan: the school that owns it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_school: Option<Id>,
+    pub period: Period,
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    pub updated_at: Timestamp,
+}
+
+impl Plan {
+    /// An empty plan with a title and period.
+    pub fn new(title: impl Into<String>, period: Period) -> Self {
+        Self {
+            id: super::new_id(),
+            title: title.into(),
+            level: PlanLevel::District,
+            issuer: String::new(),
+            approval: String::new(),
+            owner_school: None,
+            period,
+            goal: String::new(),
+            tasks: Vec::new(),
+            indicators: Vec::new(),
+            sections: Vec::new(),
+            updated_at: super::now(),
+        }
+    }
+
+    pub fn measure_count(&self) -> usize {
+        self.sections.iter().map(|s| s.measures.len()).sum()
+    }
+
+    /// The header alone, sections left out (cheap to compare and to undo).
+    pub fn header(&self) -> Plan {
+        Plan {
+            sections: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Finds a measure and the index of its section.
+    pub fn find_measure(&self, id: Id) -> Option<(usize, usize)> {
+        self.sections.iter().enumerate().find_map(|(si, s)| {
+            s.measures
+                .iter()
+                .position(|m| m.id == id)
+                .map(|mi| (si, mi))
+        })
+    }
+
+    pub fn measure(&self, id: Id) -> Option<&super::Measure> {
+        self.find_measure(id)
+            .map(|(si, mi)| &self.sections[si].measures[mi])
+    }
+
+    pub fn section_index(&self, id: Id) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    /// All measures in document order.
+    pub fn measures(&self) -> impl Iterator<Item = &super::Measure> {
+        self.sections.iter().flat_map(|s| s.measures.iter())
+    }
+}
+
+/// One line of the plan list: what a selector shows without loading the whole plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanSummary {
+    pub id: Id,
+    pub title: String,
+    pub level: PlanLevel,
+    pub period: Period,
+    pub sections: usize,
+    pub measures: usize,
+}

@@ -1,0 +1,85 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Timestamp};
+
+/// The state of one occurrence of a measure at one school. "Overdue" is not stored: it is derived from today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+    NotDone,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Planned,
+        Status::InProgress,
+        Status::Done,
+        Status::NotDone,
+        Status::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::NotDone => "not_done",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// Whether an occurrence in this status still waits for work (and so can become overdue).
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Planned | Status::InProgress)
+    }
+}
+
+/// Progress of one measure at one school for one occurrence (`due`; `None` for an unscheduled measure).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub measure_id: Id,
+    pub school_id: Id,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub done_on: Option<NaiveDate>,
+    /// Evidence as written: document name and number, link or file path.
+    #[serde(default)]
+    pub evidence: String,
+    #[serde(default)]
+    pub comment: String,
+    pub updated_at: Timestamp,
+    /// Who made the last change.
+    #[serde(default)]
+    pub by: String,
+}
+
+impl Progress {
+    /// Whether the occurrence is late on `today`: still open and its due date has passed.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_open() && self.due.is_some_and(|d| d < today)
+    }
+}
+
+/// An actual value of a target indicator for a year, for the whole plan (`school_id` = None) or one school.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorValue {
+    pub indicator_id: Id,
+    #[serde(default)]
+    pub school_id: Option<Id>,
+    pub year: i32,
+    pub value: f64,
+    pub updated_at: Timestamp,
+}

@@ -1,0 +1,98 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Timestamp};
+
+/// A category a school can be placed in (by hand or by the identification criteria).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// ШНОР: a school with low educational results.
+    Shnor,
+    /// ШНСУ: a school in difficult social conditions.
+    Shnsu,
+    /// Зона риска.
+    RiskZone,
+    /// Школа-лидер.
+    Leader,
+    /// Опорная школа / школа-партнёр.
+    Partner,
+    /// Школа-куратор.
+    Curator,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Shnor,
+        Category::Shnsu,
+        Category::RiskZone,
+        Category::Leader,
+        Category::Partner,
+        Category::Curator,
+    ];
+
+    /// The key used in files and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Shnor => "shnor",
+            Category::Shnsu => "shnsu",
+            Category::RiskZone => "risk_zone",
+            Category::Leader => "leader",
+            Category::Partner => "partner",
+            Category::Curator => "curator",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// A school (ОО) of the registry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct School {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub short_name: String,
+    #[serde(default)]
+    pub district: String,
+    /// СОШ, ООШ, НОШ, …
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub director: String,
+    #[serde(default)]
+    pub contacts: String,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// A curator school or person, as written.
+    #[serde(default)]
+    pub curator: String,
+    pub updated_at: Timestamp,
+}
+
+impl School {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            id: super::new_id(),
+            name: name.into(),
+            short_name: String::new(),
+            district: String::new(),
+            kind: String::new(),
+            director: String::new(),
+            contacts: String::new(),
+            categories: Vec::new(),
+            curator: String::new(),
+            updated_at: super::now(),
+        }
+    }
+
+    /// The short name where there is one.
+    pub fn display_name(&self) -> &str {
+        if self.short_name.trim().is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Deadline text -> schedule -> occurrences (work in progress).

@@ -1,0 +1,77 @@
+//! How model values are written to and read from columns.
+
+use chrono::{NaiveDate, SecondsFormat};
+
+use super::{Result, StoreError};
+use crate::model::{Category, Id, Timestamp};
+
+pub(crate) fn id(text: &str) -> Result<Id> {
+    Id::parse_str(text).map_err(|_| StoreError::Corrupt(format!("неверный идентификатор «{text}»")))
+}
+
+pub(crate) fn opt_id(text: Option<String>) -> Result<Option<Id>> {
+    text.filter(|t| !t.is_empty()).map(|t| id(&t)).transpose()
+}
+
+pub(crate) fn date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| StoreError::Corrupt(format!("неверная дата «{text}»")))
+}
+
+pub(crate) fn opt_date(text: Option<String>) -> Result<Option<NaiveDate>> {
+    text.filter(|t| !t.is_empty()).map(|t| date(&t)).transpose()
+}
+
+pub(crate) fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Due dates as one column: ISO dates joined by ';'.
+pub(crate) fn dates_text(dates: &[NaiveDate]) -> String {
+    let mut out = String::with_capacity(dates.len() * 11);
+    for (i, d) in dates.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(&date_text(*d));
+    }
+    out
+}
+
+pub(crate) fn dates(text: &str) -> Result<Vec<NaiveDate>> {
+    text.split(';')
+        .filter(|t| !t.is_empty())
+        .map(date)
+        .collect()
+}
+
+/// Timestamps as RFC 3339 UTC with milliseconds: fixed width, so text order is time order.
+pub(crate) fn timestamp_text(t: &Timestamp) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub(crate) fn timestamp(text: &str) -> Result<Timestamp> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|_| StoreError::Corrupt(format!("неверное время «{text}»")))
+}
+
+pub(crate) fn categories_text(categories: &[Category]) -> String {
+    categories
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+pub(crate) fn categories(text: &str) -> Vec<Category> {
+    text.split(',').filter_map(Category::parse).collect()
+}
+
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("model values always serialize")
+}
+
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))
+}

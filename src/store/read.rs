@@ -1,0 +1,283 @@
+//! Queries: what the views and the exporters read.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+
+use super::codec;
+use super::{Result, Store, StoreError};
+use crate::model::{
+    Id, IndicatorValue, Measure, Period, Plan, PlanLevel, PlanSummary, Progress, School, Section,
+    Status,
+};
+
+/// Progress of one measure over all schools and occurrences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgressSummary {
+    /// Records per status, indexed like `Status::ALL`.
+    pub by_status: [u32; 5],
+    /// Open records whose due date is before today.
+    pub overdue: u32,
+}
+
+impl ProgressSummary {
+    pub fn total(&self) -> u32 {
+        self.by_status.iter().sum()
+    }
+
+    pub fn count(&self, status: Status) -> u32 {
+        self.by_status[status as usize]
+    }
+}
+
+impl Store {
+    /// Every plan with its counts, newest period first.
+    pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.title, p.level, p.period_from, p.period_to,
+                    (SELECT COUNT(*) FROM sections s WHERE s.plan_id = p.id),
+                    (SELECT COUNT(*) FROM measures m JOIN sections s ON m.section_id = s.id
+                      WHERE s.plan_id = p.id)
+               FROM plans p ORDER BY p.period_from DESC, p.title",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        let mut plans = Vec::new();
+        for row in rows {
+            let (id, title, level, from, to, sections, measures) = row?;
+            plans.push(PlanSummary {
+                id: codec::id(&id)?,
+                title,
+                level: PlanLevel::parse(&level).unwrap_or_default(),
+                period: Period::new(codec::date(&from)?, codec::date(&to)?),
+                sections: sections as usize,
+                measures: measures as usize,
+            });
+        }
+        Ok(plans)
+    }
+
+    /// Whether a plan with this id exists.
+    pub fn has_plan(&self, id: Id) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM plans WHERE id = ?1")?
+            .query_row([id.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// A whole plan: header, sections and measures in document order.
+    pub fn load_plan(&self, id: Id) -> Result<Plan> {
+        let key = id.to_string();
+        let header = self
+            .conn
+            .prepare_cached(
+                "SELECT title, level, issuer, approval, owner_school, period_from, period_to, goal,
+                        tasks, indicators, updated_at FROM plans WHERE id = ?1",
+            )?
+            .query_row([&key], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                    r.get::<_, String>(8)?,
+                    r.get::<_, String>(9)?,
+                    r.get::<_, String>(10)?,
+                ))
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::PlanNotFound(key.clone()))?;
+        let (title, level, issuer, approval, owner, from, to, goal, tasks, indicators, updated) =
+            header;
+        let mut plan = Plan {
+            id,
+            title,
+            level: PlanLevel::parse(&level).unwrap_or_default(),
+            issuer,
+            approval,
+            owner_school: codec::opt_id(owner)?,
+            period: Period::new(codec::date(&from)?, codec::date(&to)?),
+            goal,
+            tasks: codec::from_json(&tasks)?,
+            indicators: codec::from_json(&indicators)?,
+            sections: Vec::new(),
+            updated_at: codec::timestamp(&updated)?,
+        };
+
+        let mut index_of = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, number, title, updated_at FROM sections WHERE plan_id = ?1 ORDER BY position",
+        )?;
+        let mut rows = stmt.query([&key])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            index_of.insert(id.clone(), plan.sections.len());
+            plan.sections.push(Section {
+                id: codec::id(&id)?,
+                number: r.get(1)?,
+                title: r.get(2)?,
+                measures: Vec::new(),
+                updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
+            });
+        }
+
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.section_id, m.id, m.number, m.title, m.deadline, m.due, m.due_manual,
+                    m.responsible, m.result, m.documents, m.yearly, m.schools, m.notes,
+                    m.source_measure, m.updated_at
+               FROM measures m JOIN sections s ON m.section_id = s.id
+              WHERE s.plan_id = ?1 ORDER BY s.position, m.position",
+        )?;
+        let mut rows = stmt.query([&key])?;
+        while let Some(r) = rows.next()? {
+            let section: String = r.get(0)?;
+            let Some(&si) = index_of.get(&section) else {
+                continue;
+            };
+            let yearly: String = r.get(10)?;
+            let schools: String = r.get(11)?;
+            plan.sections[si].measures.push(Measure {
+                id: codec::id(&r.get::<_, String>(1)?)?,
+                number: r.get(2)?,
+                title: r.get(3)?,
+                deadline: r.get(4)?,
+                due: codec::dates(&r.get::<_, String>(5)?)?,
+                due_manual: r.get(6)?,
+                responsible: r.get(7)?,
+                result: r.get(8)?,
+                documents: r.get(9)?,
+                yearly: codec::from_json(&yearly)?,
+                schools: codec::from_json(&schools)?,
+                notes: r.get(12)?,
+                source_measure: codec::opt_id(r.get(13)?)?,
+                updated_at: codec::timestamp(&r.get::<_, String>(14)?)?,
+            });
+        }
+        Ok(plan)
+    }
+
+    /// The school registry, by name.
+    pub fn schools(&self) -> Result<Vec<School>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, short_name, district, kind, director, contacts, categories, curator,
+                    updated_at FROM schools ORDER BY name",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut schools = Vec::new();
+        while let Some(r) = rows.next()? {
+            schools.push(School {
+                id: codec::id(&r.get::<_, String>(0)?)?,
+                name: r.get(1)?,
+                short_name: r.get(2)?,
+                district: r.get(3)?,
+                kind: r.get(4)?,
+                director: r.get(5)?,
+                contacts: r.get(6)?,
+                categories: codec::categories(&r.get::<_, String>(7)?),
+                curator: r.get(8)?,
+                updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
+            });
+        }
+        Ok(schools)
+    }
+
+    /// Every progress record of a plan's measures (or of all plans).
+    pub fn progress(&self, plan: Option<Id>) -> Result<Vec<Progress>> {
+        let sql = "SELECT p.measure_id, p.school_id, p.due, p.status, p.done_on, p.evidence,
+                          p.comment, p.updated_at, p.by
+                     FROM progress p JOIN measures m ON p.measure_id = m.id
+                     JOIN sections s ON m.section_id = s.id
+                    WHERE ?1 IS NULL OR s.plan_id = ?1
+                    ORDER BY p.measure_id, p.school_id, p.due";
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(Progress {
+                measure_id: codec::id(&r.get::<_, String>(0)?)?,
+                school_id: codec::id(&r.get::<_, String>(1)?)?,
+                due: codec::opt_date(r.get(2)?)?,
+                status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
+                done_on: codec::opt_date(r.get(4)?)?,
+                evidence: r.get(5)?,
+                comment: r.get(6)?,
+                updated_at: codec::timestamp(&r.get::<_, String>(7)?)?,
+                by: r.get(8)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Progress counts per measure of a plan: what the grid's status column shows.
+    pub fn progress_summary(
+        &self,
+        plan: Id,
+        today: NaiveDate,
+    ) -> Result<HashMap<Id, ProgressSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.measure_id, p.status, COUNT(*),
+                    SUM(p.due <> '' AND p.due < ?2 AND p.status IN ('planned', 'in_progress'))
+               FROM progress p JOIN measures m ON p.measure_id = m.id
+               JOIN sections s ON m.section_id = s.id
+              WHERE s.plan_id = ?1
+              GROUP BY p.measure_id, p.status",
+        )?;
+        let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
+        let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let measure = codec::id(&r.get::<_, String>(0)?)?;
+            let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
+                continue;
+            };
+            let entry = out.entry(measure).or_default();
+            entry.by_status[status as usize] += r.get::<_, i64>(2)? as u32;
+            entry.overdue += r.get::<_, i64>(3)? as u32;
+        }
+        Ok(out)
+    }
+
+    /// Actual indicator values.
+    pub fn indicator_values(&self) -> Result<Vec<IndicatorValue>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT indicator_id, school_id, year, value, updated_at FROM indicator_values
+              ORDER BY indicator_id, school_id, year",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(IndicatorValue {
+                indicator_id: codec::id(&r.get::<_, String>(0)?)?,
+                school_id: codec::opt_id(r.get(1)?)?,
+                year: r.get(2)?,
+                value: r.get(3)?,
+                updated_at: codec::timestamp(&r.get::<_, String>(4)?)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A setting kept in the database (e.g. this office's id for exchange files).
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+}

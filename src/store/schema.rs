@@ -1,0 +1,132 @@
+//! The database schema as a list of migrations keyed on `PRAGMA user_version`.
+//!
+//! A migration is never edited once released: a new schema version appends a step. Opening a database runs
+//! the steps it lacks, each in its own transaction, so an older file upgrades in place without loss.
+
+use rusqlite::{Connection, Transaction};
+
+use super::StoreError;
+
+/// Migration `i` brings a database from version `i` to version `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: plans, sections, measures, schools, progress.
+    r#"
+    CREATE TABLE plans (
+        id           TEXT PRIMARY KEY,
+        title        TEXT NOT NULL,
+        level        TEXT NOT NULL,
+        issuer       TEXT NOT NULL DEFAULT '',
+        approval     TEXT NOT NULL DEFAULT '',
+        owner_school TEXT,
+        period_from  TEXT NOT NULL,
+        period_to    TEXT NOT NULL,
+        goal         TEXT NOT NULL DEFAULT '',
+        tasks        TEXT NOT NULL DEFAULT '[]',
+        indicators   TEXT NOT NULL DEFAULT '[]',
+        updated_at   TEXT NOT NULL
+    );
+    CREATE TABLE sections (
+        id         TEXT PRIMARY KEY,
+        plan_id    TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        number     TEXT NOT NULL DEFAULT '',
+        title      TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX sections_by_plan ON sections(plan_id, position);
+    CREATE TABLE measures (
+        id          TEXT PRIMARY KEY,
+        section_id  TEXT NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        number      TEXT NOT NULL DEFAULT '',
+        title       TEXT NOT NULL,
+        deadline    TEXT NOT NULL DEFAULT '',
+        due         TEXT NOT NULL DEFAULT '',
+        responsible TEXT NOT NULL DEFAULT '',
+        result      TEXT NOT NULL DEFAULT '',
+        documents   TEXT NOT NULL DEFAULT '',
+        schools     TEXT NOT NULL DEFAULT '{"kind":"all"}',
+        updated_at  TEXT NOT NULL
+    );
+    CREATE INDEX measures_by_section ON measures(section_id, position);
+    CREATE TABLE schools (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        short_name TEXT NOT NULL DEFAULT '',
+        district   TEXT NOT NULL DEFAULT '',
+        kind       TEXT NOT NULL DEFAULT '',
+        director   TEXT NOT NULL DEFAULT '',
+        contacts   TEXT NOT NULL DEFAULT '',
+        categories TEXT NOT NULL DEFAULT '',
+        curator    TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE progress (
+        measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        school_id  TEXT NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
+        due        TEXT NOT NULL DEFAULT '',
+        status     TEXT NOT NULL,
+        done_on    TEXT,
+        evidence   TEXT NOT NULL DEFAULT '',
+        comment    TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        by         TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (measure_id, school_id, due)
+    ) WITHOUT ROWID;
+    CREATE INDEX progress_by_school ON progress(school_id);
+    "#,
+    // 2: hand-set due dates, per-year activities, notes, school-plan links, indicator values, settings.
+    r#"
+    ALTER TABLE measures ADD COLUMN due_manual INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE measures ADD COLUMN yearly TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE measures ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+    ALTER TABLE measures ADD COLUMN source_measure TEXT;
+    CREATE TABLE indicator_values (
+        indicator_id TEXT NOT NULL,
+        school_id    TEXT NOT NULL DEFAULT '',
+        year         INTEGER NOT NULL,
+        value        REAL NOT NULL,
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (indicator_id, school_id, year)
+    );
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Runs the migrations a database lacks. Refuses a database written by a newer build.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Brings a database up to `target` (tests use it to build an older database).
+pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), StoreError> {
+    let current = user_version(conn)?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for version in current..target {
+        let tx = conn.transaction()?;
+        run_step(&tx, version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn run_step(tx: &Transaction<'_>, version: i64) -> Result<(), StoreError> {
+    tx.execute_batch(MIGRATIONS[version as usize])?;
+    tx.pragma_update(None, "user_version", version + 1)?;
+    Ok(())
+}

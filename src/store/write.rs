@@ -1,0 +1,425 @@
+//! Writes, always inside the transaction a `Writer` wraps.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::codec;
+use super::{Result, StoreError};
+use crate::model::{
+    Change, ChangeMismatch, Id, IndicatorValue, Measure, Plan, Progress, School, Section,
+};
+
+/// What a merge did with one incoming record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// It was new here.
+    Added,
+    /// It was newer than ours and replaced it.
+    Updated,
+    /// Ours is the same age or newer: nothing was written.
+    Kept,
+}
+
+/// Write access inside one transaction (see `Store::write`).
+pub struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+}
+
+impl<'t> Writer<'t> {
+    pub(crate) fn new(tx: &'t Transaction<'t>) -> Self {
+        Self { tx }
+    }
+
+    /// Applies one change of a plan (see `Change`).
+    pub fn apply(&mut self, plan_id: Id, change: &Change) -> Result<()> {
+        match change {
+            Change::PlanHeader { after, .. } => self.put_plan_header(after),
+            Change::SectionHeader { after, .. } => {
+                let n = self
+                    .tx
+                    .prepare_cached(
+                        "UPDATE sections SET number = ?2, title = ?3, updated_at = ?4 WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        after.id.to_string(),
+                        after.number,
+                        after.title,
+                        codec::timestamp_text(&after.updated_at)
+                    ])?;
+                expect_one(n, "нет такого направления")
+            }
+            Change::InsertSection { index, section } => {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE sections SET position = position + 1
+                          WHERE plan_id = ?1 AND position >= ?2",
+                    )?
+                    .execute(params![plan_id.to_string(), *index as i64])?;
+                self.put_section(plan_id, *index, section)
+            }
+            Change::RemoveSection { index, section } => {
+                self.delete_section(section.id)?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE sections SET position = position - 1
+                          WHERE plan_id = ?1 AND position > ?2",
+                    )?
+                    .execute(params![plan_id.to_string(), *index as i64])?;
+                Ok(())
+            }
+            Change::Measure { after, .. } => {
+                let place: Option<(String, i64)> = self
+                    .tx
+                    .prepare_cached("SELECT section_id, position FROM measures WHERE id = ?1")?
+                    .query_row([after.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let (section, position) = place.ok_or(ChangeMismatch("нет такого мероприятия"))?;
+                self.put_measure(codec::id(&section)?, position as usize, after)
+            }
+            Change::InsertMeasure {
+                section_id,
+                index,
+                measure,
+            } => {
+                self.tx
+                    .prepare_cached(
+                        "UPDATE measures SET position = position + 1
+                          WHERE section_id = ?1 AND position >= ?2",
+                    )?
+                    .execute(params![section_id.to_string(), *index as i64])?;
+                self.put_measure(*section_id, *index, measure)
+            }
+            Change::RemoveMeasure {
+                section_id,
+                index,
+                measure,
+            } => {
+                let n = self
+                    .tx
+                    .prepare_cached("DELETE FROM measures WHERE id = ?1 AND section_id = ?2")?
+                    .execute(params![measure.id.to_string(), section_id.to_string()])?;
+                expect_one(n, "мероприятие уже удалено")?;
+                self.tx
+                    .prepare_cached(
+                        "UPDATE measures SET position = position - 1
+                          WHERE section_id = ?1 AND position > ?2",
+                    )?
+                    .execute(params![section_id.to_string(), *index as i64])?;
+                Ok(())
+            }
+            Change::School { before, after } => match (before, after) {
+                (_, Some(school)) => self.put_school(school),
+                (Some(school), None) => self.delete_school(school.id),
+                (None, None) => Ok(()),
+            },
+            Change::Progress { before, after } => match (before, after) {
+                (_, Some(p)) => self.put_progress(p),
+                (Some(p), None) => self.delete_progress(p),
+                (None, None) => Ok(()),
+            },
+            Change::Batch(changes) => {
+                for change in changes {
+                    self.apply(plan_id, change)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes a whole plan: header, then every section and measure at its place.
+    pub fn put_plan(&mut self, plan: &Plan) -> Result<()> {
+        self.put_plan_header(plan)?;
+        for (i, section) in plan.sections.iter().enumerate() {
+            self.put_section(plan.id, i, section)?;
+        }
+        Ok(())
+    }
+
+    /// Inserts or replaces a plan's header; its sections stay.
+    pub fn put_plan_header(&mut self, plan: &Plan) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO plans (id, title, level, issuer, approval, owner_school, period_from,
+                                    period_to, goal, tasks, indicators, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT(id) DO UPDATE SET title = ?2, level = ?3, issuer = ?4, approval = ?5,
+                    owner_school = ?6, period_from = ?7, period_to = ?8, goal = ?9, tasks = ?10,
+                    indicators = ?11, updated_at = ?12",
+            )?
+            .execute(params![
+                plan.id.to_string(),
+                plan.title,
+                plan.level.as_str(),
+                plan.issuer,
+                plan.approval,
+                plan.owner_school.map(|id| id.to_string()),
+                codec::date_text(plan.period.from),
+                codec::date_text(plan.period.to),
+                plan.goal,
+                codec::json(&plan.tasks),
+                codec::json(&plan.indicators),
+                codec::timestamp_text(&plan.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    /// Inserts or replaces a section and all its measures at `position`.
+    pub fn put_section(&mut self, plan_id: Id, position: usize, section: &Section) -> Result<()> {
+        self.put_section_header(plan_id, position, section)?;
+        for (i, measure) in section.measures.iter().enumerate() {
+            self.put_measure(section.id, i, measure)?;
+        }
+        Ok(())
+    }
+
+    fn put_section_header(&mut self, plan_id: Id, position: usize, section: &Section) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO sections (id, plan_id, position, number, title, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT(id) DO UPDATE SET plan_id = ?2, position = ?3, number = ?4,
+                    title = ?5, updated_at = ?6",
+            )?
+            .execute(params![
+                section.id.to_string(),
+                plan_id.to_string(),
+                position as i64,
+                section.number,
+                section.title,
+                codec::timestamp_text(&section.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    /// Inserts or replaces a measure in a section at `position`.
+    pub fn put_measure(&mut self, section_id: Id, position: usize, m: &Measure) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO measures (id, section_id, position, number, title, deadline, due,
+                                       due_manual, responsible, result, documents, yearly, schools,
+                                       notes, source_measure, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                 ON CONFLICT(id) DO UPDATE SET section_id = ?2, position = ?3, number = ?4,
+                    title = ?5, deadline = ?6, due = ?7, due_manual = ?8, responsible = ?9,
+                    result = ?10, documents = ?11, yearly = ?12, schools = ?13, notes = ?14,
+                    source_measure = ?15, updated_at = ?16",
+            )?
+            .execute(params![
+                m.id.to_string(),
+                section_id.to_string(),
+                position as i64,
+                m.number,
+                m.title,
+                m.deadline,
+                codec::dates_text(&m.due),
+                m.due_manual,
+                m.responsible,
+                m.result,
+                m.documents,
+                codec::json(&m.yearly),
+                codec::json(&m.schools),
+                m.notes,
+                m.source_measure.map(|id| id.to_string()),
+                codec::timestamp_text(&m.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    pub fn delete_plan(&mut self, id: Id) -> Result<()> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM plans WHERE id = ?1")?
+            .execute([id.to_string()])?;
+        if n == 0 {
+            return Err(StoreError::PlanNotFound(id.to_string()));
+        }
+        Ok(())
+    }
+
+    pub fn delete_section(&mut self, id: Id) -> Result<()> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM sections WHERE id = ?1")?
+            .execute([id.to_string()])?;
+        expect_one(n, "направление уже удалено")
+    }
+
+    pub fn put_school(&mut self, s: &School) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO schools (id, name, short_name, district, kind, director, contacts,
+                                      categories, curator, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT(id) DO UPDATE SET name = ?2, short_name = ?3, district = ?4, kind = ?5,
+                    director = ?6, contacts = ?7, categories = ?8, curator = ?9, updated_at = ?10",
+            )?
+            .execute(params![
+                s.id.to_string(),
+                s.name,
+                s.short_name,
+                s.district,
+                s.kind,
+                s.director,
+                s.contacts,
+                codec::categories_text(&s.categories),
+                s.curator,
+                codec::timestamp_text(&s.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    pub fn delete_school(&mut self, id: Id) -> Result<()> {
+        let n = self
+            .tx
+            .prepare_cached("DELETE FROM schools WHERE id = ?1")?
+            .execute([id.to_string()])?;
+        expect_one(n, "школа уже удалена")
+    }
+
+    pub fn put_progress(&mut self, p: &Progress) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO progress (measure_id, school_id, due, status, done_on, evidence,
+                                       comment, updated_at, by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT(measure_id, school_id, due) DO UPDATE SET status = ?4, done_on = ?5,
+                    evidence = ?6, comment = ?7, updated_at = ?8, by = ?9",
+            )?
+            .execute(params![
+                p.measure_id.to_string(),
+                p.school_id.to_string(),
+                p.due.map(codec::date_text).unwrap_or_default(),
+                p.status.as_str(),
+                p.done_on.map(codec::date_text),
+                p.evidence,
+                p.comment,
+                codec::timestamp_text(&p.updated_at),
+                p.by,
+            ])?;
+        Ok(())
+    }
+
+    pub fn delete_progress(&mut self, p: &Progress) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "DELETE FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",
+            )?
+            .execute(params![
+                p.measure_id.to_string(),
+                p.school_id.to_string(),
+                p.due.map(codec::date_text).unwrap_or_default(),
+            ])?;
+        Ok(())
+    }
+
+    pub fn put_indicator_value(&mut self, v: &IndicatorValue) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO indicator_values (indicator_id, school_id, year, value, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(indicator_id, school_id, year) DO UPDATE SET value = ?4,
+                    updated_at = ?5",
+            )?
+            .execute(params![
+                v.indicator_id.to_string(),
+                v.school_id.map(|id| id.to_string()).unwrap_or_default(),
+                v.year,
+                v.value,
+                codec::timestamp_text(&v.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = ?2",
+            )?
+            .execute([key, value])?;
+        Ok(())
+    }
+
+    /// The `updated_at` of a record we hold, looked up by table and key (for merging).
+    fn stored_time(&self, sql: &str, key: &[&dyn rusqlite::ToSql]) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row(key, |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Decides a merge by age: new here → Added; incoming newer → Updated; else Kept.
+    fn merge_decision(&self, stored: Option<String>, incoming: &crate::model::Timestamp) -> Merge {
+        match stored {
+            None => Merge::Added,
+            Some(ours) if codec::timestamp_text(incoming) > ours => Merge::Updated,
+            Some(_) => Merge::Kept,
+        }
+    }
+
+    /// Merges a plan header: the newer `updated_at` wins.
+    pub fn merge_plan_header(&mut self, plan: &Plan) -> Result<Merge> {
+        let id = plan.id.to_string();
+        let stored = self.stored_time("SELECT updated_at FROM plans WHERE id = ?1", &[&id])?;
+        let decision = self.merge_decision(stored, &plan.updated_at);
+        if decision != Merge::Kept {
+            self.put_plan_header(plan)?;
+        }
+        Ok(decision)
+    }
+
+    /// Merges a section header at `position`: the newer `updated_at` wins.
+    pub fn merge_section(&mut self, plan_id: Id, position: usize, s: &Section) -> Result<Merge> {
+        let id = s.id.to_string();
+        let stored = self.stored_time("SELECT updated_at FROM sections WHERE id = ?1", &[&id])?;
+        let decision = self.merge_decision(stored, &s.updated_at);
+        if decision != Merge::Kept {
+            self.put_section_header(plan_id, position, s)?;
+        }
+        Ok(decision)
+    }
+
+    /// Merges a measure at `position`: the newer `updated_at` wins.
+    pub fn merge_measure(&mut self, section_id: Id, position: usize, m: &Measure) -> Result<Merge> {
+        let id = m.id.to_string();
+        let stored = self.stored_time("SELECT updated_at FROM measures WHERE id = ?1", &[&id])?;
+        let decision = self.merge_decision(stored, &m.updated_at);
+        if decision != Merge::Kept {
+            self.put_measure(section_id, position, m)?;
+        }
+        Ok(decision)
+    }
+
+    pub fn merge_school(&mut self, s: &School) -> Result<Merge> {
+        let id = s.id.to_string();
+        let stored = self.stored_time("SELECT updated_at FROM schools WHERE id = ?1", &[&id])?;
+        let decision = self.merge_decision(stored, &s.updated_at);
+        if decision != Merge::Kept {
+            self.put_school(s)?;
+        }
+        Ok(decision)
+    }
+
+    pub fn merge_progress(&mut self, p: &Progress) -> Result<Merge> {
+        let measure = p.measure_id.to_string();
+        let school = p.school_id.to_string();
+        let due = p.due.map(codec::date_text).unwrap_or_default();
+        let stored = self.stored_time(
+            "SELECT updated_at FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",
+            &[&measure, &school, &due],
+        )?;
+        let decision = self.merge_decision(stored, &p.updated_at);
+        if decision != Merge::Kept {
+            self.put_progress(p)?;
+        }
+        Ok(decision)
+    }
+}
+
+fn expect_one(rows: usize, what: &'static str) -> Result<()> {
+    if rows == 0 {
+        Err(ChangeMismatch(what).into())
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,91 @@
+//! Views: each reads the data snapshot and pushes commands; none touches the store.
+
+mod exchange;
+mod measures;
+mod placeholder;
+mod shell;
+pub mod style;
+mod welcome;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::app::{AppData, Command, Screen, Toast, UiState};
+use crate::i18n::I18n;
+
+/// What a view gets each frame: references to read, and the queue to push commands to.
+pub struct ViewCtx<'a> {
+    pub i18n: &'a I18n,
+    pub data: &'a AppData,
+    pub ui_state: &'a mut UiState,
+    pub today: NaiveDate,
+    pub store_path: Option<&'a Path>,
+    pub commands: &'a mut Vec<Command>,
+}
+
+impl ViewCtx<'_> {
+    pub fn tr(&self, key: &str) -> String {
+        self.i18n.tr(key)
+    }
+
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+}
+
+/// The state views keep between frames (selection buffers, form fields); not persisted.
+#[derive(Default)]
+pub struct Views {
+    welcome: welcome::WelcomeView,
+    measures: measures::MeasuresView,
+}
+
+impl Views {
+    /// Draws the whole window. Returns the index of a toast the user closed, if any.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, toasts: &[Toast]) -> Option<usize> {
+        shell::top_bar(ui, ctx);
+        shell::status_bar(ui, ctx);
+        egui::CentralPanel::default().show(ui, |ui| {
+            if ctx.data.plan.is_none() {
+                self.welcome.ui(ui, ctx);
+                return;
+            }
+            match ctx.ui_state.screen {
+                Screen::Measures => self.measures.ui(ui, ctx),
+                Screen::Calendar => placeholder::ui(ui, ctx, "soon-calendar"),
+                Screen::Schools => placeholder::ui(ui, ctx, "soon-schools"),
+                Screen::Exchange => exchange::ui(ui, ctx),
+            }
+        });
+        shell::toasts(ui, toasts)
+    }
+}
+
+/// A window that only explains why the app cannot start (e.g. the database is held by another window).
+pub struct ErrorApp {
+    message: String,
+}
+
+impl ErrorApp {
+    pub fn new(message: String) -> Self {
+        Self { message }
+    }
+}
+
+impl eframe::App for ErrorApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.add_space(80.0);
+                ui.heading("Программа не может открыть базу данных");
+                ui.add_space(16.0);
+                ui.label(egui::RichText::new(&self.message).size(16.0));
+                ui.add_space(24.0);
+                if ui.button("Закрыть").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,160 @@
+//! The frame around the screens: the top bar, the status bar and the toasts.
+
+use egui::{Panel, RichText};
+
+use super::{ViewCtx, style};
+use crate::app::{Command, Screen, Toast, ToastKind};
+use crate::i18n::{Arg, Language};
+
+pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    Panel::top("top_bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(ctx.tr("app-title")).strong().color(style::ACCENT));
+            ui.separator();
+            let has_plan = ctx.data.plan.is_some();
+            for screen in Screen::ALL {
+                let selected = has_plan && ctx.ui_state.screen == screen;
+                let response = ui.add_enabled(
+                    has_plan,
+                    egui::Button::selectable(selected, ctx.tr(screen.label_key())),
+                );
+                if response.clicked() {
+                    ctx.push(Command::ShowScreen(screen));
+                }
+            }
+            ui.separator();
+            plan_selector(ui, ctx);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                language_switch(ui, ctx);
+                ui.separator();
+                let redo = ui
+                    .add_enabled(ctx.data.can_redo, egui::Button::new(ctx.tr("action-redo")))
+                    .on_hover_text(ctx.tr("hint-redo"));
+                if redo.clicked() {
+                    ctx.push(Command::Redo);
+                }
+                let undo = ui
+                    .add_enabled(ctx.data.can_undo, egui::Button::new(ctx.tr("action-undo")))
+                    .on_hover_text(ctx.tr("hint-undo"));
+                if undo.clicked() {
+                    ctx.push(Command::Undo);
+                }
+            });
+        });
+        ui.add_space(2.0);
+    });
+}
+
+fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    if ctx.data.plans.is_empty() {
+        return;
+    }
+    let current = ctx.data.plan.as_ref();
+    let text = current.map(|p| short(&p.title, 60)).unwrap_or_default();
+    let mut chosen = None;
+    egui::ComboBox::from_id_salt("plan_selector")
+        .selected_text(text)
+        .width(380.0)
+        .show_ui(ui, |ui| {
+            for plan in &ctx.data.plans {
+                let label = format!(
+                    "{} ({}–{})",
+                    short(&plan.title, 70),
+                    plan.period.from.format("%d.%m.%Y"),
+                    plan.period.to.format("%d.%m.%Y")
+                );
+                let selected = current.is_some_and(|c| c.id == plan.id);
+                if ui.selectable_label(selected, label).clicked() && !selected {
+                    chosen = Some(plan.id);
+                }
+            }
+        })
+        .response
+        .on_hover_text(ctx.tr("hint-plan-selector"));
+    if let Some(id) = chosen {
+        ctx.push(Command::OpenPlan(id));
+    }
+}
+
+fn language_switch(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    // Right-to-left layout: add in reverse so the languages read in order.
+    for language in Language::ALL.into_iter().rev() {
+        let selected = ctx.i18n.language() == language;
+        if ui
+            .add(egui::Button::selectable(selected, language.native_name()))
+            .clicked()
+            && !selected
+        {
+            ctx.push(Command::SetLanguage(language));
+        }
+    }
+}
+
+pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    Panel::bottom("status_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if let Some(plan) = &ctx.data.plan {
+                let measures = plan.measure_count();
+                ui.label(ctx.i18n.count("sections-count", plan.sections.len()));
+                ui.label("·");
+                ui.label(ctx.i18n.count("measures-count", measures));
+                ui.separator();
+            }
+            ui.label(ctx.i18n.tr_args(
+                "status-today",
+                &[("date", Arg::Str(&ctx.today.format("%d.%m.%Y").to_string()))],
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let path = ctx
+                    .store_path
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| ctx.tr("status-in-memory"));
+                ui.label(RichText::new(path).small())
+                    .on_hover_text(ctx.tr("hint-database"));
+                ui.label(RichText::new(ctx.tr("status-saved")).small().color(style::OK));
+            });
+        });
+    });
+}
+
+/// Draws the toasts in the bottom-right corner. Returns the index of one the user closed.
+pub fn toasts(ui: &mut egui::Ui, toasts: &[Toast]) -> Option<usize> {
+    if toasts.is_empty() {
+        return None;
+    }
+    let mut closed = None;
+    egui::Area::new(egui::Id::unique("toasts"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            ui.set_max_width(420.0);
+            for (i, toast) in toasts.iter().enumerate() {
+                let (fill, text) = match toast.kind {
+                    ToastKind::Info => (egui::Color32::from_rgb(0xe8, 0xf4, 0xec), style::OK),
+                    ToastKind::Error => (egui::Color32::from_rgb(0xfb, 0xea, 0xea), style::ERROR),
+                };
+                egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.add(egui::Label::new(RichText::new(&toast.text).color(text)).wrap());
+                        if ui.small_button("×").on_hover_text("Закрыть").clicked() {
+                            closed = Some(i);
+                        }
+                    });
+                });
+                ui.add_space(6.0);
+            }
+        });
+    closed
+}
+
+/// The first `max` characters of a title, with an ellipsis when cut.
+pub fn short(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}

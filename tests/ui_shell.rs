@@ -1,0 +1,204 @@
+//! The window driven like a user: egui_kittest clicks and types by label, with no GPU and no display.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::{RoadmapApp, UiState};
+use roadmap_planner::store::Store;
+
+/// Points the user folders at a temp dir so nothing touches the home folder.
+fn isolate_home() {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = HOME.get_or_init(|| tempfile::tempdir().unwrap());
+    for var in ["XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"] {
+        // SAFETY: set once, before any window or thread of this test reads the environment.
+        unsafe { std::env::set_var(var, dir.path()) };
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
+}
+
+fn harness(store: Store) -> Harness<'static, RoadmapApp> {
+    isolate_home();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(store, today(), UiState::default())
+        })
+}
+
+const FIRST_MEASURE: &str = "Определение и назначение муниципального координатора по работе с общеобразовательными организациями, имеющими низкие образовательные результаты";
+
+fn open_example(h: &mut Harness<'static, RoadmapApp>) {
+    h.get_by_label("Открыть пример").click();
+    h.run();
+}
+
+#[test]
+fn welcome_then_example_shows_its_measures() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    h.get_by_label_contains("Добро пожаловать");
+    open_example(&mut h);
+    h.get_by_label(FIRST_MEASURE);
+    let plan = h.state().data.plan.as_ref().expect("the example is open");
+    assert_eq!(plan.sections.len(), 9);
+    assert_eq!(plan.measure_count(), 58);
+    // The status bar counts them with Russian plural forms.
+    h.get_by_label("9 направлений");
+    h.get_by_label("58 мероприятий");
+}
+
+#[test]
+fn edit_a_title_then_undo_and_redo() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    h.get_by_label(FIRST_MEASURE).click();
+    h.run();
+
+    let field = h.get_by_role_and_label(Role::MultilineTextInput, "Мероприятие");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Мероприятие")
+        .type_text("Назначение координатора");
+    h.run();
+    // Leaving the field commits the edit as one command.
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    let title = |h: &Harness<'static, RoadmapApp>| {
+        h.state().data.plan.as_ref().unwrap().sections[0].measures[0]
+            .title
+            .clone()
+    };
+    assert_eq!(title(&h), "Назначение координатора");
+    let stored = |h: &Harness<'static, RoadmapApp>| {
+        let id = h.state().data.plan.as_ref().unwrap().id;
+        h.state().store().load_plan(id).unwrap().sections[0].measures[0]
+            .title
+            .clone()
+    };
+    assert_eq!(stored(&h), "Назначение координатора", "saved at once");
+    h.get_by_label("Назначение координатора");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(title(&h), FIRST_MEASURE);
+    assert_eq!(stored(&h), FIRST_MEASURE);
+    h.get_by_label(FIRST_MEASURE);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.run();
+    assert_eq!(title(&h), "Назначение координатора");
+
+    // Undo and redo by the buttons too; Ctrl+Y redoes.
+    h.get_by_label("↩ Отменить").click();
+    h.run();
+    assert_eq!(title(&h), FIRST_MEASURE);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(stored(&h), "Назначение координатора");
+}
+
+#[test]
+fn undo_does_not_cross_opening_a_plan() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    h.get_by_label("➕ Мероприятие").click();
+    h.run();
+    assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 59);
+    assert!(h.state().data.can_undo);
+    // Reopening (here: loading the example again) starts a fresh history.
+    h.state_mut().push(roadmap_planner::app::Command::LoadExample);
+    h.run();
+    assert!(!h.state().data.can_undo);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 59);
+}
+
+#[test]
+fn add_and_delete_a_measure_with_undo() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    h.get_by_label("➕ Мероприятие").click();
+    h.run();
+    h.get_by_label("Новое мероприятие");
+    h.get_by_label("🗑 Удалить мероприятие").click();
+    h.run();
+    assert!(h.query_by_label("Новое мероприятие").is_none());
+    assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 58);
+    h.get_by_label("↩ Отменить").click();
+    h.run();
+    h.get_by_label("Новое мероприятие");
+}
+
+#[test]
+fn switch_language_to_english_and_back() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    h.get_by_label("Мероприятия");
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Measures");
+    h.get_by_label("Calendar");
+    h.get_by_label("58 measures");
+    assert!(h.query_by_label("Календарь").is_none());
+    assert_eq!(
+        h.state().ui_state.language,
+        roadmap_planner::i18n::Language::English
+    );
+    h.get_by_label("Русский").click();
+    h.run();
+    h.get_by_label("Календарь");
+}
+
+#[test]
+fn later_screens_say_what_they_will_hold() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    h.get_by_label("Календарь").click();
+    h.run();
+    h.get_by_label("Этот раздел появится в следующей версии");
+    h.get_by_label("Школы").click();
+    h.run();
+    h.get_by_label_contains("реестр школ");
+}
+
+#[test]
+fn create_a_plan_from_the_welcome_screen() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Название").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Название")
+        .type_text("Дорожная карта школы");
+    h.run();
+    h.get_by_label("Создать план").click();
+    h.run();
+    let plan = h.state().data.plan.as_ref().expect("created and opened");
+    assert_eq!(plan.title, "Дорожная карта школы");
+    assert_eq!(plan.period.from, NaiveDate::from_ymd_opt(2021, 9, 1).unwrap());
+    assert_eq!(plan.period.to, NaiveDate::from_ymd_opt(2022, 8, 31).unwrap());
+    assert_eq!(h.state().store().list_plans().unwrap().len(), 1);
+}
+
+#[test]
+fn an_empty_title_is_explained_not_saved() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    h.get_by_label("Создать план").click();
+    h.run();
+    h.get_by_label("Введите название плана");
+    assert!(h.state().store().list_plans().unwrap().is_empty());
+}
