@@ -60,7 +60,10 @@ fn main() -> anyhow::Result<()> {
         let peak = measured["rss_mb"].as_f64().unwrap_or(f64::NAN);
         rss_mb = rss_mb.max(peak);
         if !json_only {
-            println!("{:<22}{ms:9.1} ms   пик памяти {peak:6.1} МБ", format!("{phase}_ms"));
+            println!(
+                "{:<22}{ms:9.1} ms   пик памяти {peak:6.1} МБ",
+                format!("{phase}_ms")
+            );
         }
         results.insert(format!("{phase}_ms"), round(ms).into());
     }
@@ -87,7 +90,10 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
             let start = Instant::now();
             let app = RoadmapApp::new(Store::open(&region)?, today, UiState::default());
             let ms = ms(start);
-            assert_eq!(app.data.plan.as_ref().map(|p| p.measure_count()), Some(MEASURES));
+            assert_eq!(
+                app.data.plan.as_ref().map(|p| p.measure_count()),
+                Some(MEASURES)
+            );
             assert_eq!(app.data.schools.len(), SCHOOLS);
             ms
         }
@@ -108,7 +114,11 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
             let (plan, schools, progress) = {
                 let store = Store::open(&region)?;
                 let plan_id = store.list_plans()?[0].id;
-                (store.load_plan(plan_id)?, store.schools()?, store.progress(None)?)
+                (
+                    store.load_plan(plan_id)?,
+                    store.schools()?,
+                    store.progress(None)?,
+                )
             };
             let raw_db = dir.join("raw.sqlite");
             Store::open(&raw_db)?.write(|w| {
@@ -127,15 +137,19 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
             exchange::import(&mut target, &file)?;
             let ms = ms(start);
             drop(file);
-            let rows: i64 = target
-                .connection()
-                .query_row("SELECT COUNT(*) FROM progress", [], |r| r.get(0))?;
+            let rows: i64 =
+                target
+                    .connection()
+                    .query_row("SELECT COUNT(*) FROM progress", [], |r| r.get(0))?;
             assert_eq!(rows as usize, MEASURES * SCHOOLS * 2);
             ms
         }
         other => anyhow::bail!("unknown phase {other}"),
     };
-    println!("{}", serde_json::json!({ "ms": ms, "rss_mb": peak_rss_mb() }));
+    println!(
+        "{}",
+        serde_json::json!({ "ms": ms, "rss_mb": peak_rss_mb() })
+    );
     Ok(())
 }
 
@@ -156,12 +170,15 @@ fn raw_insert(path: &std::path::Path, progress: &[Progress]) -> anyhow::Result<f
             stmt.execute(rusqlite::params![
                 p.measure_id.to_string(),
                 p.school_id.to_string(),
-                p.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                p.due
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
                 p.status.as_str(),
                 p.done_on.map(|d| d.format("%Y-%m-%d").to_string()),
                 p.evidence,
                 p.comment,
-                p.updated_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                p.updated_at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
                 p.by,
             ])?;
         }
@@ -172,7 +189,10 @@ fn raw_insert(path: &std::path::Path, progress: &[Progress]) -> anyhow::Result<f
 
 /// A region: schools, one plan, and progress of every measure at every school for 2 occurrences.
 fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
-    let mut plan = Plan::new("Региональная дорожная карта (бенчмарк)", Period::school_year(2021));
+    let mut plan = Plan::new(
+        "Региональная дорожная карта (бенчмарк)",
+        Period::school_year(2021),
+    );
     let dues = [
         NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
         NaiveDate::from_ymd_opt(2022, 5, 31).unwrap(),
@@ -182,7 +202,11 @@ fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
         for m in 0..MEASURES / SECTIONS + usize::from(s < MEASURES % SECTIONS) {
             let mut measure = Measure::new(
                 format!("{}.{}", s + 1, m + 1),
-                format!("Мероприятие {}.{} по повышению качества образования", s + 1, m + 1),
+                format!(
+                    "Мероприятие {}.{} по повышению качества образования",
+                    s + 1,
+                    m + 1
+                ),
             );
             measure.deadline = "декабрь, май".into();
             measure.due = dues.to_vec();
@@ -210,7 +234,11 @@ fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
                     due: Some(*due),
                     status: if done { Status::Done } else { Status::Planned },
                     done_on: done.then_some(*due),
-                    evidence: if done { "Приказ № 12".into() } else { String::new() },
+                    evidence: if done {
+                        "Приказ № 12".into()
+                    } else {
+                        String::new()
+                    },
                     comment: String::new(),
                     updated_at: plan.updated_at,
                     by: "ОО".into(),

@@ -3,7 +3,12 @@
 //! Layers (see `docs/architecture.md`): `model`, `schedule`, `stats` and `exchange` are pure and know nothing
 //! of egui; `store` is the only place that speaks SQL; `app` runs commands; `ui` draws views.
 
+pub mod app;
+pub mod cli;
+pub mod example;
+pub mod exchange;
+pub mod i18n;
 pub mod model;
 pub mod schedule;
 pub mod store;
-pub mod app;
+pub mod ui;

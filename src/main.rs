@@ -1,1 +1,5 @@
-fn main() {}
+//! `roadmap-planner`: the window without a command, or one of the commands of `cli`.
+
+fn main() -> std::process::ExitCode {
+    roadmap_planner::cli::main()
+}

@@ -11,7 +11,12 @@ use roadmap_planner::store::Store;
 fn isolate_home() {
     static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     let dir = HOME.get_or_init(|| tempfile::tempdir().unwrap());
-    for var in ["XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"] {
+    for var in [
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_RUNTIME_DIR",
+        "XDG_CONFIG_HOME",
+    ] {
         // SAFETY: set once, before any window or thread of this test reads the environment.
         unsafe { std::env::set_var(var, dir.path()) };
     }
@@ -93,7 +98,10 @@ fn edit_a_title_then_undo_and_redo() {
     assert_eq!(stored(&h), FIRST_MEASURE);
     h.get_by_label(FIRST_MEASURE);
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
     h.run();
     assert_eq!(title(&h), "Назначение координатора");
 
@@ -116,7 +124,8 @@ fn undo_does_not_cross_opening_a_plan() {
     assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 59);
     assert!(h.state().data.can_undo);
     // Reopening (here: loading the example again) starts a fresh history.
-    h.state_mut().push(roadmap_planner::app::Command::LoadExample);
+    h.state_mut()
+        .push(roadmap_planner::app::Command::LoadExample);
     h.run();
     assert!(!h.state().data.can_undo);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -188,8 +197,14 @@ fn create_a_plan_from_the_welcome_screen() {
     h.run();
     let plan = h.state().data.plan.as_ref().expect("created and opened");
     assert_eq!(plan.title, "Дорожная карта школы");
-    assert_eq!(plan.period.from, NaiveDate::from_ymd_opt(2021, 9, 1).unwrap());
-    assert_eq!(plan.period.to, NaiveDate::from_ymd_opt(2022, 8, 31).unwrap());
+    assert_eq!(
+        plan.period.from,
+        NaiveDate::from_ymd_opt(2021, 9, 1).unwrap()
+    );
+    assert_eq!(
+        plan.period.to,
+        NaiveDate::from_ymd_opt(2022, 8, 31).unwrap()
+    );
     assert_eq!(h.state().store().list_plans().unwrap().len(), 1);
 }
 

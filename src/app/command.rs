@@ -14,7 +14,10 @@ pub enum Command {
     /// Load the bundled Ivanteevka example and open it.
     LoadExample,
     /// Create an empty plan and open it.
-    CreatePlan { title: String, period: Period },
+    CreatePlan {
+        title: String,
+        period: Period,
+    },
     /// Ask for a file and import it.
     PickAndImport,
     /// Import an exchange file (clears undo).
@@ -34,7 +37,9 @@ pub enum Command {
     /// Add a section at the end of the plan.
     AddSection,
     /// Add a measure at the end of a section.
-    AddMeasure { section: Id },
+    AddMeasure {
+        section: Id,
+    },
     /// Delete a measure (undoable).
     DeleteMeasure(Id),
     /// Select a measure in the views.

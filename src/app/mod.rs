@@ -103,7 +103,8 @@ impl eframe::App for RoadmapApp {
         self.commands = commands;
         self.run_commands();
         if !self.toasts.items().is_empty() {
-            ui.ctx().request_repaint_after(std::time::Duration::from_millis(250));
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(250));
         }
     }
 
@@ -137,8 +138,9 @@ impl RoadmapApp {
 pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
     let path = match db {
         Some(path) => path,
-        None => Store::default_path()
-            .ok_or_else(|| anyhow::anyhow!("Не удалось определить папку для данных пользователя"))?,
+        None => Store::default_path().ok_or_else(|| {
+            anyhow::anyhow!("Не удалось определить папку для данных пользователя")
+        })?,
     };
     let opened = Store::open(&path);
     let options = eframe::NativeOptions {

@@ -3,7 +3,7 @@
 use crate::model::{self, Change, Id, Measure, Plan, Section};
 
 use super::undo::Step;
-use super::{Command, RoadmapApp};
+use super::{Command, MeasureField, RoadmapApp};
 
 impl RoadmapApp {
     /// Runs the commands the views queued this frame, in order. Errors become toasts.
@@ -21,16 +21,20 @@ impl RoadmapApp {
         match command {
             Command::OpenPlan(id) => self.open_plan(id),
             Command::LoadExample => {
-                let id = crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
+                let id =
+                    crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
                 self.open_plan(id)?;
                 self.toasts.info(self.i18n.tr("toast-example-loaded"));
                 Ok(())
             }
             Command::CreatePlan { title, period } => {
                 let mut plan = Plan::new(title, period);
-                plan.sections.push(Section::new("1", self.i18n.tr("new-section-title")));
+                plan.sections
+                    .push(Section::new("1", self.i18n.tr("new-section-title")));
                 model::validate_plan(&plan).map_err(|e| e.to_string())?;
-                self.store.write(|w| w.put_plan(&plan)).map_err(|e| e.to_string())?;
+                self.store
+                    .write(|w| w.put_plan(&plan))
+                    .map_err(|e| e.to_string())?;
                 self.open_plan(plan.id)
             }
             Command::PickAndImport => {
@@ -70,6 +74,9 @@ impl RoadmapApp {
                 }
                 let mut after = before.clone();
                 field.set(&mut after, value);
+                if field == MeasureField::Deadline && !after.due_manual {
+                    after.due = crate::schedule::due_dates(&after.deadline, plan.period);
+                }
                 after.updated_at = model::now();
                 self.commit(Change::Measure {
                     before: Box::new(before),
@@ -83,10 +90,30 @@ impl RoadmapApp {
                 after.id = before.id;
                 after.updated_at = model::now();
                 model::validate_plan(&after).map_err(|e| e.to_string())?;
-                self.commit(Change::PlanHeader {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                })
+                let mut changes = Vec::new();
+                if after.period != before.period {
+                    // Due dates follow the period; dates set by hand stay as they are.
+                    for m in plan.measures().filter(|m| !m.due_manual) {
+                        let due = crate::schedule::due_dates(&m.deadline, after.period);
+                        if due != m.due {
+                            let mut updated = m.clone();
+                            updated.due = due;
+                            updated.updated_at = after.updated_at;
+                            changes.push(Change::Measure {
+                                before: Box::new(m.clone()),
+                                after: Box::new(updated),
+                            });
+                        }
+                    }
+                }
+                changes.insert(
+                    0,
+                    Change::PlanHeader {
+                        before: Box::new(before),
+                        after: Box::new(after),
+                    },
+                );
+                self.commit(Change::Batch(changes))
             }
             Command::AddSection => {
                 let plan = self.plan()?;
@@ -107,7 +134,11 @@ impl RoadmapApp {
                 let number = if s.number.trim().is_empty() {
                     String::new()
                 } else {
-                    format!("{}.{}", s.number.trim_end_matches('.'), s.measures.len() + 1)
+                    format!(
+                        "{}.{}",
+                        s.number.trim_end_matches('.'),
+                        s.measures.len() + 1
+                    )
                 };
                 let measure = Measure::new(number, self.i18n.tr("new-measure-title"));
                 let id = measure.id;
@@ -179,14 +210,12 @@ impl RoadmapApp {
         self.store
             .apply(plan_id, change)
             .map_err(|e| e.to_string())?;
-        match self.data.plan.as_mut() {
-            Some(plan) if plan.id == plan_id => {
-                if change.apply_to_plan(plan).is_err() {
-                    // The snapshot drifted from the database: the database is the truth.
-                    self.reload_plan();
-                }
-            }
-            _ => {}
+        if let Some(plan) = self.data.plan.as_mut()
+            && plan.id == plan_id
+            && change.apply_to_plan(plan).is_err()
+        {
+            // The snapshot drifted from the database: the database is the truth.
+            self.reload_plan();
         }
         self.refresh_after_write();
         Ok(())

@@ -46,8 +46,10 @@ pub struct I18n {
 
 impl I18n {
     pub fn new(language: Language) -> Self {
-        let resource = FluentResource::try_new(language.source().to_owned())
-            .unwrap_or_else(|(_, errors)| panic!("{language:?} translations do not parse: {errors:?}"));
+        let resource =
+            FluentResource::try_new(language.source().to_owned()).unwrap_or_else(|(_, errors)| {
+                panic!("{language:?} translations do not parse: {errors:?}")
+            });
         let mut bundle = FluentBundle::new(vec![language.tag()]);
         // Unicode isolation marks would show as boxes in labels and break search by label.
         bundle.set_use_isolating(false);
@@ -96,8 +98,8 @@ impl I18n {
 
     /// Every message key of this language (to check both languages have the same keys).
     pub fn keys(&self) -> Vec<String> {
-        let resource = FluentResource::try_new(self.language.source().to_owned())
-            .unwrap_or_else(|(r, _)| r);
+        let resource =
+            FluentResource::try_new(self.language.source().to_owned()).unwrap_or_else(|(r, _)| r);
         resource
             .entries()
             .filter_map(|entry| match entry {
@@ -144,6 +146,9 @@ mod tests {
 
     #[test]
     fn a_missing_key_shows_itself() {
-        assert_eq!(I18n::new(Language::Russian).tr("no-such-key"), "no-such-key");
+        assert_eq!(
+            I18n::new(Language::Russian).tr("no-such-key"),
+            "no-such-key"
+        );
     }
 }

@@ -44,7 +44,10 @@ pub fn validate_plan(plan: &Plan) -> Result<(), ValidationError> {
     }
     for section in &plan.sections {
         unique(section.id)?;
-        if section.title.trim().is_empty() && !section.measures.is_empty() && !section.number.trim().is_empty() {
+        if section.title.trim().is_empty()
+            && !section.measures.is_empty()
+            && !section.number.trim().is_empty()
+        {
             return Err(ValidationError::EmptySectionTitle {
                 number: section.number.clone(),
             });
@@ -122,6 +125,9 @@ mod tests {
         let mut p = plan();
         let copy = p.sections[0].measures[0].clone();
         p.sections[0].measures.push(copy.clone());
-        assert_eq!(validate_plan(&p), Err(ValidationError::DuplicateId(copy.id)));
+        assert_eq!(
+            validate_plan(&p),
+            Err(ValidationError::DuplicateId(copy.id))
+        );
     }
 }

@@ -121,7 +121,11 @@ impl Store {
     }
 
     /// Writes one change of a plan in one transaction.
-    pub fn apply(&mut self, plan_id: crate::model::Id, change: &crate::model::Change) -> Result<()> {
+    pub fn apply(
+        &mut self,
+        plan_id: crate::model::Id,
+        change: &crate::model::Change,
+    ) -> Result<()> {
         self.write(|w| w.apply(plan_id, change))
     }
 

@@ -77,6 +77,26 @@ impl Store {
             .is_some())
     }
 
+    /// Whether a measure with this id exists (in any plan).
+    pub fn has_measure(&self, id: Id) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM measures WHERE id = ?1")?
+            .query_row([id.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Whether a school with this id exists.
+    pub fn has_school(&self, id: Id) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM schools WHERE id = ?1")?
+            .query_row([id.to_string()], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// A whole plan: header, sections and measures in document order.
     pub fn load_plan(&self, id: Id) -> Result<Plan> {
         let key = id.to_string();

@@ -88,7 +88,11 @@ fn every_change_and_its_inverse_reach_the_database() {
         store.apply(plan.id, &undo).unwrap();
         undo.apply_to_plan(&mut plan).unwrap();
         assert_eq!(plan, original);
-        assert_eq!(store.load_plan(plan.id).unwrap(), original, "undo {change:?}");
+        assert_eq!(
+            store.load_plan(plan.id).unwrap(),
+            original,
+            "undo {change:?}"
+        );
     }
 }
 
@@ -172,7 +176,10 @@ fn a_merge_keeps_the_newer_record() {
             ])
         })
         .unwrap();
-    assert_eq!(merges, [Merge::Kept, Merge::Kept, Merge::Updated, Merge::Added]);
+    assert_eq!(
+        merges,
+        [Merge::Kept, Merge::Kept, Merge::Updated, Merge::Added]
+    );
     let loaded = store.load_plan(plan.id).unwrap();
     assert_eq!(loaded.sections[0].measures[0].title, "Новое");
     assert_eq!(loaded.sections[0].measures.len(), 4);
@@ -219,7 +226,10 @@ fn an_older_database_upgrades_without_loss() {
     assert_eq!(plan.title, "Старый план");
     let measure = &plan.sections[0].measures[0];
     assert_eq!(measure.deadline, "до 30.11.2020");
-    assert_eq!(measure.due, vec![NaiveDate::from_ymd_opt(2020, 11, 30).unwrap()]);
+    assert_eq!(
+        measure.due,
+        vec![NaiveDate::from_ymd_opt(2020, 11, 30).unwrap()]
+    );
     assert!(!measure.due_manual);
     assert!(measure.yearly.is_empty());
 }
@@ -243,7 +253,9 @@ fn a_second_instance_is_told_the_database_is_in_use() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shared.sqlite");
     let first = Store::open(&path).unwrap();
-    let err = Store::open(&path).err().expect("second open must be refused");
+    let err = Store::open(&path)
+        .err()
+        .expect("second open must be refused");
     assert!(matches!(err, StoreError::Locked(_)));
     assert!(err.to_string().contains("уже открыта"));
     drop(first);

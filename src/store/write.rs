@@ -171,7 +171,12 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    fn put_section_header(&mut self, plan_id: Id, position: usize, section: &Section) -> Result<()> {
+    fn put_section_header(
+        &mut self,
+        plan_id: Id,
+        position: usize,
+        section: &Section,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
                 "INSERT INTO sections (id, plan_id, position, number, title, updated_at)
@@ -413,6 +418,47 @@ impl<'t> Writer<'t> {
             self.put_progress(p)?;
         }
         Ok(decision)
+    }
+
+    /// Merges many progress records, each as `merge_progress` would, in one statement per record (the age
+    /// test runs inside SQLite) and without allocating ids per record: what a big import needs.
+    ///
+    /// The records must have distinct keys (measure, school, due), as a validated exchange file has.
+    /// Returns how many were added, updated and kept.
+    pub fn merge_progress_all(&mut self, records: &[Progress]) -> Result<(usize, usize, usize)> {
+        let count = |tx: &Transaction<'_>| -> Result<usize> {
+            Ok(tx.query_row("SELECT COUNT(*) FROM progress", [], |r| r.get::<_, i64>(0))? as usize)
+        };
+        let before = count(self.tx)?;
+        let mut changed = 0;
+        {
+            let mut stmt = self.tx.prepare_cached(
+                "INSERT INTO progress (measure_id, school_id, due, status, done_on, evidence,
+                                       comment, updated_at, by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT(measure_id, school_id, due) DO UPDATE SET status = excluded.status,
+                    done_on = excluded.done_on, evidence = excluded.evidence,
+                    comment = excluded.comment, updated_at = excluded.updated_at, by = excluded.by
+                  WHERE excluded.updated_at > progress.updated_at",
+            )?;
+            let mut measure = uuid::Uuid::encode_buffer();
+            let mut school = uuid::Uuid::encode_buffer();
+            for p in records {
+                changed += stmt.execute(params![
+                    &*p.measure_id.hyphenated().encode_lower(&mut measure),
+                    &*p.school_id.hyphenated().encode_lower(&mut school),
+                    p.due.map(codec::date_text).unwrap_or_default(),
+                    p.status.as_str(),
+                    p.done_on.map(codec::date_text),
+                    p.evidence,
+                    p.comment,
+                    codec::timestamp_text(&p.updated_at),
+                    p.by,
+                ])?;
+            }
+        }
+        let added = count(self.tx)? - before;
+        Ok((added, changed - added, records.len() - changed))
     }
 }
 

@@ -74,11 +74,11 @@ impl MeasuresView {
             .resizable(true)
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(56.0).at_least(40.0))
-            .column(Column::initial(420.0).at_least(120.0).clip(true))
-            .column(Column::initial(150.0).at_least(80.0).clip(true))
-            .column(Column::initial(180.0).at_least(80.0).clip(true))
-            .column(Column::remainder().at_least(120.0).clip(true))
+            .column(Column::initial(48.0).at_least(36.0))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::initial(130.0).at_least(70.0).clip(true))
+            .column(Column::initial(160.0).at_least(70.0).clip(true))
+            .column(Column::initial(200.0).at_least(70.0).clip(true))
             .header(row_height + 4.0, |mut header| {
                 for field in [
                     MeasureField::Number,
@@ -98,11 +98,13 @@ impl MeasuresView {
                         Row::Section(si) => {
                             let section = &plan.sections[si];
                             row.col(|ui| {
-                                ui.painter().rect_filled(ui.max_rect(), 0.0, style::SECTION_FILL);
+                                ui.painter()
+                                    .rect_filled(ui.max_rect(), 0.0, style::SECTION_FILL);
                                 ui.strong(&section.number);
                             });
                             row.col(|ui| {
-                                ui.painter().rect_filled(ui.max_rect(), 0.0, style::SECTION_FILL);
+                                ui.painter()
+                                    .rect_filled(ui.max_rect(), 0.0, style::SECTION_FILL);
                                 ui.add(
                                     egui::Label::new(RichText::new(&section.title).strong())
                                         .truncate(),
@@ -154,7 +156,7 @@ fn toolbar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         return;
     };
     ui.horizontal(|ui| {
-        ui.heading(super::shell::short(&plan.title, 90))
+        ui.add(egui::Label::new(RichText::new(&plan.title).heading()).truncate())
             .on_hover_text(&plan.title);
     });
     ui.horizontal(|ui| {

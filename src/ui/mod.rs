@@ -43,7 +43,12 @@ pub struct Views {
 
 impl Views {
     /// Draws the whole window. Returns the index of a toast the user closed, if any.
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, toasts: &[Toast]) -> Option<usize> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &mut ViewCtx<'_>,
+        toasts: &[Toast],
+    ) -> Option<usize> {
         shell::top_bar(ui, ctx);
         shell::status_bar(ui, ctx);
         egui::CentralPanel::default().show(ui, |ui| {

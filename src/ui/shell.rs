@@ -10,7 +10,11 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     Panel::top("top_bar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.label(RichText::new(ctx.tr("app-title")).strong().color(style::ACCENT));
+            ui.label(
+                RichText::new(ctx.tr("app-title"))
+                    .strong()
+                    .color(style::ACCENT),
+            );
             ui.separator();
             let has_plan = ctx.data.plan.is_some();
             for screen in Screen::ALL {
@@ -51,11 +55,12 @@ fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         return;
     }
     let current = ctx.data.plan.as_ref();
-    let text = current.map(|p| short(&p.title, 60)).unwrap_or_default();
+    let text = current.map(|p| short(&p.title, 70)).unwrap_or_default();
     let mut chosen = None;
     egui::ComboBox::from_id_salt("plan_selector")
         .selected_text(text)
-        .width(380.0)
+        // Leave room for undo/redo and the language switch on the right.
+        .width((ui.available_width() - 360.0).clamp(160.0, 520.0))
         .show_ui(ui, |ui| {
             for plan in &ctx.data.plans {
                 let label = format!(
@@ -112,7 +117,11 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     .unwrap_or_else(|| ctx.tr("status-in-memory"));
                 ui.label(RichText::new(path).small())
                     .on_hover_text(ctx.tr("hint-database"));
-                ui.label(RichText::new(ctx.tr("status-saved")).small().color(style::OK));
+                ui.label(
+                    RichText::new(ctx.tr("status-saved"))
+                        .small()
+                        .color(style::OK),
+                );
             });
         });
     });
@@ -149,7 +158,7 @@ pub fn toasts(ui: &mut egui::Ui, toasts: &[Toast]) -> Option<usize> {
 }
 
 /// The first `max` characters of a title, with an ellipsis when cut.
-pub fn short(text: &str, max: usize) -> String {
+fn short(text: &str, max: usize) -> String {
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(max).collect();
     if chars.next().is_some() {

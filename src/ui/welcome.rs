@@ -59,24 +59,27 @@ impl WelcomeView {
 
     fn create_form(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         ui.strong(ctx.tr("welcome-create-title"));
-        egui::Grid::new("create_plan").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-            let title_label = ui.label(ctx.tr("field-plan-title"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.title)
-                    .hint_text(ctx.tr("hint-plan-title"))
-                    .desired_width(440.0),
-            )
-            .labelled_by(title_label.id);
-            ui.end_row();
-            let from_label = ui.label(ctx.tr("field-period-from"));
-            ui.add(egui::TextEdit::singleline(&mut self.from).desired_width(120.0))
-                .labelled_by(from_label.id);
-            ui.end_row();
-            let to_label = ui.label(ctx.tr("field-period-to"));
-            ui.add(egui::TextEdit::singleline(&mut self.to).desired_width(120.0))
-                .labelled_by(to_label.id);
-            ui.end_row();
-        });
+        egui::Grid::new("create_plan")
+            .num_columns(2)
+            .spacing([12.0, 8.0])
+            .show(ui, |ui| {
+                let title_label = ui.label(ctx.tr("field-plan-title"));
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.title)
+                        .hint_text(ctx.tr("hint-plan-title"))
+                        .desired_width(440.0),
+                )
+                .labelled_by(title_label.id);
+                ui.end_row();
+                let from_label = ui.label(ctx.tr("field-period-from"));
+                ui.add(egui::TextEdit::singleline(&mut self.from).desired_width(120.0))
+                    .labelled_by(from_label.id);
+                ui.end_row();
+                let to_label = ui.label(ctx.tr("field-period-to"));
+                ui.add(egui::TextEdit::singleline(&mut self.to).desired_width(120.0))
+                    .labelled_by(to_label.id);
+                ui.end_row();
+            });
         if let Some(error) = &self.error {
             ui.colored_label(super::style::ERROR, error);
         }

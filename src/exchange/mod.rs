@@ -1,0 +1,535 @@
+//! Import and export of the exchange file (DESIGN §3, `docs/exchange-format.md`). Pure of egui.
+//!
+//! The exchange file is UTF-8 JSON holding whole plans (header, sections, measures), the school registry and
+//! progress records:
+//!
+//! ```text
+//! { "format": "roadmap-planner", "version": 1, "exported_at": "…", "origin": {"office": "…", "id": "…"},
+//!   "plans": [ … ], "schools": [ … ], "progress": [ … ] }
+//! ```
+//!
+//! Every record carries a stable id (UUID) and an `updated_at`. Importing merges record by record: a record we
+//! lack is added, a record that is newer in the file replaces ours, anything else is kept; nothing is ever
+//! deleted because a file lacks it. So importing the same file twice changes nothing, and two offices can
+//! swap files both ways without losing each other's work.
+//!
+//! The flow:
+//! - [`export`] reads a plan (or all plans), the schools and the progress from a [`Store`] into an
+//!   [`ExchangeFile`]; [`office_origin`] gives the `origin` of this office (kept in the store's meta table);
+//! - [`to_json`] writes it: pretty, keys in a fixed order, the same data giving the same bytes;
+//! - [`read_file`] / [`parse`] read a file back, refusing anything that is not a sound exchange file of a
+//!   version we understand, with a Russian message saying what is wrong and where;
+//! - [`import`] merges a file into a store in one transaction: all of it, or nothing.
+
+pub mod json;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{self, Id, Plan, Progress, School, Timestamp, ValidationError};
+use crate::store::{Merge, Store, StoreError};
+
+pub use json::{MAX_FILE_SIZE, parse, read_file, read_from, to_json, write_json};
+
+/// The value of the `format` field: tells our files from any other JSON.
+pub const FORMAT: &str = "roadmap-planner";
+
+/// The version of the exchange format this build writes and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// Meta keys of the store that name this office in the files it writes.
+pub const META_OFFICE_ID: &str = "office_id";
+pub const META_OFFICE_NAME: &str = "office_name";
+
+/// Who wrote a file: the office's name as the user set it, and its id (a UUID made on the first export).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Origin {
+    #[serde(default)]
+    pub office: String,
+    #[serde(default)]
+    pub id: String,
+}
+
+/// One exchange file: plans with their sections and measures, schools, progress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExchangeFile {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format version the file was written in ([`VERSION`] for files of this build).
+    pub version: u32,
+    pub exported_at: Timestamp,
+    #[serde(default)]
+    pub origin: Origin,
+    #[serde(default)]
+    pub plans: Vec<Plan>,
+    #[serde(default)]
+    pub schools: Vec<School>,
+    #[serde(default)]
+    pub progress: Vec<Progress>,
+}
+
+impl ExchangeFile {
+    /// A file of the current format and version, stamped now.
+    pub fn new(
+        origin: Origin,
+        plans: Vec<Plan>,
+        schools: Vec<School>,
+        progress: Vec<Progress>,
+    ) -> Self {
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            exported_at: model::now(),
+            origin,
+            plans,
+            schools,
+            progress,
+        }
+    }
+
+    /// Sections in all plans of the file.
+    pub fn section_count(&self) -> usize {
+        self.plans.iter().map(|p| p.sections.len()).sum()
+    }
+
+    /// Measures in all plans of the file.
+    pub fn measure_count(&self) -> usize {
+        self.plans.iter().map(Plan::measure_count).sum()
+    }
+}
+
+/// Why a file cannot be read, exported or imported. Messages are Russian: they reach the user as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    #[error("Не удалось прочитать файл {path}: {reason}")]
+    Io { path: PathBuf, reason: String },
+    #[error(
+        "Файл слишком большой ({}). Файл обмена может занимать не больше {} МБ.",
+        size_text(*.size),
+        MAX_FILE_SIZE / (1024 * 1024)
+    )]
+    TooLarge { size: u64 },
+    #[error("Файл пуст: в нём нет данных для загрузки.")]
+    Empty,
+    #[error(
+        "Файл не является текстовым файлом обмена: в нём двоичные данные или текст не в кодировке UTF-8."
+    )]
+    NotText,
+    #[error("Файл записан в кодировке UTF-16. Сохраните его в кодировке UTF-8 и повторите.")]
+    Utf16,
+    #[error("Файл повреждён: ошибка в записи JSON (строка {line}, столбец {column}).")]
+    Syntax { line: usize, column: usize },
+    #[error(
+        "Файл обрезан: данные обрываются на строке {line}, столбце {column}. Возможно, он скопирован не полностью."
+    )]
+    Truncated { line: usize, column: usize },
+    #[error(
+        "Это не файл обмена программы: {}. Возможно, файл создан другой программой.",
+        match found {
+            Some(f) => format!("в поле format указано «{f}» вместо «{FORMAT}»"),
+            None => format!("в нём нет поля format со значением «{FORMAT}»"),
+        }
+    )]
+    NotOurFormat { found: Option<String> },
+    #[error(
+        "Файл создан более новой версией программы (версия {0} формата обмена); эта версия понимает файлы до версии {VERSION}. Обновите программу."
+    )]
+    TooNew(u64),
+    #[error("Неверная версия формата обмена в файле: {0}.")]
+    BadVersion(String),
+    #[error("Неверные данные в файле (строка {line}, столбец {column}): {message}.")]
+    Data {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("План «{plan}»: {error}.")]
+    InvalidPlan {
+        plan: String,
+        error: ValidationError,
+    },
+    #[error("Школа «{school}» ({id}): {error}.")]
+    InvalidSchool {
+        school: String,
+        id: Id,
+        error: ValidationError,
+    },
+    #[error("Идентификатор {id} встречается в файле дважды ({what}).")]
+    DuplicateId { id: Id, what: &'static str },
+    #[error(
+        "Отметка о выполнении мероприятия {measure} школой {school} за срок {due} встречается в файле дважды."
+    )]
+    DuplicateProgress {
+        measure: Id,
+        school: Id,
+        due: DueText,
+    },
+    #[error(
+        "Отметка о выполнении ссылается на мероприятие {0}, которого нет ни в файле, ни в базе."
+    )]
+    UnknownMeasure(Id),
+    #[error("Отметка о выполнении ссылается на школу {0}, которой нет ни в файле, ни в базе.")]
+    UnknownSchool(Id),
+    #[error("План не найден: {0}.")]
+    PlanNotFound(String),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+/// A size in megabytes or gigabytes with one decimal, rounded up (so 100 MB and a byte show as "100,1 МБ").
+fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    let (unit, name) = if bytes >= 1024 * MB {
+        (1024 * MB, "ГБ")
+    } else {
+        (MB, "МБ")
+    };
+    let tenths = (u128::from(bytes) * 10).div_ceil(u128::from(unit));
+    format!("{},{} {name}", tenths / 10, tenths % 10)
+}
+
+/// A progress record's due date as the messages show it ("без срока" for an unscheduled measure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueText(pub Option<NaiveDate>);
+
+impl fmt::Display for DueText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(d) => write!(f, "{}", d.format("%d.%m.%Y")),
+            None => f.write_str("«без срока»"),
+        }
+    }
+}
+
+/// What an import did with the records of one kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// New here.
+    pub added: usize,
+    /// Newer in the file: replaced ours.
+    pub updated: usize,
+    /// Ours is as new or newer: left as it was.
+    pub kept: usize,
+}
+
+impl Counts {
+    fn count(&mut self, merge: Merge) {
+        match merge {
+            Merge::Added => self.added += 1,
+            Merge::Updated => self.updated += 1,
+            Merge::Kept => self.kept += 1,
+        }
+    }
+
+    /// Whether any record was written.
+    pub fn changed(&self) -> bool {
+        self.added + self.updated > 0
+    }
+
+    pub fn total(&self) -> usize {
+        self.added + self.updated + self.kept
+    }
+}
+
+/// What an import did, per kind of record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// The plans of the file, in file order (whatever their merge did).
+    pub plan_ids: Vec<Id>,
+    pub plans: Counts,
+    pub sections: Counts,
+    pub measures: Counts,
+    pub schools: Counts,
+    pub progress: Counts,
+}
+
+impl ImportSummary {
+    /// Whether the import wrote anything.
+    pub fn changed(&self) -> bool {
+        [
+            &self.plans,
+            &self.sections,
+            &self.measures,
+            &self.schools,
+            &self.progress,
+        ]
+        .iter()
+        .any(|c| c.changed())
+    }
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.changed() {
+            writeln!(f, "Импорт завершён.")?;
+        } else {
+            writeln!(f, "Изменений нет: все записи файла уже есть в базе.")?;
+        }
+        let rows = [
+            ("Планы", &self.plans),
+            ("Направления", &self.sections),
+            ("Мероприятия", &self.measures),
+            ("Школы", &self.schools),
+            ("Отметки о выполнении", &self.progress),
+        ];
+        for (i, (name, c)) in rows.iter().enumerate() {
+            write!(
+                f,
+                "{name}: добавлено {}, обновлено {}, без изменений {}.",
+                c.added, c.updated, c.kept
+            )?;
+            if i + 1 < rows.len() {
+                writeln!(f)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// This office as the `origin` of the files it writes: the id is made and kept in the store on first use.
+pub fn office_origin(store: &mut Store) -> Result<Origin, ExchangeError> {
+    let office = store.meta(META_OFFICE_NAME)?.unwrap_or_default();
+    let id = match store.meta(META_OFFICE_ID)? {
+        Some(id) if !id.trim().is_empty() => id,
+        _ => {
+            let id = model::new_id().to_string();
+            store.write(|w| w.set_meta(META_OFFICE_ID, &id))?;
+            id
+        }
+    };
+    Ok(Origin { office, id })
+}
+
+/// Reads one plan (or every plan when `plan` is `None`), all schools, and the progress of those plans.
+///
+/// Plans come newest period first (then by title and id), schools by name (then id), progress by measure,
+/// school and due date: the same data always gives the same file.
+pub fn export(
+    store: &Store,
+    plan: Option<Id>,
+    origin: Origin,
+) -> Result<ExchangeFile, ExchangeError> {
+    let plans = match plan {
+        Some(id) => {
+            if !store.has_plan(id)? {
+                return Err(ExchangeError::PlanNotFound(id.to_string()));
+            }
+            vec![store.load_plan(id)?]
+        }
+        None => {
+            let mut list = store.list_plans()?;
+            list.sort_by(|a, b| {
+                b.period
+                    .from
+                    .cmp(&a.period.from)
+                    .then_with(|| a.title.cmp(&b.title))
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            list.iter()
+                .map(|p| store.load_plan(p.id))
+                .collect::<Result<Vec<_>, _>>()?
+        }
+    };
+    let mut schools = store.schools()?;
+    schools.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+    let progress = store.progress(plan)?;
+    Ok(ExchangeFile::new(origin, plans, schools, progress))
+}
+
+/// The ids a file declares, gathered while validating it.
+struct Declared {
+    measures: HashSet<Id>,
+    schools: HashSet<Id>,
+}
+
+/// Checks a parsed file on its own: format and version, plans (`model::validate_plan`), schools, ids unique
+/// across the whole file, one progress record per measure, school and due date.
+pub fn validate(file: &ExchangeFile) -> Result<(), ExchangeError> {
+    validate_inner(file).map(|_| ())
+}
+
+fn validate_inner(file: &ExchangeFile) -> Result<Declared, ExchangeError> {
+    if file.format != FORMAT {
+        return Err(ExchangeError::NotOurFormat {
+            found: Some(file.format.clone()),
+        });
+    }
+    if file.version > VERSION {
+        return Err(ExchangeError::TooNew(file.version.into()));
+    }
+    if file.version == 0 {
+        return Err(ExchangeError::BadVersion("0".into()));
+    }
+
+    let mut ids: HashSet<Id> = HashSet::new();
+    let mut measures = HashSet::new();
+    let mut unique = |id: Id, what: &'static str| {
+        if ids.insert(id) {
+            Ok(())
+        } else {
+            Err(ExchangeError::DuplicateId { id, what })
+        }
+    };
+    for plan in &file.plans {
+        model::validate_plan(plan).map_err(|error| ExchangeError::InvalidPlan {
+            plan: plan.title.clone(),
+            error,
+        })?;
+        unique(plan.id, "план")?;
+        for indicator in &plan.indicators {
+            unique(indicator.id, "целевой индикатор")?;
+        }
+        for section in &plan.sections {
+            unique(section.id, "направление")?;
+            for measure in &section.measures {
+                unique(measure.id, "мероприятие")?;
+                measures.insert(measure.id);
+            }
+        }
+    }
+
+    let mut schools = HashSet::with_capacity(file.schools.len());
+    for school in &file.schools {
+        model::validate_school(school).map_err(|error| ExchangeError::InvalidSchool {
+            school: school.name.clone(),
+            id: school.id,
+            error,
+        })?;
+        if !schools.insert(school.id) {
+            return Err(ExchangeError::DuplicateId {
+                id: school.id,
+                what: "школа",
+            });
+        }
+    }
+
+    if let Some(p) = duplicate_progress(&file.progress) {
+        return Err(ExchangeError::DuplicateProgress {
+            measure: p.measure_id,
+            school: p.school_id,
+            due: DueText(p.due),
+        });
+    }
+    Ok(Declared { measures, schools })
+}
+
+/// The first progress record (in file order) whose key (measure, school, due) an earlier one has.
+///
+/// Sorts 64-bit hashes of the keys rather than keeping a set of the keys: a few bytes per record, which
+/// matters for a file of hundreds of thousands of them. Equal hashes are then compared by their keys.
+fn duplicate_progress(progress: &[Progress]) -> Option<&Progress> {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    let hasher = BuildHasherDefault::<DefaultHasher>::default();
+    let key = |p: &Progress| (p.measure_id, p.school_id, p.due);
+    let mut hashes: Vec<(u64, u32)> = progress
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (hasher.hash_one(key(p)), i as u32))
+        .collect();
+    hashes.sort_unstable();
+    let mut first: Option<usize> = None;
+    for run in hashes
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // Within a run the indices ascend; any later record equal to an earlier one is a duplicate.
+        for (j, &(_, later)) in run.iter().enumerate().skip(1) {
+            let later = later as usize;
+            if run[..j]
+                .iter()
+                .any(|&(_, earlier)| key(&progress[earlier as usize]) == key(&progress[later]))
+            {
+                first = Some(first.map_or(later, |f| f.min(later)));
+                break;
+            }
+        }
+    }
+    first.map(|i| &progress[i])
+}
+
+/// Checks that every progress record names a measure and a school the file or the store holds.
+fn check_references(
+    store: &Store,
+    file: &ExchangeFile,
+    declared: &Declared,
+) -> Result<(), ExchangeError> {
+    // Ids the file lacks, looked up in the store once each.
+    let mut measures_in_store: HashMap<Id, bool> = HashMap::new();
+    let mut schools_in_store: HashMap<Id, bool> = HashMap::new();
+    for p in &file.progress {
+        if !declared.measures.contains(&p.measure_id) {
+            let known = match measures_in_store.get(&p.measure_id) {
+                Some(&known) => known,
+                None => {
+                    let known = store.has_measure(p.measure_id)?;
+                    measures_in_store.insert(p.measure_id, known);
+                    known
+                }
+            };
+            if !known {
+                return Err(ExchangeError::UnknownMeasure(p.measure_id));
+            }
+        }
+        if !declared.schools.contains(&p.school_id) {
+            let known = match schools_in_store.get(&p.school_id) {
+                Some(&known) => known,
+                None => {
+                    let known = store.has_school(p.school_id)?;
+                    schools_in_store.insert(p.school_id, known);
+                    known
+                }
+            };
+            if !known {
+                return Err(ExchangeError::UnknownSchool(p.school_id));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Merges a file into the store in one transaction: all of it is written, or nothing.
+///
+/// The file is validated first (see [`validate`]; progress must name measures and schools the file or the
+/// store holds). Then schools, plans (header, sections, measures at their places in the file) and progress
+/// are merged record by record: the newer `updated_at` wins; records the file lacks stay as they are.
+pub fn import(store: &mut Store, file: &ExchangeFile) -> Result<ImportSummary, ExchangeError> {
+    let declared = validate_inner(file)?;
+    check_references(store, file, &declared)?;
+    drop(declared);
+
+    let summary = store.write(|w| {
+        let mut s = ImportSummary {
+            plan_ids: file.plans.iter().map(|p| p.id).collect(),
+            ..ImportSummary::default()
+        };
+        for school in &file.schools {
+            s.schools.count(w.merge_school(school)?);
+        }
+        for plan in &file.plans {
+            s.plans.count(w.merge_plan_header(plan)?);
+            for (si, section) in plan.sections.iter().enumerate() {
+                s.sections.count(w.merge_section(plan.id, si, section)?);
+                for (mi, measure) in section.measures.iter().enumerate() {
+                    // Due dates are derived data: recomputed here from the verbatim deadline.
+                    let measure = crate::schedule::with_derived_due(measure, plan.period);
+                    s.measures.count(w.merge_measure(section.id, mi, &measure)?);
+                }
+            }
+        }
+        let (added, updated, kept) = w.merge_progress_all(&file.progress)?;
+        s.progress = Counts {
+            added,
+            updated,
+            kept,
+        };
+        Ok(s)
+    })?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests;
