@@ -6,6 +6,13 @@
 
 use std::time::Instant;
 
+#[path = "bench/calendar.rs"]
+mod calendar;
+#[path = "bench/grid.rs"]
+mod grid;
+#[path = "bench/schools.rs"]
+mod schools;
+
 use chrono::NaiveDate;
 use roadmap_planner::app::{RoadmapApp, UiState};
 use roadmap_planner::exchange::json as exchange;
@@ -43,7 +50,13 @@ fn main() -> anyhow::Result<()> {
     // Each phase runs in its own process, so each peak memory is its own and none inherits another's.
     let mut results = serde_json::Map::new();
     let mut rss_mb: f64 = 0.0;
-    for phase in ["load", "export_json", "sqlite_raw_insert", "import_json"] {
+    for phase in [
+        "load",
+        "export_json",
+        "sqlite_raw_insert",
+        "import_json",
+        "export_csv",
+    ] {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
             .arg(dir.path())
@@ -68,12 +81,45 @@ fn main() -> anyhow::Result<()> {
         results.insert(format!("{phase}_ms"), round(ms).into());
     }
     results.insert("rss_mb".into(), round(rss_mb).into());
+    // The deadline phases print {"value": …} in their key's unit (µs or ms).
+    for (phase, key) in calendar::PHASES
+        .into_iter()
+        .chain(grid::PHASES)
+        .chain(schools::PHASES)
+    {
+        let output = std::process::Command::new(std::env::current_exe()?)
+            .args(["--phase", phase])
+            .arg(dir.path())
+            .output()?;
+        if !output.status.success() {
+            anyhow::bail!(
+                "phase {phase} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let measured: serde_json::Value =
+            serde_json::from_str(String::from_utf8_lossy(&output.stdout).trim())?;
+        let value = measured["value"].as_f64().unwrap_or(f64::NAN);
+        if !json_only {
+            println!("{key:<22}{value:9.1}");
+        }
+        results.insert(key.into(), round(value).into());
+    }
     if !json_only {
         println!(
             "Регион: {SCHOOLS} школ, {SECTIONS} направлений, {MEASURES} мероприятий, {} записей о ходе",
             MEASURES * SCHOOLS * 2
         );
         println!("Цели: load_ms ≤ 300, import_json_ms ≤ 2 × sqlite_raw_insert_ms, rss_mb ≤ 150");
+        println!(
+            "      calendar_frame_us ≤ 2000 (месяц с ~2000 сроков), schedule_all_ms ≤ 50 (10 000 сроков)"
+        );
+        println!(
+            "      grid_frame_us ≤ 2000, grid_filter_ms ≤ 20 (10 000 мероприятий в 40 направлениях)"
+        );
+        println!(
+            "      dashboard_frame_us ≤ 3000, overview_frame_us ≤ 3000 (1 000 школ), stats_ms ≤ 100"
+        );
     }
     println!("{}", serde_json::Value::Object(results));
     Ok(())
@@ -81,6 +127,18 @@ fn main() -> anyhow::Result<()> {
 
 /// Runs one timed phase on the data set in `dir` and prints {"ms": …, "rss_mb": …}.
 fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
+    if let Some(value) = schools::run_phase(phase, dir)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
+    if let Some(value) = grid::run_phase(phase)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
+    if let Some(value) = calendar::run_phase(phase)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
     let region = dir.join("region.sqlite");
     let exchange_file = dir.join("region.json");
     let today = NaiveDate::from_ymd_opt(2022, 1, 15).unwrap();
@@ -142,6 +200,18 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
                     .connection()
                     .query_row("SELECT COUNT(*) FROM progress", [], |r| r.get(0))?;
             assert_eq!(rows as usize, MEASURES * SCHOOLS * 2);
+            ms
+        }
+        // The region plan's grid as CSV for Excel on disk (what Обмен → «Таблица мероприятий в CSV» writes).
+        "export_csv" => {
+            let store = Store::open(&region)?;
+            let plan_id = store.list_plans()?[0].id;
+            let start = Instant::now();
+            let plan = store.load_plan(plan_id)?;
+            let bytes = roadmap_planner::exchange::csv_export::grid_csv(&plan, None);
+            std::fs::write(dir.join("region.csv"), &bytes)?;
+            let ms = ms(start);
+            assert!(bytes.len() > MEASURES * 10);
             ms
         }
         other => anyhow::bail!("unknown phase {other}"),

@@ -6,6 +6,9 @@
 //! roadmap-planner [--db ФАЙЛ] list                 показать планы
 //! roadmap-planner [--db ФАЙЛ] export --format json [--plan ID] -o ФАЙЛ|-
 //! roadmap-planner [--db ФАЙЛ] import ФАЙЛ|-
+//! roadmap-planner [--db ФАЙЛ] export --format ics [--plan ID] -o ФАЙЛ|-   сроки для календаря (iCalendar)
+//! roadmap-planner deadline --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД "ТЕКСТ"        даты исполнения по тексту срока
+//! roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ   аналитическая справка
 //! ```
 //!
 //! Errors go to stderr as "Ошибка: …" with exit code 1 (2 for wrong arguments); nothing is written then.
@@ -20,6 +23,12 @@ use clap::{ArgAction, Parser, Subcommand, ValueEnum};
 use crate::exchange::{self, ExchangeFile};
 use crate::model::{Id, PlanLevel, PlanSummary};
 use crate::store::Store;
+
+mod deadline;
+mod exchange_cmd;
+mod ics;
+mod office;
+mod report;
 
 const TEMPLATE: &str = "{about-with-newline}\nИспользование: {usage}\n\n{all-args}{after-help}";
 
@@ -53,8 +62,62 @@ pub struct Cli {
     #[arg(short = 'V', long = "version", action = ArgAction::Version)]
     version: Option<bool>,
 
+    /// Считать сегодняшней эту дату (ГГГГ-ММ-ДД) — для демонстраций и тестов.
+    #[arg(long, global = true, value_name = "ДАТА", value_parser = deadline::parse_date)]
+    pub today: Option<chrono::NaiveDate>,
+
+    /// Открыть окно на этом экране (measures, calendar, schools, exchange) — для демонстраций и тестов.
+    #[arg(long, value_enum, value_name = "ЭКРАН", hide_possible_values = true)]
+    pub screen: Option<StartScreen>,
+
+    /// Open this window at start (help, settings, about) — for screenshots.
+    #[arg(long, value_enum, hide = true)]
+    pub window: Option<StartWindow>,
+
+    /// Open the window with this file's import preview pending — for screenshots.
+    #[arg(long, hide = true, value_name = "ФАЙЛ")]
+    pub preview_import: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The shell windows the window can be opened with (`--window`, hidden: for screenshots).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartWindow {
+    Help,
+    Settings,
+    About,
+}
+
+impl StartWindow {
+    fn open(self) -> crate::app::OpenWindows {
+        crate::app::OpenWindows {
+            help: self == StartWindow::Help,
+            settings: self == StartWindow::Settings,
+            about: self == StartWindow::About,
+        }
+    }
+}
+
+/// The screens the window can be opened on (`--screen`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartScreen {
+    Measures,
+    Calendar,
+    Schools,
+    Exchange,
+}
+
+impl From<StartScreen> for crate::app::Screen {
+    fn from(s: StartScreen) -> Self {
+        match s {
+            StartScreen::Measures => Self::Measures,
+            StartScreen::Calendar => Self::Calendar,
+            StartScreen::Schools => Self::Schools,
+            StartScreen::Exchange => Self::Exchange,
+        }
+    }
 }
 
 /// What to do instead of opening the window.
@@ -81,12 +144,14 @@ pub enum Command {
     /// Выгрузить планы, школы и отметки о выполнении в файл обмена.
     #[command(
         help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] export [--format json] [--plan ID] -o ФАЙЛ|-",
+        override_usage = "roadmap-planner [--db ФАЙЛ] export [--format json|ics|docx|xlsx] [--plan ID] -o ФАЙЛ|-",
         next_help_heading = "Параметры",
         disable_help_flag = true
     )]
     Export {
-        /// Формат файла: json — файл обмена программы (он же по умолчанию).
+        /// Формат файла: json — файл обмена программы (по умолчанию); ics — сроки мероприятий для календаря
+        /// (Outlook, Thunderbird, Google), по одному событию на каждую дату исполнения; docx — приложение
+        /// к приказу (документ Word); xlsx — таблица мероприятий и ход выполнения (книга Excel).
         #[arg(
             long,
             value_enum,
@@ -96,12 +161,17 @@ pub enum Command {
             hide_default_value = true
         )]
         format: Format,
-        /// Выгрузить только этот план (идентификатор или его начало); без него — все планы.
+        /// Выгрузить только этот план (идентификатор или его начало); без него — все планы
+        /// (для ics — единственный план базы).
         #[arg(long, value_name = "ID")]
         plan: Option<String>,
         /// Куда записать файл; «-» — вывести в стандартный вывод.
         #[arg(short = 'o', long = "output", value_name = "ФАЙЛ")]
         output: PathBuf,
+        /// Выгрузить отчёт одной школы (идентификатор или его начало): её отметки о выполнении и её
+        /// школьные планы — для отправки в управление образованием.
+        #[arg(long, value_name = "ID")]
+        school: Option<String>,
     },
 
     /// Загрузить файл обмена: новые записи добавляются, более новые заменяют старые, ничего не удаляется.
@@ -112,9 +182,84 @@ pub enum Command {
         disable_help_flag = true
     )]
     Import {
-        /// Файл обмена (JSON); «-» — прочитать из стандартного ввода.
+        /// Файл обмена (JSON), дорожная карта в документе Word (.docx) или книге Excel (.xlsx) — она
+        /// загружается как новый план; «-» — прочитать файл обмена из стандартного ввода.
         #[arg(value_name = "ФАЙЛ", help_heading = "Аргументы")]
         file: PathBuf,
+        /// Только показать, что изменится (добавится, обновится, удалится, конфликты), ничего не записывая.
+        #[arg(long)]
+        dry_run: bool,
+    },
+
+    /// Показать резервные копии базы (они делаются перед каждым импортом; хранятся последние 20).
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "roadmap-planner [--db ФАЙЛ] backups",
+        next_help_heading = "Параметры",
+        disable_help_flag = true
+    )]
+    Backups,
+
+    /// Восстановить базу из резервной копии (прежнее состояние тоже сохраняется в копию).
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "roadmap-planner [--db ФАЙЛ] restore ФАЙЛ",
+        next_help_heading = "Параметры",
+        disable_help_flag = true
+    )]
+    Restore {
+        /// Файл резервной копии (см. команду backups).
+        #[arg(value_name = "ФАЙЛ", help_heading = "Аргументы")]
+        file: PathBuf,
+    },
+
+    /// Записать аналитическую справку о ходе выполнения: школы (--school) или района.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ",
+        next_help_heading = "Параметры",
+        disable_help_flag = true
+    )]
+    Report {
+        /// Формат: html — страница для печати (по умолчанию); docx — документ Word.
+        #[arg(
+            long,
+            value_enum,
+            default_value_t = report::ReportFormat::Html,
+            value_name = "ФОРМАТ",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
+        format: report::ReportFormat,
+        /// План (идентификатор или его начало); без него — единственный план базы.
+        #[arg(long, value_name = "ID")]
+        plan: Option<String>,
+        /// Справка по одной школе (идентификатор или его начало); без него — по району.
+        #[arg(long, value_name = "ID")]
+        school: Option<String>,
+        /// Куда записать справку; «-» — вывести HTML в стандартный вывод.
+        #[arg(short = 'o', long = "output", value_name = "ФАЙЛ")]
+        output: PathBuf,
+    },
+
+    /// Показать даты исполнения, которые программа понимает из текста срока, в пределах периода плана.
+    ///
+    /// Печатает по одной дате ГГГГ-ММ-ДД в строке (после первой — пояснение) или слово unscheduled.
+    /// База данных не нужна.
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "roadmap-planner deadline --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД \"ТЕКСТ\"",
+        next_help_heading = "Параметры",
+        disable_help_flag = true,
+        after_help = "Пример: roadmap-planner deadline --period 2021-09-01..2022-08-31 \"январь, март, июнь\""
+    )]
+    Deadline {
+        /// Период плана: начало и конец через две точки, например 2021-09-01..2022-08-31.
+        #[arg(long, value_name = "ПЕРИОД")]
+        period: String,
+        /// Текст срока, как он записан в плане, например «в течение года» (можно без кавычек).
+        #[arg(value_name = "ТЕКСТ", help_heading = "Аргументы", required = true, num_args = 1..)]
+        text: Vec<String>,
     },
 }
 
@@ -123,6 +268,14 @@ pub enum Command {
 pub enum Format {
     /// Файл обмена программы (JSON, см. docs/exchange-format.md).
     Json,
+    /// Календарь iCalendar (RFC 5545): сроки мероприятий.
+    Ics,
+    /// Документ Word: дорожная карта как приложение к приказу.
+    Docx,
+    /// Книга Excel: таблица мероприятий и ход выполнения по школам.
+    Xlsx,
+    /// Таблица мероприятий CSV для Excel (UTF-8, «;»).
+    Csv,
 }
 
 /// Runs the program with the process's arguments and returns its exit code.
@@ -142,9 +295,27 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
-        return crate::app::run(cli.db);
+        let launch = crate::app::Launch {
+            today: cli.today,
+            screen: cli.screen.map(Into::into),
+            windows: cli.window.map(StartWindow::open).unwrap_or_default(),
+            preview_import: cli.preview_import,
+        };
+        return crate::app::run(cli.db, launch);
     };
+    // Needs no database: neither opened nor created.
+    if let Command::Deadline { period, text } = &command {
+        return deadline::run(period, &text.join(" "));
+    }
     let db = db_path(cli.db)?;
+    if let Command::Export {
+        school: Some(school),
+        output,
+        ..
+    } = &command
+    {
+        return exchange_cmd::export_school(&db, school, output);
+    }
     match command {
         Command::Example => example(&db),
         Command::List => list(&db),
@@ -152,17 +323,63 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             format: Format::Json,
             plan,
             output,
+            ..
         } => export(&db, plan.as_deref(), &output),
-        Command::Import { file } => import(&db, &file),
+        Command::Export {
+            format: Format::Ics,
+            plan,
+            output,
+            ..
+        } => ics::export(&db, plan.as_deref(), &output),
+        Command::Export {
+            format: format @ (Format::Docx | Format::Xlsx),
+            plan,
+            output,
+            ..
+        } => {
+            let format = match format {
+                Format::Docx => office::OfficeFormat::Docx,
+                _ => office::OfficeFormat::Xlsx,
+            };
+            office::export(&db, plan.as_deref(), &output, format)
+        }
+        Command::Import { file, dry_run } if crate::exchange::office::is_office_path(&file) => {
+            office::import(&db, &file, dry_run)
+        }
+        Command::Import { file, dry_run } => exchange_cmd::import(&db, &file, dry_run),
+        Command::Backups => exchange_cmd::backups(&db),
+        Command::Restore { file } => exchange_cmd::restore(&db, &file),
+        Command::Export {
+            format: Format::Csv,
+            plan,
+            output,
+            ..
+        } => exchange_cmd::export_csv(&db, plan.as_deref(), &output),
+        Command::Report {
+            format,
+            plan,
+            school,
+            output,
+        } => report::run(
+            &db,
+            plan.as_deref(),
+            school.as_deref(),
+            format,
+            &output,
+            cli.today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        ),
+        Command::Deadline { .. } => Ok(()),
     }
 }
 
 fn db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    db.or_else(Store::default_path).ok_or_else(|| {
-        anyhow!(
-            "не удалось определить папку данных пользователя; укажите файл базы параметром --db"
-        )
-    })
+    db.or_else(|| crate::config::AppConfig::load().database_path())
+        .ok_or_else(|| {
+            anyhow!(
+                "не удалось определить папку данных пользователя; укажите файл базы параметром --db"
+            )
+        })
 }
 
 fn open(db: &Path) -> anyhow::Result<Store> {
@@ -302,6 +519,14 @@ fn contents_text(file: &ExchangeFile) -> String {
 
 /// Writes beside the target, then renames: a failed write never leaves half a file.
 fn write_atomically(path: &Path, file: &ExchangeFile) -> anyhow::Result<()> {
+    write_file_atomically(path, |out| exchange::write_json(file, out))
+}
+
+/// Writes through `write` to a file beside `path`, then renames it over `path`.
+fn write_file_atomically(
+    path: &Path,
+    write: impl FnOnce(std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| anyhow!("«{}» — не имя файла", path.display()))?;
@@ -310,7 +535,7 @@ fn write_atomically(path: &Path, file: &ExchangeFile) -> anyhow::Result<()> {
     tmp_name.push(format!(".{}.tmp", std::process::id()));
     let tmp = path.with_file_name(tmp_name);
     let written = std::fs::File::create(&tmp)
-        .and_then(|f| exchange::write_json(file, std::io::BufWriter::new(f)))
+        .and_then(|f| write(std::io::BufWriter::new(f)))
         .and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = written {
         let _ignored = std::fs::remove_file(&tmp);
@@ -323,29 +548,6 @@ fn write_atomically(path: &Path, file: &ExchangeFile) -> anyhow::Result<()> {
         };
         anyhow::bail!("не удалось записать файл {}: {reason}", path.display());
     }
-    Ok(())
-}
-
-fn import(db: &Path, source: &Path) -> anyhow::Result<()> {
-    let file = if source == Path::new("-") {
-        exchange::read_from(std::io::stdin().lock(), Path::new("стандартный ввод"))?
-    } else {
-        exchange::read_file(source)?
-    };
-    let mut store = open(db)?;
-    let summary = exchange::import(&mut store, &file)?;
-    let from = if file.origin.office.trim().is_empty() {
-        String::new()
-    } else {
-        format!(", {}", file.origin.office)
-    };
-    println!(
-        "Файл: {} (выгружен {}{from}; {}).",
-        source.display(),
-        file.exported_at.format("%d.%m.%Y %H:%M UTC"),
-        contents_text(&file)
-    );
-    println!("{summary}");
     Ok(())
 }
 

@@ -5,10 +5,12 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod example;
 pub mod exchange;
 pub mod i18n;
 pub mod model;
 pub mod schedule;
+pub mod stats;
 pub mod store;
 pub mod ui;

@@ -78,7 +78,8 @@ fn text(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// The file without the lines that differ between any two exports: `exported_at` and the `origin` block.
+/// The file without the lines that differ between any two exports: `exported_at`, the `origin` block and
+/// the `seen` block (which offices the database has imported files from).
 fn without_header(json: &str) -> String {
     let mut out = String::new();
     let mut in_origin = false;
@@ -86,7 +87,7 @@ fn without_header(json: &str) -> String {
         if line.starts_with("  \"exported_at\": ") {
             continue;
         }
-        if line == "  \"origin\": {" {
+        if line == "  \"origin\": {" || line == "  \"seen\": {" {
             in_origin = true;
             continue;
         }

@@ -172,16 +172,14 @@ fn switch_language_to_english_and_back() {
 }
 
 #[test]
-fn later_screens_say_what_they_will_hold() {
+fn the_schools_screen_opens_on_the_district_overview() {
     let mut h = harness(Store::open_in_memory().unwrap());
     h.run();
     open_example(&mut h);
-    h.get_by_label("Календарь").click();
-    h.run();
-    h.get_by_label("Этот раздел появится в следующей версии");
     h.get_by_label("Школы").click();
     h.run();
-    h.get_by_label_contains("реестр школ");
+    h.get_by_role_and_label(Role::Button, "Обзор района");
+    h.get_by_label_contains("Выполнено 0 из");
 }
 
 #[test]

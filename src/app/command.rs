@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::i18n::Language;
 use crate::model::{Id, Measure, Period, Plan};
 
@@ -20,7 +22,8 @@ pub enum Command {
     },
     /// Ask for a file and import it.
     PickAndImport,
-    /// Import an exchange file (clears undo).
+    /// Read a file (exchange file, CSV/TSV, Word, Excel) and show what importing it would do on the Обмен
+    /// screen; nothing is written until the user applies it.
     ImportFile(PathBuf),
     /// Ask where to save and export the current plan as an exchange file.
     PickAndExport,
@@ -42,12 +45,74 @@ pub enum Command {
     },
     /// Delete a measure (undoable).
     DeleteMeasure(Id),
+    /// Set a measure's due dates by hand (`Some`: kept, marked, and left alone by re-derivation), or return
+    /// to the dates derived from its deadline text (`None`). Undoable.
+    SetManualDue {
+        id: Id,
+        due: Option<Vec<NaiveDate>>,
+    },
+    /// Ask where to save and export the current plan's due dates as an iCalendar (.ics) file.
+    PickAndExportIcs,
+    /// Export the current plan's due dates as an iCalendar (.ics) file.
+    ExportIcsFile(PathBuf),
+    // Grid (issue 3): structural edits, each one undoable step (see `run_grid.rs`).
+    /// Put a new measure into a section at `index` (at its end when `None`) and select it.
+    InsertMeasure {
+        section: Id,
+        index: Option<usize>,
+    },
+    /// Delete measures as one step; undo brings them back with their progress.
+    DeleteMeasures(Vec<Id>),
+    /// Copy measures, each right below its original, and select the copies.
+    DuplicateMeasures(Vec<Id>),
+    /// Move measures one place up or down in document order, across into the neighbouring section at a
+    /// section's edge.
+    MoveMeasures {
+        ids: Vec<Id>,
+        down: bool,
+    },
+    /// Replace a whole measure (the details panel: schools, notes, per-year activities).
+    UpdateMeasure(Box<Measure>),
+    /// Replace a measure's key activity for one year (an empty text removes it).
+    EditMeasureYear {
+        id: Id,
+        year: i32,
+        value: String,
+    },
+    /// Put a new section at `index` (at the end when `None`).
+    InsertSection {
+        index: Option<usize>,
+    },
+    /// Delete a section with its measures.
+    DeleteSection(Id),
+    /// Move a section one place up or down.
+    MoveSection {
+        id: Id,
+        down: bool,
+    },
+    /// Replace a section's number or title.
+    EditSection {
+        id: Id,
+        field: SectionField,
+        value: String,
+    },
+    /// Number the sections 1, 2, … and their measures 1.1, 1.2, … — only when the user asks.
+    Renumber,
+    /// Paste rows copied from Word, Excel or the grid (tab-separated text): a table with its header adds its
+    /// sections to the plan; rows without one go in as measures after the selected measure (`run_paste.rs`).
+    PasteRows {
+        text: String,
+    },
     /// Select a measure in the views.
     Select(Option<Id>),
     Undo,
     Redo,
     ShowScreen(Screen),
     SetLanguage(Language),
+    /// Schools, criteria, progress, school plans and reports (see `SchoolCommand`).
+    School(super::SchoolCommand),
+    /// The Обмен screen: apply or cancel an import, map a table's columns, conflicts, backups, exports.
+    Exchange(super::ExchangeCommand),
 }
 
 /// The verbatim text fields of a measure that views edit.
@@ -110,4 +175,11 @@ impl MeasureField {
     pub fn multiline(self) -> bool {
         !matches!(self, MeasureField::Number)
     }
+}
+
+/// The editable texts of a section row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionField {
+    Number,
+    Title,
 }

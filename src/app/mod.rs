@@ -4,7 +4,18 @@
 //! through the store in one transaction each and recording undo (DESIGN §2).
 
 mod command;
+mod dates;
+mod exchange_command;
+pub mod exchange_state;
+pub mod filter;
+mod run_exchange;
+mod run_grid;
+mod run_paste;
+mod run_schools;
 mod runner;
+mod school_command;
+mod schools_state;
+pub mod sort;
 mod state;
 mod toasts;
 mod undo;
@@ -13,8 +24,15 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use command::{Command, MeasureField};
-pub use state::{AppData, Screen, UiState};
+pub use command::{Command, MeasureField, SectionField};
+pub use exchange_command::ExchangeCommand;
+pub use exchange_state::{ExchangeData, PendingImport, PendingMapping, PreviewLine};
+pub use filter::{Matcher, MeasureFilter};
+pub use run_schools::school_plan;
+pub use school_command::SchoolCommand;
+pub use schools_state::{OverviewSort, SchoolData, SchoolTab, SchoolsUi};
+pub use sort::MeasureSort;
+pub use state::{AppData, OpenWindows, Screen, ThemeChoice, UiState};
 pub use toasts::{Toast, ToastKind, Toasts};
 
 use crate::i18n::{I18n, Language};
@@ -53,14 +71,29 @@ impl RoadmapApp {
         app
     }
 
-    /// Builds the app for eframe: restores UI settings from eframe's storage.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, store: Store) -> Self {
-        let ui_state: UiState = cc
+    /// Builds the app for eframe: restores UI settings from eframe's storage, then applies `launch`.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        store: Store,
+        launch: Launch,
+    ) -> Self {
+        let mut ui_state: UiState = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        if let Some(screen) = launch.screen {
+            ui_state.screen = screen;
+        }
+        ui_state.windows = launch.windows;
         crate::ui::style::apply(&cc.egui_ctx);
-        Self::new(store, chrono::Local::now().date_naive(), ui_state)
+        let today = launch
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut app = Self::new(store, today, ui_state);
+        if let Some(path) = launch.preview_import {
+            app.push(Command::ImportFile(path));
+        }
+        app
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -76,6 +109,17 @@ impl RoadmapApp {
         &self.store
     }
 
+    /// A file dropped onto the window is imported (exchange file, Word or Excel road map).
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let path = file.path();
+            if !path.as_os_str().is_empty() {
+                self.commands.push(Command::ImportFile(path.to_path_buf()));
+            }
+        }
+    }
+
     fn set_language(&mut self, language: Language) {
         self.ui_state.language = language;
         self.i18n = I18n::new(language);
@@ -87,6 +131,8 @@ impl eframe::App for RoadmapApp {
         let dt = ui.ctx().input(|i| i.stable_dt).min(0.5);
         self.toasts.tick(dt);
         self.handle_shortcuts(ui.ctx());
+        self.take_dropped_files(ui.ctx());
+        self.ensure_school_data();
         let mut commands = std::mem::take(&mut self.commands);
         let mut ctx = crate::ui::ViewCtx {
             i18n: &self.i18n,
@@ -114,7 +160,8 @@ impl eframe::App for RoadmapApp {
 }
 
 impl RoadmapApp {
-    /// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo — unless a text field is being edited (it has its own).
+    /// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo; Ctrl+V pastes rows — unless a text field is being edited
+    /// (it has its own).
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         if ctx.egui_wants_keyboard_input() {
@@ -123,6 +170,8 @@ impl RoadmapApp {
         let redo_shift = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        // Ctrl+V outside text fields pastes rows into the grid (egui turns it into a Paste event).
+        let paste_rows = self.data.plan.is_some() && self.ui_state.screen == Screen::Measures;
         ctx.input_mut(|i| {
             // The longer shortcut first: Ctrl+Shift+Z also matches a plain Ctrl+Z test otherwise.
             if i.consume_shortcut(&redo_shift) || i.consume_shortcut(&redo_y) {
@@ -130,31 +179,62 @@ impl RoadmapApp {
             } else if i.consume_shortcut(&undo) {
                 self.commands.push(Command::Undo);
             }
+            if paste_rows {
+                i.events.retain(|event| match event {
+                    egui::Event::Paste(text) => {
+                        self.commands
+                            .push(Command::PasteRows { text: text.clone() });
+                        false
+                    }
+                    _ => true,
+                });
+            }
         });
     }
 }
 
+/// How the window starts, beyond the database: overrides for demos, screenshots and tests.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// The date taken as "today" instead of the system's.
+    pub today: Option<NaiveDate>,
+    /// The screen shown first instead of the one remembered.
+    pub screen: Option<Screen>,
+    /// Windows (help, settings, about) open from the start — for screenshots.
+    pub windows: OpenWindows,
+    /// A file whose import preview is shown from the start (nothing is written unless applied).
+    pub preview_import: Option<PathBuf>,
+}
+
 /// Opens the main window on the database at `db` (the default one when `None`).
-pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(db: Option<PathBuf>, launch: Launch) -> anyhow::Result<()> {
     let path = match db {
         Some(path) => path,
-        None => Store::default_path().ok_or_else(|| {
-            anyhow::anyhow!("Не удалось определить папку для данных пользователя")
-        })?,
+        // The settings may name another database (chosen in the settings window, applied on next start).
+        None => crate::config::AppConfig::load()
+            .database_path()
+            .ok_or_else(|| {
+                anyhow::anyhow!("Не удалось определить папку для данных пользователя")
+            })?,
     };
     let opened = Store::open(&path);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Дорожные карты — Roadmap Planner")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 500.0])
+            .with_icon(window_icon()),
         ..Default::default()
     };
     let result = match opened {
         Ok(store) => eframe::run_native(
             "roadmap-planner",
             options,
-            Box::new(move |cc| Ok(Box::new(RoadmapApp::from_creation_context(cc, store)))),
+            Box::new(move |cc| {
+                Ok(Box::new(RoadmapApp::from_creation_context(
+                    cc, store, launch,
+                )))
+            }),
         ),
         // The window still opens, to say clearly why it cannot work (e.g. another window holds the database).
         Err(err) => {
@@ -170,4 +250,10 @@ pub fn run(db: Option<PathBuf>) -> anyhow::Result<()> {
         }
     };
     result.map_err(|e| anyhow::anyhow!("Не удалось открыть окно: {e}"))
+}
+
+/// The window icon: the 256-pixel app icon rendered from `assets/icons/roadmap-planner.svg`.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/roadmap-planner-256.png"))
+        .unwrap_or_default()
 }

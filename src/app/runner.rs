@@ -13,6 +13,7 @@ impl RoadmapApp {
                 self.toasts.error(message);
             }
         }
+        self.sync_selected_progress();
         self.data.can_undo = self.undo.can_undo();
         self.data.can_redo = self.undo.can_redo();
     }
@@ -40,7 +41,13 @@ impl RoadmapApp {
             Command::PickAndImport => {
                 let picked = rfd::FileDialog::new()
                     .set_title(self.i18n.tr("dialog-import-title"))
+                    .add_filter(
+                        self.i18n.tr("filter-importable"),
+                        &["json", "docx", "xlsx", "csv", "tsv", "txt"],
+                    )
                     .add_filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .add_filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
+                    .add_filter("CSV/TSV", &["csv", "tsv", "txt"])
                     .pick_file();
                 match picked {
                     Some(path) => self.run(Command::ImportFile(path)),
@@ -151,23 +158,25 @@ impl RoadmapApp {
                 self.data.selected = Some(id);
                 Ok(())
             }
-            Command::DeleteMeasure(id) => {
-                let plan = self.plan()?;
-                let (si, mi) = plan
-                    .find_measure(id)
-                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?;
-                let section = &plan.sections[si];
-                let change = Change::RemoveMeasure {
-                    section_id: section.id,
-                    index: mi,
-                    measure: Box::new(section.measures[mi].clone()),
-                };
-                self.commit(change)?;
-                if self.data.selected == Some(id) {
-                    self.data.selected = None;
-                }
-                Ok(())
-            }
+            // Through the grid's delete, so undo brings the measure's progress back too.
+            Command::DeleteMeasure(id) => self.run_grid(Command::DeleteMeasures(vec![id])),
+            command @ (Command::InsertMeasure { .. }
+            | Command::DeleteMeasures(_)
+            | Command::DuplicateMeasures(_)
+            | Command::MoveMeasures { .. }
+            | Command::UpdateMeasure(_)
+            | Command::EditMeasureYear { .. }
+            | Command::InsertSection { .. }
+            | Command::DeleteSection(_)
+            | Command::MoveSection { .. }
+            | Command::EditSection { .. }
+            | Command::Renumber) => self.run_grid(command),
+            Command::SetManualDue { id, due } => self.set_manual_due(id, due),
+            Command::PickAndExportIcs => self.pick_and_export_ics(),
+            Command::ExportIcsFile(path) => self.export_ics_file(&path),
+            Command::School(command) => self.run_school(command),
+            Command::Exchange(command) => self.run_exchange(command),
+            Command::PasteRows { text } => self.paste_rows(text),
             Command::Select(id) => {
                 self.data.selected = id;
                 Ok(())
@@ -185,7 +194,7 @@ impl RoadmapApp {
         }
     }
 
-    fn plan(&self) -> Result<&Plan, String> {
+    pub(super) fn plan(&self) -> Result<&Plan, String> {
         self.data
             .plan
             .as_ref()
@@ -193,7 +202,7 @@ impl RoadmapApp {
     }
 
     /// Writes a change in one transaction, applies it to the snapshot and records it for undo.
-    fn commit(&mut self, change: Change) -> Result<(), String> {
+    pub(super) fn commit(&mut self, change: Change) -> Result<(), String> {
         if change.is_noop() {
             return Ok(());
         }
@@ -217,6 +226,7 @@ impl RoadmapApp {
             // The snapshot drifted from the database: the database is the truth.
             self.reload_plan();
         }
+        self.school_data_after(plan_id, change);
         self.refresh_after_write();
         Ok(())
     }
@@ -246,7 +256,7 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn open_plan(&mut self, id: Id) -> Result<(), String> {
+    pub(super) fn open_plan(&mut self, id: Id) -> Result<(), String> {
         let plan = self.store.load_plan(id).map_err(|e| e.to_string())?;
         self.undo.clear();
         self.ui_state.last_plan = Some(plan.id);
@@ -256,18 +266,9 @@ impl RoadmapApp {
         Ok(())
     }
 
+    /// Reads a file and shows its import preview (nothing is written before the user applies it).
     fn import_file(&mut self, path: &std::path::Path) -> Result<(), String> {
-        let file = crate::exchange::json::read_file(path).map_err(|e| e.to_string())?;
-        let summary =
-            crate::exchange::json::import(&mut self.store, &file).map_err(|e| e.to_string())?;
-        self.undo.clear();
-        self.reload_all();
-        let first = file.plans.first().map(|p| p.id);
-        if let Some(id) = first {
-            self.open_plan(id)?;
-        }
-        self.toasts.info(summary.to_string());
-        Ok(())
+        self.preview_import(path)
     }
 
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
@@ -292,6 +293,7 @@ impl RoadmapApp {
     }
 
     fn try_reload_all(&mut self) -> Result<(), String> {
+        self.refresh_exchange();
         self.data.plans = self.store.list_plans().map_err(|e| e.to_string())?;
         self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
         let wanted = self
@@ -340,7 +342,7 @@ impl RoadmapApp {
 }
 
 /// A file name made from a title: letters, digits and dashes, at most 60 characters.
-fn file_stem(title: &str) -> String {
+pub(super) fn file_stem(title: &str) -> String {
     let stem: String = title
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })

@@ -1,12 +1,15 @@
 //! The app's state: the data snapshot views read, and the UI settings kept between runs.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
-use crate::model::{Id, Plan, PlanSummary, School};
+use crate::model::{Id, Plan, PlanSummary, Progress, School};
 use crate::store::ProgressSummary;
+
+use super::filter::MeasureFilter;
+use super::sort::MeasureSort;
 
 /// The screens of the top bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -50,6 +53,15 @@ pub struct AppData {
     pub selected: Option<Id>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// Progress records of the selected measure (per school and occurrence), loaded by the runner when
+    /// the selection or the data changes — never per frame.
+    pub selected_progress: Vec<Progress>,
+    /// The (measure, data version) `selected_progress` was loaded for.
+    pub selected_progress_key: Option<(Id, u64)>,
+    /// Progress records of the open plan, criteria and indicator values (loaded for the Школы screen).
+    pub school: super::SchoolData,
+    /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.
+    pub exchange: super::ExchangeData,
 }
 
 /// UI settings persisted with eframe's storage, apart from the data.
@@ -62,6 +74,25 @@ pub struct UiState {
     /// Grid column widths by column key.
     pub column_widths: HashMap<String, f32>,
     pub details_width: f32,
+    /// The grid's search text and filters.
+    pub filter: MeasureFilter,
+    /// The grid's order of measures within sections.
+    pub sort: MeasureSort,
+    /// Sections folded in the grid.
+    pub collapsed: HashSet<Id>,
+    /// Whether the grid shows the details panel of the selected measure.
+    pub show_details: bool,
+    /// Who marks progress ("who am I"): stamped on every progress record the user changes.
+    pub user_name: String,
+    /// The Школы screen's tab, selected school and overview order.
+    pub schools: super::SchoolsUi,
+    /// Light (the default) or dark colours.
+    pub theme: ThemeChoice,
+    /// The size of everything, in percent (100, 125, 150), applied as egui's zoom factor.
+    pub font_scale: u16,
+    /// Which of the help, settings and about windows are open (not kept between runs).
+    #[serde(skip)]
+    pub windows: OpenWindows,
 }
 
 impl Default for UiState {
@@ -72,6 +103,31 @@ impl Default for UiState {
             last_plan: None,
             column_widths: HashMap::new(),
             details_width: 360.0,
+            filter: MeasureFilter::default(),
+            sort: MeasureSort::Document,
+            collapsed: HashSet::new(),
+            show_details: true,
+            user_name: String::new(),
+            schools: super::SchoolsUi::default(),
+            theme: ThemeChoice::Light,
+            font_scale: 100,
+            windows: OpenWindows::default(),
         }
     }
+}
+
+/// The colour theme chosen in the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// The shell's windows that are open: help (F1), settings (Ctrl+,) and "О программе".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct OpenWindows {
+    pub help: bool,
+    pub settings: bool,
+    pub about: bool,
 }

@@ -1,5 +1,6 @@
 //! The JSON form of the exchange file: written the same way every time, read back with clear errors.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs::File;
 use std::io::{Read, Write};
@@ -42,6 +43,8 @@ pub fn write_json(file: &ExchangeFile, mut out: impl Write) -> std::io::Result<(
         version: u32,
         exported_at: &'a Timestamp,
         origin: &'a Origin,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        seen: &'a BTreeMap<String, Timestamp>,
         plans: &'a [Plan],
         schools: &'a [School],
     }
@@ -50,6 +53,7 @@ pub fn write_json(file: &ExchangeFile, mut out: impl Write) -> std::io::Result<(
         version: file.version,
         exported_at: &file.exported_at,
         origin: &file.origin,
+        seen: &file.seen,
         plans: &file.plans,
         schools: &file.schools,
     };
@@ -69,7 +73,16 @@ pub fn write_json(file: &ExchangeFile, mut out: impl Write) -> std::io::Result<(
     if !file.progress.is_empty() {
         out.write_all(b"\n  ")?;
     }
-    out.write_all(b"]\n}\n")?;
+    out.write_all(b"]")?;
+    if !file.deleted.is_empty() {
+        out.write_all(b",\n  \"deleted\": [")?;
+        for (i, d) in file.deleted.iter().enumerate() {
+            out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+            serde_json::to_writer(&mut out, d).map_err(std::io::Error::other)?;
+        }
+        out.write_all(b"\n  ]")?;
+    }
+    out.write_all(b"\n}\n")?;
     out.flush()
 }
 
@@ -161,8 +174,14 @@ fn parse_unvalidated(bytes: &[u8]) -> Result<ExchangeFile, ExchangeError> {
             Category::Data => ExchangeError::NotOurFormat { found: None },
             _ => json_error(&e),
         })?;
-    probe.check()?;
-
+    let version = probe.check()?;
+    if version < u64::from(VERSION) {
+        // An older version: its JSON is upgraded step by step before it is read (see `migrate`).
+        let mut value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| json_error(&e))?;
+        super::migrate::upgrade(&mut value, version);
+        return serde_json::from_value(value).map_err(|e| json_error(&e));
+    }
     serde_json::from_str(text).map_err(|e| json_error(&e))
 }
 
@@ -174,7 +193,8 @@ struct Probe {
 }
 
 impl Probe {
-    fn check(self) -> Result<(), ExchangeError> {
+    /// Checks the header; returns the file's version.
+    fn check(self) -> Result<u64, ExchangeError> {
         match self.format {
             Some(serde_json::Value::String(f)) if f == FORMAT => {}
             Some(serde_json::Value::String(f)) => {
@@ -193,7 +213,10 @@ impl Probe {
             Some(serde_json::Value::Number(n)) => match n.as_u64() {
                 Some(0) => Err(ExchangeError::BadVersion("0".into())),
                 Some(v) if v > u64::from(VERSION) => Err(ExchangeError::TooNew(v)),
-                Some(_) => Ok(()),
+                Some(v) if v < super::migrate::OLDEST => {
+                    Err(ExchangeError::BadVersion(v.to_string()))
+                }
+                Some(v) => Ok(v),
                 None => Err(ExchangeError::BadVersion(n.to_string())),
             },
             Some(other) => Err(ExchangeError::BadVersion(format!(

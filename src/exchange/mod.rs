@@ -20,10 +20,28 @@
 //! - [`read_file`] / [`parse`] read a file back, refusing anything that is not a sound exchange file of a
 //!   version we understand, with a Russian message saying what is wrong and where;
 //! - [`import`] merges a file into a store in one transaction: all of it, or nothing.
+//!
+//! [`table`] reads road maps as tables (TSV/CSV text, a table copied from Word or Excel).
 
+pub mod conflicts;
+pub mod csv_export;
+pub mod decode;
+mod deleted;
+pub mod docx;
+pub mod ics;
 pub mod json;
+pub mod merge;
+pub mod migrate;
+pub mod office;
+pub mod report;
+pub mod report_docx;
+pub mod report_html;
+pub mod schools_csv;
+pub mod table;
+pub mod table_file;
+pub mod xlsx;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -31,9 +49,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, Id, Plan, Progress, School, Timestamp, ValidationError};
-use crate::store::{Merge, Store, StoreError};
+use crate::store::{Store, StoreError};
 
+pub use deleted::{DeletedKind, Deletion};
 pub use json::{MAX_FILE_SIZE, parse, read_file, read_from, to_json, write_json};
+pub use merge::{Action, ImportPreview, KindCounts, Names, PreviewItem, apply, preview};
+pub use report::export_school;
+pub use table_file::{ImportSource, preview_plan, read_source};
 
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT: &str = "roadmap-planner";
@@ -64,12 +86,19 @@ pub struct ExchangeFile {
     pub exported_at: Timestamp,
     #[serde(default)]
     pub origin: Origin,
+    /// What the writing database has seen of other offices: office id → the `exported_at` of the newest
+    /// file it imported from that office (the base for judging conflicts; see `merge`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub seen: BTreeMap<String, Timestamp>,
     #[serde(default)]
     pub plans: Vec<Plan>,
     #[serde(default)]
     pub schools: Vec<School>,
     #[serde(default)]
     pub progress: Vec<Progress>,
+    /// Deletions (tombstones) the writing database knows of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deleted: Vec<Deletion>,
 }
 
 impl ExchangeFile {
@@ -85,9 +114,11 @@ impl ExchangeFile {
             version: VERSION,
             exported_at: model::now(),
             origin,
+            seen: BTreeMap::new(),
             plans,
             schools,
             progress,
+            deleted: Vec::new(),
         }
     }
 
@@ -174,6 +205,16 @@ pub enum ExchangeError {
     UnknownMeasure(Id),
     #[error("Отметка о выполнении ссылается на школу {0}, которой нет ни в файле, ни в базе.")]
     UnknownSchool(Id),
+    #[error(
+        "Неверная запись об удалении № {0} в списке deleted: для plan, section, measure и school нужен id, для progress — measure_id и school_id."
+    )]
+    BadDeletion(usize),
+    #[error("Запись об удалении № {0} в списке deleted повторяет более раннюю.")]
+    DuplicateDeletion(usize),
+    #[error("Школа не найдена: {0}.")]
+    SchoolNotFound(String),
+    #[error("{0}")]
+    Table(String),
     #[error("План не найден: {0}.")]
     PlanNotFound(String),
     #[error("{0}")]
@@ -214,24 +255,20 @@ pub struct Counts {
     pub updated: usize,
     /// Ours is as new or newer: left as it was.
     pub kept: usize,
+    /// Deleted by the file's tombstones.
+    pub deleted: usize,
+    /// Changed on both sides: ours kept, theirs kept for the user to resolve.
+    pub conflicts: usize,
 }
 
 impl Counts {
-    fn count(&mut self, merge: Merge) {
-        match merge {
-            Merge::Added => self.added += 1,
-            Merge::Updated => self.updated += 1,
-            Merge::Kept => self.kept += 1,
-        }
-    }
-
     /// Whether any record was written.
     pub fn changed(&self) -> bool {
-        self.added + self.updated > 0
+        self.added + self.updated + self.deleted + self.conflicts > 0
     }
 
     pub fn total(&self) -> usize {
-        self.added + self.updated + self.kept
+        self.added + self.updated + self.kept + self.deleted + self.conflicts
     }
 }
 
@@ -245,6 +282,8 @@ pub struct ImportSummary {
     pub measures: Counts,
     pub schools: Counts,
     pub progress: Counts,
+    /// Remarks for the user, Russian (e.g. a period that was guessed).
+    pub notes: Vec<String>,
 }
 
 impl ImportSummary {
@@ -279,12 +318,22 @@ impl fmt::Display for ImportSummary {
         for (i, (name, c)) in rows.iter().enumerate() {
             write!(
                 f,
-                "{name}: добавлено {}, обновлено {}, без изменений {}.",
+                "{name}: добавлено {}, обновлено {}, без изменений {}",
                 c.added, c.updated, c.kept
             )?;
+            if c.deleted > 0 {
+                write!(f, ", удалено {}", c.deleted)?;
+            }
+            if c.conflicts > 0 {
+                write!(f, ", конфликтов {}", c.conflicts)?;
+            }
+            f.write_str(".")?;
             if i + 1 < rows.len() {
                 writeln!(f)?;
             }
+        }
+        for note in &self.notes {
+            write!(f, "\n{note}")?;
         }
         Ok(())
     }
@@ -337,7 +386,28 @@ pub fn export(
     let mut schools = store.schools()?;
     schools.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let progress = store.progress(plan)?;
-    Ok(ExchangeFile::new(origin, plans, schools, progress))
+    let mut file = ExchangeFile::new(origin, plans, schools, progress);
+    add_sync_state(store, &mut file)?;
+    Ok(file)
+}
+
+/// Adds what the file's reader needs to merge it well: the deletions we know of (for records we do not
+/// hold: a record deleted and then brought back is no deletion), and the newest file we have seen from
+/// each office.
+pub(crate) fn add_sync_state(store: &Store, file: &mut ExchangeFile) -> Result<(), ExchangeError> {
+    for t in store.tombstones()? {
+        if store.updated_at(t.kind, &t.key)?.is_none()
+            && let Some(d) = Deletion::from_tombstone(&t)
+        {
+            file.deleted.push(d);
+        }
+    }
+    file.seen = store
+        .sync_origins()?
+        .into_iter()
+        .map(|o| (o.origin_id, o.exported_at))
+        .collect();
+    Ok(())
 }
 
 /// The ids a file declares, gathered while validating it.
@@ -414,6 +484,15 @@ fn validate_inner(file: &ExchangeFile) -> Result<Declared, ExchangeError> {
             due: DueText(p.due),
         });
     }
+    let mut deleted = HashSet::with_capacity(file.deleted.len());
+    for (i, d) in file.deleted.iter().enumerate() {
+        let Some(key) = d.key() else {
+            return Err(ExchangeError::BadDeletion(i + 1));
+        };
+        if !deleted.insert((d.kind, key)) {
+            return Err(ExchangeError::DuplicateDeletion(i + 1));
+        }
+    }
     Ok(Declared { measures, schools })
 }
 
@@ -451,84 +530,15 @@ fn duplicate_progress(progress: &[Progress]) -> Option<&Progress> {
     first.map(|i| &progress[i])
 }
 
-/// Checks that every progress record names a measure and a school the file or the store holds.
-fn check_references(
-    store: &Store,
-    file: &ExchangeFile,
-    declared: &Declared,
-) -> Result<(), ExchangeError> {
-    // Ids the file lacks, looked up in the store once each.
-    let mut measures_in_store: HashMap<Id, bool> = HashMap::new();
-    let mut schools_in_store: HashMap<Id, bool> = HashMap::new();
-    for p in &file.progress {
-        if !declared.measures.contains(&p.measure_id) {
-            let known = match measures_in_store.get(&p.measure_id) {
-                Some(&known) => known,
-                None => {
-                    let known = store.has_measure(p.measure_id)?;
-                    measures_in_store.insert(p.measure_id, known);
-                    known
-                }
-            };
-            if !known {
-                return Err(ExchangeError::UnknownMeasure(p.measure_id));
-            }
-        }
-        if !declared.schools.contains(&p.school_id) {
-            let known = match schools_in_store.get(&p.school_id) {
-                Some(&known) => known,
-                None => {
-                    let known = store.has_school(p.school_id)?;
-                    schools_in_store.insert(p.school_id, known);
-                    known
-                }
-            };
-            if !known {
-                return Err(ExchangeError::UnknownSchool(p.school_id));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Merges a file into the store in one transaction: all of it is written, or nothing.
 ///
-/// The file is validated first (see [`validate`]; progress must name measures and schools the file or the
-/// store holds). Then schools, plans (header, sections, measures at their places in the file) and progress
-/// are merged record by record: the newer `updated_at` wins; records the file lacks stay as they are.
+/// One code path with the preview: [`merge::preview`] decides what happens to every record (validating the
+/// file first), [`merge::apply`] writes exactly that. The newer `updated_at` wins; records the file lacks
+/// stay as they are; tombstones delete only older records; changes made on both sides since the last
+/// exchange are kept as conflicts.
 pub fn import(store: &mut Store, file: &ExchangeFile) -> Result<ImportSummary, ExchangeError> {
-    let declared = validate_inner(file)?;
-    check_references(store, file, &declared)?;
-    drop(declared);
-
-    let summary = store.write(|w| {
-        let mut s = ImportSummary {
-            plan_ids: file.plans.iter().map(|p| p.id).collect(),
-            ..ImportSummary::default()
-        };
-        for school in &file.schools {
-            s.schools.count(w.merge_school(school)?);
-        }
-        for plan in &file.plans {
-            s.plans.count(w.merge_plan_header(plan)?);
-            for (si, section) in plan.sections.iter().enumerate() {
-                s.sections.count(w.merge_section(plan.id, si, section)?);
-                for (mi, measure) in section.measures.iter().enumerate() {
-                    // Due dates are derived data: recomputed here from the verbatim deadline.
-                    let measure = crate::schedule::with_derived_due(measure, plan.period);
-                    s.measures.count(w.merge_measure(section.id, mi, &measure)?);
-                }
-            }
-        }
-        let (added, updated, kept) = w.merge_progress_all(&file.progress)?;
-        s.progress = Counts {
-            added,
-            updated,
-            kept,
-        };
-        Ok(s)
-    })?;
-    Ok(summary)
+    let plan = merge::preview(store, file)?;
+    merge::apply(store, file, &plan)
 }
 
 #[cfg(test)]

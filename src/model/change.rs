@@ -1,7 +1,9 @@
 //! A reversible edit of the data. The app turns every user command into one `Change`, writes it through the
 //! store in one transaction, applies it to its in-memory plan, and keeps it for undo (its `inverse`).
 
-use super::{Id, Measure, Plan, Progress, School, Section};
+use super::{
+    CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan, Progress, School, Section,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
@@ -42,6 +44,21 @@ pub enum Change {
     Progress {
         before: Option<Box<Progress>>,
         after: Option<Box<Progress>>,
+    },
+    /// Insert, update, or delete the criteria set in force (lists and thresholds).
+    CriteriaSet {
+        before: Option<Box<CriteriaSet>>,
+        after: Option<Box<CriteriaSet>>,
+    },
+    /// Insert, update, or delete a school's value for one criterion.
+    CriterionValue {
+        before: Option<Box<CriterionValue>>,
+        after: Option<Box<CriterionValue>>,
+    },
+    /// Insert, update, or delete an actual value of a target indicator.
+    IndicatorValue {
+        before: Option<Box<IndicatorValue>>,
+        after: Option<Box<IndicatorValue>>,
     },
     /// Several changes as one step (one transaction, one undo).
     Batch(Vec<Change>),
@@ -96,6 +113,18 @@ impl Change {
                 before: after,
                 after: before,
             },
+            Change::CriteriaSet { before, after } => Change::CriteriaSet {
+                before: after,
+                after: before,
+            },
+            Change::CriterionValue { before, after } => Change::CriterionValue {
+                before: after,
+                after: before,
+            },
+            Change::IndicatorValue { before, after } => Change::IndicatorValue {
+                before: after,
+                after: before,
+            },
             Change::Batch(changes) => {
                 Change::Batch(changes.iter().rev().map(Change::inverse).collect())
             }
@@ -110,6 +139,9 @@ impl Change {
             Change::Measure { before, after } => before == after,
             Change::School { before, after } => before == after,
             Change::Progress { before, after } => before == after,
+            Change::CriteriaSet { before, after } => before == after,
+            Change::CriterionValue { before, after } => before == after,
+            Change::IndicatorValue { before, after } => before == after,
             Change::Batch(changes) => changes.iter().all(Change::is_noop),
             _ => false,
         }
@@ -177,7 +209,11 @@ impl Change {
                 }
                 measures.remove(*index);
             }
-            Change::School { .. } | Change::Progress { .. } => {}
+            Change::School { .. }
+            | Change::Progress { .. }
+            | Change::CriteriaSet { .. }
+            | Change::CriterionValue { .. }
+            | Change::IndicatorValue { .. } => {}
             Change::Batch(changes) => {
                 for change in changes {
                     change.apply_to_plan(plan)?;

@@ -1,6 +1,8 @@
 //! Pure domain types and rules of a road map (DESIGN §1). Knows nothing of storage or UI.
 
 mod change;
+mod criteria;
+mod evidence;
 mod measure;
 mod plan;
 mod progress;
@@ -8,6 +10,10 @@ mod school;
 mod validate;
 
 pub use change::{Change, ChangeMismatch};
+pub use criteria::{
+    CriteriaGroup, CriteriaSet, Criterion, CriterionKind, CriterionValue, DEFAULT_CRITERIA_JSON,
+};
+pub use evidence::{Evidence, evidence_link};
 pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};

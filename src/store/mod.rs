@@ -1,17 +1,22 @@
 //! The SQLite store: the only place that speaks SQL. Every user command is written in one transaction.
 
+mod backup;
 mod codec;
 mod lock;
 mod read;
 mod schema;
+mod school_data;
+mod sync;
 mod write;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use backup::{BACKUPS_KEPT, BackupInfo};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
+pub use sync::{ConflictRecord, RecordKind, SyncOrigin, Tombstone, progress_key};
 pub use write::{Merge, Writer};
 
 use lock::DbLock;

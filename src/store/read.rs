@@ -229,17 +229,21 @@ impl Store {
         let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(Progress {
-                measure_id: codec::id(&r.get::<_, String>(0)?)?,
-                school_id: codec::id(&r.get::<_, String>(1)?)?,
-                due: codec::opt_date(r.get(2)?)?,
-                status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
-                done_on: codec::opt_date(r.get(4)?)?,
-                evidence: r.get(5)?,
-                comment: r.get(6)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(7)?)?,
-                by: r.get(8)?,
-            });
+            out.push(progress_row(r)?);
+        }
+        Ok(out)
+    }
+
+    /// The progress records of one measure, by school and due date.
+    pub fn progress_of_measure(&self, measure: Id) -> Result<Vec<Progress>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by
+               FROM progress WHERE measure_id = ?1 ORDER BY school_id, due",
+        )?;
+        let mut rows = stmt.query([measure.to_string()])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(progress_row(r)?);
         }
         Ok(out)
     }
@@ -300,4 +304,20 @@ impl Store {
             .query_row([key], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// A progress record from a row of (measure_id, school_id, due, status, done_on, evidence, comment,
+/// updated_at, by).
+fn progress_row(r: &rusqlite::Row<'_>) -> Result<Progress> {
+    Ok(Progress {
+        measure_id: codec::id(&r.get::<_, String>(0)?)?,
+        school_id: codec::id(&r.get::<_, String>(1)?)?,
+        due: codec::opt_date(r.get(2)?)?,
+        status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
+        done_on: codec::opt_date(r.get(4)?)?,
+        evidence: r.get(5)?,
+        comment: r.get(6)?,
+        updated_at: codec::timestamp(&r.get::<_, String>(7)?)?,
+        by: r.get(8)?,
+    })
 }

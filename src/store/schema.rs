@@ -94,6 +94,48 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 3: identification criteria (the set in force as JSON) and schools' values for them.
+    r#"
+    CREATE TABLE criteria_sets (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        body       TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE criterion_values (
+        school_id  TEXT NOT NULL REFERENCES schools(id) ON DELETE CASCADE,
+        criterion  TEXT NOT NULL,
+        value      REAL NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (school_id, criterion)
+    ) WITHOUT ROWID;
+    "#,
+    // 4: exchange — deletions as tombstones, the last file seen from each office, conflicts to resolve.
+    r#"
+    CREATE TABLE tombstones (
+        kind       TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_origins (
+        origin_id   TEXT PRIMARY KEY,
+        office      TEXT NOT NULL DEFAULT '',
+        exported_at TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE TABLE conflicts (
+        kind        TEXT NOT NULL,
+        key         TEXT NOT NULL,
+        title       TEXT NOT NULL DEFAULT '',
+        origin_id   TEXT NOT NULL DEFAULT '',
+        office      TEXT NOT NULL DEFAULT '',
+        theirs      TEXT NOT NULL,
+        theirs_at   TEXT NOT NULL,
+        detected_at TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes.

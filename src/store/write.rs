@@ -3,6 +3,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::codec;
+use super::sync::{RecordKind, id_key, progress_key};
 use super::{Result, StoreError};
 use crate::model::{
     Change, ChangeMismatch, Id, IndicatorValue, Measure, Plan, Progress, School, Section,
@@ -21,7 +22,7 @@ pub enum Merge {
 
 /// Write access inside one transaction (see `Store::write`).
 pub struct Writer<'t> {
-    tx: &'t Transaction<'t>,
+    pub(super) tx: &'t Transaction<'t>,
 }
 
 impl<'t> Writer<'t> {
@@ -98,6 +99,7 @@ impl<'t> Writer<'t> {
                     .prepare_cached("DELETE FROM measures WHERE id = ?1 AND section_id = ?2")?
                     .execute(params![measure.id.to_string(), section_id.to_string()])?;
                 expect_one(n, "мероприятие уже удалено")?;
+                self.record_deletion(RecordKind::Measure, &id_key(measure.id))?;
                 self.tx
                     .prepare_cached(
                         "UPDATE measures SET position = position - 1
@@ -114,6 +116,21 @@ impl<'t> Writer<'t> {
             Change::Progress { before, after } => match (before, after) {
                 (_, Some(p)) => self.put_progress(p),
                 (Some(p), None) => self.delete_progress(p),
+                (None, None) => Ok(()),
+            },
+            Change::CriteriaSet { before, after } => match (before, after) {
+                (_, Some(set)) => self.put_criteria_set(set),
+                (Some(set), None) => self.delete_criteria_set(set.id),
+                (None, None) => Ok(()),
+            },
+            Change::CriterionValue { before, after } => match (before, after) {
+                (_, Some(v)) => self.put_criterion_value(v),
+                (Some(v), None) => self.delete_criterion_value(v),
+                (None, None) => Ok(()),
+            },
+            Change::IndicatorValue { before, after } => match (before, after) {
+                (_, Some(v)) => self.put_indicator_value(v),
+                (Some(v), None) => self.delete_indicator_value(v),
                 (None, None) => Ok(()),
             },
             Change::Batch(changes) => {
@@ -171,7 +188,8 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    fn put_section_header(
+    /// Inserts or replaces a section's number and title at `position`; its measures stay.
+    pub fn put_section_header(
         &mut self,
         plan_id: Id,
         position: usize,
@@ -230,6 +248,7 @@ impl<'t> Writer<'t> {
     }
 
     pub fn delete_plan(&mut self, id: Id) -> Result<()> {
+        self.record_children_deleted(RecordKind::Plan, id)?;
         let n = self
             .tx
             .prepare_cached("DELETE FROM plans WHERE id = ?1")?
@@ -237,15 +256,17 @@ impl<'t> Writer<'t> {
         if n == 0 {
             return Err(StoreError::PlanNotFound(id.to_string()));
         }
-        Ok(())
+        self.record_deletion(RecordKind::Plan, &id_key(id))
     }
 
     pub fn delete_section(&mut self, id: Id) -> Result<()> {
+        self.record_children_deleted(RecordKind::Section, id)?;
         let n = self
             .tx
             .prepare_cached("DELETE FROM sections WHERE id = ?1")?
             .execute([id.to_string()])?;
-        expect_one(n, "направление уже удалено")
+        expect_one(n, "направление уже удалено")?;
+        self.record_deletion(RecordKind::Section, &id_key(id))
     }
 
     pub fn put_school(&mut self, s: &School) -> Result<()> {
@@ -277,7 +298,8 @@ impl<'t> Writer<'t> {
             .tx
             .prepare_cached("DELETE FROM schools WHERE id = ?1")?
             .execute([id.to_string()])?;
-        expect_one(n, "школа уже удалена")
+        expect_one(n, "школа уже удалена")?;
+        self.record_deletion(RecordKind::School, &id_key(id))
     }
 
     pub fn put_progress(&mut self, p: &Progress) -> Result<()> {
@@ -313,7 +335,10 @@ impl<'t> Writer<'t> {
                 p.school_id.to_string(),
                 p.due.map(codec::date_text).unwrap_or_default(),
             ])?;
-        Ok(())
+        self.record_deletion(
+            RecordKind::Progress,
+            &progress_key(p.measure_id, p.school_id, p.due),
+        )
     }
 
     pub fn put_indicator_value(&mut self, v: &IndicatorValue) -> Result<()> {

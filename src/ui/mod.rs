@@ -1,11 +1,20 @@
 //! Views: each reads the data snapshot and pushes commands; none touches the store.
 
+mod about;
+mod calendar;
+mod date_field;
+pub mod due_editor;
 mod exchange;
+mod grid;
+mod help;
 mod measures;
-mod placeholder;
+mod plan_header;
+pub mod schools;
+mod settings;
 mod shell;
 pub mod style;
 mod welcome;
+mod windows;
 
 use std::path::Path;
 
@@ -39,6 +48,11 @@ impl ViewCtx<'_> {
 pub struct Views {
     welcome: welcome::WelcomeView,
     measures: measures::MeasuresView,
+    plan_header: plan_header::PlanHeaderView,
+    calendar: calendar::CalendarView,
+    schools: schools::SchoolsView,
+    windows: windows::ShellWindows,
+    exchange: exchange::ExchangeView,
 }
 
 impl Views {
@@ -49,20 +63,31 @@ impl Views {
         ctx: &mut ViewCtx<'_>,
         toasts: &[Toast],
     ) -> Option<usize> {
-        shell::top_bar(ui, ctx);
+        windows::ShellWindows::keys(ui.ctx(), &mut ctx.ui_state.windows);
+        style::apply_preferences(ui.ctx(), ctx.ui_state.theme, ctx.ui_state.font_scale);
+        if shell::top_bar(ui, ctx) {
+            self.plan_header.open();
+        }
         shell::status_bar(ui, ctx);
         egui::CentralPanel::default().show(ui, |ui| {
             if ctx.data.plan.is_none() {
-                self.welcome.ui(ui, ctx);
+                // An import waiting for the user's decision is shown even before any plan exists.
+                if ctx.data.exchange.awaits_user() {
+                    self.exchange.ui(ui, ctx);
+                } else {
+                    self.welcome.ui(ui, ctx);
+                }
                 return;
             }
             match ctx.ui_state.screen {
                 Screen::Measures => self.measures.ui(ui, ctx),
-                Screen::Calendar => placeholder::ui(ui, ctx, "soon-calendar"),
-                Screen::Schools => placeholder::ui(ui, ctx, "soon-schools"),
-                Screen::Exchange => exchange::ui(ui, ctx),
+                Screen::Calendar => self.calendar.ui(ui, ctx),
+                Screen::Schools => self.schools.ui(ui, ctx),
+                Screen::Exchange => self.exchange.ui(ui, ctx),
             }
         });
+        self.windows.ui(ui, ctx);
+        self.plan_header.ui(&ui.ctx().clone(), ctx);
         shell::toasts(ui, toasts)
     }
 }

@@ -6,8 +6,13 @@ use super::{ViewCtx, style};
 use crate::app::{Command, Screen, Toast, ToastKind};
 use crate::i18n::{Arg, Language};
 
-pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+/// The top bar. Returns true when the plan's passport (header editor) was asked for.
+pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
+    let mut plan_header = false;
     Panel::top("top_bar").show(ui, |ui| {
+        let width_id = egui::Id::unique("top_bar_right_width");
+        let mut right_width: f32 = ui.ctx().data(|d| d.get_temp(width_id)).unwrap_or(0.0);
+        let mut two_rows = false;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.label(
@@ -28,26 +33,27 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 }
             }
             ui.separator();
+            if ctx.data.plan.is_some() {
+                plan_header = ui
+                    .button(ctx.tr("plan-header-open"))
+                    .on_hover_text(ctx.tr("plan-header-open-hint"))
+                    .clicked();
+            }
             plan_selector(ui, ctx);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                language_switch(ui, ctx);
-                ui.separator();
-                let redo = ui
-                    .add_enabled(ctx.data.can_redo, egui::Button::new(ctx.tr("action-redo")))
-                    .on_hover_text(ctx.tr("hint-redo"));
-                if redo.clicked() {
-                    ctx.push(Command::Redo);
-                }
-                let undo = ui
-                    .add_enabled(ctx.data.can_undo, egui::Button::new(ctx.tr("action-undo")))
-                    .on_hover_text(ctx.tr("hint-undo"));
-                if undo.clicked() {
-                    ctx.push(Command::Undo);
-                }
-            });
+            // A narrow window (or a large font scale) puts the right-hand buttons on a row of their own
+            // instead of drawing them over the plan selector.
+            two_rows = ui.available_width() < right_width;
+            if !two_rows {
+                right_width = right_buttons(ui, ctx);
+            }
         });
+        if two_rows {
+            ui.horizontal(|ui| right_width = right_buttons(ui, ctx));
+        }
+        ui.ctx().data_mut(|d| d.insert_temp(width_id, right_width));
         ui.add_space(2.0);
     });
+    plan_header
 }
 
 fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
@@ -57,28 +63,73 @@ fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let current = ctx.data.plan.as_ref();
     let text = current.map(|p| short(&p.title, 70)).unwrap_or_default();
     let mut chosen = None;
-    egui::ComboBox::from_id_salt("plan_selector")
-        .selected_text(text)
-        // Leave room for undo/redo and the language switch on the right.
-        .width((ui.available_width() - 360.0).clamp(160.0, 520.0))
-        .show_ui(ui, |ui| {
-            for plan in &ctx.data.plans {
-                let label = format!(
-                    "{} ({}–{})",
-                    short(&plan.title, 70),
-                    plan.period.from.format("%d.%m.%Y"),
-                    plan.period.to.format("%d.%m.%Y")
-                );
-                let selected = current.is_some_and(|c| c.id == plan.id);
-                if ui.selectable_label(selected, label).clicked() && !selected {
-                    chosen = Some(plan.id);
+    // Leave room for undo/redo, help, settings and the language switch on the right. The combo box
+    // grows with its text, so it is drawn in a box of that width and a long title is cut to fit.
+    let width = (ui.available_width() - 640.0).clamp(160.0, 520.0);
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    ui.allocate_ui(size, |ui| {
+        egui::ComboBox::from_id_salt("plan_selector")
+            .selected_text(text)
+            .truncate()
+            .width(width)
+            .show_ui(ui, |ui| {
+                for plan in &ctx.data.plans {
+                    let label = format!(
+                        "{} ({}–{})",
+                        short(&plan.title, 70),
+                        plan.period.from.format("%d.%m.%Y"),
+                        plan.period.to.format("%d.%m.%Y")
+                    );
+                    let selected = current.is_some_and(|c| c.id == plan.id);
+                    if ui.selectable_label(selected, label).clicked() && !selected {
+                        chosen = Some(plan.id);
+                    }
                 }
-            }
-        })
-        .response
-        .on_hover_text(ctx.tr("hint-plan-selector"));
+            })
+            .response
+            .on_hover_text(ctx.tr("hint-plan-selector"));
+    });
     if let Some(id) = chosen {
         ctx.push(Command::OpenPlan(id));
+    }
+}
+
+/// Undo, redo, help, settings and the language switch, right-aligned. Returns the width they took.
+fn right_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> f32 {
+    let inner = ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        language_switch(ui, ctx);
+        ui.separator();
+        window_buttons(ui, ctx);
+        ui.separator();
+        let redo = ui
+            .add_enabled(ctx.data.can_redo, egui::Button::new(ctx.tr("action-redo")))
+            .on_hover_text(ctx.tr("hint-redo"));
+        if redo.clicked() {
+            ctx.push(Command::Redo);
+        }
+        let undo = ui
+            .add_enabled(ctx.data.can_undo, egui::Button::new(ctx.tr("action-undo")))
+            .on_hover_text(ctx.tr("hint-undo"));
+        if undo.clicked() {
+            ctx.push(Command::Undo);
+        }
+    });
+    inner.response.rect.width()
+}
+
+/// Справка and Настройки (right-to-left: added in reverse). О программе is opened from the help window.
+fn window_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    let windows = &mut ctx.ui_state.windows;
+    for (key, hint, open) in [
+        ("action-settings", "hint-settings", &mut windows.settings),
+        ("action-help", "hint-help", &mut windows.help),
+    ] {
+        let response = ui
+            .add(egui::Button::selectable(*open, ctx.i18n.tr(key)))
+            .on_hover_text(ctx.i18n.tr(hint));
+        if response.clicked() {
+            *open = !*open;
+        }
     }
 }
 

@@ -1,0 +1,108 @@
+//! The Школы phases of the benchmark, on the region data set (1,000 schools, 150 measures, ~300,000 progress
+//! records in `region.sqlite`):
+//!
+//! - `dashboard_frame`: one school's dashboard — the real window (`RoadmapApp::ui`) run headless with
+//!   `egui::Context::run_ui`, averaged over 200 frames after a warm-up (which loads the progress snapshot);
+//! - `overview_frame`: the district overview of all 1,000 schools, likewise;
+//! - `stats`: every school's summary recomputed from all the plan's records (`stats::summarize`), the mean
+//!   of 5 runs after a warm-up.
+
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use eframe::App as _;
+use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
+use roadmap_planner::stats::summarize;
+use roadmap_planner::store::Store;
+
+const WARM_UP_FRAMES: usize = 10;
+const TIMED_FRAMES: usize = 200;
+const STATS_RUNS: usize = 5;
+
+/// The Школы phases and the keys they report.
+pub const PHASES: [(&str, &str); 3] = [
+    ("dashboard_frame", "dashboard_frame_us"),
+    ("overview_frame", "overview_frame_us"),
+    ("stats", "stats_ms"),
+];
+
+/// Runs a Школы phase on the region in `dir`; `None` when `phase` is not one of them.
+pub fn run_phase(phase: &str, dir: &Path) -> anyhow::Result<Option<f64>> {
+    let region = dir.join("region.sqlite");
+    Ok(match phase {
+        "dashboard_frame" => Some(frame(&region, SchoolTab::Dashboard)?),
+        "overview_frame" => Some(frame(&region, SchoolTab::Overview)?),
+        "stats" => Some(stats(&region)?),
+        _ => None,
+    })
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, 15).unwrap()
+}
+
+/// One frame of the Школы screen on `tab`, in µs.
+fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
+    let store = Store::open(region)?;
+    let school = store.schools()?[0].id;
+    let ui_state = UiState {
+        screen: Screen::Schools,
+        schools: SchoolsUi {
+            tab,
+            selected: Some(school),
+            ..SchoolsUi::default()
+        },
+        ..UiState::default()
+    };
+    let mut app = RoadmapApp::new(store, today(), ui_state);
+    let ctx = egui::Context::default();
+    roadmap_planner::ui::style::apply(&ctx);
+    let mut frame = eframe::Frame::_new_kittest();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1400.0, 900.0),
+        )),
+        ..Default::default()
+    };
+    let mut run = |app: &mut RoadmapApp| {
+        let mut output = ctx.run_ui(input.clone(), |ui| app.ui(ui, &mut frame));
+        // Nothing renders here; debug builds panic on unhandled texture deltas.
+        output.textures_delta.clear();
+        output.shapes.len()
+    };
+    for _ in 0..WARM_UP_FRAMES {
+        run(&mut app);
+    }
+    assert_eq!(app.data.schools.len(), 1_000);
+    assert!(
+        app.data.school.records.len() >= 290_000,
+        "the snapshot is loaded"
+    );
+    let start = Instant::now();
+    let mut shapes = 0;
+    for _ in 0..TIMED_FRAMES {
+        shapes += run(&mut app);
+    }
+    let us = start.elapsed().as_secs_f64() * 1e6 / TIMED_FRAMES as f64;
+    assert!(shapes > 0, "the frames drew something");
+    Ok(us)
+}
+
+/// Every school's summary from all the plan's records, in ms.
+fn stats(region: &Path) -> anyhow::Result<f64> {
+    let store = Store::open(region)?;
+    let plan = store.load_plan(store.list_plans()?[0].id)?;
+    let schools = store.schools()?;
+    let records = store.progress(Some(plan.id))?;
+    drop(store);
+    let summaries = summarize(&plan, &schools, &records, today());
+    assert_eq!(summaries.len(), schools.len());
+    assert!(summaries.iter().all(|s| s.total == 300 && s.done > 0));
+    let start = Instant::now();
+    for _ in 0..STATS_RUNS {
+        std::hint::black_box(summarize(&plan, &schools, &records, today()));
+    }
+    Ok(start.elapsed().as_secs_f64() * 1e3 / STATS_RUNS as f64)
+}

@@ -1,0 +1,40 @@
+//! What the Обмен screen asks of the runner; carried out by `run_exchange.rs`. They travel as
+//! `Command::Exchange(…)`.
+
+use std::path::PathBuf;
+
+use crate::exchange::conflicts::Resolution;
+use crate::exchange::table::TableColumn;
+use crate::model::Id;
+use crate::store::RecordKind;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExchangeCommand {
+    /// Apply the pending import: a backup first, then the merge; clears undo.
+    ApplyImport,
+    /// Drop the pending import (or column mapping): nothing is written.
+    CancelImport,
+    /// Read the pending table again with the columns the user named (`header_row`: the row of headers,
+    /// `None` when every row is data) and preview it.
+    ApplyMapping {
+        header_row: Option<usize>,
+        columns: Vec<Option<TableColumn>>,
+    },
+    /// Resolve one conflict kept by an import.
+    Resolve {
+        kind: RecordKind,
+        key: String,
+        resolution: Resolution,
+    },
+    /// Replace the database with a backup (the user confirmed); clears undo.
+    RestoreBackup(PathBuf),
+    /// Ask where to save and export one school's report (its progress and its own plan).
+    PickAndExportSchool(Id),
+    /// Export one school's report.
+    ExportSchool { school: Id, path: PathBuf },
+    /// Ask where to save and export the open plan's grid as CSV (`filtered`: only the measures the grid's
+    /// filter shows).
+    PickAndExportCsv { filtered: bool },
+    /// Export the open plan's grid as CSV.
+    ExportCsv { filtered: bool, path: PathBuf },
+}

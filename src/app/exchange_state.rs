@@ -1,0 +1,66 @@
+//! What the Обмен screen reads: an import waiting for the user's decision (its preview), a table waiting
+//! for its columns to be named, the conflicts kept by earlier imports, and the database's backups.
+//! Filled by the runner (`run_exchange.rs`); views only read it.
+
+use std::path::PathBuf;
+
+use crate::exchange::table_file::TableText;
+use crate::exchange::{Action, ImportPreview, ImportSource};
+use crate::store::{BackupInfo, ConflictRecord, RecordKind};
+
+/// How many records of one kind the preview lists by title; the rest are only counted.
+pub const PREVIEW_LINES_PER_KIND: usize = 300;
+
+/// The exchange part of the data snapshot.
+#[derive(Debug, Default)]
+pub struct ExchangeData {
+    /// A file read and previewed, not yet applied.
+    pub pending: Option<PendingImport>,
+    /// A table whose header was not recognised: the user names its columns first.
+    pub mapping: Option<PendingMapping>,
+    /// Conflicts kept by imports, waiting for «Оставить наше» or «Принять их».
+    pub conflicts: Vec<ConflictRecord>,
+    /// Backups of the database, oldest first.
+    pub backups: Vec<BackupInfo>,
+}
+
+impl ExchangeData {
+    /// Whether the Обмен screen has a decision waiting (a preview or a column mapping).
+    pub fn awaits_user(&self) -> bool {
+        self.pending.is_some() || self.mapping.is_some()
+    }
+}
+
+/// A file read for import with what importing it would do. Nothing is written until it is applied.
+#[derive(Debug, Clone)]
+pub struct PendingImport {
+    pub path: PathBuf,
+    pub source: ImportSource,
+    pub preview: ImportPreview,
+    /// Per kind (indexed by `RecordKind as usize`): the records that would change or conflict, by title,
+    /// in file order — at most [`PREVIEW_LINES_PER_KIND`] of them.
+    pub lines: [Vec<PreviewLine>; 5],
+}
+
+impl PendingImport {
+    /// The listed records of one kind.
+    pub fn lines_of(&self, kind: RecordKind) -> &[PreviewLine] {
+        &self.lines[kind as usize]
+    }
+}
+
+/// One record of the preview's lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewLine {
+    pub action: Action,
+    pub text: String,
+}
+
+/// A table file whose header row was not recognised, with its decoded rows.
+#[derive(Debug, Clone)]
+pub struct PendingMapping {
+    pub path: PathBuf,
+    pub text: TableText,
+    /// Why the columns are asked for (the reader's message), Russian.
+    pub message: String,
+}

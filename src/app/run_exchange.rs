@@ -1,0 +1,259 @@
+//! The Обмен screen's commands: import in two steps (read and preview → apply or cancel), the column-mapping
+//! step for tables whose header is not recognised, conflicts, restoring a backup, and the export targets
+//! (a school's report, the grid as CSV — all of it or what the grid's filter shows).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::exchange::conflicts::{self, Resolution};
+use crate::exchange::table::{ColumnMapping, TableColumn};
+use crate::exchange::table_file::{self, TableText};
+use crate::exchange::{self, ExchangeError, ImportSource, Names};
+use crate::model::Id;
+use crate::store::RecordKind;
+
+use super::exchange_state::{PREVIEW_LINES_PER_KIND, PendingImport, PendingMapping, PreviewLine};
+use super::{ExchangeCommand, RoadmapApp, Screen};
+
+impl RoadmapApp {
+    pub(super) fn run_exchange(&mut self, command: ExchangeCommand) -> Result<(), String> {
+        match command {
+            ExchangeCommand::ApplyImport => self.apply_pending_import(),
+            ExchangeCommand::CancelImport => {
+                self.data.exchange.pending = None;
+                self.data.exchange.mapping = None;
+                Ok(())
+            }
+            ExchangeCommand::ApplyMapping {
+                header_row,
+                columns,
+            } => self.apply_mapping(header_row, columns),
+            ExchangeCommand::Resolve {
+                kind,
+                key,
+                resolution,
+            } => self.resolve_conflict(kind, &key, resolution),
+            ExchangeCommand::RestoreBackup(path) => self.restore_backup(&path),
+            ExchangeCommand::PickAndExportSchool(school) => {
+                let name = self
+                    .data
+                    .schools
+                    .iter()
+                    .find(|s| s.id == school)
+                    .map(|s| s.display_name().to_owned())
+                    .unwrap_or_default();
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-export-title"))
+                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .set_file_name(format!("{}.json", super::runner::file_stem(&name)))
+                    .save_file();
+                match picked {
+                    Some(path) => self.export_school(school, &path),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::ExportSchool { school, path } => self.export_school(school, &path),
+            ExchangeCommand::PickAndExportCsv { filtered } => {
+                let title = self.plan()?.title.clone();
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-export-title"))
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name(format!("{}.csv", super::runner::file_stem(&title)))
+                    .save_file();
+                match picked {
+                    Some(path) => self.export_csv(filtered, &path),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::ExportCsv { filtered, path } => self.export_csv(filtered, &path),
+        }
+    }
+
+    /// Reads a file and previews importing it, writing nothing; the Обмен screen shows the preview. A table
+    /// whose header is not recognised goes to the column-mapping step instead.
+    pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), String> {
+        self.data.exchange.pending = None;
+        self.data.exchange.mapping = None;
+        let source = match read_any(path, self.today) {
+            Ok(source) => source,
+            Err(e) => {
+                if let Some(text) = unrecognised_table(path) {
+                    self.data.exchange.mapping = Some(PendingMapping {
+                        path: path.to_path_buf(),
+                        text,
+                        message: e,
+                    });
+                    self.ui_state.screen = Screen::Exchange;
+                    return Ok(());
+                }
+                return Err(e);
+            }
+        };
+        self.set_pending(path.to_path_buf(), source)
+    }
+
+    /// Previews a source and keeps it pending; shows the Обмен screen.
+    fn set_pending(&mut self, path: PathBuf, source: ImportSource) -> Result<(), String> {
+        let preview = source.preview(&self.store).map_err(|e| e.to_string())?;
+        let names = Names::collect(&self.store, &source.file);
+        let mut lines: [Vec<PreviewLine>; 5] = Default::default();
+        for item in &preview.items {
+            let list = &mut lines[item.kind as usize];
+            if list.len() < PREVIEW_LINES_PER_KIND {
+                list.push(PreviewLine {
+                    action: item.action,
+                    text: preview.describe(&source.file, item, &names),
+                });
+            }
+        }
+        self.data.exchange.pending = Some(PendingImport {
+            path,
+            source,
+            preview,
+            lines,
+        });
+        self.ui_state.screen = Screen::Exchange;
+        Ok(())
+    }
+
+    /// Applies the pending import: a backup of the database first, then exactly what the preview showed.
+    fn apply_pending_import(&mut self) -> Result<(), String> {
+        let Some(pending) = self.data.exchange.pending.take() else {
+            return Ok(());
+        };
+        if pending.preview.changed() {
+            self.store.backup().map_err(|e| e.to_string())?;
+        }
+        let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
+            .map_err(|e| e.to_string())?;
+        self.undo.clear();
+        self.reload_all();
+        if let Some(id) = pending.source.file.plans.first().map(|p| p.id)
+            && self.data.plans.iter().any(|p| p.id == id)
+        {
+            self.open_plan(id)?;
+        }
+        self.refresh_exchange();
+        self.toasts.info(summary.to_string());
+        Ok(())
+    }
+
+    /// Reads the pending table with the user's columns and previews it.
+    fn apply_mapping(
+        &mut self,
+        header_row: Option<usize>,
+        columns: Vec<Option<TableColumn>>,
+    ) -> Result<(), String> {
+        let Some(mapping) = self.data.exchange.mapping.as_ref() else {
+            return Ok(());
+        };
+        let columns = ColumnMapping {
+            header_row,
+            columns,
+        };
+        let source = table_file::table_source(&mapping.text, Some(&columns), self.today)
+            .map_err(|e| e.to_string())?;
+        let path = mapping.path.clone();
+        self.data.exchange.mapping = None;
+        self.set_pending(path, source)
+    }
+
+    fn resolve_conflict(
+        &mut self,
+        kind: RecordKind,
+        key: &str,
+        resolution: Resolution,
+    ) -> Result<(), String> {
+        let conflict = self
+            .data
+            .exchange
+            .conflicts
+            .iter()
+            .find(|c| c.kind == kind && c.key == key)
+            .cloned()
+            .ok_or_else(|| self.i18n.tr("error-no-conflict"))?;
+        conflicts::resolve(&mut self.store, &conflict, resolution).map_err(|e| e.to_string())?;
+        // The undo steps may hold the versions the resolution replaced.
+        self.undo.clear();
+        self.reload_all();
+        self.refresh_exchange();
+        self.toasts.info(self.i18n.tr("toast-conflict-resolved"));
+        Ok(())
+    }
+
+    fn restore_backup(&mut self, path: &Path) -> Result<(), String> {
+        self.store.restore_from(path).map_err(|e| e.to_string())?;
+        self.undo.clear();
+        self.data.exchange.pending = None;
+        self.data.plan = None;
+        self.reload_all();
+        self.refresh_exchange();
+        self.toasts.info(self.i18n.tr("toast-backup-restored"));
+        Ok(())
+    }
+
+    fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let file =
+            exchange::export_school(&self.store, school, origin).map_err(|e| e.to_string())?;
+        self.write_export(path, exchange::to_json(&file).as_bytes())
+    }
+
+    /// The open plan's grid as CSV: every measure, or those the grid's filter shows.
+    fn export_csv(&mut self, filtered: bool, path: &Path) -> Result<(), String> {
+        let plan = self.plan()?;
+        let bytes = if filtered {
+            let matcher = self.ui_state.filter.matcher(&self.data.schools);
+            let ids: HashSet<Id> = plan
+                .measures()
+                .filter(|m| matcher.matches(m, self.data.progress.get(&m.id), self.today))
+                .map(|m| m.id)
+                .collect();
+            exchange::csv_export::grid_csv(plan, Some(&ids))
+        } else {
+            exchange::csv_export::grid_csv(plan, None)
+        };
+        self.write_export(path, &bytes)
+    }
+
+    fn write_export(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        std::fs::write(path, bytes)
+            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        self.toasts.info(self.i18n.tr_args(
+            "toast-exported",
+            &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
+        ));
+        Ok(())
+    }
+
+    /// Reloads the conflicts and the list of backups (after imports, resolutions, restores, and at start).
+    pub(super) fn refresh_exchange(&mut self) {
+        match self.store.conflicts() {
+            Ok(list) => self.data.exchange.conflicts = list,
+            Err(e) => self.toasts.error(e.to_string()),
+        }
+        self.data.exchange.backups = self.store.backups();
+    }
+}
+
+/// Reads any importable file: an exchange file, a CSV/TSV table, a Word or Excel road map.
+fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, String> {
+    if exchange::office::is_office_path(path) {
+        return exchange::office::import_source(path).map_err(|e| e.to_string());
+    }
+    exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
+}
+
+/// The rows of a table file whose header row is not recognised (`None` for other files, or a table that
+/// cannot be read at all).
+fn unrecognised_table(path: &Path) -> Option<TableText> {
+    if !table_file::is_table_path(path) {
+        return None;
+    }
+    let text = table_file::read_table_text(path).ok()?;
+    let has_text = text
+        .rows
+        .iter()
+        .any(|r| r.iter().any(|c| !c.trim().is_empty()));
+    (has_text && ColumnMapping::detect(&text.rows).is_none()).then_some(text)
+}

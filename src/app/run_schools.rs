@@ -1,0 +1,728 @@
+//! Carries out `SchoolCommand`s: the registry, criteria, scopes, school plans, progress, indicator values and
+//! reports. Every edit becomes one `Change` (a `Batch` for several) committed through `commit`, so it is one
+//! transaction and one undo step.
+
+use std::path::Path;
+
+use crate::i18n::Arg;
+use crate::model::{
+    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan,
+    PlanLevel, Progress, School, SchoolScope, Section, Status,
+};
+use crate::stats::ProgressKey;
+
+use super::state::Screen;
+use super::{RoadmapApp, SchoolCommand, SchoolTab};
+
+/// The largest CSV/TSV file of schools read (a district's list is a few kilobytes).
+const MAX_CSV_SIZE: u64 = 20 * 1024 * 1024;
+
+impl RoadmapApp {
+    pub(super) fn run_school(&mut self, command: SchoolCommand) -> Result<(), String> {
+        match command {
+            SchoolCommand::Show(id) => {
+                self.ui_state.screen = Screen::Schools;
+                self.ui_state.schools.selected = Some(id);
+                self.ui_state.schools.tab = SchoolTab::Dashboard;
+                Ok(())
+            }
+            SchoolCommand::Add(school) => self.add_school(*school),
+            SchoolCommand::Edit(school) => self.edit_school(*school),
+            SchoolCommand::Delete(id) => self.delete_school(id),
+            SchoolCommand::PickAndImportCsv => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("schools-dialog-import-title"))
+                    .add_filter(self.i18n.tr("schools-filter-table"), &["csv", "tsv", "txt"])
+                    .pick_file();
+                match picked {
+                    Some(path) => self.import_schools_csv(&path),
+                    None => Ok(()),
+                }
+            }
+            SchoolCommand::ImportCsv(path) => self.import_schools_csv(&path),
+            SchoolCommand::SetCategories { school, categories } => {
+                let before = self.school(school)?.clone();
+                let mut after = before.clone();
+                after.categories = categories;
+                after
+                    .categories
+                    .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
+                after.categories.dedup();
+                self.edit_school(after)
+            }
+            SchoolCommand::SetCriterionValues { school, values } => {
+                self.load_school_data()?;
+                self.school(school)?;
+                let now = model::now();
+                let current = self.data.school.criterion_values.get(&school);
+                let mut changes = Vec::new();
+                for (criterion, value) in values {
+                    let before = current.and_then(|m| m.get(&criterion)).cloned();
+                    if before.as_ref().map(|v| v.value) == value {
+                        continue;
+                    }
+                    let after = value.map(|value| CriterionValue {
+                        school_id: school,
+                        criterion,
+                        value,
+                        updated_at: now,
+                    });
+                    changes.push(Change::CriterionValue {
+                        before: before.map(Box::new),
+                        after: after.map(Box::new),
+                    });
+                }
+                self.commit_all(changes)
+            }
+            SchoolCommand::SaveCriteriaSet(set) => {
+                self.load_school_data()?;
+                let problems = set.problems();
+                if !problems.is_empty() {
+                    return Err(problems.join("\n"));
+                }
+                let mut after = *set;
+                if after == self.data.school.criteria {
+                    return Ok(());
+                }
+                after.updated_at = model::now();
+                let before = self.data.school.criteria_stored.clone();
+                self.commit(Change::CriteriaSet {
+                    before: before.map(Box::new),
+                    after: Some(Box::new(after)),
+                })
+            }
+            SchoolCommand::ResetCriteriaSet => {
+                self.load_school_data()?;
+                let Some(before) = self.data.school.criteria_stored.clone() else {
+                    return Ok(());
+                };
+                self.commit(Change::CriteriaSet {
+                    before: Some(Box::new(before)),
+                    after: None,
+                })
+            }
+            SchoolCommand::SetScope { measure, scope } => {
+                let before = self
+                    .plan()?
+                    .measure(measure)
+                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?
+                    .clone();
+                if before.schools == scope {
+                    return Ok(());
+                }
+                let mut after = before.clone();
+                after.schools = scope;
+                after.updated_at = model::now();
+                self.commit(Change::Measure {
+                    before: Box::new(before),
+                    after: Box::new(after),
+                })
+            }
+            SchoolCommand::CreateSchoolPlan {
+                school,
+                title,
+                measures,
+                own,
+            } => self.create_school_plan(school, title, &measures, &own),
+            SchoolCommand::SaveProgress(records) => {
+                self.load_school_data()?;
+                let today = self.today;
+                let changes = records
+                    .into_iter()
+                    .filter_map(|mut p| {
+                        p.done_on = match p.status {
+                            Status::Done => p.done_on.or(Some(today)),
+                            _ => None,
+                        };
+                        self.progress_change(p)
+                    })
+                    .collect();
+                self.commit_all(changes)
+            }
+            SchoolCommand::MarkDone(keys) => self.set_status(&keys, Status::Done),
+            SchoolCommand::SetStatus { keys, status } => self.set_status(&keys, status),
+            SchoolCommand::OpenEvidence(text) => {
+                let target = model::evidence_link(&text)
+                    .unwrap_or(text.trim())
+                    .to_owned();
+                if target.is_empty() {
+                    return Ok(());
+                }
+                open::that_detached(&target).map_err(|e| {
+                    self.i18n.tr_args(
+                        "schools-error-open-evidence",
+                        &[
+                            ("path", Arg::Str(&target)),
+                            ("reason", Arg::Str(&e.to_string())),
+                        ],
+                    )
+                })
+            }
+            SchoolCommand::SetIndicatorValue {
+                indicator,
+                school,
+                year,
+                value,
+            } => {
+                self.load_school_data()?;
+                let before = self
+                    .data
+                    .school
+                    .indicator_value(indicator, school, year)
+                    .cloned();
+                if before.as_ref().map(|v| v.value) == value {
+                    return Ok(());
+                }
+                let after = value.map(|value| IndicatorValue {
+                    indicator_id: indicator,
+                    school_id: school,
+                    year,
+                    value,
+                    updated_at: model::now(),
+                });
+                self.commit(Change::IndicatorValue {
+                    before: before.map(Box::new),
+                    after: after.map(Box::new),
+                })
+            }
+            SchoolCommand::PickAndSaveReport { school } => {
+                let name = match school {
+                    Some(id) => self.school(id)?.display_name().to_owned(),
+                    None => self.i18n.tr("schools-report-district-file"),
+                };
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("schools-dialog-report-title"))
+                    .add_filter("HTML", &["html", "htm"])
+                    .set_file_name(format!("Справка-{}.html", super::runner::file_stem(&name)))
+                    .save_file();
+                match picked {
+                    Some(path) => self.save_report(school, &path),
+                    None => Ok(()),
+                }
+            }
+            SchoolCommand::SaveReport { school, path } => self.save_report(school, &path),
+            SchoolCommand::Need => {
+                self.data.school.wanted = true;
+                self.load_school_data()
+            }
+        }
+    }
+
+    /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame).
+    pub(super) fn ensure_school_data(&mut self) {
+        if (self.ui_state.screen == Screen::Schools || self.data.school.wanted)
+            && let Err(e) = self.load_school_data()
+        {
+            self.toasts.error(e);
+        }
+    }
+
+    /// (Re)loads the school snapshot unless it reflects the open plan and the store's data version.
+    pub(super) fn load_school_data(&mut self) -> Result<(), String> {
+        let Some(plan_id) = self.data.plan.as_ref().map(|p| p.id) else {
+            return Ok(());
+        };
+        let version = self.store.data_version();
+        if self.data.school.synced == Some((plan_id, version)) {
+            return Ok(());
+        }
+        // Marked first: a failing database is reported once, not every frame.
+        self.data.school.synced = Some((plan_id, version));
+        let store = &self.store;
+        let records = store.progress(Some(plan_id)).map_err(|e| e.to_string())?;
+        let stored = store.criteria_set().map_err(|e| e.to_string())?;
+        let values = store.criterion_values().map_err(|e| e.to_string())?;
+        let indicator_values = store.indicator_values().map_err(|e| e.to_string())?;
+        let schools = store.schools().map_err(|e| e.to_string())?;
+        let data = &mut self.data.school;
+        data.records = crate::stats::ProgressTable::new(records);
+        data.criteria = stored.clone().unwrap_or_else(CriteriaSet::builtin);
+        data.criteria_stored = stored;
+        data.criterion_values.clear();
+        for v in values {
+            data.criterion_values
+                .entry(v.school_id)
+                .or_default()
+                .insert(v.criterion.clone(), v);
+        }
+        data.indicator_values = indicator_values;
+        self.data.schools = schools;
+        Ok(())
+    }
+
+    /// Keeps the registry and the school snapshot in step with a change just written (called by `apply`).
+    pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change) {
+        update_registry(&mut self.data.schools, change);
+        let version = self.store.data_version();
+        let data = &mut self.data.school;
+        if data.synced == Some((plan_id, version.wrapping_sub(1))) {
+            data.apply(change);
+            data.synced = Some((plan_id, version));
+        }
+    }
+
+    fn school(&self, id: Id) -> Result<&School, String> {
+        self.data
+            .schools
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| self.i18n.tr("schools-error-no-school"))
+    }
+
+    /// Commits several changes as one step (nothing when there are none).
+    fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), String> {
+        match changes.len() {
+            0 => Ok(()),
+            1 => self.commit(changes.pop().expect("one change")),
+            _ => self.commit(Change::Batch(changes)),
+        }
+    }
+
+    fn add_school(&mut self, mut school: School) -> Result<(), String> {
+        model::validate_school(&school).map_err(|e| e.to_string())?;
+        school.updated_at = model::now();
+        let id = school.id;
+        self.commit(Change::School {
+            before: None,
+            after: Some(Box::new(school)),
+        })?;
+        self.ui_state.schools.selected = Some(id);
+        self.ui_state.schools.tab = SchoolTab::Card;
+        Ok(())
+    }
+
+    fn edit_school(&mut self, mut after: School) -> Result<(), String> {
+        let before = self.school(after.id)?.clone();
+        after.updated_at = before.updated_at;
+        if after == before {
+            return Ok(());
+        }
+        model::validate_school(&after).map_err(|e| e.to_string())?;
+        after.updated_at = model::now();
+        self.commit(Change::School {
+            before: Some(Box::new(before)),
+            after: Some(Box::new(after)),
+        })
+    }
+
+    /// Deletes a school and everything that names it, as one undoable step.
+    fn delete_school(&mut self, id: Id) -> Result<(), String> {
+        self.load_school_data()?;
+        let school = self.school(id)?.clone();
+        let mut changes: Vec<Change> = self
+            .store
+            .progress_of_school(id)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|p| Change::Progress {
+                before: Some(Box::new(p)),
+                after: None,
+            })
+            .collect();
+        let data = &self.data.school;
+        if let Some(values) = data.criterion_values.get(&id) {
+            let mut values: Vec<&CriterionValue> = values.values().collect();
+            values.sort_by(|a, b| a.criterion.cmp(&b.criterion));
+            changes.extend(values.into_iter().map(|v| Change::CriterionValue {
+                before: Some(Box::new(v.clone())),
+                after: None,
+            }));
+        }
+        changes.extend(
+            data.indicator_values
+                .iter()
+                .filter(|v| v.school_id == Some(id))
+                .map(|v| Change::IndicatorValue {
+                    before: Some(Box::new(v.clone())),
+                    after: None,
+                }),
+        );
+        changes.push(Change::School {
+            before: Some(Box::new(school.clone())),
+            after: None,
+        });
+        self.commit(Change::Batch(changes))?;
+        if self.ui_state.schools.selected == Some(id) {
+            self.ui_state.schools.selected = None;
+            self.ui_state.schools.tab = SchoolTab::Overview;
+        }
+        self.toasts.info(self.i18n.tr_args(
+            "schools-toast-school-deleted",
+            &[("name", Arg::Str(school.display_name()))],
+        ));
+        Ok(())
+    }
+
+    fn import_schools_csv(&mut self, path: &Path) -> Result<(), String> {
+        let read_error = |e: &dyn std::fmt::Display| {
+            format!(
+                "{} {}: {e}",
+                self.i18n.tr("schools-error-read-file"),
+                path.display()
+            )
+        };
+        let size = std::fs::metadata(path).map_err(|e| read_error(&e))?.len();
+        if size > MAX_CSV_SIZE {
+            return Err(self.i18n.tr("schools-error-csv-too-large"));
+        }
+        let bytes = std::fs::read(path).map_err(|e| read_error(&e))?;
+        let table =
+            crate::exchange::schools_csv::read_schools(&bytes).map_err(|e| e.to_string())?;
+        let known: std::collections::HashMap<String, &School> = self
+            .data
+            .schools
+            .iter()
+            .map(|s| (crate::exchange::schools_csv::normalize(&s.name), s))
+            .collect();
+        let now = model::now();
+        let (mut added, mut updated) = (0usize, 0usize);
+        let mut changes = Vec::new();
+        for mut school in table.schools {
+            school.updated_at = now;
+            match known.get(&crate::exchange::schools_csv::normalize(&school.name)) {
+                Some(existing) => {
+                    let merged = merge_school(existing, &school);
+                    if merged != **existing {
+                        updated += 1;
+                        changes.push(Change::School {
+                            before: Some(Box::new((*existing).clone())),
+                            after: Some(Box::new(merged)),
+                        });
+                    }
+                }
+                None => {
+                    added += 1;
+                    changes.push(Change::School {
+                        before: None,
+                        after: Some(Box::new(school)),
+                    });
+                }
+            }
+        }
+        self.commit_all(changes)?;
+        let mut message = self.i18n.tr_args(
+            "schools-toast-imported",
+            &[
+                ("added", Arg::Num(added as f64)),
+                ("updated", Arg::Num(updated as f64)),
+            ],
+        );
+        for w in &table.warnings {
+            message.push('\n');
+            message.push_str(w);
+        }
+        self.toasts.info(message);
+        Ok(())
+    }
+
+    /// The change that writes `after` over the record with its key, or `None` when nothing but the stamp
+    /// would change.
+    fn progress_change(&self, mut after: Progress) -> Option<Change> {
+        let before = self
+            .data
+            .school
+            .records
+            .get(&ProgressKey::of(&after))
+            .cloned();
+        if let Some(b) = &before {
+            let mut same = after.clone();
+            same.updated_at = b.updated_at;
+            same.by = b.by.clone();
+            if &same == b {
+                return None;
+            }
+        }
+        after.updated_at = model::now();
+        after.by = self.ui_state.user_name.trim().to_owned();
+        Some(Change::Progress {
+            before: before.map(Box::new),
+            after: Some(Box::new(after)),
+        })
+    }
+
+    /// Sets the status of occurrences (done today when marked done without a date).
+    fn set_status(&mut self, keys: &[ProgressKey], status: Status) -> Result<(), String> {
+        self.load_school_data()?;
+        let today = self.today;
+        let mut changes = Vec::new();
+        for key in keys {
+            let mut p = self
+                .data
+                .school
+                .records
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| Progress {
+                    measure_id: key.measure,
+                    school_id: key.school,
+                    due: key.due,
+                    status: Status::Planned,
+                    done_on: None,
+                    evidence: String::new(),
+                    comment: String::new(),
+                    updated_at: model::now(),
+                    by: String::new(),
+                });
+            p.done_on = match status {
+                Status::Done if p.status == Status::Done => p.done_on.or(Some(today)),
+                Status::Done => Some(today),
+                _ => None,
+            };
+            p.status = status;
+            changes.extend(self.progress_change(p));
+        }
+        self.commit_all(changes)
+    }
+
+    fn create_school_plan(
+        &mut self,
+        school: Id,
+        title: String,
+        picked: &[Id],
+        own: &[String],
+    ) -> Result<(), String> {
+        let school = self.school(school)?.clone();
+        let district = self.plan()?;
+        let own: Vec<&str> = own
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if picked.is_empty() && own.is_empty() {
+            return Err(self.i18n.tr("schools-error-school-plan-empty"));
+        }
+        let title = if title.trim().is_empty() {
+            self.i18n.tr_args(
+                "schools-plan-default-title",
+                &[("school", Arg::Str(school.display_name()))],
+            )
+        } else {
+            title.trim().to_owned()
+        };
+        let plan = school_plan(
+            district,
+            &school,
+            title,
+            picked,
+            &own,
+            &self.i18n.tr("schools-plan-own-section"),
+        );
+        model::validate_plan(&plan).map_err(|e| e.to_string())?;
+        let count = plan.measure_count();
+        self.store
+            .write(|w| w.put_plan(&plan))
+            .map_err(|e| e.to_string())?;
+        self.open_plan(plan.id)?;
+        self.ui_state.screen = Screen::Measures;
+        self.toasts.info(self.i18n.tr_args(
+            "schools-toast-school-plan-created",
+            &[("count", Arg::Num(count as f64))],
+        ));
+        Ok(())
+    }
+
+    /// The summary report as HTML: of a school, or of the district when `school` is `None`.
+    pub(super) fn report_html(&mut self, school: Option<Id>) -> Result<String, String> {
+        self.load_school_data()?;
+        let plan = self.plan()?;
+        let table = &self.data.school.records;
+        Ok(match school {
+            Some(id) => {
+                let school = self.school(id)?;
+                crate::exchange::report_html::school_html(&crate::stats::report::school_report(
+                    plan, school, table, self.today,
+                ))
+            }
+            None => crate::exchange::report_html::district_html(
+                &crate::stats::report::district_report(plan, &self.data.schools, table, self.today),
+            ),
+        })
+    }
+
+    fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), String> {
+        let html = self.report_html(school)?;
+        std::fs::write(path, html)
+            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        self.toasts.info(self.i18n.tr_args(
+            "schools-toast-report-saved",
+            &[("path", Arg::Str(&path.display().to_string()))],
+        ));
+        Ok(())
+    }
+}
+
+/// A school plan built from a district plan: its header, the picked measures (fresh ids, linked to their
+/// source, concerning the school) in their sections, and the school's own measures in a last section.
+pub fn school_plan(
+    district: &Plan,
+    school: &School,
+    title: String,
+    picked: &[Id],
+    own: &[&str],
+    own_section_title: &str,
+) -> Plan {
+    let now = model::now();
+    let mut plan = Plan::new(title, district.period);
+    plan.level = PlanLevel::School;
+    plan.owner_school = Some(school.id);
+    plan.issuer = school.name.clone();
+    plan.goal = district.goal.clone();
+    plan.tasks = district.tasks.clone();
+    plan.indicators = district
+        .indicators
+        .iter()
+        .map(|i| model::Indicator {
+            id: model::new_id(),
+            ..i.clone()
+        })
+        .collect();
+    let only_school = SchoolScope::List {
+        ids: vec![school.id],
+    };
+    for section in &district.sections {
+        let measures: Vec<Measure> = section
+            .measures
+            .iter()
+            .filter(|m| picked.contains(&m.id))
+            .map(|m| Measure {
+                id: model::new_id(),
+                schools: only_school.clone(),
+                source_measure: Some(m.id),
+                updated_at: now,
+                ..m.clone()
+            })
+            .collect();
+        if measures.is_empty() {
+            continue;
+        }
+        let mut copy = Section::new(section.number.clone(), section.title.clone());
+        copy.measures = measures;
+        plan.sections.push(copy);
+    }
+    if !own.is_empty() {
+        let number = (plan.sections.len() + 1).to_string();
+        let mut section = Section::new(number.clone(), own_section_title);
+        section.measures = own
+            .iter()
+            .enumerate()
+            .map(|(i, title)| {
+                let mut m = Measure::new(format!("{number}.{}", i + 1), *title);
+                m.schools = only_school.clone();
+                m
+            })
+            .collect();
+        plan.sections.push(section);
+    }
+    plan
+}
+
+/// A known school updated by a row of an imported table: filled cells replace, empty cells keep.
+fn merge_school(existing: &School, row: &School) -> School {
+    let pick = |new: &str, old: &str| {
+        if new.trim().is_empty() {
+            old.to_owned()
+        } else {
+            new.to_owned()
+        }
+    };
+    let mut merged = existing.clone();
+    merged.short_name = pick(&row.short_name, &existing.short_name);
+    merged.district = pick(&row.district, &existing.district);
+    merged.kind = pick(&row.kind, &existing.kind);
+    merged.director = pick(&row.director, &existing.director);
+    merged.contacts = pick(&row.contacts, &existing.contacts);
+    merged.curator = pick(&row.curator, &existing.curator);
+    for c in &row.categories {
+        if !merged.categories.contains(c) {
+            merged.categories.push(*c);
+        }
+    }
+    merged
+        .categories
+        .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
+    if merged != *existing {
+        merged.updated_at = row.updated_at;
+    }
+    merged
+}
+
+/// Applies the school part of a change to the registry list (kept in name order, as the store gives it).
+fn update_registry(schools: &mut Vec<School>, change: &Change) {
+    match change {
+        Change::School { before, after } => {
+            if let Some(id) = after.as_ref().or(before.as_ref()).map(|s| s.id) {
+                schools.retain(|s| s.id != id);
+            }
+            if let Some(s) = after {
+                let at = schools.partition_point(|x| x.name < s.name);
+                schools.insert(at, (**s).clone());
+            }
+        }
+        Change::Batch(changes) => changes.iter().for_each(|c| update_registry(schools, c)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Period;
+
+    #[test]
+    fn a_school_plan_copies_the_picked_measures_with_fresh_ids_and_links() {
+        let mut district = Plan::new("Районная карта", Period::school_year(2021));
+        let mut s1 = Section::new("1", "Первое");
+        s1.measures = vec![Measure::new("1.1", "А"), Measure::new("1.2", "Б")];
+        let mut s2 = Section::new("2", "Второе");
+        s2.measures = vec![Measure::new("2.1", "В")];
+        district.sections = vec![s1, s2];
+        let school = School::new("СОШ № 1");
+        let picked = vec![district.sections[0].measures[1].id];
+        let plan = school_plan(
+            &district,
+            &school,
+            "План школы".into(),
+            &picked,
+            &["Своё"],
+            "Собственные",
+        );
+        assert_eq!(plan.level, PlanLevel::School);
+        assert_eq!(plan.owner_school, Some(school.id));
+        assert_ne!(plan.id, district.id);
+        assert_eq!(plan.sections.len(), 2, "section 2 had nothing picked");
+        let copy = &plan.sections[0].measures[0];
+        assert_eq!(copy.title, "Б");
+        assert_ne!(copy.id, picked[0]);
+        assert_eq!(copy.source_measure, Some(picked[0]));
+        assert_ne!(plan.sections[0].id, district.sections[0].id);
+        assert_eq!(plan.sections[1].title, "Собственные");
+        assert_eq!(plan.sections[1].measures[0].number, "2.1");
+        assert!(model::validate_plan(&plan).is_ok());
+    }
+
+    #[test]
+    fn the_registry_follows_school_changes() {
+        let a = School::new("Б");
+        let mut list = vec![a.clone()];
+        let b = School::new("А");
+        update_registry(
+            &mut list,
+            &Change::School {
+                before: None,
+                after: Some(Box::new(b.clone())),
+            },
+        );
+        assert_eq!(
+            list.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["А", "Б"]
+        );
+        update_registry(
+            &mut list,
+            &Change::School {
+                before: Some(Box::new(a)),
+                after: None,
+            },
+        );
+        assert_eq!(list, vec![b]);
+    }
+}

@@ -1,0 +1,174 @@
+//! The school side of the app's state: the snapshot of progress records, criteria and indicator values the
+//! Школы screen reads (`AppData::school`), and the screen's settings kept between runs (`UiState::schools`).
+//!
+//! The snapshot is loaded lazily — when the Школы screen is shown or a view asks for it
+//! (`SchoolCommand::Need`) — because a region holds hundreds of thousands of records the other screens never
+//! read. After that it is kept in step with each committed `Change`; any other write (an import, opening a
+//! plan) makes it stale, and it is reloaded before the next frame that needs it.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Change, CriteriaSet, CriterionValue, Id, IndicatorValue};
+use crate::stats::ProgressTable;
+
+/// What the Школы views read besides the plan and the registry.
+#[derive(Debug)]
+pub struct SchoolData {
+    /// The plan and the store's data version the snapshot reflects; `None` until loaded.
+    pub(super) synced: Option<(Id, u64)>,
+    /// A view outside the Школы screen asked for the snapshot.
+    pub(super) wanted: bool,
+    /// Progress records of the open plan.
+    pub records: ProgressTable,
+    /// The criteria set in force: the stored one, or the shipped defaults.
+    pub criteria: CriteriaSet,
+    /// The set stored in the database (`None` while the defaults are in force).
+    pub criteria_stored: Option<CriteriaSet>,
+    /// Criterion values by school, then by criterion id.
+    pub criterion_values: HashMap<Id, HashMap<String, CriterionValue>>,
+    /// Actual values of target indicators (plan level and per school).
+    pub indicator_values: Vec<IndicatorValue>,
+}
+
+impl Default for SchoolData {
+    fn default() -> Self {
+        Self {
+            synced: None,
+            wanted: false,
+            records: ProgressTable::default(),
+            criteria: CriteriaSet::builtin(),
+            criteria_stored: None,
+            criterion_values: HashMap::new(),
+            indicator_values: Vec::new(),
+        }
+    }
+}
+
+impl SchoolData {
+    /// Whether the snapshot has been loaded for some plan.
+    pub fn is_loaded(&self) -> bool {
+        self.synced.is_some()
+    }
+
+    /// A school's criterion values as numbers, by criterion id.
+    pub fn values_of(&self, school: Id) -> HashMap<String, f64> {
+        self.criterion_values
+            .get(&school)
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.value)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The actual value of an indicator for a year (plan level when `school` is `None`).
+    pub fn indicator_value(
+        &self,
+        indicator: Id,
+        school: Option<Id>,
+        year: i32,
+    ) -> Option<&IndicatorValue> {
+        self.indicator_values
+            .iter()
+            .find(|v| v.indicator_id == indicator && v.school_id == school && v.year == year)
+    }
+
+    /// Applies the school-side parts of a committed change.
+    pub(super) fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Progress { .. } => self.records.apply(change),
+            Change::CriteriaSet { after, .. } => {
+                self.criteria_stored = after.as_deref().cloned();
+                self.criteria = self
+                    .criteria_stored
+                    .clone()
+                    .unwrap_or_else(CriteriaSet::builtin);
+            }
+            Change::CriterionValue { before, after } => match (before, after) {
+                (_, Some(v)) => {
+                    self.criterion_values
+                        .entry(v.school_id)
+                        .or_default()
+                        .insert(v.criterion.clone(), (**v).clone());
+                }
+                (Some(v), None) => {
+                    if let Some(m) = self.criterion_values.get_mut(&v.school_id) {
+                        m.remove(&v.criterion);
+                    }
+                }
+                (None, None) => {}
+            },
+            Change::IndicatorValue { before, after } => {
+                let key = after
+                    .as_deref()
+                    .or(before.as_deref())
+                    .map(|v| (v.indicator_id, v.school_id, v.year));
+                if let Some((indicator, school, year)) = key {
+                    self.indicator_values.retain(|v| {
+                        !(v.indicator_id == indicator && v.school_id == school && v.year == year)
+                    });
+                }
+                if let Some(v) = after {
+                    self.indicator_values.push((**v).clone());
+                }
+            }
+            Change::Batch(changes) => changes.iter().for_each(|c| self.apply(c)),
+            _ => {}
+        }
+    }
+}
+
+/// The parts of the Школы screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum SchoolTab {
+    /// All schools: table and heat map.
+    #[default]
+    Overview,
+    /// One school's dashboard with its progress.
+    Dashboard,
+    /// One school's registry card.
+    Card,
+    /// One school's criterion values and proposed categories.
+    Criteria,
+    /// Building a school plan from the district plan.
+    SchoolPlan,
+    /// The criteria lists and thresholds.
+    CriteriaSet,
+}
+
+/// What the district overview is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum OverviewSort {
+    Name,
+    Categories,
+    /// The default: the schools furthest behind first.
+    #[default]
+    Done,
+    Overdue,
+    Updated,
+}
+
+/// Settings of the Школы screen kept between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SchoolsUi {
+    pub tab: SchoolTab,
+    pub selected: Option<Id>,
+    pub sort: OverviewSort,
+    pub ascending: bool,
+    /// The overview shows the schools × sections heat map instead of the table.
+    pub heat_map: bool,
+    pub list_width: f32,
+}
+
+impl Default for SchoolsUi {
+    fn default() -> Self {
+        Self {
+            tab: SchoolTab::Overview,
+            selected: None,
+            sort: OverviewSort::Done,
+            ascending: true,
+            heat_map: false,
+            list_width: 300.0,
+        }
+    }
+}

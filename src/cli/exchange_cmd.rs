@@ -1,0 +1,194 @@
+//! `import` (with a backup first, or `--dry-run` to only print the preview), `backups`, `restore`,
+//! `export --format csv` and `export --school ID`.
+
+use std::path::Path;
+
+use anyhow::{Context, anyhow};
+
+use crate::exchange::{self, ImportPreview, ImportSource, Names};
+use crate::store::{RecordKind, Store};
+
+/// The preview as the CLI prints it: counts per kind, then the conflicts and deletions by title.
+pub fn preview_text(preview: &ImportPreview, source: &ImportSource, names: &Names) -> String {
+    let mut out = String::new();
+    let rows = [
+        (RecordKind::Plan, "Планы"),
+        (RecordKind::Section, "Направления"),
+        (RecordKind::Measure, "Мероприятия"),
+        (RecordKind::School, "Школы"),
+        (RecordKind::Progress, "Отметки о выполнении"),
+    ];
+    for (kind, name) in rows {
+        let c = preview.count(kind);
+        out.push_str(&format!(
+            "{name}: добавится {}, обновится {}, удалится {}, конфликтов {}, без изменений {}.\n",
+            c.added, c.updated, c.deleted, c.conflicts, c.kept
+        ));
+    }
+    for item in &preview.items {
+        let what = match item.action {
+            exchange::Action::Conflict => "Конфликт",
+            exchange::Action::Delete => "Удаление",
+            _ => continue,
+        };
+        out.push_str(&format!(
+            "{what}: {}\n",
+            preview.describe(&source.file, item, names)
+        ));
+    }
+    for note in &preview.notes {
+        out.push_str(note);
+        out.push('\n');
+    }
+    out
+}
+
+/// `import ФАЙЛ [--dry-run]`: reads any supported file, prints what it changes; without `--dry-run` backs
+/// the database up and applies it.
+pub fn import(db: &Path, path: &Path, dry_run: bool) -> anyhow::Result<()> {
+    let today = chrono::Local::now().date_naive();
+    let source = if path == Path::new("-") {
+        ImportSource {
+            file: exchange::read_from(std::io::stdin().lock(), Path::new("стандартный ввод"))?,
+            notes: Vec::new(),
+        }
+    } else {
+        exchange::read_source(path, today)?
+    };
+    let mut store = Store::open(db)?;
+    let preview = source.preview(&store)?;
+    let names = Names::collect(&store, &source.file);
+    println!("Файл: {}.", path.display());
+    if dry_run {
+        println!("Проверка без записи (--dry-run): база данных не изменена.");
+        print!("{}", preview_text(&preview, &source, &names));
+        return Ok(());
+    }
+    if preview.changed()
+        && let Some(backup) = store.backup()?
+    {
+        println!("Резервная копия базы: {}.", backup.display());
+    }
+    let summary = exchange::apply(&mut store, &source.file, &preview)?;
+    println!("{summary}");
+    // The conflicts and deletions by title, and the notes (e.g. a guessed period), as the preview lists them.
+    for line in preview_text(&preview, &source, &names).lines().skip(5) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// `backups`: the backups of the database, newest last.
+pub fn backups(db: &Path) -> anyhow::Result<()> {
+    let list = list_backups(db);
+    if list.is_empty() {
+        println!(
+            "Резервных копий нет (папка {}).",
+            Store::backup_dir_for(db).display()
+        );
+    }
+    for b in list {
+        println!("{}\t{} КБ", b.path.display(), b.size.div_ceil(1024));
+    }
+    Ok(())
+}
+
+fn list_backups(db: &Path) -> Vec<crate::store::BackupInfo> {
+    let dir = Store::backup_dir_for(db);
+    let mut list: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name.starts_with("roadmap-") && name.ends_with(".sqlite")).then(|| {
+                crate::store::BackupInfo {
+                    size: e.metadata().map(|m| m.len()).unwrap_or(0),
+                    path: e.path(),
+                    name,
+                }
+            })
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        a.name
+            .trim_end_matches(".sqlite")
+            .cmp(b.name.trim_end_matches(".sqlite"))
+    });
+    list
+}
+
+/// `restore ФАЙЛ`: replaces the database with a backup (a backup of the current state is taken first).
+pub fn restore(db: &Path, file: &Path) -> anyhow::Result<()> {
+    if !file.is_file() {
+        return Err(anyhow!(
+            "файл резервной копии не найден: {}",
+            file.display()
+        ));
+    }
+    let mut store = Store::open(db)?;
+    let before = store.backup()?;
+    store.restore_from(file)?;
+    println!("База восстановлена из {}.", file.display());
+    if let Some(b) = before {
+        println!("Прежнее состояние сохранено в {}.", b.display());
+    }
+    Ok(())
+}
+
+/// `export --format csv`: the plan's grid as CSV for Excel.
+pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()> {
+    let store = Store::open(db)?;
+    let id = match plan {
+        Some(text) => super::resolve_plan(&store, text)?,
+        None => match store.list_plans()?.as_slice() {
+            [only] => only.id,
+            [] => return Err(anyhow!("в базе нет планов")),
+            _ => {
+                return Err(anyhow!(
+                    "в базе несколько планов: укажите один параметром --plan"
+                ));
+            }
+        },
+    };
+    let bytes = exchange::csv_export::grid_csv(&store.load_plan(id)?, None);
+    write_bytes(output, &bytes)
+}
+
+/// `export --school ID`: one school's report as an exchange file.
+pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<()> {
+    let mut store = Store::open(db)?;
+    let wanted = school.trim().to_lowercase();
+    let found: Vec<_> = store
+        .schools()?
+        .into_iter()
+        .filter(|s| !wanted.is_empty() && s.id.to_string().starts_with(&wanted))
+        .collect();
+    let id = match found.as_slice() {
+        [one] => one.id,
+        [] => return Err(anyhow!("школа не найдена: {school}")),
+        _ => {
+            return Err(anyhow!(
+                "идентификатору {school} соответствует несколько школ"
+            ));
+        }
+    };
+    let origin = exchange::office_origin(&mut store)?;
+    let file = exchange::export_school(&store, id, origin)?;
+    write_bytes(output, exchange::to_json(&file).as_bytes())
+}
+
+fn write_bytes(output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if output == Path::new("-") {
+        use std::io::Write;
+        std::io::stdout().write_all(bytes)?;
+        return Ok(());
+    }
+    let tmp = output.with_extension("tmp-export");
+    std::fs::write(&tmp, bytes)
+        .with_context(|| format!("не удалось записать {}", tmp.display()))?;
+    std::fs::rename(&tmp, output)
+        .with_context(|| format!("не удалось записать {}", output.display()))?;
+    eprintln!("Записано: {}", output.display());
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! `roadmap-planner report [--plan ID] [--school ID] --format html|docx -o ФАЙЛ`: the summary report
+//! (аналитическая справка) of one school, or of the district without `--school`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::anyhow;
+use chrono::NaiveDate;
+use clap::ValueEnum;
+
+use super::{open, resolve_plan, write_file_atomically};
+use crate::exchange::{report_docx, report_html};
+use crate::stats::ProgressTable;
+use crate::stats::report::{district_report, school_report};
+
+/// Formats of the summary report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Страница HTML для печати.
+    Html,
+    /// Документ Word.
+    Docx,
+}
+
+/// Writes the report of `school` (an id or its unique beginning), or of the district, on `today`.
+pub fn run(
+    db: &Path,
+    plan: Option<&str>,
+    school: Option<&str>,
+    format: ReportFormat,
+    output: &Path,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    let store = open(db)?;
+    let id = match plan {
+        Some(text) => resolve_plan(&store, text)?,
+        None => match store.list_plans()?.as_slice() {
+            [one] => one.id,
+            [] => anyhow::bail!("в базе нет планов. Загрузить пример: roadmap-planner example"),
+            plans => {
+                return Err(anyhow!(
+                    "в базе несколько планов ({}); укажите нужный параметром --plan (список: roadmap-planner list)",
+                    plans.len()
+                ));
+            }
+        },
+    };
+    let plan = store.load_plan(id)?;
+    let schools = store.schools()?;
+    let table = ProgressTable::new(store.progress(Some(id))?);
+    drop(store);
+    let (bytes, about) = match school {
+        Some(text) => {
+            let wanted = text.trim().to_lowercase();
+            let found: Vec<_> = schools
+                .iter()
+                .filter(|s| !wanted.is_empty() && s.id.to_string().starts_with(&wanted))
+                .collect();
+            let school = match found.as_slice() {
+                [one] => *one,
+                [] => anyhow::bail!("школа не найдена: {text}"),
+                _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
+            };
+            let r = school_report(&plan, school, &table, today);
+            let bytes = match format {
+                ReportFormat::Html => report_html::school_html(&r).into_bytes(),
+                ReportFormat::Docx => report_docx::school_report_docx(&r)?,
+            };
+            (bytes, format!("школа «{}»", school.display_name()))
+        }
+        None => {
+            let r = district_report(&plan, &schools, &table, today);
+            let bytes = match format {
+                ReportFormat::Html => report_html::district_html(&r).into_bytes(),
+                ReportFormat::Docx => report_docx::district_report_docx(&r)?,
+            };
+            (bytes, format!("район, школ: {}", r.schools.len()))
+        }
+    };
+    if output == Path::new("-") {
+        if format == ReportFormat::Docx {
+            anyhow::bail!("документ Word нельзя вывести в стандартный вывод; укажите файл");
+        }
+        std::io::stdout().write_all(&bytes)?;
+        return Ok(());
+    }
+    write_file_atomically(output, |mut out| {
+        out.write_all(&bytes)?;
+        out.flush()
+    })?;
+    println!(
+        "Справка записана: {} («{}», {about}).",
+        output.display(),
+        plan.title
+    );
+    Ok(())
+}

@@ -1,0 +1,123 @@
+//! The program's own settings file: where the database lives and where backups go.
+//!
+//! A small JSON file in the user's config folder (`~/.config/roadmap-planner/settings.json` on Linux,
+//! `%APPDATA%\roadmap-planner\roadmap-planner\config\settings.json` on Windows). It is read before the window
+//! opens (the database must be known then) and by the command line, so it lives apart from eframe's storage.
+//! Look-and-feel settings (language, theme, font scale) stay in `app::UiState`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::store::Store;
+
+/// How many backups are kept when the settings say nothing.
+pub const DEFAULT_BACKUPS_KEEP: u32 = 20;
+
+/// The settings kept in `settings.json`. Unknown or missing fields fall back to defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppConfig {
+    /// The database file opened when no `--db` is given; `None` means the default in the data folder.
+    pub database: Option<PathBuf>,
+    /// The folder for backups; `None` means `<folder of the database>/backups`.
+    pub backups_dir: Option<PathBuf>,
+    /// How many backups to keep (the oldest are removed beyond this).
+    pub backups_keep: u32,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            database: None,
+            backups_dir: None,
+            backups_keep: DEFAULT_BACKUPS_KEEP,
+        }
+    }
+}
+
+impl AppConfig {
+    /// Where the settings file lives, if the system has a config folder.
+    pub fn file_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("ru", "roadmap-planner", "roadmap-planner")
+            .map(|dirs| dirs.config_dir().join("settings.json"))
+    }
+
+    /// Reads the settings; a missing or unreadable file gives the defaults (the program must still start).
+    pub fn load() -> Self {
+        Self::file_path()
+            .map(|path| Self::load_from(&path))
+            .unwrap_or_default()
+    }
+
+    /// Reads the settings from `path`, falling back to the defaults.
+    pub fn load_from(path: &Path) -> Self {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings file (creating its folder).
+    pub fn save(&self) -> anyhow::Result<()> {
+        let path = Self::file_path()
+            .ok_or_else(|| anyhow::anyhow!("не удалось определить папку настроек пользователя"))?;
+        self.save_to(&path)
+    }
+
+    /// Writes the settings to `path` (creating its folder).
+    pub fn save_to(&self, path: &Path) -> anyhow::Result<()> {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, serde_json::to_string_pretty(self)?)?;
+        Ok(())
+    }
+
+    /// The database to open when none is given on the command line.
+    pub fn database_path(&self) -> Option<PathBuf> {
+        self.database.clone().or_else(Store::default_path)
+    }
+
+    /// The backups folder for the database at `db`.
+    pub fn backups_dir_for(&self, db: &Path) -> PathBuf {
+        self.backups_dir.clone().unwrap_or_else(|| {
+            db.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .join("backups")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_gives_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = AppConfig::load_from(&dir.path().join("none.json"));
+        assert_eq!(config, AppConfig::default());
+        assert_eq!(config.backups_keep, 20);
+    }
+
+    #[test]
+    fn round_trip_and_backups_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cfg").join("settings.json");
+        let config = AppConfig {
+            database: Some(dir.path().join("other.sqlite")),
+            backups_dir: None,
+            backups_keep: 5,
+        };
+        config.save_to(&path).unwrap();
+        let back = AppConfig::load_from(&path);
+        assert_eq!(back, config);
+        assert_eq!(
+            back.backups_dir_for(&dir.path().join("a.sqlite")),
+            dir.path().join("backups")
+        );
+        assert_eq!(back.database_path(), Some(dir.path().join("other.sqlite")));
+    }
+}

@@ -1,0 +1,144 @@
+//! The grid as CSV for Excel: UTF-8 with a byte order mark (so Excel reads Cyrillic), `;` between cells
+//! (the list separator of a Russian Windows), CRLF line ends, cells with `;`, quotes or line breaks quoted,
+//! and cells that Excel would take for a formula (`=`, `+`, `-`, `@`) neutralised with a leading `'`.
+//!
+//! Sections are rows whose only filled cell is the first ("1. Создание организационных условий…"), so the
+//! table reader (`table::read_table`) reads the file back into the same sections and measures.
+
+use std::collections::HashSet;
+
+use crate::model::{Id, Plan};
+
+/// The header row.
+pub const HEADER: [&str; 6] = [
+    "№",
+    "Мероприятие",
+    "Сроки",
+    "Ответственные",
+    "Результат",
+    "Документы",
+];
+
+/// The plan's grid as CSV bytes; with `only`, just those measures (sections without any are left out).
+pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
+    let mut out = String::with_capacity(256 + plan.measure_count() * 400);
+    out.push('\u{feff}');
+    row(&mut out, HEADER.iter().copied());
+    for section in &plan.sections {
+        let measures: Vec<_> = section
+            .measures
+            .iter()
+            .filter(|m| only.is_none_or(|set| set.contains(&m.id)))
+            .collect();
+        if measures.is_empty() && only.is_some() {
+            continue;
+        }
+        let number = section.number.trim();
+        let heading = if number.is_empty() {
+            section.title.clone()
+        } else if number.ends_with('.') {
+            format!("{number} {}", section.title)
+        } else {
+            format!("{number}. {}", section.title)
+        };
+        row(&mut out, [heading.as_str(), "", "", "", "", ""]);
+        for m in measures {
+            row(
+                &mut out,
+                [
+                    m.number.as_str(),
+                    &m.title,
+                    &m.deadline,
+                    &m.responsible,
+                    &m.result,
+                    &m.documents,
+                ],
+            );
+        }
+    }
+    out.into_bytes()
+}
+
+fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        cell_text(out, cell);
+    }
+    out.push_str("\r\n");
+}
+
+/// One cell: neutralised against formulas, quoted when it must be, line breaks as CRLF inside quotes.
+fn cell_text(out: &mut String, cell: &str) {
+    let formula = cell.starts_with(['=', '+', '-', '@']);
+    let quote = formula || cell.contains([';', '"', '\n', '\r']);
+    if !quote {
+        out.push_str(cell);
+        return;
+    }
+    out.push('"');
+    if formula {
+        out.push('\'');
+    }
+    let cell = cell.replace("\r\n", "\n");
+    for c in cell.chars() {
+        match c {
+            '"' => out.push_str("\"\""),
+            '\n' => out.push_str("\r\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Measure, Period, Section};
+    use chrono::NaiveDate;
+
+    fn plan() -> Plan {
+        let mut plan = Plan::new(
+            "План",
+            Period::new(
+                NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2022, 8, 31).unwrap(),
+            ),
+        );
+        let mut s = Section::new("1", "Кадры");
+        let mut m = Measure::new("1.1", "Семинар; \"вводный\"");
+        m.deadline = "апрель\nиюнь".into();
+        m.responsible = "=HYPERLINK(\"x\")".into();
+        m.result = "-10%".into();
+        s.measures.push(m);
+        s.measures.push(Measure::new("1.2", "@все"));
+        plan.sections.push(s);
+        plan
+    }
+
+    #[test]
+    fn cells_are_quoted_neutralised_and_lines_end_with_crlf() {
+        let text = String::from_utf8(grid_csv(&plan(), None)).unwrap();
+        assert!(
+            text.starts_with("\u{feff}№;Мероприятие;Сроки;Ответственные;Результат;Документы\r\n")
+        );
+        assert!(text.contains("1. Кадры;;;;;\r\n"));
+        assert!(text.contains(
+            "1.1;\"Семинар; \"\"вводный\"\"\";\"апрель\r\nиюнь\";\"'=HYPERLINK(\"\"x\"\")\";\"'-10%\";\r\n"
+        ));
+        assert!(text.contains("1.2;\"'@все\";;;;\r\n"));
+    }
+
+    #[test]
+    fn the_csv_reads_back_into_the_same_sections_and_measures() {
+        let plan = plan();
+        let text = String::from_utf8(grid_csv(&plan, None)).unwrap();
+        let rows = crate::exchange::table::parse_delimited(&text, None);
+        let import = crate::exchange::table::read_table(&rows).unwrap();
+        assert_eq!(import.sections.len(), 1);
+        assert_eq!(import.sections[0].title, "Кадры");
+        assert_eq!(import.sections[0].measures.len(), 2);
+        assert_eq!(import.sections[0].measures[0].deadline, "апрель\nиюнь");
+    }
+}

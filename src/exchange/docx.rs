@@ -1,0 +1,9 @@
+//! Word (.docx): read the road-map table of a document; write the plan as the appendix to an order.
+
+pub(crate) mod markup;
+mod read;
+mod write;
+mod xml;
+
+pub use read::read_docx;
+pub use write::{write_docx, write_docx_to};

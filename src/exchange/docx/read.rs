@@ -1,0 +1,108 @@
+//! A road map from a Word document: the table (or tables) found by their header, the plan header from the
+//! paragraphs above it.
+
+use super::xml::{Block, parse_body};
+use crate::exchange::office::header::{HeaderLine, read_header};
+use crate::exchange::office::{
+    OfficeError, OfficeImport, OfficeKind, Package, build_plan, drop_repeated_headers,
+};
+use crate::exchange::table::{ColumnMapping, read_table};
+
+/// Reads a .docx held in memory. The first table with a recognisable header row is the road map; later
+/// tables as wide as it continue it when they have no header of their own or the same one (a table split
+/// across pages, its header repeated). Paragraphs above that table give the title, period, goal and tasks.
+pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
+    let mut package = Package::open(bytes, OfficeKind::Word)?;
+    let part = main_part(&mut package)?;
+    let xml = package.required_part(&part)?;
+    let blocks = parse_body(&xml).map_err(|reason| OfficeError::Xml {
+        part: part.clone(),
+        reason,
+    })?;
+    drop(xml);
+
+    let (first, mapping) = blocks
+        .iter()
+        .enumerate()
+        .find_map(|(i, b)| match b {
+            Block::Table(rows) => ColumnMapping::detect(rows).map(|m| (i, m)),
+            Block::Paragraph(_) => None,
+        })
+        .ok_or(OfficeError::NoTable)?;
+    let Block::Table(first_rows) = &blocks[first] else {
+        unreachable!("found as a table");
+    };
+    let width = width_of(first_rows);
+    let header_key = mapping
+        .header_row
+        .and_then(|h| first_rows.get(h))
+        .map(|r| key(r));
+    let mut rows = first_rows.clone();
+    for block in &blocks[first + 1..] {
+        let Block::Table(more) = block else { continue };
+        if width_of(more) != width {
+            continue;
+        }
+        let same_header = match ColumnMapping::detect(more) {
+            None => true,
+            Some(m) => m.header_row.and_then(|h| more.get(h)).map(|r| key(r)) == header_key,
+        };
+        if same_header {
+            rows.extend(more.iter().cloned());
+        }
+    }
+    drop_repeated_headers(&mut rows);
+
+    let table = read_table(&rows)?;
+    let mut lines: Vec<HeaderLine> = blocks[..first]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(line) => Some(line.clone()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    lines.extend(table.title_lines.iter().map(|t| HeaderLine {
+        text: t.clone(),
+        emphasized: true,
+    }));
+    let header = read_header(&lines);
+    Ok(build_plan(table, header, file_stem))
+}
+
+fn width_of(rows: &[Vec<String>]) -> usize {
+    rows.iter().map(Vec::len).max().unwrap_or(0)
+}
+
+fn key(row: &[String]) -> Vec<String> {
+    row.iter()
+        .map(|c| {
+            c.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+        .collect()
+}
+
+/// The main document part: `word/document.xml`, or where `_rels/.rels` points the office document.
+fn main_part(package: &mut Package) -> Result<String, OfficeError> {
+    const DEFAULT: &str = "word/document.xml";
+    let Some(rels) = package.part("_rels/.rels")? else {
+        return Ok(DEFAULT.to_owned());
+    };
+    let rels = String::from_utf8_lossy(&rels);
+    // <Relationship Type="…/officeDocument" Target="word/document.xml"/> — attributes in any order.
+    for rel in rels.split("<Relationship ").skip(1) {
+        let rel = rel.split('>').next().unwrap_or_default();
+        if !rel.contains("/officeDocument\"") {
+            continue;
+        }
+        if let Some(start) = rel.find("Target=\"") {
+            let target = &rel[start + 8..];
+            if let Some(end) = target.find('"') {
+                return Ok(target[..end].trim_start_matches('/').to_owned());
+            }
+        }
+    }
+    Ok(DEFAULT.to_owned())
+}

@@ -1,0 +1,176 @@
+//! The plan as the appendix to the approving order: "Приложение к приказу … от … № …" at the top right,
+//! the title, goal, tasks and target indicators, then the table of measures with its sections as merged
+//! rows and its header repeated on every page. Landscape A4, Times New Roman 12.
+
+use std::io::{Cursor, Seek, Write};
+
+use super::markup::{Align, Body, CellSpec};
+use crate::exchange::office::{
+    OfficeError, cell_text, column_header, export_columns, period_line, section_heading,
+};
+use crate::exchange::table::TableColumn;
+use crate::model::{IndicatorUnit, Plan};
+
+/// The light fill of section rows.
+const SECTION_FILL: &str = "EDEDED";
+
+/// The plan as .docx bytes.
+pub fn write_docx(plan: &Plan) -> Result<Vec<u8>, OfficeError> {
+    Ok(write_docx_to(plan, Cursor::new(Vec::new()))?.into_inner())
+}
+
+/// Writes the plan as .docx to `out`.
+pub fn write_docx_to<W: Write + Seek>(plan: &Plan, out: W) -> Result<W, OfficeError> {
+    let mut body = Body::new(true);
+    body.paragraph(&appendix_line(plan), false, Align::Right);
+    body.paragraph("", false, Align::Left);
+    body.paragraph_sized(&plan.title, true, Align::Center, Some(14));
+    // The period, unless the title already says it (the reader takes it from the title then).
+    if super::super::office::header::period_of(&plan.title) != Some(plan.period) {
+        body.paragraph(&period_line(plan), false, Align::Center);
+    }
+    body.paragraph("", false, Align::Left);
+    if !plan.goal.trim().is_empty() {
+        body.labelled("Цель – ", plan.goal.trim());
+    }
+    if !plan.tasks.is_empty() {
+        body.paragraph("Задачи:", true, Align::Left);
+        for (i, task) in plan.tasks.iter().enumerate() {
+            body.paragraph(&format!("{}) {}", i + 1, task.trim()), false, Align::Both);
+        }
+    }
+    if !plan.indicators.is_empty() {
+        body.paragraph("Целевые индикаторы:", true, Align::Left);
+        for indicator in &plan.indicators {
+            body.paragraph(&indicator_line(indicator), false, Align::Both);
+        }
+    }
+    body.paragraph("", false, Align::Left);
+
+    let columns = export_columns(plan);
+    let widths = widths(&columns, body.text_width());
+    body.table_start(&widths);
+    let headers: Vec<String> = columns.iter().map(|c| column_header(*c)).collect();
+    let header_cells: Vec<CellSpec> = headers
+        .iter()
+        .map(|h| CellSpec {
+            text: h,
+            bold: true,
+            span: 1,
+            fill: None,
+            align: Align::Center,
+        })
+        .collect();
+    body.row(&widths, &header_cells, true);
+    for section in &plan.sections {
+        if let Some(heading) = section_heading(section) {
+            body.row(
+                &widths,
+                &[CellSpec {
+                    text: &heading,
+                    bold: true,
+                    span: columns.len(),
+                    fill: Some(SECTION_FILL),
+                    align: Align::Left,
+                }],
+                false,
+            );
+        }
+        for measure in &section.measures {
+            let cells: Vec<CellSpec> = columns
+                .iter()
+                .map(|c| CellSpec {
+                    align: if *c == TableColumn::Number {
+                        Align::Center
+                    } else {
+                        Align::Left
+                    },
+                    ..CellSpec::plain(cell_text(measure, *c))
+                })
+                .collect();
+            body.row(&widths, &cells, false);
+        }
+    }
+    body.table_end();
+    body.finish(out)
+        .map_err(|e| OfficeError::Write(e.to_string()))
+}
+
+/// "Приложение к приказу <issuer> от 24.01.2022 № 14", with blanks to fill in by hand when the plan has no
+/// approving order yet.
+fn appendix_line(plan: &Plan) -> String {
+    let approval = plan.approval.trim();
+    let number = approval.find('№').map(|p| {
+        approval[p + '№'.len_utf8()..]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(',')
+            .to_owned()
+    });
+    let date = approval
+        .find("от ")
+        .and_then(|p| approval[p + "от ".len()..].split_whitespace().next())
+        .map(str::to_owned);
+    let issuer = plan.issuer.trim();
+    let mut line = String::from("Приложение\nк приказу");
+    if !issuer.is_empty() {
+        line.push('\n');
+        line.push_str(issuer);
+    }
+    line.push_str(&format!(
+        "\nот {} № {}",
+        date.as_deref().unwrap_or("____________"),
+        number.as_deref().unwrap_or("______")
+    ));
+    line
+}
+
+fn indicator_line(indicator: &crate::model::Indicator) -> String {
+    let unit = |v: f64| match indicator.unit {
+        IndicatorUnit::Percent => format!("{}%", number(v)),
+        IndicatorUnit::Count => number(v),
+        IndicatorUnit::YesNo => if v > 0.0 { "да" } else { "нет" }.to_owned(),
+    };
+    let mut parts = Vec::new();
+    if let Some(b) = indicator.baseline {
+        parts.push(format!("исходное значение — {}", unit(b)));
+    }
+    for t in &indicator.targets {
+        parts.push(format!("{} — {}", t.year, unit(t.value)));
+    }
+    if parts.is_empty() {
+        format!("– {}", indicator.name.trim())
+    } else {
+        format!("– {} ({})", indicator.name.trim(), parts.join("; "))
+    }
+}
+
+/// A number without a needless fraction, with a decimal comma.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}").replace('.', ",")
+    }
+}
+
+/// Column widths in proportion to what they hold, filling the text width.
+fn widths(columns: &[TableColumn], total: u32) -> Vec<u32> {
+    let weight = |c: &TableColumn| match c {
+        TableColumn::Number => 5,
+        TableColumn::Title => 30,
+        TableColumn::Deadline => 12,
+        TableColumn::Responsible => 17,
+        TableColumn::Result => 22,
+        TableColumn::Documents => 16,
+        TableColumn::Year(_) => 14,
+    };
+    let sum: u32 = columns.iter().map(weight).sum();
+    let mut widths: Vec<u32> = columns.iter().map(|c| total * weight(c) / sum).collect();
+    let used: u32 = widths.iter().sum();
+    if let Some(title) = columns.iter().position(|c| *c == TableColumn::Title) {
+        widths[title] += total - used;
+    }
+    widths
+}

@@ -1,0 +1,662 @@
+//! Import in two steps over one code path: [`preview`] decides, record by record and without writing,
+//! what a file would add, change, delete and where it conflicts; [`apply`] writes exactly those decisions
+//! in one transaction. [`import`](super::import) is `apply(preview(…))`.
+//!
+//! The rules (docs/exchange-format.md, Merging):
+//! - a record we lack is added — unless we deleted it after their version was made;
+//! - the newer `updated_at` wins; absence never deletes; a tombstone deletes only a record older than it;
+//! - the *base* of a file is the newest moment both sides are known to share: the `exported_at` of the
+//!   newest file we imported from its office, or what the file says it has seen of ours (`seen`). A record
+//!   changed on both sides after the base is a **conflict**: ours stays, theirs is kept in the store's
+//!   conflicts table for the user to resolve. Without a base (first exchange) the newer simply wins.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Id, Timestamp};
+use crate::store::{ConflictRecord, RecordKind, Store, progress_key};
+
+use super::{Counts, ExchangeError, ExchangeFile, ImportSummary, META_OFFICE_ID, Origin};
+
+/// What the import does with one record of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// New here.
+    Add,
+    /// Newer in the file: replaces ours.
+    Update,
+    /// Ours is as new or newer (or the same): nothing is written.
+    Keep,
+    /// Changed on both sides since the last exchange: ours stays, theirs is kept for the user.
+    Conflict,
+    /// Deleted here after their version was made (or its plan or section is): nothing is written.
+    Skip,
+    /// The file's tombstone is newer than our record: ours is deleted.
+    Delete,
+}
+
+impl Action {
+    /// Whether the action writes a record (or deletes one).
+    pub fn writes(self) -> bool {
+        matches!(self, Action::Add | Action::Update | Action::Delete)
+    }
+}
+
+/// Per kind: how many records would be added, updated, deleted, conflict, and stay as they are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    pub added: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub conflicts: usize,
+    pub kept: usize,
+}
+
+impl KindCounts {
+    fn count(&mut self, action: Action) {
+        match action {
+            Action::Add => self.added += 1,
+            Action::Update => self.updated += 1,
+            Action::Delete => self.deleted += 1,
+            Action::Conflict => self.conflicts += 1,
+            Action::Keep | Action::Skip => self.kept += 1,
+        }
+    }
+
+    pub fn changes(&self) -> usize {
+        self.added + self.updated + self.deleted + self.conflicts
+    }
+}
+
+/// One record of the file the preview lists (every action but keeping).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreviewItem {
+    pub kind: RecordKind,
+    pub action: Action,
+    /// Where it is in the file: the index among the file's records of its kind in file order (plans,
+    /// sections and measures counted across plans), or in `deleted` when `action` is `Delete` or the item
+    /// is a deletion in conflict (`from_deleted`).
+    pub index: usize,
+    pub from_deleted: bool,
+}
+
+/// What importing a file would do, computed before anything is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportPreview {
+    pub origin: Origin,
+    pub exported_at: Timestamp,
+    /// The last exchange with the file's office (see the module docs); `None` at the first one.
+    pub base: Option<Timestamp>,
+    pub plan_ids: Vec<Id>,
+    /// Indexed by `RecordKind as usize` (plan, section, measure, school, progress).
+    pub counts: [KindCounts; 5],
+    /// Every record that would change or conflicts, in file order per kind.
+    pub items: Vec<PreviewItem>,
+    /// Remarks for the user (e.g. a period that was guessed), Russian.
+    pub notes: Vec<String>,
+    decisions: Decisions,
+}
+
+/// The action for every record of the file, in file order per kind.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Decisions {
+    plans: Vec<Action>,
+    sections: Vec<Action>,
+    measures: Vec<Action>,
+    schools: Vec<Action>,
+    progress: Vec<Action>,
+    deleted: Vec<Action>,
+}
+
+impl ImportPreview {
+    pub fn count(&self, kind: RecordKind) -> &KindCounts {
+        &self.counts[kind as usize]
+    }
+
+    /// Whether importing would write anything (conflicts are written too: their versions are kept).
+    pub fn changed(&self) -> bool {
+        self.counts.iter().any(|c| c.changes() > 0)
+    }
+
+    pub fn conflict_count(&self) -> usize {
+        self.counts.iter().map(|c| c.conflicts).sum()
+    }
+
+    /// A line of text naming an item: its title (and for progress: measure, school and due date).
+    pub fn describe(&self, file: &ExchangeFile, item: &PreviewItem, names: &Names) -> String {
+        if item.from_deleted {
+            let d = &file.deleted[item.index];
+            return match d.kind {
+                super::DeletedKind::Progress => progress_text(
+                    names,
+                    d.measure_id.unwrap_or_default(),
+                    d.school_id.unwrap_or_default(),
+                    d.due,
+                ),
+                _ => names.name(d.id.unwrap_or_default()),
+            };
+        }
+        match item.kind {
+            RecordKind::Plan => file.plans[item.index].title.clone(),
+            RecordKind::Section => {
+                let s = nth_section(file, item.index);
+                format!("{} {}", s.number, s.title).trim().to_owned()
+            }
+            RecordKind::Measure => {
+                let m = nth_measure(file, item.index);
+                format!("{} {}", m.number, m.title).trim().to_owned()
+            }
+            RecordKind::School => file.schools[item.index].name.clone(),
+            RecordKind::Progress => {
+                let p = &file.progress[item.index];
+                progress_text(names, p.measure_id, p.school_id, p.due)
+            }
+        }
+    }
+}
+
+/// Titles of measures and names of schools, from the file and the store, for describing items.
+#[derive(Debug, Default, Clone)]
+pub struct Names(HashMap<Id, String>);
+
+impl Names {
+    pub fn collect(store: &Store, file: &ExchangeFile) -> Names {
+        let mut map = HashMap::new();
+        for s in store.schools().unwrap_or_default() {
+            let name = if s.short_name.is_empty() {
+                s.name
+            } else {
+                s.short_name
+            };
+            map.insert(s.id, name);
+        }
+        for s in &file.schools {
+            let name = if s.short_name.is_empty() {
+                &s.name
+            } else {
+                &s.short_name
+            };
+            map.insert(s.id, name.clone());
+        }
+        for p in &file.plans {
+            map.insert(p.id, p.title.clone());
+            for s in &p.sections {
+                map.insert(s.id, format!("{} {}", s.number, s.title).trim().to_owned());
+                for m in &s.measures {
+                    map.insert(m.id, format!("{} {}", m.number, m.title).trim().to_owned());
+                }
+            }
+        }
+        Names(map)
+    }
+
+    fn name(&self, id: Id) -> String {
+        self.0.get(&id).cloned().unwrap_or_else(|| {
+            let mut text = id.to_string();
+            text.truncate(8);
+            text
+        })
+    }
+}
+
+fn progress_text(names: &Names, measure: Id, school: Id, due: Option<chrono::NaiveDate>) -> String {
+    format!(
+        "{} — {} — {}",
+        names.name(measure),
+        names.name(school),
+        super::DueText(due)
+    )
+}
+
+fn nth_section(file: &ExchangeFile, mut i: usize) -> &crate::model::Section {
+    for p in &file.plans {
+        if i < p.sections.len() {
+            return &p.sections[i];
+        }
+        i -= p.sections.len();
+    }
+    panic!("section index out of range")
+}
+
+fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
+    for s in file.plans.iter().flat_map(|p| &p.sections) {
+        if i < s.measures.len() {
+            return &s.measures[i];
+        }
+        i -= s.measures.len();
+    }
+    panic!("measure index out of range")
+}
+
+/// The decision for one record by age: ours (if we hold it), our deletion of it (if any), theirs, the base.
+fn decide(
+    ours: Option<Timestamp>,
+    deleted_here: Option<Timestamp>,
+    theirs: Timestamp,
+    base: Option<Timestamp>,
+    pending: Option<Timestamp>,
+) -> Action {
+    match ours {
+        None if deleted_here.is_some_and(|d| d >= theirs) => Action::Skip,
+        None => Action::Add,
+        Some(o) if o == theirs => Action::Keep,
+        Some(o) => {
+            // Already kept as a conflict: the same (or an older) version of theirs is no news.
+            if pending.is_some_and(|p| theirs <= p) {
+                return Action::Keep;
+            }
+            if base.is_some_and(|b| o > b && theirs > b) {
+                Action::Conflict
+            } else if theirs > o {
+                Action::Update
+            } else {
+                Action::Keep
+            }
+        }
+    }
+}
+
+/// Computes what importing `file` would do, writing nothing. Validates the file first (see
+/// [`validate`](super::validate)); progress must name measures and schools the file or the store holds
+/// (or that were deleted here: such records are skipped).
+pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, ExchangeError> {
+    let declared = super::validate_inner(file)?;
+
+    let own_id = store.meta(META_OFFICE_ID)?.unwrap_or_default();
+    let own_file = !file.origin.id.is_empty() && file.origin.id == own_id;
+    let mut base = if file.origin.id.is_empty() {
+        None
+    } else {
+        store.sync_origin(&file.origin.id)?.map(|o| o.exported_at)
+    };
+    if let Some(&seen) = file.seen.get(&own_id).filter(|_| !own_id.is_empty()) {
+        base = base.max(Some(seen));
+    }
+    if own_file {
+        base = None;
+    }
+
+    let tombs: HashMap<(RecordKind, String), Timestamp> = store
+        .tombstones()?
+        .into_iter()
+        .map(|t| ((t.kind, t.key), t.deleted_at))
+        .collect();
+    let tomb = |kind: RecordKind, key: &dyn Fn() -> String| -> Option<Timestamp> {
+        if tombs.is_empty() {
+            None
+        } else {
+            tombs.get(&(kind, key())).copied()
+        }
+    };
+    let pending: HashMap<(RecordKind, String), Timestamp> = store
+        .conflicts()?
+        .into_iter()
+        .map(|c| ((c.kind, c.key), c.theirs_at))
+        .collect();
+    let pend = |kind: RecordKind, key: &dyn Fn() -> String| -> Option<Timestamp> {
+        if pending.is_empty() {
+            None
+        } else {
+            pending.get(&(kind, key())).copied()
+        }
+    };
+
+    let mut d = Decisions::default();
+    let mut counts = [KindCounts::default(); 5];
+    let mut items = Vec::new();
+    let mut note = |kind: RecordKind, action: Action, index: usize, from_deleted: bool| {
+        counts[kind as usize].count(action);
+        if !matches!(action, Action::Keep | Action::Skip) {
+            items.push(PreviewItem {
+                kind,
+                action,
+                index,
+                from_deleted,
+            });
+        }
+        action
+    };
+
+    // Schools first: progress refers to them.
+    let mut schools_gone: HashSet<Id> = HashSet::new();
+    for (i, s) in file.schools.iter().enumerate() {
+        let key = || s.id.to_string();
+        let action = decide(
+            store.updated_at(RecordKind::School, &key())?,
+            tomb(RecordKind::School, &key),
+            s.updated_at,
+            base,
+            pend(RecordKind::School, &key),
+        );
+        if action == Action::Skip {
+            schools_gone.insert(s.id);
+        }
+        d.schools.push(note(RecordKind::School, action, i, false));
+    }
+
+    let (mut si, mut mi) = (0, 0);
+    let mut measures_gone: HashSet<Id> = HashSet::new();
+    for (pi, plan) in file.plans.iter().enumerate() {
+        let key = || plan.id.to_string();
+        let plan_action = decide(
+            store.updated_at(RecordKind::Plan, &key())?,
+            tomb(RecordKind::Plan, &key),
+            plan.updated_at,
+            base,
+            pend(RecordKind::Plan, &key),
+        );
+        d.plans.push(note(RecordKind::Plan, plan_action, pi, false));
+        for section in &plan.sections {
+            let key = || section.id.to_string();
+            let action = if plan_action == Action::Skip {
+                Action::Skip
+            } else {
+                decide(
+                    store.updated_at(RecordKind::Section, &key())?,
+                    tomb(RecordKind::Section, &key),
+                    section.updated_at,
+                    base,
+                    pend(RecordKind::Section, &key),
+                )
+            };
+            d.sections
+                .push(note(RecordKind::Section, action, si, false));
+            si += 1;
+            for measure in &section.measures {
+                let key = || measure.id.to_string();
+                let m_action = if action == Action::Skip {
+                    Action::Skip
+                } else {
+                    decide(
+                        store.updated_at(RecordKind::Measure, &key())?,
+                        tomb(RecordKind::Measure, &key),
+                        measure.updated_at,
+                        base,
+                        pend(RecordKind::Measure, &key),
+                    )
+                };
+                if m_action == Action::Skip {
+                    measures_gone.insert(measure.id);
+                }
+                d.measures
+                    .push(note(RecordKind::Measure, m_action, mi, false));
+                mi += 1;
+            }
+        }
+    }
+
+    // Progress: its measure and school must be in the file or here; deleted here → skipped.
+    let mut known_measures: HashMap<Id, bool> = HashMap::new();
+    let mut known_schools: HashMap<Id, bool> = HashMap::new();
+    // Our records' `updated_at`, fetched per measure (the file lists progress by measure): one query for
+    // a measure's records instead of one per record.
+    let mut stored: Option<(Id, HashMap<(Id, Option<chrono::NaiveDate>), Timestamp>)> = None;
+    let mut fetched: HashSet<Id> = HashSet::new();
+    for (i, p) in file.progress.iter().enumerate() {
+        let mut gone = measures_gone.contains(&p.measure_id) || schools_gone.contains(&p.school_id);
+        if !gone && !declared.measures.contains(&p.measure_id) {
+            let present = match known_measures.get(&p.measure_id) {
+                Some(&k) => k,
+                None => {
+                    let k = store.has_measure(p.measure_id)?;
+                    known_measures.insert(p.measure_id, k);
+                    k
+                }
+            };
+            if !present {
+                if tomb(RecordKind::Measure, &|| p.measure_id.to_string()).is_none() {
+                    return Err(ExchangeError::UnknownMeasure(p.measure_id));
+                }
+                gone = true;
+            }
+        }
+        if !gone && !declared.schools.contains(&p.school_id) {
+            let present = match known_schools.get(&p.school_id) {
+                Some(&k) => k,
+                None => {
+                    let k = store.has_school(p.school_id)?;
+                    known_schools.insert(p.school_id, k);
+                    k
+                }
+            };
+            if !present {
+                if tomb(RecordKind::School, &|| p.school_id.to_string()).is_none() {
+                    return Err(ExchangeError::UnknownSchool(p.school_id));
+                }
+                gone = true;
+            }
+        }
+        let key = || progress_key(p.measure_id, p.school_id, p.due);
+        let action = if gone {
+            Action::Skip
+        } else {
+            let current = stored.as_ref().is_some_and(|(m, _)| *m == p.measure_id);
+            let ours = if current || fetched.insert(p.measure_id) {
+                if !current {
+                    stored = Some((p.measure_id, store.progress_times(p.measure_id)?));
+                }
+                stored
+                    .as_ref()
+                    .and_then(|(_, times)| times.get(&(p.school_id, p.due)).copied())
+            } else {
+                // A measure met again out of order (a hand-made file): one record at a time.
+                store.progress_updated_at(p.measure_id, p.school_id, p.due)?
+            };
+            decide(
+                ours,
+                tomb(RecordKind::Progress, &key),
+                p.updated_at,
+                base,
+                pend(RecordKind::Progress, &key),
+            )
+        };
+        d.progress
+            .push(note(RecordKind::Progress, action, i, false));
+    }
+
+    // Their deletions: a tombstone newer than our record deletes it.
+    for (i, del) in file.deleted.iter().enumerate() {
+        let kind: RecordKind = del.kind.into();
+        let key = del.key().expect("validated");
+        let ours = store.updated_at(kind, &key)?;
+        let action = match ours {
+            None => Action::Keep,
+            Some(o) if base.is_some_and(|b| o > b && del.deleted_at > b) => {
+                if pending
+                    .get(&(kind, key.clone()))
+                    .is_some_and(|&p| del.deleted_at <= p)
+                {
+                    Action::Keep
+                } else {
+                    Action::Conflict
+                }
+            }
+            Some(o) if del.deleted_at > o => Action::Delete,
+            Some(_) => Action::Keep,
+        };
+        d.deleted.push(note(kind, action, i, true));
+    }
+
+    Ok(ImportPreview {
+        origin: file.origin.clone(),
+        exported_at: file.exported_at,
+        base,
+        plan_ids: file.plans.iter().map(|p| p.id).collect(),
+        counts,
+        items,
+        notes: Vec::new(),
+        decisions: d,
+    })
+}
+
+/// Writes what `preview` decided, in one transaction: all of it, or nothing. Then remembers the file as
+/// the newest seen from its office (not for our own files).
+pub fn apply(
+    store: &mut Store,
+    file: &ExchangeFile,
+    preview: &ImportPreview,
+) -> Result<ImportSummary, ExchangeError> {
+    let d = &preview.decisions;
+    let own_id = store.meta(META_OFFICE_ID)?.unwrap_or_default();
+    let names = if preview.conflict_count() > 0 {
+        Names::collect(store, file)
+    } else {
+        Names::default()
+    };
+    let now = crate::model::now();
+    let conflict = |kind: RecordKind, key: String, title: String, theirs: String, at: Timestamp| {
+        ConflictRecord {
+            kind,
+            key,
+            title,
+            origin_id: file.origin.id.clone(),
+            office: file.origin.office.clone(),
+            theirs,
+            theirs_at: at,
+            detected_at: now,
+        }
+    };
+    store.write(|w| {
+        let mut items = preview.items.iter();
+        let mut next_conflict_title = |kind: RecordKind, index: usize, from_deleted: bool| {
+            items
+                .find(|it| it.kind == kind && it.index == index && it.from_deleted == from_deleted)
+                .map(|it| preview.describe(file, it, &names))
+                .unwrap_or_default()
+        };
+        for (s, &a) in file.schools.iter().zip(&d.schools) {
+            match a {
+                Action::Add | Action::Update => w.put_school(s)?,
+                Action::Conflict => w.put_conflict(&conflict(
+                    RecordKind::School,
+                    s.id.to_string(),
+                    s.name.clone(),
+                    serde_json::to_string(s).unwrap_or_default(),
+                    s.updated_at,
+                ))?,
+                _ => {}
+            }
+        }
+        let (mut si, mut mi) = (0, 0);
+        for (pi, plan) in file.plans.iter().enumerate() {
+            match d.plans[pi] {
+                Action::Add | Action::Update => w.put_plan_header(plan)?,
+                Action::Conflict => w.put_conflict(&conflict(
+                    RecordKind::Plan,
+                    plan.id.to_string(),
+                    plan.title.clone(),
+                    serde_json::to_string(&plan.header()).unwrap_or_default(),
+                    plan.updated_at,
+                ))?,
+                _ => {}
+            }
+            for (position, section) in plan.sections.iter().enumerate() {
+                match d.sections[si] {
+                    Action::Add | Action::Update => {
+                        let mut header = section.clone();
+                        header.measures.clear();
+                        w.put_section_header(plan.id, position, &header)?
+                    }
+                    Action::Conflict => {
+                        let mut header = section.clone();
+                        header.measures.clear();
+                        let title = next_conflict_title(RecordKind::Section, si, false);
+                        w.put_conflict(&conflict(
+                            RecordKind::Section,
+                            section.id.to_string(),
+                            title,
+                            serde_json::to_string(&header).unwrap_or_default(),
+                            section.updated_at,
+                        ))?
+                    }
+                    _ => {}
+                }
+                si += 1;
+                for (position, measure) in section.measures.iter().enumerate() {
+                    match d.measures[mi] {
+                        Action::Add | Action::Update => {
+                            // Due dates are derived data: recomputed here from the verbatim deadline.
+                            let measure = crate::schedule::with_derived_due(measure, plan.period);
+                            w.put_measure(section.id, position, &measure)?
+                        }
+                        Action::Conflict => {
+                            let title = next_conflict_title(RecordKind::Measure, mi, false);
+                            w.put_conflict(&conflict(
+                                RecordKind::Measure,
+                                measure.id.to_string(),
+                                title,
+                                serde_json::to_string(measure).unwrap_or_default(),
+                                measure.updated_at,
+                            ))?
+                        }
+                        _ => {}
+                    }
+                    mi += 1;
+                }
+            }
+        }
+        for (i, (p, &a)) in file.progress.iter().zip(&d.progress).enumerate() {
+            match a {
+                Action::Add | Action::Update => w.put_progress(p)?,
+                Action::Conflict => {
+                    let title = next_conflict_title(RecordKind::Progress, i, false);
+                    w.put_conflict(&conflict(
+                        RecordKind::Progress,
+                        progress_key(p.measure_id, p.school_id, p.due),
+                        title,
+                        serde_json::to_string(p).unwrap_or_default(),
+                        p.updated_at,
+                    ))?
+                }
+                _ => {}
+            }
+        }
+        for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {
+            let kind: RecordKind = del.kind.into();
+            let key = del.key().expect("validated");
+            match a {
+                Action::Delete => w.delete_for_import(kind, &key)?,
+                Action::Conflict => {
+                    let title = next_conflict_title(kind, i, true);
+                    w.put_conflict(&conflict(
+                        kind,
+                        key.clone(),
+                        title,
+                        "null".into(),
+                        del.deleted_at,
+                    ))?
+                }
+                _ => {}
+            }
+            // Kept to pass on: a deletion travels on to the offices we exchange with.
+            w.put_tombstone(kind, &key, &del.deleted_at)?;
+        }
+        if !file.origin.id.is_empty() && file.origin.id != own_id {
+            w.set_sync_origin(&file.origin.id, &file.origin.office, &file.exported_at)?;
+        }
+        Ok(())
+    })?;
+    Ok(summary_of(preview))
+}
+
+/// The summary of an import as [`ImportSummary`] (counts per kind).
+pub fn summary_of(preview: &ImportPreview) -> ImportSummary {
+    let c = |k: RecordKind| {
+        let k = preview.counts[k as usize];
+        Counts {
+            added: k.added,
+            updated: k.updated,
+            kept: k.kept,
+            deleted: k.deleted,
+            conflicts: k.conflicts,
+        }
+    };
+    ImportSummary {
+        plan_ids: preview.plan_ids.clone(),
+        plans: c(RecordKind::Plan),
+        sections: c(RecordKind::Section),
+        measures: c(RecordKind::Measure),
+        schools: c(RecordKind::School),
+        progress: c(RecordKind::Progress),
+        notes: preview.notes.clone(),
+    }
+}

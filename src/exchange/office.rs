@@ -1,0 +1,544 @@
+//! What Word (.docx) and Excel (.xlsx) import share: reading the file with bounded memory, telling an old
+//! binary (.doc/.xls) or password-protected document from a damaged one, the safety checks on the zip
+//! package, merged cells, and turning a read table into a new [`Plan`].
+//!
+//! Both readers end in the same place: a grid of cell texts handed to [`super::table::read_table`] (the
+//! CSV/TSV reader), plus the lines above the table from which [`header`] takes the plan's title, period,
+//! goal and tasks.
+//!
+//! Limits (a "zip bomb" is a small file that inflates to gigabytes): the file itself at most
+//! [`MAX_FILE_SIZE`]; every part inflates to at most [`MAX_PART_SIZE`], all parts together to at most
+//! [`MAX_TOTAL_SIZE`]; at most [`MAX_ENTRIES`] parts. Sizes are counted while inflating, not trusted from
+//! the zip directory.
+
+pub mod header;
+
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+use super::table::{TableColumn, TableError, TableImport};
+use crate::model::{Period, Plan};
+
+/// The largest document we open: 100 MB.
+pub const MAX_FILE_SIZE: u64 = 100 * 1024 * 1024;
+/// The most one part of the package may inflate to: 64 MB.
+pub const MAX_PART_SIZE: u64 = 64 * 1024 * 1024;
+/// The most all parts together may inflate to: 256 MB.
+pub const MAX_TOTAL_SIZE: u64 = 256 * 1024 * 1024;
+/// The most parts a package may hold.
+pub const MAX_ENTRIES: usize = 10_000;
+
+/// The signature of an OLE compound file: old binary Office documents and encrypted new ones.
+const CFB_SIGNATURE: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Word or Excel: which program's words the messages use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfficeKind {
+    Word,
+    Excel,
+}
+
+impl OfficeKind {
+    /// The kind a file name says, by its extension.
+    pub fn of_path(path: &Path) -> Option<OfficeKind> {
+        let ext = path.extension()?.to_str()?.to_lowercase();
+        match ext.as_str() {
+            "docx" | "docm" | "doc" => Some(OfficeKind::Word),
+            "xlsx" | "xlsm" | "xls" => Some(OfficeKind::Excel),
+            _ => None,
+        }
+    }
+
+    fn document(self) -> &'static str {
+        match self {
+            OfficeKind::Word => "документ Word (.docx)",
+            OfficeKind::Excel => "книга Excel (.xlsx)",
+        }
+    }
+}
+
+/// Why a Word or Excel document cannot be read or written. Messages are Russian: they reach the user as they
+/// are.
+#[derive(Debug, thiserror::Error)]
+pub enum OfficeError {
+    #[error("Не удалось прочитать файл {path}: {reason}")]
+    Io { path: String, reason: String },
+    #[error("Файл слишком большой ({} МБ). Документ может занимать не больше {} МБ.", .0 / (1024 * 1024) + 1, MAX_FILE_SIZE / (1024 * 1024))]
+    TooLarge(u64),
+    #[error("Файл пуст.")]
+    Empty,
+    #[error(
+        "Это файл старого формата Word 97–2003 (.doc). Сохраните его в Word как .docx и повторите."
+    )]
+    OldWord,
+    #[error(
+        "Это файл старого формата Excel 97–2003 (.xls). Сохраните его в Excel как .xlsx и повторите."
+    )]
+    OldExcel,
+    #[error(
+        "Документ защищён паролем (зашифрован), прочитать его нельзя. Снимите пароль (Файл → Сведения → \
+         Защита документа) и повторите."
+    )]
+    Encrypted,
+    #[error("Файл повреждён или это не {}: {reason}.", .kind.document())]
+    NotPackage { kind: OfficeKind, reason: String },
+    #[error(
+        "Файл отклонён: часть «{part}» после распаковки больше {} МБ (или все части вместе больше {} МБ). \
+         Это не похоже на обычный документ.",
+        MAX_PART_SIZE / (1024 * 1024),
+        MAX_TOTAL_SIZE / (1024 * 1024)
+    )]
+    Inflated { part: String },
+    #[error("Файл отклонён: в нём больше {MAX_ENTRIES} частей. Это не похоже на обычный документ.")]
+    TooManyParts,
+    #[error("Файл повреждён или это не {}: в нём нет части «{part}».", .kind.document())]
+    MissingPart { kind: OfficeKind, part: String },
+    #[error("Документ повреждён: ошибка в разметке «{part}» ({reason}).")]
+    Xml { part: String, reason: String },
+    #[error(
+        "В документе не найдена таблица мероприятий: нужна таблица со строкой заголовков «Мероприятие» \
+         и хотя бы одним из столбцов «№», «Сроки», «Ответственные», «Результат»."
+    )]
+    NoTable,
+    #[error(
+        "Ни на одном листе книги не найдена таблица мероприятий: нужна строка заголовков «Мероприятие» \
+         и хотя бы один из столбцов «№», «Сроки», «Ответственные», «Результат»."
+    )]
+    NoSheetTable,
+    #[error("Не удалось прочитать книгу Excel: {0}.")]
+    Spreadsheet(String),
+    #[error("{0}")]
+    Table(#[from] TableError),
+    #[error("Не удалось составить файл: {0}")]
+    Write(String),
+}
+
+/// A plan read from a document, with notes on what could not be read cleanly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeImport {
+    /// A new plan: new ids, due dates derived within its period.
+    pub plan: Plan,
+    pub warnings: Vec<String>,
+}
+
+/// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
+pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
+    let bytes = read_bytes(path)?;
+    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match kind {
+        OfficeKind::Word => super::docx::read_docx(&bytes, &stem),
+        OfficeKind::Excel => super::xlsx::read_xlsx(&bytes, &stem),
+    }
+}
+
+/// A document read for the import preview (see [`super::ImportSource`]): a file holding the new plan,
+/// the reader's warnings as notes.
+pub fn import_source(path: &Path) -> Result<super::ImportSource, OfficeError> {
+    let OfficeImport { plan, warnings } = read_document(path)?;
+    Ok(super::ImportSource {
+        file: super::ExchangeFile::new(
+            super::Origin::default(),
+            vec![plan],
+            Vec::new(),
+            Vec::new(),
+        ),
+        notes: warnings,
+    })
+}
+
+/// Whether a file name ends in an extension this module reads.
+pub fn is_office_path(path: &Path) -> bool {
+    OfficeKind::of_path(path).is_some()
+}
+
+/// Reads a whole file, refusing one over [`MAX_FILE_SIZE`] before reading it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, OfficeError> {
+    let io = |e: std::io::Error| OfficeError::Io {
+        path: path.display().to_string(),
+        reason: match e.kind() {
+            std::io::ErrorKind::NotFound => "файл не найден".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "нет прав на чтение".to_owned(),
+            _ => e.to_string(),
+        },
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(OfficeError::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(OfficeError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Word or Excel by the package's contents (an unknown extension).
+fn guess_kind(bytes: &[u8]) -> OfficeKind {
+    let has = |name: &[u8]| bytes.windows(name.len()).any(|w| w == name);
+    if has(b"xl/workbook") || has(&utf16(b"Workbook")) {
+        OfficeKind::Excel
+    } else {
+        OfficeKind::Word
+    }
+}
+
+/// A name as the UTF-16LE bytes an OLE compound file's directory stores it in.
+fn utf16(name: &[u8]) -> Vec<u8> {
+    name.iter().flat_map(|&b| [b, 0]).collect()
+}
+
+/// Refuses what is not a zip package with a message that says what it is instead: an encrypted document
+/// (an OLE compound file holding "EncryptionInfo"/"EncryptedPackage" streams), an old binary .doc/.xls (any
+/// other OLE compound file), an empty file.
+pub fn check_signature(bytes: &[u8], kind: OfficeKind) -> Result<(), OfficeError> {
+    if bytes.is_empty() {
+        return Err(OfficeError::Empty);
+    }
+    if bytes.starts_with(&CFB_SIGNATURE) {
+        let has = |name: &[u8]| {
+            let needle = utf16(name);
+            bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+        };
+        if has(b"EncryptedPackage") || has(b"EncryptionInfo") {
+            return Err(OfficeError::Encrypted);
+        }
+        // The stream names tell Word from Excel better than the file's extension.
+        return Err(if has(b"WordDocument") {
+            OfficeError::OldWord
+        } else if has(b"Workbook") || has(b"Book") {
+            OfficeError::OldExcel
+        } else {
+            match kind {
+                OfficeKind::Word => OfficeError::OldWord,
+                OfficeKind::Excel => OfficeError::OldExcel,
+            }
+        });
+    }
+    if !bytes.starts_with(b"PK") {
+        return Err(OfficeError::NotPackage {
+            kind,
+            reason: "это не zip-архив".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// An Office package (a zip archive) whose parts are read with the size limits of this module.
+pub struct Package<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    kind: OfficeKind,
+    /// Inflated so far, over all parts read.
+    total: u64,
+}
+
+impl<'a> Package<'a> {
+    /// Opens a package after [`check_signature`]; refuses a damaged archive or one with too many parts.
+    pub fn open(bytes: &'a [u8], kind: OfficeKind) -> Result<Self, OfficeError> {
+        check_signature(bytes, kind)?;
+        let archive =
+            zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| OfficeError::NotPackage {
+                kind,
+                reason: zip_reason(&e),
+            })?;
+        if archive.len() > MAX_ENTRIES {
+            return Err(OfficeError::TooManyParts);
+        }
+        Ok(Self {
+            archive,
+            kind,
+            total: 0,
+        })
+    }
+
+    /// The inflated bytes of a part, or `None` when the package has no such part.
+    pub fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, OfficeError> {
+        let Some(index) = self.archive.index_for_name(name) else {
+            return Ok(None);
+        };
+        let mut out = Vec::new();
+        self.inflate(index, name, Some(&mut out))?;
+        Ok(Some(out))
+    }
+
+    /// A part that must be there.
+    pub fn required_part(&mut self, name: &str) -> Result<Vec<u8>, OfficeError> {
+        self.part(name)?.ok_or_else(|| OfficeError::MissingPart {
+            kind: self.kind,
+            part: name.to_owned(),
+        })
+    }
+
+    /// Inflates every part without keeping it, so a reader that opens the archive itself (calamine) never
+    /// meets a part over the limits. Also proves every part's data sound.
+    pub fn check_all_parts(&mut self) -> Result<(), OfficeError> {
+        for index in 0..self.archive.len() {
+            let name = match self.archive.name_for_index(index) {
+                Some(Ok(name)) => name.into_owned(),
+                _ => format!("№ {}", index + 1),
+            };
+            self.inflate(index, &name, None)?;
+        }
+        Ok(())
+    }
+
+    /// Inflates one part into `out` (or nowhere), counting its size against the limits as it goes.
+    fn inflate(
+        &mut self,
+        index: usize,
+        name: &str,
+        out: Option<&mut Vec<u8>>,
+    ) -> Result<(), OfficeError> {
+        let kind = self.kind;
+        let mut entry = self.archive.by_index(index).map_err(|e| match e {
+            zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword") => {
+                OfficeError::Encrypted
+            }
+            zip::result::ZipError::InvalidPassword => OfficeError::Encrypted,
+            e => OfficeError::NotPackage {
+                kind,
+                reason: zip_reason(&e),
+            },
+        })?;
+        if entry.encrypted() {
+            return Err(OfficeError::Encrypted);
+        }
+        let too_big = || OfficeError::Inflated {
+            part: name.to_owned(),
+        };
+        let room = MAX_PART_SIZE.min(MAX_TOTAL_SIZE - self.total);
+        if entry.size() > room {
+            return Err(too_big());
+        }
+        let mut limited = (&mut entry).take(room + 1);
+        let damaged = |e: std::io::Error| OfficeError::NotPackage {
+            kind,
+            reason: format!("часть «{name}» не распаковывается ({e})"),
+        };
+        let read = match out {
+            Some(out) => limited.read_to_end(out).map_err(damaged)? as u64,
+            None => std::io::copy(&mut limited, &mut std::io::sink()).map_err(damaged)?,
+        };
+        if read > room {
+            return Err(too_big());
+        }
+        self.total += read;
+        Ok(())
+    }
+}
+
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    match e {
+        zip::result::ZipError::InvalidArchive(_) => "архив повреждён".to_owned(),
+        zip::result::ZipError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "архив обрезан".to_owned()
+        }
+        other => format!("архив не читается ({other})"),
+    }
+}
+
+/// Repeats the text of a cell merged across a row into every column it spans — only when it is the row's
+/// only text and spans at least half the table: that is a section heading ("1. Создание…" across all
+/// columns), which the table reader knows by the same text repeated. A measure's cell merged over two
+/// columns keeps its text in the first.
+pub(crate) fn spread_heading(row: &mut [String], col: usize, span: usize) {
+    let width = row.len();
+    if span < 2 || span * 2 < width || col >= width {
+        return;
+    }
+    let lone = row
+        .iter()
+        .enumerate()
+        .all(|(i, c)| i == col || c.trim().is_empty());
+    if !lone || row[col].trim().is_empty() {
+        return;
+    }
+    let text = row[col].clone();
+    for cell in row.iter_mut().skip(col + 1).take(span - 1) {
+        cell.clone_from(&text);
+    }
+}
+
+/// Drops rows that repeat the header row further down (a table continued on the next page, or a second
+/// table, with its header again), comparing text with whitespace collapsed.
+pub(crate) fn drop_repeated_headers(rows: &mut Vec<Vec<String>>) {
+    let Some(mapping) = super::table::ColumnMapping::detect(rows) else {
+        return;
+    };
+    let Some(header) = mapping.header_row else {
+        return;
+    };
+    let key = |row: &[String]| -> Vec<String> {
+        row.iter()
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    // The header may take two rows (a "Сроки" header split into years): both are repeated together.
+    let first = mapping.first_data_row();
+    let head: Vec<Vec<String>> = rows[header.min(first)..first.max(header + 1)]
+        .iter()
+        .map(|r| key(r))
+        .collect();
+    let head_first = key(&rows[header]);
+    let mut i = first;
+    while i < rows.len() {
+        if key(&rows[i]) == head_first {
+            let n = head
+                .iter()
+                .enumerate()
+                .take_while(|(k, h)| rows.get(i + k).is_some_and(|r| key(r) == **h))
+                .count()
+                .max(1);
+            rows.drain(i..i + n);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A new plan from a read table and the header lines found above it. Without a title the file's name
+/// is the title; without a period the current school year is taken, with a warning.
+pub(crate) fn build_plan(
+    table: TableImport,
+    header: header::HeaderInfo,
+    file_stem: &str,
+) -> OfficeImport {
+    let mut warnings = table.warnings;
+    let title = if header.title.trim().is_empty() {
+        warnings.push(format!(
+            "Название дорожной карты в документе не найдено — взято имя файла «{file_stem}»."
+        ));
+        file_stem.to_owned()
+    } else {
+        header.title
+    };
+    let title = if title.trim().is_empty() {
+        "Дорожная карта".to_owned()
+    } else {
+        title
+    };
+    let period = header.period.unwrap_or_else(|| {
+        let period = current_school_year();
+        warnings.push(format!(
+            "Период дорожной карты в документе не найден — принят {}–{} учебный год; его можно \
+             исправить в шапке плана.",
+            period.from.format("%Y"),
+            period.to.format("%Y")
+        ));
+        period
+    });
+    let mut plan = Plan::new(title, period);
+    plan.goal = header.goal;
+    plan.tasks = header.tasks;
+    plan.approval = header.approval;
+    plan.sections = table.sections;
+    for section in &mut plan.sections {
+        for measure in &mut section.measures {
+            measure.due = crate::schedule::due_dates(&measure.deadline, period);
+        }
+    }
+    OfficeImport { plan, warnings }
+}
+
+/// The school year running today (from 1 September).
+fn current_school_year() -> Period {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let start = if today.month() >= 9 {
+        today.year()
+    } else {
+        today.year() - 1
+    };
+    Period::school_year(start)
+}
+
+/// The columns a written table has: № · Мероприятие · Сроки · Ответственные · Результат, then
+/// "Документы" and one column per year when any measure has text there.
+pub(crate) fn export_columns(plan: &Plan) -> Vec<TableColumn> {
+    let mut columns = vec![
+        TableColumn::Number,
+        TableColumn::Title,
+        TableColumn::Deadline,
+        TableColumn::Responsible,
+        TableColumn::Result,
+    ];
+    if plan.measures().any(|m| !m.documents.trim().is_empty()) {
+        columns.push(TableColumn::Documents);
+    }
+    let mut years: Vec<i32> = plan
+        .measures()
+        .flat_map(|m| m.yearly.iter().map(|y| y.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    columns.extend(years.into_iter().map(TableColumn::Year));
+    columns
+}
+
+/// The header text of a written column: names the table reader recognises.
+pub(crate) fn column_header(column: TableColumn) -> String {
+    match column {
+        TableColumn::Number => "№ п/п".into(),
+        TableColumn::Title => "Мероприятие".into(),
+        TableColumn::Deadline => "Сроки".into(),
+        TableColumn::Responsible => "Ответственные".into(),
+        TableColumn::Result => "Результат".into(),
+        TableColumn::Documents => "Документы, закрепляющие результат".into(),
+        TableColumn::Year(year) => format!("{year} год"),
+    }
+}
+
+/// A measure's text in a column.
+pub(crate) fn cell_text(measure: &crate::model::Measure, column: TableColumn) -> &str {
+    match column {
+        TableColumn::Number => &measure.number,
+        TableColumn::Title => &measure.title,
+        TableColumn::Deadline => &measure.deadline,
+        TableColumn::Responsible => &measure.responsible,
+        TableColumn::Result => &measure.result,
+        TableColumn::Documents => &measure.documents,
+        TableColumn::Year(year) => measure
+            .yearly
+            .iter()
+            .find(|y| y.year == year)
+            .map_or("", |y| y.text.as_str()),
+    }
+}
+
+/// A section's heading as one line: "1. Создание…"; `None` for the untitled section of a table without
+/// sections.
+pub(crate) fn section_heading(section: &crate::model::Section) -> Option<String> {
+    let number = section.number.trim().trim_end_matches('.');
+    let title = section.title.trim();
+    match (number.is_empty(), title.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(title.to_owned()),
+        (false, true) => Some(format!("{number}.")),
+        (false, false) => Some(format!("{number}. {title}")),
+    }
+}
+
+/// "Сроки реализации: 2021-2022 учебный год" (or calendar years, or the dates).
+pub(crate) fn period_line(plan: &Plan) -> String {
+    use chrono::Datelike;
+    let (from, to) = (plan.period.from, plan.period.to);
+    let text = if (from.month(), from.day(), to.month(), to.day()) == (9, 1, 8, 31) {
+        format!("{}-{} учебный год", from.year(), to.year())
+    } else if (from.month(), from.day(), to.month(), to.day()) == (1, 1, 12, 31) {
+        if from.year() == to.year() {
+            format!("{} год", from.year())
+        } else {
+            format!("{}-{} годы", from.year(), to.year())
+        }
+    } else {
+        format!("с {} по {}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y"))
+    };
+    format!("Сроки реализации: {text}")
+}

@@ -1,0 +1,39 @@
+//! A school's report (school → district): the school itself, its progress on every plan, and its own
+//! school plans (`owner_school`). The district's plans are not included: the district has them, and
+//! absence never deletes.
+
+use crate::model::Id;
+use crate::store::Store;
+
+use super::{ExchangeError, ExchangeFile, Origin, add_sync_state};
+
+/// Reads one school's report from the store (see the module docs).
+pub fn export_school(
+    store: &Store,
+    school: Id,
+    origin: Origin,
+) -> Result<ExchangeFile, ExchangeError> {
+    let schools: Vec<_> = store
+        .schools()?
+        .into_iter()
+        .filter(|s| s.id == school)
+        .collect();
+    if schools.is_empty() {
+        return Err(ExchangeError::SchoolNotFound(school.to_string()));
+    }
+    let mut plans = Vec::new();
+    for summary in store.list_plans()? {
+        let plan = store.load_plan(summary.id)?;
+        if plan.owner_school == Some(school) {
+            plans.push(plan);
+        }
+    }
+    let progress = store
+        .progress(None)?
+        .into_iter()
+        .filter(|p| p.school_id == school)
+        .collect();
+    let mut file = ExchangeFile::new(origin, plans, schools, progress);
+    add_sync_state(store, &mut file)?;
+    Ok(file)
+}

@@ -1,0 +1,336 @@
+//! The summary report (аналитическая справка) as a Word document: the same content and order as
+//! [`super::report_html`], written with the WordprocessingML writer of the plan export. Portrait A4,
+//! Times New Roman 12.
+
+use std::io::Cursor;
+
+use super::docx::markup::{Align, Body, CellSpec};
+use super::office::OfficeError;
+use super::report_html::{categories_text, date, done_sentence, due_text, percent, updated_text};
+use crate::stats::SchoolSummary;
+use crate::stats::report::{
+    DistrictReport, ReportHeader, ReportItem, SchoolReport, SectionLine, UPCOMING_DAYS,
+    status_title,
+};
+
+/// The fill of header rows (as the HTML page's `th`).
+const HEADER_FILL: &str = "EEF2F7";
+
+/// The report of one school as .docx bytes.
+pub fn school_report_docx(r: &SchoolReport) -> Result<Vec<u8>, OfficeError> {
+    let mut body = Body::new(false);
+    header_lines(&mut body, &r.header, &r.school.name);
+    let mut facts = vec![("Школа", r.school.name.clone())];
+    for (label, value) in [
+        ("Вид", &r.school.kind),
+        ("Район", &r.school.district),
+        ("Директор", &r.school.director),
+        ("Контакты", &r.school.contacts),
+        ("Куратор", &r.school.curator),
+    ] {
+        if !value.trim().is_empty() {
+            facts.push((label, value.clone()));
+        }
+    }
+    let categories = categories_text(&r.school);
+    if !categories.is_empty() {
+        facts.push(("Категории", categories));
+    }
+    heading(&mut body, "Сведения о школе");
+    facts_lines(&mut body, &facts);
+    heading(&mut body, "Итоги");
+    body.paragraph_sized(
+        &done_sentence(&r.summary, r.header.today),
+        true,
+        Align::Left,
+        Some(14),
+    );
+    body.paragraph(&counts_text(&r.summary), false, Align::Both);
+    sections_table(&mut body, &r.sections);
+    heading(
+        &mut body,
+        &format!("Просроченные мероприятия ({})", r.overdue.len()),
+    );
+    items_table(
+        &mut body,
+        &r.overdue,
+        false,
+        "Просроченных мероприятий нет.",
+    );
+    heading(&mut body, &format!("Ближайшие {UPCOMING_DAYS} дней"));
+    items_table(
+        &mut body,
+        &r.upcoming,
+        false,
+        &format!("В ближайшие {UPCOMING_DAYS} дней сроков нет."),
+    );
+    finish(body, &r.header)
+}
+
+/// The report of the district as .docx bytes.
+pub fn district_report_docx(r: &DistrictReport) -> Result<Vec<u8>, OfficeError> {
+    let mut body = Body::new(false);
+    header_lines(
+        &mut body,
+        &r.header,
+        &format!(
+            "по общеобразовательным организациям района (школ: {})",
+            r.schools.len()
+        ),
+    );
+    heading(&mut body, "Итоги по району");
+    body.paragraph_sized(
+        &done_sentence(&r.total, r.header.today),
+        true,
+        Align::Left,
+        Some(14),
+    );
+    body.paragraph(&counts_text(&r.total), false, Align::Both);
+    heading(&mut body, "Школы");
+    let widths = split(&body, &[26, 15, 18, 7, 18, 16]);
+    body.table_start(&widths);
+    header_row(
+        &mut body,
+        &widths,
+        &[
+            "Школа",
+            "Категории",
+            "Выполнено из наступивших",
+            "%",
+            "Просрочено",
+            "Обновлено",
+        ],
+    );
+    for (school, s) in &r.schools {
+        let categories = categories_text(school);
+        let done = format!("{} из {}", s.done, s.due);
+        let share = format!("{}%", percent(s.done, s.due));
+        let overdue = s.overdue.to_string();
+        let updated = updated_text(s.last_update);
+        body.row(
+            &widths,
+            &[
+                CellSpec::plain(school.display_name()),
+                CellSpec::plain(&categories),
+                number(&done),
+                number(&share),
+                number(&overdue),
+                number(&updated),
+            ],
+            false,
+        );
+    }
+    body.table_end();
+    sections_table(&mut body, &r.sections);
+    heading(
+        &mut body,
+        &format!("Просроченные мероприятия ({})", r.overdue_count),
+    );
+    if (r.overdue.len() as u32) < r.overdue_count {
+        body.paragraph(
+            &format!(
+                "Показаны первые {} — по школам с наименьшей долей выполнения.",
+                r.overdue.len()
+            ),
+            false,
+            Align::Left,
+        );
+    }
+    items_table(&mut body, &r.overdue, true, "Просроченных мероприятий нет.");
+    finish(body, &r.header)
+}
+
+fn finish(mut body: Body, header: &ReportHeader) -> Result<Vec<u8>, OfficeError> {
+    body.paragraph("", false, Align::Left);
+    body.paragraph_sized(
+        &format!(
+            "Справка сформирована программой «Дорожные карты» по данным на {}.",
+            date(header.today)
+        ),
+        false,
+        Align::Left,
+        Some(10),
+    );
+    Ok(body
+        .finish(Cursor::new(Vec::new()))
+        .map_err(|e| OfficeError::Write(e.to_string()))?
+        .into_inner())
+}
+
+fn header_lines(body: &mut Body, header: &ReportHeader, about: &str) {
+    body.paragraph_sized("Аналитическая справка", true, Align::Center, Some(16));
+    body.paragraph(
+        &format!(
+            "о ходе реализации дорожной карты «{}»",
+            header.plan_title.trim()
+        ),
+        false,
+        Align::Center,
+    );
+    body.paragraph(about, false, Align::Center);
+    body.paragraph(
+        &format!(
+            "Период: {}–{}. По состоянию на {}.",
+            date(header.period.from),
+            date(header.period.to),
+            date(header.today)
+        ),
+        false,
+        Align::Center,
+    );
+    let mut facts = Vec::new();
+    if !header.issuer.trim().is_empty() {
+        facts.push(("Разработчик", header.issuer.clone()));
+    }
+    if !header.approval.trim().is_empty() {
+        facts.push(("Утверждена", header.approval.clone()));
+    }
+    if !facts.is_empty() {
+        body.paragraph("", false, Align::Left);
+    }
+    facts_lines(body, &facts);
+}
+
+/// A section heading with an empty line before it.
+fn heading(body: &mut Body, text: &str) {
+    body.paragraph("", false, Align::Left);
+    body.paragraph_sized(text, true, Align::Left, Some(13));
+}
+
+/// "Label: value" lines.
+fn facts_lines(body: &mut Body, facts: &[(&str, String)]) {
+    for (label, value) in facts {
+        body.labelled(&format!("{label}: "), value.trim());
+    }
+}
+
+fn counts_text(s: &SchoolSummary) -> String {
+    format!(
+        "Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); выполняется {}; \
+         не выполнено {}; отменено {}; просрочено {}.",
+        s.total,
+        s.done,
+        percent(s.done, s.total),
+        s.in_progress,
+        s.not_done,
+        s.cancelled,
+        s.overdue
+    )
+}
+
+/// Column widths in proportion to `weights`, filling the text width (the rest to the widest column).
+fn split(body: &Body, weights: &[u32]) -> Vec<u32> {
+    let total = body.text_width();
+    let sum: u32 = weights.iter().sum();
+    let mut widths: Vec<u32> = weights.iter().map(|w| total * w / sum).collect();
+    let used: u32 = widths.iter().sum();
+    let widest = (0..weights.len())
+        .max_by_key(|&i| weights[i])
+        .unwrap_or_default();
+    widths[widest] += total - used;
+    widths
+}
+
+fn header_row(body: &mut Body, widths: &[u32], titles: &[&str]) {
+    let cells: Vec<CellSpec> = titles
+        .iter()
+        .map(|t| CellSpec {
+            bold: true,
+            fill: Some(HEADER_FILL),
+            align: Align::Center,
+            ..CellSpec::plain(t)
+        })
+        .collect();
+    body.row(widths, &cells, true);
+}
+
+/// A right-aligned cell, for numbers and dates.
+fn number(text: &str) -> CellSpec<'_> {
+    CellSpec {
+        align: Align::Right,
+        ..CellSpec::plain(text)
+    }
+}
+
+fn sections_table(body: &mut Body, sections: &[SectionLine]) {
+    heading(body, "Ход выполнения по направлениям");
+    if sections.is_empty() {
+        body.paragraph(
+            "Мероприятия плана не касаются этой школы.",
+            false,
+            Align::Left,
+        );
+        return;
+    }
+    let widths = split(body, &[6, 33, 18, 11, 11, 21]);
+    body.table_start(&widths);
+    header_row(
+        body,
+        &widths,
+        &["№", "Направление", "Выполнено", "Всего", "%", "Просрочено"],
+    );
+    for s in sections {
+        let done = s.done.to_string();
+        let total = s.total.to_string();
+        let share = format!("{}%", percent(s.done, s.total));
+        let overdue = s.overdue.to_string();
+        body.row(
+            &widths,
+            &[
+                CellSpec {
+                    align: Align::Center,
+                    ..CellSpec::plain(&s.number)
+                },
+                CellSpec::plain(&s.title),
+                number(&done),
+                number(&total),
+                number(&share),
+                number(&overdue),
+            ],
+            false,
+        );
+    }
+    body.table_end();
+}
+
+fn items_table(body: &mut Body, items: &[ReportItem], with_school: bool, empty: &str) {
+    if items.is_empty() {
+        body.paragraph(empty, false, Align::Left);
+        return;
+    }
+    let mut weights = vec![6, 37, 15, 22, 20];
+    let mut titles = vec!["№", "Мероприятие", "Срок", "Ответственные", "Статус"];
+    if with_school {
+        weights.insert(0, 15);
+        weights[2] = 27;
+        weights[3] = 17;
+        weights[4] = 17;
+        weights[5] = 18;
+        titles.insert(0, "Школа");
+    }
+    let widths = split(body, &weights);
+    body.table_start(&widths);
+    header_row(body, &widths, &titles);
+    for i in items {
+        let due = due_text(i.due);
+        let mut cells = Vec::with_capacity(6);
+        if with_school {
+            cells.push(CellSpec::plain(&i.school));
+        }
+        cells.extend([
+            CellSpec {
+                align: Align::Center,
+                ..CellSpec::plain(&i.number)
+            },
+            CellSpec::plain(&i.title),
+            CellSpec {
+                align: Align::Center,
+                ..CellSpec::plain(&due)
+            },
+            CellSpec::plain(&i.responsible),
+            CellSpec::plain(status_title(i.status)),
+        ]);
+        body.row(&widths, &cells, false);
+    }
+    body.table_end();
+}

@@ -1,0 +1,285 @@
+//! Rows of cells with known columns → sections of measures.
+
+use std::collections::BTreeMap;
+
+use super::TableImport;
+use super::columns::{ColumnMapping, TableColumn, looks_like_number};
+use crate::model::{Measure, Section, YearActivity};
+
+/// Words that open a section heading: "Направление № 1 …", "Раздел 2. …".
+const SECTION_WORDS: [&str; 5] = ["направление", "раздел", "блок", "часть", "модуль"];
+
+/// Builds sections and measures from the data rows of `mapping`. Never fails; what it cannot place goes
+/// to the warnings.
+pub(super) fn build(rows: &[Vec<String>], mapping: &ColumnMapping) -> TableImport {
+    let first = mapping.first_data_row().min(rows.len());
+    let title_lines = rows[..mapping.header_row.map_or(0, |h| h.min(rows.len()))]
+        .iter()
+        .filter_map(|row| row_text(row))
+        .collect();
+    // The header again further down (a table pasted page by page) is not a measure.
+    let header = mapping
+        .header_row
+        .and_then(|h| rows.get(h))
+        .map(|r| trimmed(r));
+    let mut builder = Builder::default();
+    for (i, row) in rows.iter().enumerate().skip(first) {
+        if header.as_ref().is_some_and(|h| *h == trimmed(row)) {
+            continue;
+        }
+        builder.row(i + 1, row, mapping);
+    }
+    let mut warnings = builder.warnings;
+    for (col, count) in builder.unread {
+        let header = mapping
+            .header_row
+            .and_then(|h| rows.get(h))
+            .and_then(|row| row.get(col))
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty());
+        let n = col + 1;
+        warnings.push(match header {
+            Some(h) => format!(
+                "Столбец {n} «{h}» не распознан, его текст не загружен (строк с текстом: {count})."
+            ),
+            None => format!(
+                "Столбец {n} без заголовка, его текст не загружен (строк с текстом: {count})."
+            ),
+        });
+    }
+    let mut sections = builder.sections;
+    if let Some(section) = builder.current {
+        sections.push(section);
+    }
+    TableImport {
+        title_lines,
+        sections,
+        warnings,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    sections: Vec<Section>,
+    current: Option<Section>,
+    warnings: Vec<String>,
+    /// Unmapped columns that hold text: column → number of rows.
+    unread: BTreeMap<usize, usize>,
+}
+
+impl Builder {
+    /// Takes one data row (`line` counts from 1, for messages).
+    fn row(&mut self, line: usize, row: &[String], mapping: &ColumnMapping) {
+        let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+        if cells.iter().all(|c| c.is_empty()) || is_column_numbering(&cells) {
+            return;
+        }
+        if let Some(text) = section_text(&cells, mapping) {
+            let (number, title) = split_heading(text);
+            if let Some(done) = self.current.replace(Section::new(number, title)) {
+                self.sections.push(done);
+            }
+            return;
+        }
+        let mut measure = Measure::new("", "");
+        for (col, text) in cells.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            match mapping.columns.get(col).copied().flatten() {
+                Some(field) => put(&mut measure, field, text),
+                None => *self.unread.entry(col).or_default() += 1,
+            }
+        }
+        if !measure.title.is_empty() {
+            self.section().measures.push(measure);
+            return;
+        }
+        // No title: the rest of a measure whose cells Word split over two rows.
+        match self.current.as_mut().and_then(|s| s.measures.last_mut()) {
+            Some(previous) => {
+                append(previous, &measure);
+                self.warnings.push(format!(
+                    "Строка {line}: нет названия мероприятия — текст добавлен к предыдущему мероприятию."
+                ));
+            }
+            None => self.warnings.push(format!(
+                "Строка {line}: нет названия мероприятия — строка пропущена."
+            )),
+        }
+    }
+
+    /// The section measures go to: the last heading, or an untitled one when there is none yet.
+    fn section(&mut self) -> &mut Section {
+        self.current.get_or_insert_with(|| Section::new("", ""))
+    }
+}
+
+/// The text of a section heading row: one cell of text (or the same text repeated across merged cells) —
+/// in the № column or a column left of all mapped ones, or in the Мероприятие column when it reads like a
+/// heading ("1. …", "Направление …"). A lone measure number is not a heading.
+fn section_text<'a>(cells: &[&'a str], mapping: &ColumnMapping) -> Option<&'a str> {
+    let mut filled = cells.iter().enumerate().filter(|(_, c)| !c.is_empty());
+    let (col, text) = filled.next()?;
+    let mut repeated = false;
+    for (_, other) in filled {
+        if other != text {
+            return None;
+        }
+        repeated = true;
+    }
+    if repeated {
+        return Some(text);
+    }
+    let mapped = |what| mapping.column_of(what);
+    let first_mapped = mapping.columns.iter().position(Option::is_some);
+    let heading = if Some(col) == mapped(TableColumn::Number) {
+        !looks_like_number(text)
+    } else if Some(col) == mapped(TableColumn::Title) {
+        reads_like_heading(text)
+    } else {
+        first_mapped.is_some_and(|f| col < f)
+    };
+    heading.then_some(*text)
+}
+
+/// "1. Создание…", "IV. …", "Направление № 1 …", "Раздел 2. …".
+fn reads_like_heading(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if SECTION_WORDS.iter().any(|w| lower.starts_with(w)) {
+        return true;
+    }
+    match number_prefix(text) {
+        Some((number, title)) => !number.contains('.') && !title.is_empty(),
+        None => false,
+    }
+}
+
+/// A section heading as number and title: "1. Создание" → ("1", "Создание"); "Направление № 1. Кадры" →
+/// ("1", "Кадры"); text without a number → ("", text).
+pub(super) fn split_heading(text: &str) -> (String, String) {
+    let text = text.trim();
+    let lower = text.to_lowercase();
+    if let Some(word) = SECTION_WORDS.iter().find(|w| lower.starts_with(*w)) {
+        // Section words are Cyrillic, so byte lengths of the lower-case and original prefix agree.
+        let rest = text[word.len()..].trim_start();
+        let rest = rest.strip_prefix('№').unwrap_or(rest).trim_start();
+        return match number_prefix(rest) {
+            Some((number, title)) if !title.is_empty() => (number, title),
+            _ => (String::new(), text.to_owned()),
+        };
+    }
+    match number_prefix(text) {
+        Some((number, title)) if !title.is_empty() => (number, title),
+        _ => (String::new(), text.to_owned()),
+    }
+}
+
+/// A leading number ("1", "1.", "2.3.", "IV.", "3)") and the text after it, trimmed of separators.
+/// The number loses its trailing dot.
+fn number_prefix(text: &str) -> Option<(String, String)> {
+    let arabic = text.starts_with(|c: char| c.is_ascii_digit());
+    let end = if arabic {
+        text.find(|c: char| !(c.is_ascii_digit() || c == '.'))
+    } else {
+        text.find(|c: char| !"IVXLC".contains(c))
+    }
+    .unwrap_or(text.len());
+    if end == 0 {
+        return None;
+    }
+    let (token, rest) = text.split_at(end);
+    let next = rest.chars().next();
+    // The number must stand apart: "1. Текст", "1 Текст", "1) Текст", "IV. Текст" — not "1-й" or "IVан".
+    let separated = if arabic {
+        token.ends_with('.')
+            || next.is_none_or(|c| c.is_whitespace() || matches!(c, ')' | ':' | '–' | '—'))
+    } else {
+        matches!(next, Some('.' | ')'))
+    };
+    if !separated {
+        return None;
+    }
+    let title = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '.' | ')' | ':' | '–' | '—' | '-')
+    });
+    Some((token.trim_end_matches('.').to_owned(), title.to_owned()))
+}
+
+/// A row that numbers the columns (1 · 2 · 3 · 4 · 5), as Word tables often have under the header.
+fn is_column_numbering(cells: &[&str]) -> bool {
+    let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 3
+        && filled
+            .iter()
+            .enumerate()
+            .all(|(i, c)| c.parse::<usize>().ok() == Some(i + 1))
+}
+
+/// Puts cell text into a measure's field; a second column of the same field adds a line.
+fn put(measure: &mut Measure, field: TableColumn, text: &str) {
+    let slot = match field {
+        TableColumn::Number => &mut measure.number,
+        TableColumn::Title => &mut measure.title,
+        TableColumn::Deadline => &mut measure.deadline,
+        TableColumn::Responsible => &mut measure.responsible,
+        TableColumn::Result => &mut measure.result,
+        TableColumn::Documents => &mut measure.documents,
+        TableColumn::Year(year) => {
+            match measure.yearly.iter_mut().find(|y| y.year == year) {
+                Some(activity) => add_line(&mut activity.text, text),
+                None => measure.yearly.push(YearActivity {
+                    year,
+                    text: text.to_owned(),
+                }),
+            }
+            return;
+        }
+    };
+    add_line(slot, text);
+}
+
+/// Adds the fields of a title-less continuation row to the measure above it, line by line.
+fn append(previous: &mut Measure, rest: &Measure) {
+    for (slot, text) in [
+        (&mut previous.number, &rest.number),
+        (&mut previous.deadline, &rest.deadline),
+        (&mut previous.responsible, &rest.responsible),
+        (&mut previous.result, &rest.result),
+        (&mut previous.documents, &rest.documents),
+    ] {
+        if !text.is_empty() {
+            add_line(slot, text);
+        }
+    }
+    for activity in &rest.yearly {
+        put(previous, TableColumn::Year(activity.year), &activity.text);
+    }
+}
+
+fn add_line(slot: &mut String, text: &str) {
+    if !slot.is_empty() {
+        slot.push('\n');
+    }
+    slot.push_str(text);
+}
+
+/// A row's cells trimmed, without the empty cells at its end.
+fn trimmed(row: &[String]) -> Vec<&str> {
+    let mut cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
+    while cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    cells
+}
+
+/// A title row's text: its cells, each once, joined by spaces.
+fn row_text(row: &[String]) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for cell in row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        if !parts.contains(&cell) {
+            parts.push(cell);
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}

@@ -1,0 +1,7 @@
+//! Excel (.xlsx): read the road-map table of a workbook; write the plan and its progress as a workbook.
+
+mod read;
+mod write;
+
+pub use read::read_xlsx;
+pub use write::write_xlsx;

@@ -1,0 +1,95 @@
+//! A road map from an Excel workbook: the first sheet with a recognisable header row, read by the same
+//! table reader as CSV/TSV, merged cells filled in, the rows above the header giving the plan header.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Xlsx};
+
+use crate::exchange::office::header::{HeaderLine, read_header};
+use crate::exchange::office::{
+    OfficeError, OfficeImport, OfficeKind, Package, build_plan, drop_repeated_headers,
+    spread_heading,
+};
+use crate::exchange::table::{ColumnMapping, read_table};
+
+/// The most rows and columns of a sheet read: far beyond any road map, small enough for memory.
+const MAX_ROWS: usize = 100_000;
+const MAX_COLUMNS: usize = 200;
+
+/// Reads an .xlsx held in memory (see the module docs).
+pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
+    // Every part inflated once within the limits before calamine opens the archive itself.
+    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))?;
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let mut rows = grid(&range, &merges);
+        if ColumnMapping::detect(&rows).is_none() {
+            continue;
+        }
+        drop_repeated_headers(&mut rows);
+        let table = read_table(&rows)?;
+        let lines: Vec<HeaderLine> = table.title_lines.iter().map(HeaderLine::plain).collect();
+        let header = read_header(&lines);
+        return Ok(build_plan(table, header, file_stem));
+    }
+    Err(OfficeError::NoSheetTable)
+}
+
+/// The sheet as rows of cell texts from A1, merged regions filled: a region's text applies to every row it
+/// spans; across columns it stays in the first unless it is the row's only text (a title or section row).
+fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>> {
+    let Some((end_row, end_col)) = range.end() else {
+        return Vec::new();
+    };
+    let height = (end_row as usize + 1).min(MAX_ROWS);
+    let width = (end_col as usize + 1).min(MAX_COLUMNS);
+    let mut rows = vec![vec![String::new(); width]; height];
+    for (r, c, value) in range.used_cells() {
+        let (r, c) = (
+            r + range.start().map_or(0, |s| s.0 as usize),
+            c + range.start().map_or(0, |s| s.1 as usize),
+        );
+        if r < height && c < width {
+            rows[r][c] = text(value);
+        }
+    }
+    for m in merges {
+        let (top, left) = (m.start.0 as usize, m.start.1 as usize);
+        let (bottom, right) = (m.end.0 as usize, m.end.1 as usize);
+        if top >= height || left >= width {
+            continue;
+        }
+        let text = rows[top][left].clone();
+        for row in rows
+            .iter_mut()
+            .take(bottom.min(height - 1) + 1)
+            .skip(top + 1)
+        {
+            row[left].clone_from(&text);
+        }
+        let span = right.min(width - 1) - left + 1;
+        for row in rows.iter_mut().take(bottom.min(height - 1) + 1).skip(top) {
+            spread_heading(row, left, span);
+        }
+    }
+    rows
+}
+
+/// A cell as text: numbers without a needless ".0", dates as ДД.ММ.ГГГГ, line breaks kept.
+fn text(value: &Data) -> String {
+    match value {
+        Data::String(s) => s.replace("\r\n", "\n"),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(dt) if d.is_datetime() => dt.format("%d.%m.%Y").to_string(),
+            _ => value.to_string(),
+        },
+        Data::Error(_) | Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,17 @@
+//! Statistics over the model, pure of storage and UI (DESIGN §2): which occurrences of which measures
+//! concern a school, per-school and per-section progress, overdue and upcoming items, identification
+//! criteria scores, and the data of the summary report.
+//!
+//! A progress record that does not exist means "planned": records are written only when the user marks
+//! something, so every count here starts from the occurrences the plan implies ([`occurrences`]) and lays the
+//! records over them ([`table::ProgressTable`]).
+
+pub mod criteria;
+pub mod occurrences;
+pub mod report;
+pub mod summary;
+pub mod table;
+
+pub use occurrences::{Occurrence, SchoolItem, concerns, school_items};
+pub use summary::{SchoolSummary, SectionCount, summarize, summary_of_items};
+pub use table::{ProgressKey, ProgressTable};

@@ -1,0 +1,183 @@
+//! The school side of the data: identification criteria, schools' criterion values, actual indicator values
+//! and a school's progress records (reads and writes).
+//!
+//! The criteria set in force is one row of `criteria_sets` holding the set as JSON (lists and thresholds are
+//! edited as a whole and undone as a whole). No row means the shipped defaults are in force.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::codec;
+use super::{Result, Store, Writer};
+use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Progress, Status};
+
+impl Store {
+    /// The criteria set stored in the database, if the user has edited one (else the defaults apply).
+    pub fn criteria_set(&self) -> Result<Option<CriteriaSet>> {
+        let body: Option<String> = self
+            .conn
+            .prepare_cached("SELECT body FROM criteria_sets ORDER BY updated_at DESC LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        body.map(|b| codec::from_json(&b)).transpose()
+    }
+
+    /// Every progress record of one school, in all plans (what deleting the school takes away).
+    pub fn progress_of_school(&self, school: Id) -> Result<Vec<Progress>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT measure_id, due, status, done_on, evidence, comment, updated_at, by
+               FROM progress WHERE school_id = ?1 ORDER BY measure_id, due",
+        )?;
+        let mut rows = stmt.query([school.to_string()])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(Progress {
+                measure_id: codec::id(&r.get::<_, String>(0)?)?,
+                school_id: school,
+                due: codec::opt_date(r.get(1)?)?,
+                status: Status::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+                done_on: codec::opt_date(r.get(3)?)?,
+                evidence: r.get(4)?,
+                comment: r.get(5)?,
+                updated_at: codec::timestamp(&r.get::<_, String>(6)?)?,
+                by: r.get(7)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every school's criterion values, by school and criterion.
+    pub fn criterion_values(&self) -> Result<Vec<CriterionValue>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT school_id, criterion, value, updated_at FROM criterion_values
+              ORDER BY school_id, criterion",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(CriterionValue {
+                school_id: codec::id(&r.get::<_, String>(0)?)?,
+                criterion: r.get(1)?,
+                value: r.get(2)?,
+                updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Writer<'_> {
+    pub fn put_criteria_set(&mut self, set: &CriteriaSet) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO criteria_sets (id, name, body, updated_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(id) DO UPDATE SET name = ?2, body = ?3, updated_at = ?4",
+            )?
+            .execute(params![
+                set.id.to_string(),
+                set.name,
+                codec::json(set),
+                codec::timestamp_text(&set.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    pub fn delete_criteria_set(&mut self, id: Id) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM criteria_sets WHERE id = ?1")?
+            .execute([id.to_string()])?;
+        Ok(())
+    }
+
+    pub fn put_criterion_value(&mut self, v: &CriterionValue) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO criterion_values (school_id, criterion, value, updated_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(school_id, criterion) DO UPDATE SET value = ?3, updated_at = ?4",
+            )?
+            .execute(params![
+                v.school_id.to_string(),
+                v.criterion,
+                v.value,
+                codec::timestamp_text(&v.updated_at),
+            ])?;
+        Ok(())
+    }
+
+    pub fn delete_criterion_value(&mut self, v: &CriterionValue) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM criterion_values WHERE school_id = ?1 AND criterion = ?2")?
+            .execute(params![v.school_id.to_string(), v.criterion])?;
+        Ok(())
+    }
+
+    pub fn delete_indicator_value(&mut self, v: &IndicatorValue) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "DELETE FROM indicator_values WHERE indicator_id = ?1 AND school_id = ?2 AND year = ?3",
+            )?
+            .execute(params![
+                v.indicator_id.to_string(),
+                v.school_id.map(|id| id.to_string()).unwrap_or_default(),
+                v.year,
+            ])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Change, CriteriaSet, CriterionValue, IndicatorValue, School, new_id, now};
+    use crate::store::Store;
+
+    #[test]
+    fn criteria_values_and_indicator_values_round_trip_and_undo() {
+        let mut store = Store::open_in_memory().unwrap();
+        let plan = new_id();
+        assert_eq!(store.criteria_set().unwrap(), None);
+        let school = School::new("МОУ «СОШ № 1»");
+        store.write(|w| w.put_school(&school)).unwrap();
+
+        let mut set = CriteriaSet::builtin();
+        set.criteria[0].threshold = 1.0;
+        let change = Change::CriteriaSet {
+            before: None,
+            after: Some(Box::new(set.clone())),
+        };
+        store.apply(plan, &change).unwrap();
+        assert_eq!(store.criteria_set().unwrap(), Some(set));
+        store.apply(plan, &change.inverse()).unwrap();
+        assert_eq!(store.criteria_set().unwrap(), None);
+
+        let value = CriterionValue {
+            school_id: school.id,
+            criterion: "shnor.oge_math".into(),
+            value: 3.1,
+            updated_at: now(),
+        };
+        let change = Change::CriterionValue {
+            before: None,
+            after: Some(Box::new(value.clone())),
+        };
+        store.apply(plan, &change).unwrap();
+        assert_eq!(store.criterion_values().unwrap(), vec![value]);
+        store.apply(plan, &change.inverse()).unwrap();
+        assert!(store.criterion_values().unwrap().is_empty());
+
+        let actual = IndicatorValue {
+            indicator_id: new_id(),
+            school_id: Some(school.id),
+            year: 2022,
+            value: 80.0,
+            updated_at: now(),
+        };
+        let change = Change::IndicatorValue {
+            before: None,
+            after: Some(Box::new(actual.clone())),
+        };
+        store.apply(plan, &change).unwrap();
+        assert_eq!(store.indicator_values().unwrap(), vec![actual]);
+        store.apply(plan, &change.inverse()).unwrap();
+        assert!(store.indicator_values().unwrap().is_empty());
+    }
+}

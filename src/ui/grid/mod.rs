@@ -1,0 +1,466 @@
+//! Мероприятия: the road map as the familiar Word table, edited like a spreadsheet.
+//!
+//! - `rows`: which rows show (filter, order, folded sections) — rebuilt only when those or the data change;
+//! - `heights`, `cells`: row heights (estimated for all, exact near the screen) and what a cell shows;
+//! - `table`: the `TableBuilder` drawing only the visible rows;
+//! - `selection`, `keys`, `editing`, `menus`: cursor and multi-select, the keyboard, in-place editing, the
+//!   toolbar and row menus — all ending in `Command`s; `tsv`: copying rows;
+//! - `filter_bar`, `details`: find and filter; the selected measure's panel.
+
+mod cells;
+mod columns;
+mod details;
+mod editing;
+mod explain;
+mod filter_bar;
+mod heights;
+mod keys;
+mod menus;
+mod rows;
+mod selection;
+mod table;
+mod tsv;
+
+use egui::{Panel, RichText};
+
+use self::cells::CharWidths;
+use self::columns::Col;
+use self::details::Details;
+use self::editing::{Editing, Outcome};
+use self::explain::Explanations;
+use self::filter_bar::FilterBar;
+use self::heights::HeightCache;
+use self::keys::Action;
+use self::rows::{Row, RowInputs, RowModel, SearchCache};
+use self::selection::{Extend, RowKey, Selection};
+use super::ViewCtx;
+use crate::app::{Command, MeasureSort};
+use crate::model::{Id, Plan};
+
+/// The grid screen's state between frames (never persisted: what is, is in `UiState`).
+#[derive(Default)]
+pub struct GridView {
+    rows: RowModel,
+    search: SearchCache,
+    heights: HeightCache,
+    explain: Explanations,
+    char_widths: CharWidths,
+    sel: Selection,
+    edit: Option<Editing>,
+    details: Details,
+    filter_bar: FilterBar,
+    /// The app's selection seen last frame: a change made elsewhere moves the cursor there.
+    last_selected: Option<Id>,
+    last_plan: Option<Id>,
+    /// A row to bring into view this frame, and whether the cursor row should be (once rows are built).
+    scroll_to: Option<usize>,
+    scroll_to_cursor: bool,
+    /// The body's scroll offset and height last frame (which rows are near the screen).
+    viewport: (f32, f32),
+    focus_search: bool,
+    /// A section being added at (index, with the plan's section count before): the cursor goes to it.
+    new_section: Option<(usize, usize)>,
+}
+
+impl GridView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let data = ctx.data;
+        let Some(plan) = data.plan.as_ref() else {
+            return;
+        };
+        if self.last_plan != Some(plan.id) {
+            self.last_plan = Some(plan.id);
+            self.edit = None;
+            self.sel = Selection::default();
+        }
+        self.sync_rows(ctx, plan);
+        if data.selected != self.last_selected {
+            self.last_selected = data.selected;
+            self.sel.follow(data.selected, 1);
+            self.scroll_to_cursor = true;
+        }
+        if let Some((index, before)) = self.new_section.take()
+            && plan.sections.len() == before + 1
+        {
+            let key = RowKey::Section(plan.sections[index].id);
+            self.sel.click(key, 1, Extend::None, Vec::new());
+            self.scroll_to_cursor = true;
+        }
+        let cols = Col::all(&self.rows.years);
+        let mut actions = keys::read(ui.ctx(), self.edit.is_some());
+        if let Some(i) = actions.iter().position(|a| *a == Action::FocusSearch) {
+            actions.remove(i);
+            self.focus_search = true;
+        }
+
+        if ctx.ui_state.show_details {
+            let panel = Panel::right("measure_details")
+                .resizable(true)
+                .default_size(ctx.ui_state.details_width)
+                .min_size(260.0)
+                .show(ui, |ui| self.details.ui(ui, ctx));
+            if !ui.input(|i| i.pointer.any_down()) {
+                ctx.ui_state.details_width = panel.response.rect.width();
+            }
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(&plan.title).heading()).truncate())
+                .on_hover_text(&plan.title);
+            let enabled = menus::Enabled {
+                measures: self.sel.len() > 0
+                    || self.sel.cursor.is_some_and(|c| c.row.measure().is_some()),
+                movable: ctx.ui_state.sort == MeasureSort::Document,
+                details: ctx.ui_state.show_details,
+            };
+            if let Some(action) = menus::toolbar(ui, ctx.i18n, &enabled) {
+                actions.push(action);
+            }
+            let counts = (self.rows.shown, self.rows.total);
+            let focus = std::mem::take(&mut self.focus_search);
+            self.filter_bar.ui(ui, ctx, plan, counts, focus);
+            ui.add_space(2.0);
+            self.sync_rows(ctx, plan);
+            if std::mem::take(&mut self.scroll_to_cursor) {
+                self.scroll_to = self
+                    .sel
+                    .cursor
+                    .and_then(|c| self.rows.row_of.get(&c.row.id()).copied());
+            }
+            if self.rows.rows.is_empty() {
+                ui.label(RichText::new(ctx.tr("grid-nothing-found")).weak());
+                return;
+            }
+            let out = ui
+                .scope(|ui| {
+                    ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
+                    self.table(ui, ctx, plan, &cols)
+                })
+                .inner;
+            self.handle(out, ui, ctx, plan, &cols, &mut actions);
+        });
+        for action in actions {
+            self.perform(action, ui.ctx(), ctx, plan, &cols);
+        }
+    }
+
+    fn sync_rows(&mut self, ctx: &ViewCtx<'_>, plan: &Plan) {
+        let input = RowInputs {
+            plan,
+            version: ctx.data.version,
+            progress: &ctx.data.progress,
+            schools: &ctx.data.schools,
+            filter: &ctx.ui_state.filter,
+            sort: ctx.ui_state.sort,
+            collapsed: &ctx.ui_state.collapsed,
+            today: ctx.today,
+        };
+        if self.rows.sync(&input, &mut self.search)
+            && (self.sel.len() > 0 || self.sel.cursor.is_some())
+        {
+            let ids: std::collections::HashSet<Id> = plan
+                .sections
+                .iter()
+                .flat_map(|s| std::iter::once(s.id).chain(s.measures.iter().map(|m| m.id)))
+                .collect();
+            self.sel.retain(|id| ids.contains(&id));
+        }
+    }
+
+    /// The shown rows as keys, in order.
+    fn keys(&self, plan: &Plan) -> Vec<RowKey> {
+        self.rows.rows.iter().map(|r| row_key(plan, *r)).collect()
+    }
+
+    /// The measures an action applies to: the selected ones, else the one under the cursor.
+    fn targets(&self, plan: &Plan) -> Vec<Id> {
+        let selected = if self.sel.len() == 0 {
+            Vec::new()
+        } else {
+            self.sel.ordered(self.keys(plan))
+        };
+        if selected.is_empty() {
+            self.sel
+                .cursor
+                .and_then(|c| c.row.measure())
+                .into_iter()
+                .collect()
+        } else {
+            selected
+        }
+    }
+
+    /// The section the cursor is in (on its row or one of its measures), else the last one.
+    fn current_section(&self, plan: &Plan) -> Option<usize> {
+        match self.sel.cursor.map(|c| c.row) {
+            Some(RowKey::Section(id)) => plan.section_index(id),
+            Some(RowKey::Measure(id)) => plan.find_measure(id).map(|(si, _)| si),
+            None => plan.sections.len().checked_sub(1),
+        }
+    }
+
+    /// Carries out what happened in the table: edits ending, clicks, folds, row menus, remembered widths.
+    fn handle(
+        &mut self,
+        out: table::TableOut,
+        ui: &egui::Ui,
+        ctx: &mut ViewCtx<'_>,
+        plan: &Plan,
+        cols: &[Col],
+        actions: &mut Vec<Action>,
+    ) {
+        if let Some(outcome) = out.edit {
+            self.finish_edit(outcome, ctx, plan, cols);
+        } else if !out.edit_drawn && self.edit.as_ref().is_some_and(|e| !e.focus) {
+            // Its row scrolled out of view (or was filtered away): keep what was typed.
+            self.finish_edit(Outcome::Commit, ctx, plan, cols);
+        }
+        if let Some((key, ci, extend)) = out.clicked {
+            self.click(key, ci, extend, ctx, plan);
+        }
+        if let Some((key, ci)) = out.double_clicked {
+            self.click(key, ci, Extend::None, ctx, plan);
+            self.edit = Editing::start(plan, key, cols[ci]);
+        }
+        if let Some(id) = out.fold
+            && !ctx.ui_state.collapsed.remove(&id)
+        {
+            ctx.ui_state.collapsed.insert(id);
+        }
+        if let Some((key, action)) = out.action {
+            if key.measure().is_none_or(|id| !self.sel.is_selected(id)) {
+                let col = self.sel.cursor.map_or(1, |c| c.col);
+                self.click(key, col, Extend::None, ctx, plan);
+            }
+            actions.push(action);
+        }
+        if !ui.input(|i| i.pointer.any_down()) {
+            for (col, width) in cols.iter().zip(&out.widths) {
+                if *col == Col::Title {
+                    continue;
+                }
+                let known = ctx.ui_state.column_widths.get(&col.key()).copied();
+                if known.is_none_or(|w| (w - width).abs() > 0.5) {
+                    ctx.ui_state.column_widths.insert(col.key(), *width);
+                }
+            }
+        }
+    }
+
+    fn click(
+        &mut self,
+        key: RowKey,
+        col: usize,
+        extend: Extend,
+        ctx: &mut ViewCtx<'_>,
+        plan: &Plan,
+    ) {
+        let keys = self.keys(plan);
+        self.sel.click(key, col, extend, keys);
+        let selected = key.measure();
+        if selected != ctx.data.selected {
+            // The grid already shows it: no need to scroll when the app reports it back.
+            self.last_selected = selected;
+            ctx.push(Command::Select(selected));
+        }
+    }
+
+    /// Ends the edit: commits (one command) or cancels; Tab moves on to the next editable cell.
+    fn finish_edit(&mut self, outcome: Outcome, ctx: &mut ViewCtx<'_>, plan: &Plan, cols: &[Col]) {
+        let Some(edit) = self.edit.take() else {
+            return;
+        };
+        if outcome != Outcome::Cancel
+            && let Some(command) = edit.command()
+        {
+            ctx.push(command);
+        }
+        if let Outcome::CommitAndMove(step) = outcome
+            && let Some((key, ci)) = self.next_cell(plan, cols, edit.row, edit.col, step)
+        {
+            self.click(key, ci, Extend::None, ctx, plan);
+            self.edit = Editing::start(plan, key, cols[ci]);
+            self.scroll_to = self.rows.row_of.get(&key.id()).copied();
+        }
+    }
+
+    /// The editable cell after (`step` = 1) or before (-1) a cell, row by row: a measure's text columns,
+    /// a section's number and title.
+    fn next_cell(
+        &self,
+        plan: &Plan,
+        cols: &[Col],
+        row: RowKey,
+        col: Col,
+        step: i32,
+    ) -> Option<(RowKey, usize)> {
+        let keys = self.keys(plan);
+        let mut r = *self.rows.row_of.get(&row.id())? as i64;
+        let mut c = cols.iter().position(|x| *x == col)? as i64;
+        let editable = |key: RowKey, c: usize| match key {
+            RowKey::Measure(_) => cols[c].editable(),
+            RowKey::Section(_) => c <= 1,
+        };
+        loop {
+            c += i64::from(step);
+            if c < 0 || c >= cols.len() as i64 {
+                r += i64::from(step);
+                if r < 0 || r >= keys.len() as i64 {
+                    return None;
+                }
+                c = if step > 0 { 0 } else { cols.len() as i64 - 1 };
+            }
+            let key = keys[r as usize];
+            if editable(key, c as usize) {
+                return Some((key, c as usize));
+            }
+        }
+    }
+
+    fn perform(
+        &mut self,
+        action: Action,
+        egui_ctx: &egui::Context,
+        ctx: &mut ViewCtx<'_>,
+        plan: &Plan,
+        cols: &[Col],
+    ) {
+        let document_order = ctx.ui_state.sort == MeasureSort::Document;
+        match action {
+            Action::Cursor {
+                rows,
+                cols: dc,
+                extend,
+            } => {
+                let keys = self.keys(plan);
+                if keys.is_empty() {
+                    return;
+                }
+                let (row, col) = match self.sel.cursor {
+                    Some(c) => match self.rows.row_of.get(&c.row.id()) {
+                        Some(&r) => (r as i64 + i64::from(rows), c.col as i64 + i64::from(dc)),
+                        None => (0, c.col as i64),
+                    },
+                    None => (0, 1),
+                };
+                let row = row.clamp(0, keys.len() as i64 - 1) as usize;
+                let col = col.clamp(0, cols.len() as i64 - 1) as usize;
+                let extend = if extend { Extend::Range } else { Extend::None };
+                self.click(keys[row], col, extend, ctx, plan);
+                self.scroll_to = Some(row);
+            }
+            Action::Edit => {
+                if let Some(c) = self.sel.cursor {
+                    let col = if cols[c.col].editable() {
+                        cols[c.col]
+                    } else {
+                        Col::Title
+                    };
+                    self.edit = Editing::start(plan, c.row, col);
+                }
+            }
+            Action::AddMeasure => {
+                if let Some(si) = self.current_section(plan) {
+                    ctx.push(Command::InsertMeasure {
+                        section: plan.sections[si].id,
+                        index: None,
+                    });
+                }
+            }
+            Action::InsertMeasure => {
+                let place = match self.sel.cursor.map(|c| c.row) {
+                    Some(RowKey::Measure(id)) => {
+                        plan.find_measure(id).map(|(si, mi)| (si, Some(mi + 1)))
+                    }
+                    Some(RowKey::Section(id)) => plan.section_index(id).map(|si| (si, Some(0))),
+                    None => self.current_section(plan).map(|si| (si, None)),
+                };
+                if let Some((si, index)) = place {
+                    ctx.push(Command::InsertMeasure {
+                        section: plan.sections[si].id,
+                        index,
+                    });
+                }
+            }
+            Action::Delete => {
+                let ids = self.targets(plan);
+                if !ids.is_empty() {
+                    ctx.push(Command::DeleteMeasures(ids));
+                }
+            }
+            Action::Duplicate => {
+                let ids = self.targets(plan);
+                if !ids.is_empty() {
+                    ctx.push(Command::DuplicateMeasures(ids));
+                }
+            }
+            Action::Move { down } if document_order => {
+                let ids = self.targets(plan);
+                match self.sel.cursor.map(|c| c.row) {
+                    Some(RowKey::Section(id)) if ids.is_empty() => {
+                        ctx.push(Command::MoveSection { id, down })
+                    }
+                    _ if !ids.is_empty() => {
+                        ctx.push(Command::MoveMeasures { ids, down });
+                        self.scroll_to_cursor = true;
+                    }
+                    _ => {}
+                }
+            }
+            Action::Move { .. } | Action::FocusSearch => {}
+            Action::Copy => {
+                let ids = self.targets(plan);
+                if !ids.is_empty() {
+                    let measures = ids.iter().filter_map(|id| plan.measure(*id));
+                    egui_ctx.copy_text(tsv::rows_tsv(cols, measures));
+                }
+            }
+            Action::SelectAll => self.sel.select_all(self.rows.shown_measures(plan)),
+            Action::Unselect => {
+                if let Some(c) = self.sel.cursor {
+                    self.click(c.row, c.col, Extend::None, ctx, plan);
+                }
+            }
+            Action::AddSection => {
+                let count = plan.sections.len();
+                self.new_section = Some((count, count));
+                ctx.push(Command::InsertSection { index: None });
+            }
+            Action::InsertSection => {
+                let count = plan.sections.len();
+                let index = self.current_section(plan).map_or(count, |si| si + 1);
+                self.new_section = Some((index, count));
+                ctx.push(Command::InsertSection { index: Some(index) });
+            }
+            Action::DeleteSection => {
+                if let Some(si) = self.current_section(plan) {
+                    ctx.push(Command::DeleteSection(plan.sections[si].id));
+                }
+            }
+            Action::MoveSection { down } => {
+                if let Some(si) = self.current_section(plan) {
+                    ctx.push(Command::MoveSection {
+                        id: plan.sections[si].id,
+                        down,
+                    });
+                }
+            }
+            Action::RenameSection => {
+                if let Some(si) = self.current_section(plan) {
+                    let key = RowKey::Section(plan.sections[si].id);
+                    self.click(key, 1, Extend::None, ctx, plan);
+                    self.edit = Editing::start(plan, key, Col::Title);
+                    self.scroll_to = self.rows.row_of.get(&key.id()).copied();
+                }
+            }
+            Action::Renumber => ctx.push(Command::Renumber),
+            Action::ToggleDetails => ctx.ui_state.show_details = !ctx.ui_state.show_details,
+        }
+    }
+}
+
+fn row_key(plan: &Plan, row: Row) -> RowKey {
+    match row {
+        Row::Section(si) => RowKey::Section(plan.sections[si].id),
+        Row::Measure(si, mi) => RowKey::Measure(plan.sections[si].measures[mi].id),
+    }
+}

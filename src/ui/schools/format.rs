@@ -1,0 +1,100 @@
+//! Small text helpers shared by the Школы views: dates, numbers, statuses.
+
+use chrono::NaiveDate;
+use egui::Color32;
+
+use crate::model::{Status, Timestamp};
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+/// A due date, or the message for "no date".
+pub fn due(ctx: &crate::ui::ViewCtx<'_>, d: Option<NaiveDate>) -> String {
+    d.map(date).unwrap_or_else(|| ctx.tr("schools-due-none"))
+}
+
+/// A time of change in local time, "dd.mm.yyyy hh:mm".
+pub fn timestamp(t: Timestamp) -> String {
+    t.with_timezone(&chrono::Local)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
+}
+
+/// Parses "dd.mm.yyyy" (also with one-digit day or month).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y").ok()
+}
+
+/// Parses a number as people type it: "3,1", "3.1", "55 %". Empty → `Ok(None)`.
+pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
+    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or(())
+}
+
+/// A number with a decimal comma and no trailing zeros.
+pub fn number(v: f64) -> String {
+    crate::stats::criteria::number(v)
+}
+
+/// The message key of a status.
+pub fn status_key(s: Status) -> &'static str {
+    match s {
+        Status::Planned => "schools-status-planned",
+        Status::InProgress => "schools-status-in-progress",
+        Status::Done => "schools-status-done",
+        Status::NotDone => "schools-status-not-done",
+        Status::Cancelled => "schools-status-cancelled",
+    }
+}
+
+/// The colour a status is shown in.
+pub fn status_color(s: Status, overdue: bool) -> Color32 {
+    if overdue {
+        return crate::ui::style::ERROR;
+    }
+    match s {
+        Status::Planned => Color32::from_gray(90),
+        Status::InProgress => crate::ui::style::ACCENT,
+        Status::Done => crate::ui::style::OK,
+        Status::NotDone => Color32::from_rgb(0xb8, 0x6b, 0x12),
+        Status::Cancelled => Color32::from_gray(140),
+    }
+}
+
+/// A share 0..=1 as a whole percent.
+pub fn percent(share: f32) -> String {
+    format!("{}%", (share * 100.0).round() as i32)
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+pub fn short(text: &str, max: usize) -> String {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_typed() {
+        assert_eq!(parse_number("3,1"), Ok(Some(3.1)));
+        assert_eq!(parse_number(" 55 % "), Ok(Some(55.0)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("abc"), Err(()));
+        assert_eq!(parse_date("1.9.2021"), NaiveDate::from_ymd_opt(2021, 9, 1));
+    }
+}

@@ -1,0 +1,230 @@
+//! Настройки (Ctrl+,): language, theme, font scale, who marks progress, the database file and backups.
+//!
+//! Language, theme, font scale and the name live in `UiState` (kept by eframe); the database file and the
+//! backups folder and count live in the settings file (`config::AppConfig`), read before the window opens.
+
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use super::{ViewCtx, windows};
+use crate::app::{Command, ThemeChoice};
+use crate::config::AppConfig;
+use crate::i18n::{Arg, Language};
+
+/// The font scales offered, in percent.
+pub const FONT_SCALES: [u16; 3] = [100, 125, 150];
+
+/// The settings window's state: the settings file as last read or written, and the last save error.
+#[derive(Default)]
+pub struct SettingsWindow {
+    config: Option<AppConfig>,
+    error: Option<String>,
+}
+
+impl SettingsWindow {
+    /// Drops the cached settings file, so it is read again when the window next opens.
+    pub fn forget(&mut self) {
+        self.config = None;
+        self.error = None;
+    }
+
+    /// Draws the settings window; clears `open` when the user closes it.
+    pub fn ui(&mut self, egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>, open: &mut bool) {
+        let mut config = self.config.take().unwrap_or_else(AppConfig::load);
+        let before = config.clone();
+        let mut close = false;
+        windows::window(ctx.tr("settings-title"), "settings_window", open)
+            .default_width(620.0)
+            .show(egui_ctx, |ui| {
+                egui::Grid::new("settings_grid")
+                    .num_columns(2)
+                    .spacing([16.0, 10.0])
+                    .show(ui, |ui| {
+                        look(ui, ctx);
+                        data(ui, ctx, &mut config);
+                    });
+                if let Some(error) = &self.error {
+                    ui.colored_label(super::style::ERROR, error);
+                }
+                if let Some(path) = AppConfig::file_path() {
+                    let text = ctx.i18n.tr_args(
+                        "settings-config-file",
+                        &[("path", Arg::Str(&path.display().to_string()))],
+                    );
+                    ui.label(RichText::new(text).small().weak());
+                }
+                ui.separator();
+                if ui.button(ctx.tr("window-close")).clicked() {
+                    close = true;
+                }
+            });
+        if config != before {
+            self.error = config.save().err().map(|e| {
+                ctx.i18n.tr_args(
+                    "settings-save-error",
+                    &[("error", Arg::Str(&e.to_string()))],
+                )
+            });
+        }
+        self.config = Some(config);
+        if close {
+            *open = false;
+        }
+    }
+}
+
+/// Rows for the language, theme, font scale and the name stamped on progress marks.
+fn look(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    ui.label(ctx.tr("settings-language"));
+    ui.horizontal(|ui| {
+        for language in Language::ALL {
+            let selected = ctx.i18n.language() == language;
+            let response = ui.add(egui::Button::selectable(selected, language.native_name()));
+            if response.clicked() && !selected {
+                ctx.push(Command::SetLanguage(language));
+            }
+        }
+    });
+    ui.end_row();
+
+    ui.label(ctx.tr("settings-theme"));
+    ui.horizontal(|ui| {
+        for (theme, key) in [
+            (ThemeChoice::Light, "settings-theme-light"),
+            (ThemeChoice::Dark, "settings-theme-dark"),
+        ] {
+            let selected = ctx.ui_state.theme == theme;
+            if ui
+                .add(egui::Button::selectable(selected, ctx.tr(key)))
+                .clicked()
+            {
+                ctx.ui_state.theme = theme;
+            }
+        }
+    });
+    ui.end_row();
+
+    ui.label(ctx.tr("settings-font-scale"));
+    ui.horizontal(|ui| {
+        for scale in FONT_SCALES {
+            let selected = ctx.ui_state.font_scale == scale;
+            if ui
+                .add(egui::Button::selectable(selected, format!("{scale} %")))
+                .clicked()
+            {
+                ctx.ui_state.font_scale = scale;
+            }
+        }
+    });
+    ui.end_row();
+
+    let label = ui.label(ctx.tr("settings-user-name"));
+    ui.add(egui::TextEdit::singleline(&mut ctx.ui_state.user_name).desired_width(280.0))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+/// Rows for the database file (applied on the next start) and the backups folder and count.
+fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
+    ui.label(RichText::new(ctx.tr("settings-data-heading")).strong());
+    ui.end_row();
+
+    ui.label(ctx.tr("settings-database"));
+    ui.vertical(|ui| {
+        let current = ctx
+            .store_path
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|| ctx.tr("status-in-memory"));
+        ui.add(egui::Label::new(current).wrap());
+        ui.horizontal_wrapped(|ui| {
+            if ctx.store_path.is_some() && ui.button(ctx.tr("settings-open-folder")).clicked() {
+                open_folder(ctx.store_path);
+            }
+            if ui.button(ctx.tr("settings-choose-database")).clicked()
+                && let Some(file) = choose_database(ctx)
+            {
+                config.database = Some(file);
+            }
+        });
+        let next = config.database.clone();
+        if let Some(next) = next.filter(|n| Some(n.as_path()) != ctx.store_path) {
+            let text = ctx.i18n.tr_args(
+                "settings-database-next",
+                &[("path", Arg::Str(&next.display().to_string()))],
+            );
+            ui.add(egui::Label::new(RichText::new(text).color(super::style::ACCENT)).wrap());
+        }
+        if config.database.is_some() && ui.button(ctx.tr("settings-database-default")).clicked() {
+            config.database = None;
+        }
+    });
+    ui.end_row();
+
+    ui.label(RichText::new(ctx.tr("settings-backups-heading")).strong());
+    ui.end_row();
+
+    ui.label(ctx.tr("settings-backups-dir"));
+    ui.vertical(|ui| {
+        let db = ctx
+            .store_path
+            .map(Path::to_path_buf)
+            .or_else(|| config.database_path())
+            .unwrap_or_default();
+        let folder = config.backups_dir_for(&db);
+        ui.add(egui::Label::new(folder.display().to_string()).wrap());
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(ctx.tr("settings-open-folder")).clicked() {
+                // The folder may not exist before the first backup.
+                match std::fs::create_dir_all(&folder) {
+                    Ok(()) => open_path(&folder),
+                    Err(e) => eprintln!("Не удалось создать папку {}: {e}", folder.display()),
+                }
+            }
+            if ui.button(ctx.tr("settings-backups-choose")).clicked()
+                && let Some(dir) = rfd::FileDialog::new()
+                    .set_title(ctx.tr("settings-backups-dir"))
+                    .pick_folder()
+            {
+                config.backups_dir = Some(dir);
+            }
+            if config.backups_dir.is_some()
+                && ui.button(ctx.tr("settings-backups-default")).clicked()
+            {
+                config.backups_dir = None;
+            }
+        });
+    });
+    ui.end_row();
+
+    let label = ui.label(ctx.tr("settings-backups-keep"));
+    ui.add(egui::DragValue::new(&mut config.backups_keep).range(1..=200))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+/// Asks for a database file (an existing one or a new name); it opens from the next start.
+fn choose_database(ctx: &ViewCtx<'_>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title(ctx.tr("settings-choose-database"))
+        .add_filter("SQLite", &["sqlite", "db"])
+        .set_file_name("roadmap.sqlite");
+    if let Some(dir) = ctx.store_path.and_then(Path::parent) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.save_file()
+}
+
+/// Opens the folder holding the database in the system's file manager.
+pub fn open_folder(store_path: Option<&Path>) {
+    if let Some(dir) = store_path.and_then(Path::parent) {
+        open_path(dir);
+    }
+}
+
+/// Opens a folder with the system's program; a failure is not worth a dialog (the path is on screen).
+fn open_path(path: &Path) {
+    if let Err(e) = open::that_detached(path) {
+        eprintln!("Не удалось открыть папку {}: {e}", path.display());
+    }
+}

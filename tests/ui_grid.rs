@@ -1,0 +1,458 @@
+//! The measures grid driven like a user (egui_kittest, by label): editing in place, structure, find and
+//! filter, folding, the keyboard.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use roadmap_planner::app::{MeasureFilter, MeasureSort, RoadmapApp, UiState};
+use roadmap_planner::model::Plan;
+use roadmap_planner::store::Store;
+
+/// Points the user folders at a temp dir so nothing touches the home folder.
+fn isolate_home() {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = HOME.get_or_init(|| tempfile::tempdir().unwrap());
+    for var in [
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_RUNTIME_DIR",
+        "XDG_CONFIG_HOME",
+    ] {
+        // SAFETY: set once, before any window or thread of this test reads the environment.
+        unsafe { std::env::set_var(var, dir.path()) };
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
+}
+
+fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
+    isolate_home();
+    let store = Store::open_in_memory().unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Frames as a window has them: a double click's two clicks fall within egui's 0.3 s.
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(store, today(), ui_state)
+        });
+    h.run();
+    h.get_by_label("Открыть пример").click();
+    h.run();
+    h
+}
+
+/// The example open in the grid.
+fn harness() -> Harness<'static, RoadmapApp> {
+    harness_with(UiState::default())
+}
+
+const FIRST_MEASURE: &str = "Определение и назначение муниципального координатора по работе с общеобразовательными организациями, имеющими низкие образовательные результаты";
+
+fn plan<'a>(h: &'a Harness<'static, RoadmapApp>) -> &'a Plan {
+    h.state().data.plan.as_ref().expect("a plan is open")
+}
+
+/// The measure numbers of a section, in order.
+fn numbers(h: &Harness<'static, RoadmapApp>, section: usize) -> Vec<String> {
+    plan(h).sections[section]
+        .measures
+        .iter()
+        .map(|m| m.number.clone())
+        .collect()
+}
+
+/// The "показано N из M" count.
+fn shown(h: &Harness<'static, RoadmapApp>) -> (usize, usize) {
+    let node = h.get_by_label_contains("показано ");
+    let text = node.accesskit_node().label().or(node.value()).unwrap();
+    let numbers: Vec<usize> = text
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+fn cell_editor<'a>(h: &'a Harness<'static, RoadmapApp>) -> egui_kittest::Node<'a> {
+    h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: Мероприятие")
+}
+
+#[test]
+fn edit_a_cell_in_place_then_undo() {
+    let mut h = harness();
+    h.get_by_label(FIRST_MEASURE).click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(cell_editor(&h).is_focused(), "Enter opens the cell's field");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    cell_editor(&h).type_text("Назначение координатора");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::MultilineTextInput, "Ячейка: Мероприятие")
+            .is_none(),
+        "Enter commits and closes the field"
+    );
+    assert_eq!(
+        plan(&h).sections[0].measures[0].title,
+        "Назначение координатора"
+    );
+    h.get_by_label("Назначение координатора");
+    let id = plan(&h).id;
+    let stored = h.state().store().load_plan(id).unwrap();
+    assert_eq!(
+        stored.sections[0].measures[0].title,
+        "Назначение координатора"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(plan(&h).sections[0].measures[0].title, FIRST_MEASURE);
+    h.get_by_label(FIRST_MEASURE);
+}
+
+#[test]
+fn escape_cancels_and_tab_moves_to_the_next_cell() {
+    let mut h = harness();
+    h.get_by_label(FIRST_MEASURE).click();
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    cell_editor(&h).type_text(" (черновик)");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(plan(&h).sections[0].measures[0].title, FIRST_MEASURE);
+    assert!(!h.state().data.can_undo, "a cancelled edit is no change");
+
+    h.key_press(Key::Enter);
+    h.run();
+    cell_editor(&h).type_text("!");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(
+        plan(&h).sections[0].measures[0].title,
+        format!("{FIRST_MEASURE}!"),
+        "Tab commits"
+    );
+    let deadline = h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: Сроки");
+    assert!(deadline.is_focused(), "and edits the next cell");
+    assert_eq!(deadline.value().as_deref(), Some("2021"));
+    h.key_press(Key::Escape);
+    h.run();
+}
+
+#[test]
+fn add_and_delete_a_measure_by_keyboard() {
+    let mut h = harness();
+    h.get_by_label("➕ Мероприятие").click();
+    h.run();
+    assert_eq!(plan(&h).measure_count(), 59);
+    h.get_by_label("Новое мероприятие");
+    // The new measure is selected: Del deletes it, without asking.
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(plan(&h).measure_count(), 58);
+    assert!(h.query_by_label("Новое мероприятие").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(plan(&h).measure_count(), 59);
+}
+
+#[test]
+fn insert_below_the_selection() {
+    let mut h = harness();
+    h.get_by_label("1.1").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let section = &plan(&h).sections[0];
+    assert_eq!(section.measures[1].title, "Новое мероприятие");
+    assert_eq!(
+        section.measures[1].number, "",
+        "no number in the middle: renumbering is asked for"
+    );
+    assert_eq!(h.state().data.selected, Some(section.measures[1].id));
+}
+
+#[test]
+fn search_finds_gia_and_the_count_drops() {
+    let mut h = harness();
+    assert_eq!(shown(&h), (58, 58));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    let search = h.get_by_role_and_label(Role::TextInput, "Поиск");
+    assert!(search.is_focused(), "Ctrl+F focuses the search box");
+    search.type_text("гиа");
+    h.run();
+    let expected = {
+        let filter = MeasureFilter {
+            text: "ГИА".into(),
+            ..Default::default()
+        };
+        plan(&h)
+            .measures()
+            .filter(|m| filter.matches(m, None, today()))
+            .count()
+    };
+    assert!(expected > 0 && expected < 58);
+    assert_eq!(shown(&h), (expected, 58));
+    let first_hit = plan(&h)
+        .measures()
+        .find(|m| m.title.contains("ГИА"))
+        .unwrap()
+        .title
+        .clone();
+    h.get_by_label(&first_hit);
+    assert!(h.query_by_label(FIRST_MEASURE).is_none());
+    // The status bar still counts the whole plan.
+    h.get_by_label("58 мероприятий");
+}
+
+#[test]
+fn a_folded_section_hides_its_measures_not_the_count() {
+    let mut h = harness();
+    h.get_by_label(FIRST_MEASURE);
+    h.get_by_label("Свернуть направление 1").click();
+    h.run();
+    assert!(h.query_by_label(FIRST_MEASURE).is_none());
+    assert_eq!(shown(&h), (58, 58));
+    assert!(
+        h.state()
+            .ui_state
+            .collapsed
+            .contains(&plan(&h).sections[0].id)
+    );
+    h.get_by_label("Развернуть направление 1").click();
+    h.run();
+    h.get_by_label(FIRST_MEASURE);
+}
+
+#[test]
+fn move_a_measure_down_into_the_next_section_then_undo() {
+    let mut h = harness();
+    let last = plan(&h).sections[0].measures.last().unwrap().clone();
+    let before = numbers(&h, 0).len();
+    h.get_by_label(&last.number).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(numbers(&h, 0).len(), before - 1);
+    assert_eq!(
+        plan(&h).sections[1].measures[0].id,
+        last.id,
+        "first in section 2"
+    );
+    assert_eq!(h.state().data.selected, Some(last.id), "still selected");
+    // Stored in that place too.
+    let stored = h.state().store().load_plan(plan(&h).id).unwrap();
+    assert_eq!(stored.sections[1].measures[0].id, last.id);
+
+    h.get_by_label("↩ Отменить").click();
+    h.run();
+    assert_eq!(plan(&h).sections[0].measures.last().unwrap().id, last.id);
+    assert_eq!(numbers(&h, 0).len(), before);
+}
+
+#[test]
+fn move_up_by_button() {
+    let mut h = harness();
+    let second = plan(&h).sections[0].measures[1].id;
+    h.get_by_label("1.2").click();
+    h.run();
+    h.get_by_label("⬆ Выше").click();
+    h.run();
+    assert_eq!(plan(&h).sections[0].measures[0].id, second);
+}
+
+#[test]
+fn duplicate_a_measure() {
+    let mut h = harness();
+    h.get_by_label("1.1").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let s = &plan(&h).sections[0];
+    assert_eq!(s.measures[1].title, FIRST_MEASURE);
+    assert_ne!(s.measures[1].id, s.measures[0].id);
+    assert_eq!(h.state().data.selected, Some(s.measures[1].id));
+    assert_eq!(plan(&h).measure_count(), 59);
+    h.get_by_label("🗐 Дублировать").click();
+    h.run();
+    assert_eq!(plan(&h).measure_count(), 60);
+}
+
+#[test]
+fn multi_select_then_delete_and_undo() {
+    let mut h = harness();
+    let order = numbers(&h, 0);
+    h.get_by_label("1.1").click();
+    h.run();
+    h.get_by_label("1.3").click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(numbers(&h, 0), vec!["1.2", "1.4"]);
+    assert_eq!(plan(&h).measure_count(), 56);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(numbers(&h, 0), order, "one undo brings both back in place");
+}
+
+#[test]
+fn shift_click_selects_a_range_and_copies_it_as_tsv() {
+    let mut h = harness();
+    h.get_by_label("1.1").click();
+    h.run();
+    h.get_by_label("1.3").click_modifiers(Modifiers::SHIFT);
+    h.run();
+    // The window turns Ctrl+C into a copy event. One event, one frame: the copy is in its output.
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("the rows were copied");
+    let lines: Vec<&str> = copied.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with(&format!("1.1\t{FIRST_MEASURE}\t2021\t")));
+    assert!(lines[2].starts_with("1.3\t"));
+}
+
+#[test]
+fn sort_by_deadline() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::ComboBox, "Порядок строк")
+        .click();
+    h.run();
+    h.get_by_label("По сроку").click();
+    h.run();
+    assert_eq!(h.state().ui_state.sort, MeasureSort::Deadline);
+    // Section 1: 1.1 (31.12.2021), 1.2 and 1.4 (31.01.2022), 1.3 (28.02.2022).
+    let y = |label: &str| h.get_by_label(label).rect().min.y;
+    assert!(y("1.1") < y("1.2"));
+    assert!(y("1.2") < y("1.4"));
+    assert!(y("1.4") < y("1.3"), "sorted by the first due date");
+    // The document itself keeps its order.
+    assert_eq!(numbers(&h, 0), vec!["1.1", "1.2", "1.3", "1.4"]);
+}
+
+#[test]
+fn sections_are_added_renamed_and_renumbered_on_request() {
+    let mut h = harness();
+    // Deleting leaves a gap in the numbers: renumbering happens only when asked, as one undoable step.
+    h.get_by_label("1.1").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(numbers(&h, 0), vec!["1.2", "1.3", "1.4"], "never silently");
+    h.get_by_label("🔢 Перенумеровать").click();
+    h.run();
+    assert_eq!(numbers(&h, 0), vec!["1.1", "1.2", "1.3"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(numbers(&h, 0), vec!["1.2", "1.3", "1.4"]);
+
+    h.get_by_label("Направление ⏷").click();
+    h.run();
+    h.get_by_label("➕ Направление в конец плана").click();
+    h.run();
+    assert_eq!(plan(&h).sections.len(), 10);
+    assert_eq!(plan(&h).sections[9].number, "10");
+    // The cursor moved to the new section and the grid shows it; it is renamed in place.
+    h.get_by_label("Новое направление");
+    h.get_by_label("Направление ⏷").click();
+    h.run();
+    h.get_by_label("✏ Переименовать направление").click();
+    h.run();
+    assert!(cell_editor(&h).is_focused());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    cell_editor(&h).type_text("Мониторинг");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(plan(&h).sections[9].title, "Мониторинг");
+    h.get_by_label("Мониторинг");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(plan(&h).sections[9].title, "Новое направление");
+}
+
+#[test]
+fn the_filter_survives_a_restart() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::TextInput, "Поиск").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Поиск")
+        .type_text("ГИА");
+    h.run();
+    h.get_by_label("Просроченные").click();
+    h.run();
+    let narrowed = shown(&h);
+    assert!(narrowed.0 < 58);
+    // eframe saves `UiState` with serde on exit and gives it back at start.
+    let saved = serde_json::to_string(&h.state().ui_state).unwrap();
+    let restored: UiState = serde_json::from_str(&saved).unwrap();
+    assert_eq!(restored, h.state().ui_state);
+    assert!(restored.filter.overdue_only);
+    let h2 = harness_with(restored);
+    assert_eq!(
+        h2.get_by_role_and_label(Role::TextInput, "Поиск")
+            .value()
+            .as_deref(),
+        Some("ГИА")
+    );
+    assert_eq!(shown(&h2), narrowed);
+}
+
+#[test]
+fn details_show_the_due_dates_and_edit_other_fields() {
+    let mut h = harness();
+    h.get_by_label(FIRST_MEASURE).click();
+    h.run();
+    h.get_by_label("Выполнение по школам");
+    // In the grid under the deadline, and in the panel's due dates.
+    assert!(h.query_all_by_label_contains("31.12.2021").count() >= 2);
+    let notes = h.get_by_role_and_label(Role::MultilineTextInput, "Примечания");
+    notes.focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Примечания")
+        .type_text("Согласовано с методистом");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        plan(&h).sections[0].measures[0].notes,
+        "Согласовано с методистом"
+    );
+}
+
+#[test]
+fn double_click_edits_a_cell() {
+    let mut h = harness();
+    // Far enough from the click that opened the example, or egui counts three clicks.
+    h.run_steps(30);
+    let cell = h.get_by_label("Общеобразовательные организации");
+    cell.click();
+    cell.click();
+    h.run();
+    let editor = h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: Ответственные");
+    assert!(editor.is_focused());
+    assert_eq!(
+        editor.value().as_deref(),
+        Some("Общеобразовательные организации")
+    );
+}
