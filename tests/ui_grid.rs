@@ -36,6 +36,9 @@ fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
         .with_size(egui::vec2(1400.0, 900.0))
         // Frames as a window has them: a double click's two clicks fall within egui's 0.3 s.
         .with_step_dt(1.0 / 60.0)
+        // After a change the grid may take a few frames to settle: the details panel loads the schools'
+        // data, takes its width, and the grid aims again at the selected row.
+        .with_max_steps(16)
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
             RoadmapApp::new(store, today(), ui_state)
@@ -454,5 +457,64 @@ fn double_click_edits_a_cell() {
     assert_eq!(
         editor.value().as_deref(),
         Some("Общеобразовательные организации")
+    );
+}
+
+#[test]
+fn a_plan_with_key_activities_per_year_has_a_column_per_year() {
+    use roadmap_planner::model::{Measure, Period, Section, YearActivity};
+    isolate_home();
+    let period = Period::new(
+        NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+    );
+    let mut program = Plan::new("Региональная программа 2022–2024", period);
+    let mut section = Section::new("1", "Кадры");
+    let mut m = Measure::new("1.1", "Курсы повышения квалификации");
+    m.yearly = vec![
+        YearActivity {
+            year: 2022,
+            text: "Обучено 20 педагогов".into(),
+        },
+        YearActivity {
+            year: 2023,
+            text: "Обучено 40 педагогов".into(),
+        },
+    ];
+    section.measures.push(m);
+    program.sections.push(section);
+    let mut store = Store::open_in_memory().unwrap();
+    store.write(|w| w.put_plan(&program)).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(store, today(), UiState::default())
+        });
+    h.run();
+    h.get_by_label("2022");
+    h.get_by_label("2023");
+    h.get_by_label("Обучено 20 педагогов");
+    // Edited in place like any cell.
+    h.get_by_label("Обучено 40 педагогов").click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let editor = h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: 2023");
+    assert!(editor.is_focused());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: 2023")
+        .type_text("Обучено 45 педагогов");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let yearly = &plan(&h).sections[0].measures[0].yearly;
+    assert_eq!(yearly[1].text, "Обучено 45 педагогов");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        plan(&h).sections[0].measures[0].yearly[1].text,
+        "Обучено 40 педагогов"
     );
 }

@@ -118,6 +118,8 @@ fn settings_font_scale_150_renders() {
     top_button(&h, "Настройки").click();
     h.run();
     h.get_by_label("150 %").click();
+    // The new scale re-lays out the window over a few frames (the top bar may move to two rows).
+    h.run_steps(10);
     h.run();
     assert_eq!(h.state().ui_state.font_scale, 150);
     assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3);
@@ -125,6 +127,7 @@ fn settings_font_scale_150_renders() {
     top_button(&h, "Мероприятия");
     h.get_by_label("Размер шрифта");
     h.get_by_label("100 %").click();
+    h.run_steps(10);
     h.run();
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
 }

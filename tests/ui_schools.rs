@@ -367,3 +367,227 @@ fn a_measure_scope_and_the_criteria_set_are_undoable_changes() {
     h.run();
     assert!(h.state().store().criteria_set().unwrap().is_some());
 }
+
+#[test]
+fn import_a_csv_list_save_a_report_and_enter_an_indicator_value() {
+    let mut h = schools_screen();
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("школы.csv");
+    std::fs::write(
+        &csv,
+        "\u{feff}Полное наименование;Краткое наименование;Вид;Директор;Телефон\n\
+         МОУ «СОШ с. Ивановка»;СОШ с. Ивановка;СОШ;Петров П. П.;8 (84579) 5-11-22\n\
+         МОУ «ООШ с. Раевка»;ООШ с. Раевка;ООШ;Сидорова С. С.;\n",
+    )
+    .unwrap();
+    h.state_mut()
+        .push(Command::School(SchoolCommand::ImportCsv(csv)));
+    h.run();
+    let schools = h.state().store().schools().unwrap();
+    assert_eq!(schools.len(), 4, "one new, one known by its name");
+    let ivanovka = schools.iter().find(|s| s.short_name == IVANOVKA).unwrap();
+    assert_eq!(ivanovka.director, "Петров П. П.");
+    assert_eq!(ivanovka.categories, vec![Category::Shnor], "kept");
+    assert!(
+        h.state()
+            .toasts
+            .items()
+            .iter()
+            .any(|t| t.text == "Список школ загружен: добавлено 1, обновлено 1.")
+    );
+    // The whole list is one undo step.
+    h.get_by_label("↩ Отменить").click();
+    h.run();
+    let schools = h.state().store().schools().unwrap();
+    assert_eq!(schools.len(), 3);
+    assert!(schools.iter().all(|s| s.director.is_empty()));
+
+    // The district report, as the button's dialog would save it.
+    let report = dir.path().join("справка.html");
+    h.state_mut()
+        .push(Command::School(SchoolCommand::SaveReport {
+            school: None,
+            path: report.clone(),
+        }));
+    h.run();
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("Аналитическая справка") && html.contains("Выполнено 0 из"));
+
+    // An actual value of a target indicator for a school, then undone.
+    let id = school_id(&h, IVANOVKA);
+    let indicator = h.state().data.plan.as_ref().unwrap().indicators[1].id;
+    h.state_mut()
+        .push(Command::School(SchoolCommand::SetIndicatorValue {
+            indicator,
+            school: Some(id),
+            year: 2022,
+            value: Some(85.0),
+        }));
+    h.run();
+    let values = h.state().store().indicator_values().unwrap();
+    assert_eq!(values.len(), 1);
+    assert_eq!((values[0].school_id, values[0].value), (Some(id), 85.0));
+    select_school(&mut h, IVANOVKA);
+    tab(&mut h, "Сводка по школе");
+    h.get_by_label("Целевые индикаторы");
+    h.get_by_label("↩ Отменить").click();
+    h.run();
+    assert!(h.state().store().indicator_values().unwrap().is_empty());
+}
+
+/// The progress widget of one measure, as the grid's details panel would draw it.
+fn measure_widget<'a>(
+    app: &'a RoadmapApp,
+    editor: &'a mut roadmap_planner::ui::schools::progress_editor::ProgressEditor,
+    ui_state: &'a mut UiState,
+    i18n: &'a roadmap_planner::i18n::I18n,
+    commands: &'a mut Vec<Command>,
+    measure: &'a roadmap_planner::model::Measure,
+) -> Harness<'a> {
+    let mut h = Harness::new_ui(move |ui| {
+        let mut ctx = roadmap_planner::ui::ViewCtx {
+            i18n,
+            data: &app.data,
+            ui_state: &mut *ui_state,
+            today: today(),
+            store_path: None,
+            commands: &mut *commands,
+        };
+        editor.measure_ui(ui, &mut ctx, measure);
+    });
+    h.run();
+    h
+}
+
+/// The widget the grid's details panel shows: one measure's occurrences at every school it concerns.
+#[test]
+fn the_measure_progress_widget_marks_one_school_done() {
+    use roadmap_planner::i18n::{I18n, Language};
+    use roadmap_planner::ui::schools::progress_editor::ProgressEditor;
+
+    isolate_home();
+    let mut app = RoadmapApp::new(
+        Store::open_in_memory().unwrap(),
+        today(),
+        UiState::default(),
+    );
+    app.push(Command::LoadExample);
+    app.run_commands();
+    let measure = app.data.plan.as_ref().unwrap().sections[0].measures[0].clone();
+    let mut editor = ProgressEditor::default();
+    let mut ui_state = app.ui_state.clone();
+    let i18n = I18n::new(Language::Russian);
+    let mut commands = Vec::new();
+
+    // Not loaded yet: the widget asks for the data.
+    drop(measure_widget(
+        &app,
+        &mut editor,
+        &mut ui_state,
+        &i18n,
+        &mut commands,
+        &measure,
+    ));
+    // (Once a frame until the runner has loaded it.)
+    assert!(!commands.is_empty());
+    assert!(
+        commands
+            .iter()
+            .all(|c| *c == Command::School(SchoolCommand::Need))
+    );
+    for c in commands.drain(..) {
+        app.push(c);
+    }
+    app.run_commands();
+
+    // Three schools, one occurrence each (due 31.12.2021): open one and mark it done.
+    let mut h = measure_widget(
+        &app,
+        &mut editor,
+        &mut ui_state,
+        &i18n,
+        &mut commands,
+        &measure,
+    );
+    h.get_by_label("СОШ с. Ивановка").click();
+    h.run();
+    h.get_by_label("✔ Отметить выполненным").click();
+    h.run();
+    drop(h);
+    let id = app
+        .data
+        .schools
+        .iter()
+        .find(|s| s.short_name == IVANOVKA)
+        .unwrap()
+        .id;
+    let [Command::School(SchoolCommand::MarkDone(keys))] = commands.as_slice() else {
+        panic!("{commands:?}");
+    };
+    assert_eq!(keys.len(), 1);
+    assert_eq!((keys[0].measure, keys[0].school), (measure.id, id));
+}
+
+/// The scope widget, as the grid's details panel would draw it: a category, then a list of schools.
+#[test]
+fn the_scope_widget_sets_a_category_or_a_list() {
+    use roadmap_planner::i18n::{I18n, Language};
+    use roadmap_planner::ui::schools::scope_editor::ScopeEditor;
+
+    isolate_home();
+    let mut app = RoadmapApp::new(
+        Store::open_in_memory().unwrap(),
+        today(),
+        UiState::default(),
+    );
+    app.push(Command::LoadExample);
+    app.run_commands();
+    let mut measure = app.data.plan.as_ref().unwrap().sections[0].measures[0].clone();
+    let i18n = I18n::new(Language::Russian);
+    let mut ui_state = app.ui_state.clone();
+    let mut editor = ScopeEditor::default();
+    let mut commands = Vec::new();
+    // Draws the widget, clicks `label`, returns the command pushed last.
+    let mut click = |measure: &roadmap_planner::model::Measure, label: &str| {
+        let mut h = Harness::new_ui(|ui| {
+            let mut ctx = roadmap_planner::ui::ViewCtx {
+                i18n: &i18n,
+                data: &app.data,
+                ui_state: &mut ui_state,
+                today: today(),
+                store_path: None,
+                commands: &mut commands,
+            };
+            editor.ui(ui, &mut ctx, measure);
+        });
+        h.run();
+        h.get_by_label(label).click();
+        h.run();
+        drop(h);
+        commands.last().cloned()
+    };
+    assert_eq!(
+        click(&measure, "категории"),
+        Some(Command::School(SchoolCommand::SetScope {
+            measure: measure.id,
+            scope: SchoolScope::Category {
+                category: Category::Shnor,
+            },
+        }))
+    );
+    let id = app
+        .data
+        .schools
+        .iter()
+        .find(|s| s.short_name == IVANOVKA)
+        .unwrap()
+        .id;
+    measure.schools = SchoolScope::List { ids: Vec::new() };
+    assert_eq!(
+        click(&measure, "СОШ с. Ивановка"),
+        Some(Command::School(SchoolCommand::SetScope {
+            measure: measure.id,
+            scope: SchoolScope::List { ids: vec![id] },
+        }))
+    );
+}

@@ -150,7 +150,7 @@ calendar-progress = { $done } of { $total } done{ $overdue ->
 calendar-open-in-grid = Open in the measures table
 calendar-close = Close
 calendar-day-title = Due on { $date } · { $count }
-calendar-hint = Click a measure to open it · PageUp/PageDown for another month
+calendar-hint = Click a measure to open it · PageUp/PageDown: months
 due-heading = Due dates
 due-manual = ✏ set by hand
 due-manual-hint = The dates were set by hand: they are not recomputed when the deadline text or the plan period changes
@@ -262,15 +262,7 @@ grid-month-11 = November
 grid-month-12 = December
 grid-details-year = Key activities of { $year }
 grid-details-notes = Notes
-grid-details-schools = Schools concerned
-grid-scope-all = All schools
-grid-scope-category = Category
-grid-scope-list = Selected
-grid-scope-no-schools = The registry has no schools yet
 grid-details-progress = Progress by school
-grid-details-no-progress = No school has reported on this measure yet.
-grid-no-date = no date
-grid-overdue = overdue
 
 # Help, settings, about
 action-help = Help

@@ -152,7 +152,7 @@ calendar-progress = выполнено { $done } из { $total }{ $overdue ->
 calendar-open-in-grid = Открыть в таблице мероприятий
 calendar-close = Закрыть
 calendar-day-title = Сроки на { $date } · { $count }
-calendar-hint = Щелчок по мероприятию открывает его · PageUp/PageDown — другой месяц
+calendar-hint = Щелчок открывает мероприятие · PageUp/PageDown — месяцы
 due-heading = Даты исполнения
 due-manual = ✏ задано вручную
 due-manual-hint = Даты заданы вручную: они не пересчитываются, когда меняется текст срока или период плана
@@ -265,15 +265,7 @@ grid-month-11 = Ноябрь
 grid-month-12 = Декабрь
 grid-details-year = Ключевые мероприятия { $year } года
 grid-details-notes = Примечания
-grid-details-schools = Для каких школ
-grid-scope-all = Все школы
-grid-scope-category = Категория
-grid-scope-list = Выбранные
-grid-scope-no-schools = В реестре пока нет школ
 grid-details-progress = Выполнение по школам
-grid-details-no-progress = Школы ещё не отчитывались по этому мероприятию.
-grid-no-date = без срока
-grid-overdue = просрочено
 
 # Help, settings, about
 action-help = Справка

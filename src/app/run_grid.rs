@@ -32,25 +32,6 @@ impl RoadmapApp {
         }
     }
 
-    /// Loads the selected measure's progress when the selection or the data changed since the last load.
-    pub(super) fn sync_selected_progress(&mut self) {
-        let key = self.data.selected.map(|id| (id, self.data.version));
-        if key == self.data.selected_progress_key {
-            return;
-        }
-        self.data.selected_progress_key = key;
-        self.data.selected_progress = match key {
-            Some((id, _)) => match self.store.progress_of_measure(id) {
-                Ok(records) => records,
-                Err(e) => {
-                    self.toasts.error(e.to_string());
-                    Vec::new()
-                }
-            },
-            None => Vec::new(),
-        };
-    }
-
     fn measure_of(&self, id: Id) -> Result<&Measure, String> {
         self.plan()?
             .measure(id)

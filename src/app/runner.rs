@@ -13,7 +13,6 @@ impl RoadmapApp {
                 self.toasts.error(message);
             }
         }
-        self.sync_selected_progress();
         self.data.can_undo = self.undo.can_undo();
         self.data.can_redo = self.undo.can_redo();
     }
@@ -24,6 +23,8 @@ impl RoadmapApp {
             Command::LoadExample => {
                 let id =
                     crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
+                // The example brings its schools: the registry snapshot follows.
+                self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
                 self.open_plan(id)?;
                 self.toasts.info(self.i18n.tr("toast-example-loaded"));
                 Ok(())

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
-use crate::model::{Id, Plan, PlanSummary, Progress, School};
+use crate::model::{Id, Plan, PlanSummary, School};
 use crate::store::ProgressSummary;
 
 use super::filter::MeasureFilter;
@@ -53,11 +53,6 @@ pub struct AppData {
     pub selected: Option<Id>,
     pub can_undo: bool,
     pub can_redo: bool,
-    /// Progress records of the selected measure (per school and occurrence), loaded by the runner when
-    /// the selection or the data changes — never per frame.
-    pub selected_progress: Vec<Progress>,
-    /// The (measure, data version) `selected_progress` was loaded for.
-    pub selected_progress_key: Option<(Id, u64)>,
     /// Progress records of the open plan, criteria and indicator values (loaded for the Школы screen).
     pub school: super::SchoolData,
     /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.

@@ -227,6 +227,9 @@ fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
     panic!("measure index out of range")
 }
 
+/// Our progress records' `updated_at` for one measure, by school and due date.
+type ProgressTimes = HashMap<(Id, Option<chrono::NaiveDate>), Timestamp>;
+
 /// The decision for one record by age: ours (if we hold it), our deletion of it (if any), theirs, the base.
 fn decide(
     ours: Option<Timestamp>,
@@ -389,7 +392,7 @@ pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, Exch
     let mut known_schools: HashMap<Id, bool> = HashMap::new();
     // Our records' `updated_at`, fetched per measure (the file lists progress by measure): one query for
     // a measure's records instead of one per record.
-    let mut stored: Option<(Id, HashMap<(Id, Option<chrono::NaiveDate>), Timestamp>)> = None;
+    let mut stored: Option<(Id, ProgressTimes)> = None;
     let mut fetched: HashSet<Id> = HashSet::new();
     for (i, p) in file.progress.iter().enumerate() {
         let mut gone = measures_gone.contains(&p.measure_id) || schools_gone.contains(&p.school_id);

@@ -133,15 +133,6 @@ pub fn school_items(
     out
 }
 
-/// The schools a measure concerns, in registry order.
-pub fn schools_of<'a>(
-    plan: &'a Plan,
-    measure: &'a Measure,
-    schools: &'a [School],
-) -> impl Iterator<Item = &'a School> + 'a {
-    schools.iter().filter(move |s| concerns(plan, measure, s))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,15 +1,17 @@
 //! The details of the selected measure, on the right: every field editable (each commits one command when
-//! it loses focus), the due dates with what the parser understood, and the progress per school (read-only
-//! here; loaded by the runner when the selection changes).
+//! it loses focus), which schools it concerns, the due dates with what the parser understood
+//! (`ui::due_editor`), and its progress at each school (`ui::schools` widgets: the school data are loaded
+//! once, when first needed, never per frame).
 
 use std::collections::HashMap;
 
 use chrono::Datelike;
 use egui::RichText;
 
-use super::filter_bar::status_name;
 use crate::app::{Command, MeasureField};
-use crate::model::{Category, Id, Measure, Plan, SchoolScope, Status};
+use crate::model::{Id, Measure, Plan};
+use crate::ui::schools::progress_editor::ProgressEditor;
+use crate::ui::schools::scope_editor::ScopeEditor;
 use crate::ui::{ViewCtx, style};
 
 /// A field's edit buffer.
@@ -25,9 +27,8 @@ pub struct Details {
     measure: Option<Id>,
     synced: u64,
     buffers: HashMap<Field, String>,
-    /// School names by id, per data version.
-    names: HashMap<Id, String>,
-    names_version: Option<u64>,
+    scope: ScopeEditor,
+    progress: ProgressEditor,
 }
 
 impl Details {
@@ -73,11 +74,16 @@ impl Details {
                 let label = ctx.tr("grid-details-notes");
                 self.text_field(ui, ctx, measure, Field::Notes, &label);
                 ui.separator();
-                scope_editor(ui, ctx, measure);
+                self.scope.ui(ui, ctx, measure);
                 ui.separator();
                 crate::ui::due_editor::due_editor(ui, ctx, measure);
                 ui.separator();
-                self.progress(ui, ctx);
+                ui.strong(ctx.tr("grid-details-progress"));
+                // Its table may be wider than the panel: scroll it rather than widen the panel (which
+                // would narrow the grid and lay all its rows out again).
+                egui::ScrollArea::horizontal()
+                    .id_salt("details_progress")
+                    .show(ui, |ui| self.progress.measure_ui(ui, ctx, measure));
             });
     }
 
@@ -135,61 +141,6 @@ impl Details {
         }
         ui.add_space(4.0);
     }
-
-    /// The progress records of the selected measure, per school and date (a long list scrolls).
-    fn progress(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        let data = ctx.data;
-        if self.names_version != Some(data.version) {
-            self.names = data
-                .schools
-                .iter()
-                .map(|s| (s.id, s.display_name().to_owned()))
-                .collect();
-            self.names_version = Some(data.version);
-        }
-        ui.strong(ctx.tr("grid-details-progress"));
-        let records = &data.selected_progress;
-        if records.is_empty() {
-            ui.label(RichText::new(ctx.tr("grid-details-no-progress")).weak());
-            return;
-        }
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) * 2.0 + 6.0;
-        egui::ScrollArea::vertical()
-            .id_salt("details_progress")
-            .max_height(320.0)
-            .show_rows(ui, row_height, records.len(), |ui, range| {
-                for p in &records[range] {
-                    let school = self.names.get(&p.school_id).map_or("?", String::as_str);
-                    let due = p.due.map_or_else(
-                        || ctx.tr("grid-no-date"),
-                        |d| d.format("%d.%m.%Y").to_string(),
-                    );
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(school).strong());
-                        ui.label(RichText::new(due).weak());
-                    });
-                    ui.horizontal(|ui| {
-                        let late = p.is_overdue(ctx.today);
-                        let color = match p.status {
-                            Status::Done => style::OK,
-                            _ if late => style::ERROR,
-                            _ => ui.visuals().text_color(),
-                        };
-                        ui.label(RichText::new(status_name(ctx.i18n, p.status)).color(color));
-                        if late {
-                            ui.label(RichText::new(ctx.tr("grid-overdue")).color(style::ERROR));
-                        }
-                        if let Some(done) = p.done_on {
-                            ui.label(done.format("%d.%m.%Y").to_string());
-                        }
-                        if !p.evidence.is_empty() {
-                            ui.label(RichText::new(&p.evidence).weak())
-                                .on_hover_text(&p.evidence);
-                        }
-                    });
-                }
-            });
-    }
 }
 
 /// The years offered for key activities: the plan period's, and any a measure already has.
@@ -204,81 +155,4 @@ fn plan_years(plan: &Plan, m: &Measure) -> Vec<i32> {
     years.sort_unstable();
     years.dedup();
     years
-}
-
-/// Which schools the measure concerns: all, a category, or a list.
-fn scope_editor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, m: &Measure) {
-    ui.strong(ctx.tr("grid-details-schools"));
-    let mut scope = m.schools.clone();
-    ui.horizontal_wrapped(|ui| {
-        if ui
-            .radio(matches!(scope, SchoolScope::All), ctx.tr("grid-scope-all"))
-            .clicked()
-        {
-            scope = SchoolScope::All;
-        }
-        if ui
-            .radio(
-                matches!(scope, SchoolScope::Category { .. }),
-                ctx.tr("grid-scope-category"),
-            )
-            .clicked()
-            && !matches!(scope, SchoolScope::Category { .. })
-        {
-            scope = SchoolScope::Category {
-                category: Category::Shnor,
-            };
-        }
-        if ui
-            .radio(
-                matches!(scope, SchoolScope::List { .. }),
-                ctx.tr("grid-scope-list"),
-            )
-            .clicked()
-            && !matches!(scope, SchoolScope::List { .. })
-        {
-            scope = SchoolScope::List { ids: Vec::new() };
-        }
-    });
-    match &mut scope {
-        SchoolScope::All => {}
-        SchoolScope::Category { category } => {
-            ui.horizontal_wrapped(|ui| {
-                for c in Category::ALL {
-                    let name = ctx.tr(&format!("grid-category-{}", c.as_str()));
-                    ui.selectable_value(category, c, name);
-                }
-            });
-        }
-        SchoolScope::List { ids } => {
-            if ctx.data.schools.is_empty() {
-                ui.label(RichText::new(ctx.tr("grid-scope-no-schools")).weak());
-            }
-            egui::ScrollArea::vertical()
-                .id_salt("details_schools")
-                .max_height(160.0)
-                .show(ui, |ui| {
-                    for s in &ctx.data.schools {
-                        let mut on = ids.contains(&s.id);
-                        if ui
-                            .checkbox(&mut on, s.display_name())
-                            .on_hover_text(&s.name)
-                            .changed()
-                        {
-                            if on {
-                                ids.push(s.id);
-                            } else {
-                                ids.retain(|id| *id != s.id);
-                            }
-                        }
-                    }
-                });
-        }
-    }
-    if scope != m.schools {
-        ctx.push(Command::UpdateMeasure(Box::new(Measure {
-            schools: scope,
-            ..m.clone()
-        })));
-    }
 }

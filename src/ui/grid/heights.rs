@@ -50,7 +50,8 @@ impl HeightCache {
     }
 
     /// Makes the heights match `rows`. `id` names a row cheaply; `hash` digests what its height depends on
-    /// (called only for rows not yet checked at `version`); `estimate` computes a height.
+    /// (called only for rows not yet checked at `version`); `estimate` computes a height. Returns whether
+    /// the heights were rebuilt.
     pub fn sync<R: Copy>(
         &mut self,
         rows_generation: u64,
@@ -59,10 +60,10 @@ impl HeightCache {
         id: impl Fn(R) -> Id,
         mut hash: impl FnMut(R) -> u64,
         mut estimate: impl FnMut(R) -> f32,
-    ) {
+    ) -> bool {
         let key = (rows_generation, version, self.epoch);
         if self.built == Some(key) && self.heights.len() == rows.len() {
-            return;
+            return false;
         }
         self.heights.clear();
         self.heights.reserve(rows.len());
@@ -89,6 +90,7 @@ impl HeightCache {
             self.heights.push(memo.height);
         }
         self.built = Some(key);
+        true
     }
 
     /// Replaces the estimates of rows in `range` with `exact` heights. Returns whether any height changed.

@@ -55,6 +55,8 @@ pub struct GridView {
     /// A row to bring into view this frame, and whether the cursor row should be (once rows are built).
     scroll_to: Option<usize>,
     scroll_to_cursor: bool,
+    /// The row last scrolled to, and for how many more frames it is aimed at again if rows move.
+    scroll_armed: Option<(usize, u8)>,
     /// The body's scroll offset and height last frame (which rows are near the screen).
     viewport: (f32, f32),
     focus_search: bool,

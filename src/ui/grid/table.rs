@@ -92,10 +92,10 @@ impl GridView {
             builder = builder.column(column.at_least(col.min_width()).clip(true));
         }
         let scroll_row = self.scroll_to.take();
+        let mut moved = false;
         if let Some(row) = scroll_row {
             builder = builder.scroll_to_row(row, None);
         }
-        let mut refined = false;
         let paint = Paint {
             plan,
             i18n: ctx.i18n,
@@ -127,7 +127,7 @@ impl GridView {
             table.body(|mut body| {
                 let widths = body.widths().to_vec();
                 let egui_ctx = body.ui_mut().ctx().clone();
-                refined = self.sync_heights(&egui_ctx, &paint, &widths);
+                moved = self.sync_heights(&egui_ctx, &paint, &widths);
                 let edit_row = self.edit_row_height(&egui_ctx, &paint, &widths);
                 let heights =
                     self.heights.heights().iter().copied().enumerate().map(
@@ -154,15 +154,23 @@ impl GridView {
                 out.widths = widths;
             });
         self.viewport = (scroll.state.clamped_offset().y, scroll.inner_rect.height());
-        if refined && scroll_row.is_some() {
-            // Rows near the target changed height: aim again next frame.
-            self.scroll_to = scroll_row;
+        // Row heights may settle a few frames after a change (the details panel takes its width, estimates
+        // are refined): while the target is fresh, aim at it again whenever rows moved.
+        if let Some(row) = scroll_row {
+            self.scroll_armed = Some((row, 10));
+        }
+        if let Some((row, frames)) = self.scroll_armed {
+            self.scroll_armed = (frames > 1).then_some((row, frames - 1));
+            if moved && scroll_row.is_none() {
+                self.scroll_to = Some(row);
+                ui.ctx().request_repaint();
+            }
         }
         out
     }
 
     /// Estimates every row's height when rows, data or widths changed; measures the rows near the
-    /// viewport exactly. Returns whether a refined height differed from its estimate.
+    /// viewport exactly. Returns whether row heights changed.
     fn sync_heights(
         &mut self,
         egui_ctx: &egui::Context,
@@ -170,7 +178,7 @@ impl GridView {
         widths: &[f32],
     ) -> bool {
         let defer = egui_ctx.input(|i| i.pointer.any_down());
-        self.heights.set_widths(widths, defer);
+        let dropped = self.heights.set_widths(widths, defer);
         let ppp = egui_ctx.pixels_per_point();
         let plan = paint.plan;
         let progress = &paint.data.progress;
@@ -182,14 +190,14 @@ impl GridView {
         );
         let span = span_width(paint.cols, widths);
         let (top, height) = self.viewport;
-        let changed = egui_ctx.fonts_mut(|f| {
+        let (changed, rebuilt) = egui_ctx.fonts_mut(|f| {
             let mut estimate = cells::Estimate {
                 fonts: f,
                 grid: paint.fonts,
                 widths: char_widths,
             };
             estimate.prepare(ppp);
-            heights.sync(
+            let rebuilt = heights.sync(
                 rows.generation,
                 paint.data.version,
                 &rows.rows,
@@ -202,17 +210,18 @@ impl GridView {
                 fonts: f,
                 grid: paint.fonts,
             };
-            heights.refine(
+            let changed = heights.refine(
                 near,
                 &rows.rows,
                 |r| row_id(plan, r),
                 |r| row_height(r, paint, rows, widths, span, explain, true, &mut exact),
-            )
+            );
+            (changed, rebuilt)
         });
         if changed {
             egui_ctx.request_repaint();
         }
-        changed
+        changed || rebuilt || dropped
     }
 
     /// The row being edited and the height its field needs.
@@ -517,8 +526,13 @@ fn measure_row(
                         }
                         Col::Deadline => {
                             text_label(ui, &m.deadline, paint, false, false);
+                            // Derived, not searched: never highlighted.
                             let explanation = explain.get(&m.deadline, paint.plan.period);
-                            text_label(ui, explanation, paint, true, true);
+                            let plain = Paint {
+                                query: "",
+                                ..*paint
+                            };
+                            text_label(ui, explanation, &plain, true, true);
                         }
                         other => text_label(ui, other.text(m), paint, false, false),
                     }

@@ -83,6 +83,11 @@ pub struct ProgressEditor {
     /// Occurrences of the measure shown by `measure_ui`, rebuilt when the data change.
     measure_items: Vec<SchoolItem>,
     measure_key: Option<(u64, Id, chrono::NaiveDate)>,
+    /// The data version the selection was last checked against.
+    selection_version: Option<u64>,
+    /// The rows' texts (measures in `school_ui`, schools in `measure_ui`), built once per data version.
+    labels: Vec<String>,
+    labels_key: Option<(u64, Id, usize)>,
 }
 
 impl ProgressEditor {
@@ -104,16 +109,24 @@ impl ProgressEditor {
             return;
         };
         self.set_subject(school.id);
-        let label = |o: &Occurrence| {
-            let m = &plan.sections[o.section].measures[o.measure];
-            if m.number.trim().is_empty() {
-                m.title.clone()
-            } else {
-                format!("{} {}", m.number.trim(), m.title)
-            }
-        };
-        let labels: Vec<String> = items.iter().map(|i| label(&i.occurrence)).collect();
+        let key = (ctx.data.version, school.id, items.len());
+        if self.labels_key != Some(key) {
+            self.labels = items
+                .iter()
+                .map(|i| {
+                    let m = &plan.sections[i.occurrence.section].measures[i.occurrence.measure];
+                    if m.number.trim().is_empty() {
+                        m.title.clone()
+                    } else {
+                        format!("{} {}", m.number.trim(), m.title)
+                    }
+                })
+                .collect();
+            self.labels_key = Some(key);
+        }
+        let labels = std::mem::take(&mut self.labels);
         self.list_and_editor(ui, ctx, items, &labels, "school");
+        self.labels = labels;
     }
 
     /// One measure's occurrences at every school it concerns — for the grid's details panel.
@@ -126,24 +139,28 @@ impl ProgressEditor {
         let Some(plan) = ctx.data.plan.as_ref() else {
             return;
         };
+        let Some((si, mi)) = plan.find_measure(measure.id) else {
+            return;
+        };
         self.set_subject(measure.id);
         let key = (ctx.data.version, measure.id, ctx.today);
         if self.measure_key != Some(key) {
             let table = &ctx.data.school.records;
-            self.measure_items = ctx
+            let mut items = Vec::new();
+            let mut labels = Vec::new();
+            for school in ctx
                 .data
                 .schools
                 .iter()
                 .filter(|s| concerns(plan, measure, s))
-                .flat_map(|school| occurrence_dues(measure).map(move |due| (school, due)))
-                .map(|(school, due)| {
-                    let key = ProgressKey::new(measure.id, school.id, due);
-                    let record = table.get(&key);
+            {
+                for due in occurrence_dues(measure) {
+                    let record = table.get(&ProgressKey::new(measure.id, school.id, due));
                     let status = record.map(|r| r.status).unwrap_or_default();
-                    SchoolItem {
+                    items.push(SchoolItem {
                         occurrence: Occurrence {
-                            section: 0,
-                            measure: 0,
+                            section: si,
+                            measure: mi,
                             measure_id: measure.id,
                             due,
                         },
@@ -152,29 +169,25 @@ impl ProgressEditor {
                         done_on: record.and_then(|r| r.done_on),
                         overdue: status.is_open() && due.is_some_and(|d| d < ctx.today),
                         has_record: record.is_some(),
-                    }
-                })
-                .collect();
+                    });
+                    labels.push(school.display_name().to_owned());
+                }
+            }
+            self.measure_items = items;
+            self.labels = labels;
             self.measure_key = Some(key);
+            // The labels now name schools, not measures.
+            self.labels_key = None;
         }
         let items = std::mem::take(&mut self.measure_items);
-        let labels: Vec<String> = items
-            .iter()
-            .map(|i| {
-                ctx.data
-                    .schools
-                    .iter()
-                    .find(|s| s.id == i.school)
-                    .map(|s| s.display_name().to_owned())
-                    .unwrap_or_default()
-            })
-            .collect();
+        let labels = std::mem::take(&mut self.labels);
         if items.is_empty() {
             ui.label(RichText::new(ctx.tr("schools-progress-no-schools")).weak());
         } else {
             self.list_and_editor(ui, ctx, &items, &labels, "measure");
         }
         self.measure_items = items;
+        self.labels = labels;
     }
 
     fn set_subject(&mut self, id: Id) {
@@ -250,8 +263,15 @@ impl ProgressEditor {
         items: &[SchoolItem],
         shown: &[usize],
     ) {
-        self.selection
-            .retain(|k| items.iter().any(|i| i.key() == *k));
+        // Ticks of occurrences that are gone (the data changed) are dropped.
+        if self.selection_version != Some(ctx.data.version) {
+            self.selection_version = Some(ctx.data.version);
+            if !self.selection.is_empty() {
+                let present: std::collections::HashSet<ProgressKey> =
+                    items.iter().map(SchoolItem::key).collect();
+                self.selection.retain(|k| present.contains(k));
+            }
+        }
         ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(
