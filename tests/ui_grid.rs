@@ -93,7 +93,12 @@ fn edit_a_cell_in_place_then_undo() {
     h.run();
     assert!(cell_editor(&h).is_focused(), "Enter opens the cell's field");
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    cell_editor(&h).type_text("Назначение координатора");
+    cell_editor(&h).type_text("Назначение");
+    h.run();
+    // Shift+Enter starts a new line in the cell; Enter commits.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    h.run();
+    cell_editor(&h).type_text("координатора");
     h.run();
     h.key_press(Key::Enter);
     h.run();
@@ -104,14 +109,14 @@ fn edit_a_cell_in_place_then_undo() {
     );
     assert_eq!(
         plan(&h).sections[0].measures[0].title,
-        "Назначение координатора"
+        "Назначение\nкоординатора"
     );
-    h.get_by_label("Назначение координатора");
+    h.get_by_label("Назначение\nкоординатора");
     let id = plan(&h).id;
     let stored = h.state().store().load_plan(id).unwrap();
     assert_eq!(
         stored.sections[0].measures[0].title,
-        "Назначение координатора"
+        "Назначение\nкоординатора"
     );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -517,4 +522,91 @@ fn a_plan_with_key_activities_per_year_has_a_column_per_year() {
         plan(&h).sections[0].measures[0].yearly[1].text,
         "Обучено 40 педагогов"
     );
+}
+
+/// A plan of two sections with one school's progress on its first measure, in an app without a window.
+fn app_with_progress() -> (RoadmapApp, roadmap_planner::model::Id) {
+    use roadmap_planner::model::{Measure, Period, Progress, School, Section, Status};
+    let mut plan = Plan::new("П", Period::school_year(2021));
+    for n in 1..=2 {
+        let mut s = Section::new(n.to_string(), format!("Направление {n}"));
+        for k in 1..=2 {
+            s.measures.push(Measure::new(
+                format!("{n}.{k}"),
+                format!("Мероприятие {n}.{k}"),
+            ));
+        }
+        plan.sections.push(s);
+    }
+    let measure = plan.sections[0].measures[1].id;
+    let school = School::new("МОУ СОШ № 1");
+    let record = Progress {
+        measure_id: measure,
+        school_id: school.id,
+        due: NaiveDate::from_ymd_opt(2021, 12, 31),
+        status: Status::Done,
+        done_on: NaiveDate::from_ymd_opt(2021, 12, 20),
+        evidence: "Приказ № 12".into(),
+        comment: String::new(),
+        updated_at: plan.updated_at,
+        by: "ОО".into(),
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|w| {
+            w.put_school(&school)?;
+            w.put_plan(&plan)?;
+            w.put_progress(&record)
+        })
+        .unwrap();
+    (RoadmapApp::new(store, today(), UiState::default()), measure)
+}
+
+#[test]
+fn deleting_then_undoing_brings_the_progress_back() {
+    use roadmap_planner::app::Command;
+    let (mut app, measure) = app_with_progress();
+    app.push(Command::DeleteMeasures(vec![measure]));
+    app.run_commands();
+    assert!(app.store().progress_of_measure(measure).unwrap().is_empty());
+    app.push(Command::Undo);
+    app.run_commands();
+    let records = app.store().progress_of_measure(measure).unwrap();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].evidence, "Приказ № 12");
+}
+
+#[test]
+fn moving_across_sections_keeps_the_progress() {
+    use roadmap_planner::app::Command;
+    let (mut app, measure) = app_with_progress();
+    app.push(Command::MoveMeasures {
+        ids: vec![measure],
+        down: true,
+    });
+    app.run_commands();
+    let plan = app.data.plan.as_ref().unwrap();
+    assert_eq!(plan.sections[1].measures[0].id, measure);
+    assert_eq!(app.store().progress_of_measure(measure).unwrap().len(), 1);
+    assert_eq!(
+        app.data.progress.get(&measure).map(|p| p.total()),
+        Some(1),
+        "the status column still counts it"
+    );
+    app.push(Command::Undo);
+    app.run_commands();
+    assert_eq!(
+        app.data.plan.as_ref().unwrap().sections[0].measures[1].id,
+        measure
+    );
+    assert_eq!(app.store().progress_of_measure(measure).unwrap().len(), 1);
+    // A section moved with its measures keeps their progress too.
+    let first = app.data.plan.as_ref().unwrap().sections[0].id;
+    app.push(Command::MoveSection {
+        id: first,
+        down: true,
+    });
+    app.run_commands();
+    assert_eq!(app.data.plan.as_ref().unwrap().sections[1].id, first);
+    assert_eq!(app.store().progress_of_measure(measure).unwrap().len(), 1);
 }

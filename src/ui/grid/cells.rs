@@ -18,8 +18,42 @@ pub const PAD_Y: f32 = 4.0;
 pub const GAP: f32 = 1.0;
 /// The fold triangle of a section row.
 pub const FOLD: f32 = 16.0;
-/// The background of search matches.
-pub const MATCH_FILL: Color32 = Color32::from_rgb(0xff, 0xe0, 0x6b);
+/// The grid's colours in the light and the dark theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    pub section: Color32,
+    pub header: Color32,
+    pub line: Color32,
+    pub hover: Color32,
+    /// The background of search matches.
+    pub matched: Color32,
+    /// The cursor cell's ring.
+    pub ring: Color32,
+}
+
+impl Palette {
+    pub fn of(visuals: &egui::Visuals) -> Self {
+        if visuals.dark_mode {
+            Self {
+                section: Color32::from_rgb(0x24, 0x30, 0x3d),
+                header: Color32::from_rgb(0x2c, 0x2d, 0x31),
+                line: Color32::from_gray(0x4a),
+                hover: Color32::from_rgb(0x2a, 0x30, 0x38),
+                matched: Color32::from_rgb(0x7a, 0x62, 0x10),
+                ring: Color32::from_rgb(0x7f, 0xb8, 0xff),
+            }
+        } else {
+            Self {
+                section: crate::ui::style::SECTION_FILL,
+                header: crate::ui::style::HEADER_FILL,
+                line: Color32::from_gray(0xc8),
+                hover: Color32::from_rgb(0xf3, 0xf6, 0xfa),
+                matched: Color32::from_rgb(0xff, 0xe0, 0x6b),
+                ring: crate::ui::style::ACCENT,
+            }
+        }
+    }
+}
 
 /// The fonts of the grid.
 #[derive(Debug, Clone, PartialEq)]
@@ -230,12 +264,18 @@ pub fn section_height(
     number.max(title).max(summary).max(t.line(false)) + 2.0 * PAD_Y
 }
 
-/// `text` as a layout job with every case-insensitive occurrence of `query` (lowercase) on a yellow ground.
-pub fn highlighted(text: &str, query: &str, font: FontId, color: Color32) -> LayoutJob {
+/// `text` as a layout job with every case-insensitive occurrence of `query` (lowercase) on the `mark` ground.
+pub fn highlighted(
+    text: &str,
+    query: &str,
+    font: FontId,
+    color: Color32,
+    mark: Color32,
+) -> LayoutJob {
     let mut job = LayoutJob::default();
     let plain = TextFormat::simple(font.clone(), color);
     let marked = TextFormat {
-        background: MATCH_FILL,
+        background: mark,
         ..TextFormat::simple(font, color)
     };
     let mut last = 0;
@@ -307,15 +347,17 @@ mod tests {
 
     #[test]
     fn a_highlighted_job_keeps_the_text() {
+        let mark = Color32::YELLOW;
         let job = highlighted(
             "Итоговое сочинение",
             "сочин",
             FontId::default(),
             Color32::BLACK,
+            mark,
         );
         assert_eq!(job.text, "Итоговое сочинение");
         assert_eq!(job.sections.len(), 3);
-        assert_eq!(job.sections[1].format.background, MATCH_FILL);
+        assert_eq!(job.sections[1].format.background, mark);
     }
 
     struct Lines;

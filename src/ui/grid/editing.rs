@@ -107,14 +107,16 @@ pub fn show(ui: &mut egui::Ui, rect: egui::Rect, edit: &mut Editing, label: &str
     let mut outcome = Outcome::Continue;
     if focused {
         // Taken before the field sees them: it would insert a tab or a line break.
+        // (`consume_key` with no modifiers would also take Shift+Enter, the new line: hence the check.)
         ui.input_mut(|i| {
+            let plain = !i.modifiers.shift && !i.modifiers.alt;
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 outcome = Outcome::Cancel;
             } else if i.consume_key(Modifiers::SHIFT, Key::Tab) {
                 outcome = Outcome::CommitAndMove(-1);
             } else if i.consume_key(Modifiers::NONE, Key::Tab) {
                 outcome = Outcome::CommitAndMove(1);
-            } else if i.consume_key(Modifiers::NONE, Key::Enter) {
+            } else if plain && i.consume_key(Modifiers::NONE, Key::Enter) {
                 outcome = Outcome::Commit;
             }
         });

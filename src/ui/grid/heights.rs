@@ -28,6 +28,7 @@ struct Memo {
 #[derive(Debug, Default)]
 pub struct HeightCache {
     widths: Vec<u32>,
+    fonts: u64,
     memos: HashMap<Id, Memo>,
     heights: Vec<f32>,
     /// (rows generation, data version, widths epoch) the heights were built for.
@@ -36,14 +37,16 @@ pub struct HeightCache {
 }
 
 impl HeightCache {
-    /// Takes this frame's column widths. A change drops every memo — unless `defer` (a border is being
-    /// dragged) and heights exist, in which case the old ones stay for now. Returns whether memos dropped.
-    pub fn set_widths(&mut self, widths: &[f32], defer: bool) -> bool {
+    /// Takes this frame's column widths and a digest of the fonts and scale. A change drops every memo —
+    /// unless `defer` (a border is being dragged) and heights exist, in which case the old ones stay for now.
+    /// Returns whether memos dropped.
+    pub fn set_widths(&mut self, widths: &[f32], fonts: u64, defer: bool) -> bool {
         let key: Vec<u32> = widths.iter().map(|w| w.round() as u32).collect();
-        if key == self.widths || (defer && !self.heights.is_empty()) {
+        if (key == self.widths && fonts == self.fonts) || (defer && !self.heights.is_empty()) {
             return false;
         }
         self.widths = key;
+        self.fonts = fonts;
         self.memos.clear();
         self.epoch += 1;
         true
@@ -200,7 +203,7 @@ mod tests {
         let rows = ids(3);
         let mut cache = HeightCache::default();
         let mut estimates = 0;
-        cache.set_widths(&[100.0, 200.0], false);
+        cache.set_widths(&[100.0, 200.0], 1, false);
         cache.sync(
             1,
             1,
@@ -216,7 +219,7 @@ mod tests {
         assert_eq!(cache.heights(), &[20.0; 3]);
 
         // Same widths, rows and version: nothing is recomputed.
-        assert!(!cache.set_widths(&[100.2, 199.9], false));
+        assert!(!cache.set_widths(&[100.2, 199.9], 1, false));
         let mut again = 0;
         cache.sync(
             1,
@@ -236,7 +239,7 @@ mod tests {
     fn an_edit_re_estimates_only_the_changed_row() {
         let rows = ids(3);
         let mut cache = HeightCache::default();
-        cache.set_widths(&[100.0], false);
+        cache.set_widths(&[100.0], 1, false);
         cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 20.0);
         let edited = rows[1];
         let mut estimated = Vec::new();
@@ -259,9 +262,9 @@ mod tests {
     fn a_resize_re_estimates_all_but_not_while_dragging() {
         let rows = ids(2);
         let mut cache = HeightCache::default();
-        cache.set_widths(&[100.0], false);
+        cache.set_widths(&[100.0], 1, false);
         cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 20.0);
-        assert!(!cache.set_widths(&[50.0], true), "kept while dragging");
+        assert!(!cache.set_widths(&[50.0], 1, true), "kept while dragging");
         let mut n = 0;
         cache.sync(
             1,
@@ -275,7 +278,7 @@ mod tests {
             },
         );
         assert_eq!(n, 0);
-        assert!(cache.set_widths(&[50.0], false), "dropped once released");
+        assert!(cache.set_widths(&[50.0], 1, false), "dropped once released");
         cache.sync(
             1,
             1,
@@ -289,13 +292,15 @@ mod tests {
         );
         assert_eq!(n, 2);
         assert_eq!(cache.heights(), &[40.0, 40.0]);
+        // Another font size (the settings' text scale) lays everything out again too.
+        assert!(cache.set_widths(&[50.0], 2, false));
     }
 
     #[test]
     fn refined_rows_keep_their_exact_height() {
         let rows = ids(3);
         let mut cache = HeightCache::default();
-        cache.set_widths(&[100.0], false);
+        cache.set_widths(&[100.0], 1, false);
         cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 20.0);
         assert!(cache.refine(1..2, &rows, |r| r, |_| 38.0));
         assert!(

@@ -129,7 +129,12 @@ impl GridView {
                     .and_then(|c| self.rows.row_of.get(&c.row.id()).copied());
             }
             if self.rows.rows.is_empty() {
-                ui.label(RichText::new(ctx.tr("grid-nothing-found")).weak());
+                let key = if plan.sections.is_empty() {
+                    "grid-empty-plan"
+                } else {
+                    "grid-nothing-found"
+                };
+                ui.label(RichText::new(ctx.tr(key)).weak());
                 return;
             }
             let out = ui

@@ -21,11 +21,6 @@ use crate::i18n::{Arg, I18n};
 use crate::model::{Id, Plan, Section};
 use crate::ui::{ViewCtx, style};
 
-/// The lines between cells.
-const GRID_LINE: Color32 = Color32::from_gray(0xc8);
-/// The background of the row under the mouse.
-const HOVER_FILL: Color32 = Color32::from_rgb(0xf3, 0xf6, 0xfa);
-
 /// What happened in the table this frame.
 #[derive(Default)]
 pub struct TableOut {
@@ -50,6 +45,7 @@ struct Paint<'a> {
     fonts: &'a Fonts,
     query: &'a str,
     status_col: usize,
+    colors: cells::Palette,
 }
 
 impl GridView {
@@ -66,7 +62,8 @@ impl GridView {
         let header_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * PAD_Y;
         // Quieter row hover than buttons have; the cells draw their own lines, so the resize handles show
         // only when hovered (else they would cross the section titles).
-        ui.visuals_mut().widgets.hovered.bg_fill = HOVER_FILL;
+        let colors = cells::Palette::of(ui.visuals());
+        ui.visuals_mut().widgets.hovered.bg_fill = colors.hover;
         ui.visuals_mut().widgets.noninteractive.bg_stroke = Stroke::NONE;
         let widths = initial_widths(ctx, cols, ui.available_width());
         let dragging = ui.input(|i| i.pointer.any_down());
@@ -106,13 +103,14 @@ impl GridView {
             fonts: &fonts,
             query: &query,
             status_col: cols.len() - 1,
+            colors,
         };
         let table = builder.header(header_height, |mut header| {
             for col in cols {
                 header.col(|ui| {
                     let rect = ui.max_rect();
-                    ui.painter().rect_filled(rect, 0.0, style::HEADER_FILL);
-                    cells::borders(ui.painter(), rect, GRID_LINE);
+                    ui.painter().rect_filled(rect, 0.0, colors.header);
+                    cells::borders(ui.painter(), rect, colors.line);
                     let inner = rect.shrink2(vec2(PAD_X, PAD_Y));
                     ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
                         ui.add(
@@ -178,8 +176,17 @@ impl GridView {
         widths: &[f32],
     ) -> bool {
         let defer = egui_ctx.input(|i| i.pointer.any_down());
-        let dropped = self.heights.set_widths(widths, defer);
         let ppp = egui_ctx.pixels_per_point();
+        let fonts_key = {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for font in [&paint.fonts.body, &paint.fonts.small] {
+                font.size.to_bits().hash(&mut h);
+                font.family.hash(&mut h);
+            }
+            ppp.to_bits().hash(&mut h);
+            h.finish()
+        };
+        let dropped = self.heights.set_widths(widths, fonts_key, defer);
         let plan = paint.plan;
         let progress = &paint.data.progress;
         let (rows, heights, explain, char_widths) = (
@@ -458,11 +465,11 @@ fn editor(
     true
 }
 
-fn focus_ring(ui: &egui::Ui, rect: egui::Rect) {
+fn focus_ring(ui: &egui::Ui, rect: egui::Rect, color: Color32) {
     ui.painter().rect_stroke(
         rect.shrink(1.0),
         0.0,
-        Stroke::new(2.0, style::ACCENT),
+        Stroke::new(2.0, color),
         StrokeKind::Inside,
     );
 }
@@ -485,7 +492,7 @@ fn text_label(ui: &mut egui::Ui, text: &str, paint: &Paint<'_>, small: bool, wea
     let job = if paint.query.is_empty() {
         LayoutJob::simple(text.to_owned(), font, color, f32::INFINITY)
     } else {
-        cells::highlighted(text, paint.query, font, color)
+        cells::highlighted(text, paint.query, font, color, paint.colors.matched)
     };
     ui.add(egui::Label::new(job).wrap().selectable(false));
 }
@@ -506,7 +513,7 @@ fn measure_row(
     for (ci, col) in paint.cols.iter().enumerate() {
         let (_, response) = row.col(|ui| {
             let cell = ui.max_rect();
-            cells::borders(ui.painter(), cell, GRID_LINE);
+            cells::borders(ui.painter(), cell, paint.colors.line);
             let inner = cell.shrink2(vec2(PAD_X, PAD_Y));
             if !editor(ui, inner.expand(2.0), edit, key, *col, paint, out) {
                 ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
@@ -539,7 +546,7 @@ fn measure_row(
                 });
             }
             if cursor == Some(ci) {
-                focus_ring(ui, cell);
+                focus_ring(ui, cell, paint.colors.ring);
             }
         });
         read_click(&response, key, ci, out);
@@ -570,12 +577,12 @@ fn section_row(
     for (ci, col) in paint.cols.iter().enumerate() {
         let (_, response) = row.col(|ui| {
             let cell = ui.max_rect();
-            ui.painter().rect_filled(cell, 0.0, style::SECTION_FILL);
+            ui.painter().rect_filled(cell, 0.0, paint.colors.section);
             if ci == 0 || ci + 1 >= paint.status_col {
-                cells::borders(ui.painter(), cell, GRID_LINE);
+                cells::borders(ui.painter(), cell, paint.colors.line);
             } else {
                 // Inside the title's span: no lines across the title.
-                let line = Stroke::new(1.0, GRID_LINE);
+                let line = Stroke::new(1.0, paint.colors.line);
                 ui.painter()
                     .hline(cell.x_range(), cell.bottom() - 0.5, line);
             }
@@ -625,13 +632,13 @@ fn section_row(
                         strong_label(&mut span_ui, &section.title, paint);
                     }
                     if cursor.is_some_and(|c| c > 0 && c < paint.status_col) {
-                        focus_ring(&span_ui, span);
+                        focus_ring(&span_ui, span, paint.colors.ring);
                     }
                 }
                 _ => {}
             }
             if cursor == Some(ci) && (ci == 0 || ci == paint.status_col) {
-                focus_ring(ui, cell);
+                focus_ring(ui, cell, paint.colors.ring);
             }
         });
         read_click(&response, key, ci, out);
@@ -653,7 +660,13 @@ fn strong_label(ui: &mut egui::Ui, text: &str, paint: &Paint<'_>) {
             f32::INFINITY,
         )
     } else {
-        cells::highlighted(text, paint.query, paint.fonts.body.clone(), color)
+        cells::highlighted(
+            text,
+            paint.query,
+            paint.fonts.body.clone(),
+            color,
+            paint.colors.matched,
+        )
     };
     ui.add(egui::Label::new(job).wrap().selectable(false));
 }
@@ -683,7 +696,7 @@ fn fold_button(
         .tr_args(key, &[("number", Arg::Str(section.number.trim()))]);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     let color = if response.hovered() {
-        style::ACCENT
+        paint.colors.ring
     } else {
         ui.visuals().text_color()
     };
