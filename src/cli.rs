@@ -382,8 +382,9 @@ fn db_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
         })
 }
 
-fn open(db: &Path) -> anyhow::Result<Store> {
-    Ok(Store::open(db)?)
+/// Opens the database with the settings' backup folder and count.
+pub(crate) fn open(db: &Path) -> anyhow::Result<Store> {
+    Ok(crate::config::AppConfig::load().open_store(db)?)
 }
 
 fn example(db: &Path) -> anyhow::Result<()> {

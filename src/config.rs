@@ -81,12 +81,16 @@ impl AppConfig {
 
     /// The backups folder for the database at `db`.
     pub fn backups_dir_for(&self, db: &Path) -> PathBuf {
-        self.backups_dir.clone().unwrap_or_else(|| {
-            db.parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-                .join("backups")
-        })
+        self.backups_dir
+            .clone()
+            .unwrap_or_else(|| Store::backup_dir_for(db))
+    }
+
+    /// Opens the database at `db` with these settings' backup folder and count.
+    pub fn open_store(&self, db: &Path) -> Result<Store, crate::store::StoreError> {
+        let mut store = Store::open(db)?;
+        store.set_backup_policy(self.backups_dir.clone(), self.backups_keep as usize);
+        Ok(store)
     }
 }
 

@@ -208,16 +208,15 @@ pub struct Launch {
 
 /// Opens the main window on the database at `db` (the default one when `None`).
 pub fn run(db: Option<PathBuf>, launch: Launch) -> anyhow::Result<()> {
+    let config = crate::config::AppConfig::load();
     let path = match db {
         Some(path) => path,
         // The settings may name another database (chosen in the settings window, applied on next start).
-        None => crate::config::AppConfig::load()
-            .database_path()
-            .ok_or_else(|| {
-                anyhow::anyhow!("Не удалось определить папку для данных пользователя")
-            })?,
+        None => config.database_path().ok_or_else(|| {
+            anyhow::anyhow!("Не удалось определить папку для данных пользователя")
+        })?,
     };
-    let opened = Store::open(&path);
+    let opened = config.open_store(&path);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Дорожные карты — Roadmap Planner")

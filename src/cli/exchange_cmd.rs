@@ -55,7 +55,7 @@ pub fn import(db: &Path, path: &Path, dry_run: bool) -> anyhow::Result<()> {
     } else {
         exchange::read_source(path, today)?
     };
-    let mut store = Store::open(db)?;
+    let mut store = super::open(db)?;
     let preview = source.preview(&store)?;
     let names = Names::collect(&store, &source.file);
     println!("Файл: {}.", path.display());
@@ -126,7 +126,7 @@ pub fn restore(db: &Path, file: &Path) -> anyhow::Result<()> {
             file.display()
         ));
     }
-    let mut store = Store::open(db)?;
+    let mut store = super::open(db)?;
     let before = store.backup()?;
     store.restore_from(file)?;
     println!("База восстановлена из {}.", file.display());
@@ -138,7 +138,7 @@ pub fn restore(db: &Path, file: &Path) -> anyhow::Result<()> {
 
 /// `export --format csv`: the plan's grid as CSV for Excel.
 pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()> {
-    let store = Store::open(db)?;
+    let store = super::open(db)?;
     let id = match plan {
         Some(text) => super::resolve_plan(&store, text)?,
         None => match store.list_plans()?.as_slice() {
@@ -157,7 +157,7 @@ pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Resul
 
 /// `export --school ID`: one school's report as an exchange file.
 pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<()> {
-    let mut store = Store::open(db)?;
+    let mut store = super::open(db)?;
     let wanted = school.trim().to_lowercase();
     let found: Vec<_> = store
         .schools()?

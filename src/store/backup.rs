@@ -11,6 +11,23 @@ use super::{Result, Store, StoreError, schema};
 /// How many backups are kept; older ones are removed after each new one.
 pub const BACKUPS_KEPT: usize = 20;
 
+/// Where backups go and how many are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupPolicy {
+    /// `None`: `backups/` beside the database.
+    pub dir: Option<PathBuf>,
+    pub keep: usize,
+}
+
+impl Default for BackupPolicy {
+    fn default() -> Self {
+        Self {
+            dir: None,
+            keep: BACKUPS_KEPT,
+        }
+    }
+}
+
 /// One backup file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupInfo {
@@ -29,12 +46,28 @@ impl Store {
             .join("backups")
     }
 
-    /// This database's backups folder (`None` for a database in memory).
+    /// This database's backups folder: the one set in the settings, else `backups/` beside the file
+    /// (`None` for a database in memory).
     pub fn backup_dir(&self) -> Option<PathBuf> {
-        self.path().map(Self::backup_dir_for)
+        let path = self.path()?;
+        Some(
+            self.backup_policy
+                .dir
+                .clone()
+                .unwrap_or_else(|| Self::backup_dir_for(path)),
+        )
     }
 
-    /// Copies the database into a new backup file and removes all but the newest [`BACKUPS_KEPT`].
+    /// Where backups go and how many are kept (from the settings; defaults: beside the database, 20).
+    pub fn set_backup_policy(&mut self, dir: Option<PathBuf>, keep: usize) {
+        self.backup_policy = BackupPolicy {
+            dir,
+            keep: keep.max(1),
+        };
+    }
+
+    /// Copies the database into a new backup file and removes all but the newest (20 unless the settings say
+    /// otherwise).
     /// Returns the new file (`None` for a database in memory, which has nowhere to keep one).
     pub fn backup(&self) -> Result<Option<PathBuf>> {
         let Some(dir) = self.backup_dir() else {
@@ -50,7 +83,11 @@ impl Store {
             n += 1;
         }
         self.conn.backup(rusqlite::MAIN_DB, &path, None)?;
-        for old in list_in(&dir).into_iter().rev().skip(BACKUPS_KEPT) {
+        for old in list_in(&dir)
+            .into_iter()
+            .rev()
+            .skip(self.backup_policy.keep)
+        {
             // A backup that cannot be removed now is removed after a later import.
             std::fs::remove_file(&old.path).ok();
         }

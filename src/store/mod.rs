@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use backup::{BACKUPS_KEPT, BackupInfo};
+pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
 pub use sync::{ConflictRecord, RecordKind, SyncOrigin, Tombstone, progress_key};
@@ -53,6 +53,7 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     data_version: u64,
+    backup_policy: BackupPolicy,
     _lock: Option<DbLock>,
 }
 
@@ -99,6 +100,7 @@ impl Store {
             conn,
             path,
             data_version: 0,
+            backup_policy: BackupPolicy::default(),
             _lock: None,
         })
     }

@@ -272,3 +272,20 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }
+
+#[test]
+fn backups_follow_the_folder_and_count_from_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("копии");
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    store.set_backup_policy(Some(elsewhere.clone()), 2);
+    for _ in 0..3 {
+        let made = store
+            .backup()
+            .unwrap()
+            .expect("a file database has backups");
+        assert!(made.starts_with(&elsewhere), "{made:?}");
+    }
+    assert_eq!(store.backups().len(), 2, "only the newest two are kept");
+    assert!(!dir.path().join("backups").exists());
+}
