@@ -12,20 +12,8 @@ use roadmap_planner::exchange;
 use roadmap_planner::model::{self, Change};
 use roadmap_planner::store::Store;
 
-/// Points the user folders at a temp dir so nothing touches the home folder.
-fn isolate_home() {
-    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let dir = HOME.get_or_init(|| tempfile::tempdir().unwrap());
-    for var in [
-        "XDG_DATA_HOME",
-        "XDG_CACHE_HOME",
-        "XDG_RUNTIME_DIR",
-        "XDG_CONFIG_HOME",
-    ] {
-        // SAFETY: set once, before any window or thread of this test reads the environment.
-        unsafe { std::env::set_var(var, dir.path()) };
-    }
-}
+mod common;
+use common::isolate_home;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()

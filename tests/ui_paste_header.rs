@@ -8,20 +8,8 @@ use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{Period, Plan};
 use roadmap_planner::store::Store;
 
-/// Points the user folders at a temp dir so nothing touches the home folder.
-fn isolate_home() {
-    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let dir = HOME.get_or_init(|| tempfile::tempdir().unwrap());
-    for var in [
-        "XDG_DATA_HOME",
-        "XDG_CACHE_HOME",
-        "XDG_RUNTIME_DIR",
-        "XDG_CONFIG_HOME",
-    ] {
-        // SAFETY: set once, before any window or thread of this test reads the environment.
-        unsafe { std::env::set_var(var, dir.path()) };
-    }
-}
+mod common;
+use common::isolate_home;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
