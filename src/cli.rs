@@ -457,6 +457,21 @@ fn list(db: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The plan named by `--plan` (an id or its unique beginning), or the only plan in the database.
+fn chosen_plan(store: &Store, plan: Option<&str>) -> anyhow::Result<Id> {
+    if let Some(text) = plan {
+        return resolve_plan(store, text);
+    }
+    match store.list_plans()?.as_slice() {
+        [one] => Ok(one.id),
+        [] => anyhow::bail!("в базе нет планов. Загрузить пример: roadmap-planner example"),
+        plans => Err(anyhow!(
+            "в базе несколько планов ({}); укажите нужный параметром --plan (список: roadmap-planner list)",
+            plans.len()
+        )),
+    }
+}
+
 /// Finds a plan by its id or a unique beginning of it.
 fn resolve_plan(store: &Store, text: &str) -> anyhow::Result<Id> {
     let text = text.trim();

@@ -3,30 +3,15 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, anyhow};
+use anyhow::Context;
 
-use super::{open, resolve_plan, write_file_atomically};
+use super::{chosen_plan, open, write_file_atomically};
 use crate::exchange::ics;
 
 /// Writes the ICS of the plan `plan` (or of the only plan in the database) to `output` ("-": stdout).
 pub fn export(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()> {
     let store = open(db)?;
-    let id = match plan {
-        Some(text) => resolve_plan(&store, text)?,
-        None => {
-            let plans = store.list_plans()?;
-            match plans.as_slice() {
-                [one] => one.id,
-                [] => anyhow::bail!("в базе нет планов. Загрузить пример: roadmap-planner example"),
-                _ => {
-                    return Err(anyhow!(
-                        "в базе несколько планов ({}); укажите нужный параметром --plan (список: roadmap-planner list)",
-                        plans.len()
-                    ));
-                }
-            }
-        }
-    };
+    let id = chosen_plan(&store, plan)?;
     let plan = store.load_plan(id)?;
     drop(store);
     let text = ics::to_ics(&plan);

@@ -4,10 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::anyhow;
-
 use super::exchange_cmd::preview_text;
-use super::{open, resolve_plan, write_file_atomically};
+use super::{chosen_plan, open, write_file_atomically};
 use crate::exchange::{self, office};
 
 /// Which office document `export` writes.
@@ -60,19 +58,7 @@ pub fn export(
     format: OfficeFormat,
 ) -> anyhow::Result<()> {
     let store = open(db)?;
-    let id = match plan {
-        Some(text) => resolve_plan(&store, text)?,
-        None => match store.list_plans()?.as_slice() {
-            [one] => one.id,
-            [] => anyhow::bail!("в базе нет планов. Загрузить пример: roadmap-planner example"),
-            plans => {
-                return Err(anyhow!(
-                    "в базе несколько планов ({}); укажите нужный параметром --plan (список: roadmap-planner list)",
-                    plans.len()
-                ));
-            }
-        },
-    };
+    let id = chosen_plan(&store, plan)?;
     let plan = store.load_plan(id)?;
     let bytes = match format {
         OfficeFormat::Docx => exchange::docx::write_docx(&plan)?,

@@ -4,11 +4,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::anyhow;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::{open, resolve_plan, write_file_atomically};
+use super::{chosen_plan, open, write_file_atomically};
 use crate::exchange::{report_docx, report_html};
 use crate::stats::ProgressTable;
 use crate::stats::report::{district_report, school_report};
@@ -32,19 +31,7 @@ pub fn run(
     today: NaiveDate,
 ) -> anyhow::Result<()> {
     let store = open(db)?;
-    let id = match plan {
-        Some(text) => resolve_plan(&store, text)?,
-        None => match store.list_plans()?.as_slice() {
-            [one] => one.id,
-            [] => anyhow::bail!("в базе нет планов. Загрузить пример: roadmap-planner example"),
-            plans => {
-                return Err(anyhow!(
-                    "в базе несколько планов ({}); укажите нужный параметром --plan (список: roadmap-planner list)",
-                    plans.len()
-                ));
-            }
-        },
-    };
+    let id = chosen_plan(&store, plan)?;
     let plan = store.load_plan(id)?;
     let schools = store.schools()?;
     let table = ProgressTable::new(store.progress(Some(id))?);
