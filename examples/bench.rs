@@ -10,6 +10,8 @@ use std::time::Instant;
 mod calendar;
 #[path = "bench/grid.rs"]
 mod grid;
+#[path = "bench/headless.rs"]
+mod headless;
 #[path = "bench/schools.rs"]
 mod schools;
 

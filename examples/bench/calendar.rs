@@ -8,10 +8,11 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use eframe::App as _;
 use roadmap_planner::app::{RoadmapApp, Screen, UiState};
 use roadmap_planner::model::{Measure, Period, Plan, Section};
 use roadmap_planner::store::Store;
+
+use crate::headless::Headless;
 
 const CALENDAR_SECTIONS: usize = 12;
 const CALENDAR_MEASURES_PER_SECTION: usize = 200;
@@ -94,31 +95,11 @@ pub fn calendar_frame_us() -> anyhow::Result<f64> {
         ..UiState::default()
     };
     let mut app = RoadmapApp::new(store, today, ui_state);
-    let ctx = egui::Context::default();
-    roadmap_planner::ui::style::apply(&ctx);
-    let mut frame = eframe::Frame::_new_kittest();
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..Default::default()
-    };
-    let mut run = |app: &mut RoadmapApp| {
-        let mut output = ctx.run_ui(input.clone(), |ui| app.ui(ui, &mut frame));
-        // Nothing renders here; debug builds panic on unhandled texture deltas.
-        output.textures_delta.clear();
-        output.shapes.len()
-    };
+    let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
-        run(&mut app);
+        headless.frame(&mut app);
     }
-    let start = Instant::now();
-    let mut shapes = 0;
-    for _ in 0..TIMED_FRAMES {
-        shapes += run(&mut app);
-    }
-    let us = start.elapsed().as_secs_f64() * 1e6 / TIMED_FRAMES as f64;
+    let (us, shapes) = headless.mean_us(&mut app, TIMED_FRAMES);
     // The month grid alone paints hundreds of shapes: a frame that drew less measured something else.
     let per_frame = shapes / TIMED_FRAMES;
     assert!(per_frame > 500, "{per_frame} shapes a frame");

@@ -10,10 +10,11 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use eframe::App as _;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{Measure, Period, Plan, Section};
 use roadmap_planner::store::Store;
+
+use crate::headless::Headless;
 
 const SECTIONS: usize = 40;
 const PER_SECTION: usize = 250;
@@ -48,39 +49,19 @@ fn grid(filter: bool) -> anyhow::Result<f64> {
     };
     let mut app = RoadmapApp::new(store, today, ui_state);
     app.push(Command::Select(Some(middle)));
-    let ctx = egui::Context::default();
-    roadmap_planner::ui::style::apply(&ctx);
-    let mut frame = eframe::Frame::_new_kittest();
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..Default::default()
-    };
-    let mut run = |app: &mut RoadmapApp| {
-        let mut output = ctx.run_ui(input.clone(), |ui| app.ui(ui, &mut frame));
-        // Nothing renders here; debug builds panic on unhandled texture deltas.
-        output.textures_delta.clear();
-        output.shapes.len()
-    };
+    let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
-        run(&mut app);
+        headless.frame(&mut app);
     }
     assert_eq!(app.data.selected, Some(middle));
     if filter {
         app.ui_state.filter.text = "гиа".into();
         let start = Instant::now();
-        run(&mut app);
+        headless.frame(&mut app);
         let ms = start.elapsed().as_secs_f64() * 1e3;
         return Ok(ms);
     }
-    let start = Instant::now();
-    let mut shapes = 0;
-    for _ in 0..TIMED_FRAMES {
-        shapes += run(&mut app);
-    }
-    let us = start.elapsed().as_secs_f64() * 1e6 / TIMED_FRAMES as f64;
+    let (us, shapes) = headless.mean_us(&mut app, TIMED_FRAMES);
     assert!(shapes > 0, "the frames drew something");
     Ok(us)
 }

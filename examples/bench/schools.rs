@@ -11,10 +11,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use eframe::App as _;
 use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
 use roadmap_planner::stats::summarize;
 use roadmap_planner::store::Store;
+
+use crate::headless::Headless;
 
 const WARM_UP_FRAMES: usize = 10;
 const TIMED_FRAMES: usize = 200;
@@ -56,36 +57,16 @@ fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
         ..UiState::default()
     };
     let mut app = RoadmapApp::new(store, today(), ui_state);
-    let ctx = egui::Context::default();
-    roadmap_planner::ui::style::apply(&ctx);
-    let mut frame = eframe::Frame::_new_kittest();
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1400.0, 900.0),
-        )),
-        ..Default::default()
-    };
-    let mut run = |app: &mut RoadmapApp| {
-        let mut output = ctx.run_ui(input.clone(), |ui| app.ui(ui, &mut frame));
-        // Nothing renders here; debug builds panic on unhandled texture deltas.
-        output.textures_delta.clear();
-        output.shapes.len()
-    };
+    let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
-        run(&mut app);
+        headless.frame(&mut app);
     }
     assert_eq!(app.data.schools.len(), 1_000);
     assert!(
         app.data.school.records.len() >= 290_000,
         "the snapshot is loaded"
     );
-    let start = Instant::now();
-    let mut shapes = 0;
-    for _ in 0..TIMED_FRAMES {
-        shapes += run(&mut app);
-    }
-    let us = start.elapsed().as_secs_f64() * 1e6 / TIMED_FRAMES as f64;
+    let (us, shapes) = headless.mean_us(&mut app, TIMED_FRAMES);
     assert!(shapes > 0, "the frames drew something");
     Ok(us)
 }

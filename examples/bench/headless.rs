@@ -1,0 +1,47 @@
+//! The real window's frames without a window: `egui::Context::run_ui` of `RoadmapApp::ui` at 1400×900.
+
+use std::time::Instant;
+
+use eframe::App as _;
+
+use roadmap_planner::app::RoadmapApp;
+
+pub struct Headless {
+    ctx: egui::Context,
+    frame: eframe::Frame,
+    input: egui::RawInput,
+}
+
+impl Headless {
+    pub fn new() -> Self {
+        let ctx = egui::Context::default();
+        roadmap_planner::ui::style::apply(&ctx);
+        Self {
+            ctx,
+            frame: eframe::Frame::_new_kittest(),
+            input: egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1400.0, 900.0),
+                )),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// Runs one frame; returns how many shapes it painted.
+    pub fn frame(&mut self, app: &mut RoadmapApp) -> usize {
+        let frame = &mut self.frame;
+        let mut output = self.ctx.run_ui(self.input.clone(), |ui| app.ui(ui, frame));
+        // Nothing renders here; debug builds panic on unhandled texture deltas.
+        output.textures_delta.clear();
+        output.shapes.len()
+    }
+
+    /// Runs `frames` frames; returns the mean time of one in µs and the shapes painted in all.
+    pub fn mean_us(&mut self, app: &mut RoadmapApp, frames: usize) -> (f64, usize) {
+        let start = Instant::now();
+        let shapes = (0..frames).map(|_| self.frame(app)).sum();
+        (start.elapsed().as_secs_f64() * 1e6 / frames as f64, shapes)
+    }
+}
