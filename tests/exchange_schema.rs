@@ -216,7 +216,7 @@ fn rich_export() -> Value {
             for (due, status) in [(due, Status::Done), (None, Status::InProgress)] {
                 w.put_progress(&Progress {
                     measure_id: kept,
-                    school_id: school,
+                    school_id: Some(school),
                     due,
                     status,
                     done_on: due,
@@ -228,7 +228,7 @@ fn rich_export() -> Value {
             }
             w.delete_for_import(RecordKind::Measure, &gone.to_string())?;
             w.put_tombstone(RecordKind::Measure, &gone.to_string(), &now)?;
-            let key = progress_key(gone, school, due);
+            let key = progress_key(gone, Some(school), due);
             w.put_tombstone(RecordKind::Progress, &key, &now)
         })
         .unwrap();

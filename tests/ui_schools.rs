@@ -206,7 +206,7 @@ fn marking_done_changes_the_dashboard_and_the_overview() {
     let id = school_id(&h, IVANOVKA);
     let records = h.state().store().progress(None).unwrap();
     assert_eq!(records.len(), 1);
-    assert_eq!(records[0].school_id, id);
+    assert_eq!(records[0].school_id, Some(id));
     assert_eq!(records[0].status, Status::Done);
     assert_eq!(records[0].done_on, Some(today()));
     assert_eq!(records[0].by, "Петрова И. И., методист");
@@ -513,7 +513,7 @@ fn the_measure_progress_widget_marks_one_school_done() {
         panic!("{commands:?}");
     };
     assert_eq!(keys.len(), 1);
-    assert_eq!((keys[0].measure, keys[0].school), (measure.id, id));
+    assert_eq!((keys[0].measure, keys[0].school), (measure.id, Some(id)));
 }
 
 /// The scope widget, as the grid's details panel would draw it: a category, then a list of schools.

@@ -464,6 +464,7 @@ schools-hint-quick-done = Mark done with today's date
 schools-progress-pick = Pick a row to change its mark: status, date, evidence, comment.
 schools-progress-loading = Loading progress marks…
 schools-progress-no-schools = The measure concerns no school of the registry.
+schools-office = Office
 schools-progress-due = Due
 schools-progress-status = Status
 schools-progress-done-on = Done on

@@ -469,6 +469,7 @@ schools-hint-quick-done = Отметить выполненным сегодня
 schools-progress-pick = Выберите строку, чтобы изменить отметку: статус, дату, подтверждающий документ, комментарий.
 schools-progress-loading = Загрузка отметок о выполнении…
 schools-progress-no-schools = Мероприятие не касается ни одной школы реестра.
+schools-office = Управление
 schools-progress-due = Срок
 schools-progress-status = Статус
 schools-progress-done-on = Дата выполнения

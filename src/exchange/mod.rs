@@ -196,7 +196,7 @@ pub enum ExchangeError {
     )]
     DuplicateProgress {
         measure: Id,
-        school: Id,
+        school: SchoolText,
         due: DueText,
     },
     #[error(
@@ -242,6 +242,19 @@ impl fmt::Display for DueText {
         match self.0 {
             Some(d) => write!(f, "{}", d.format("%d.%m.%Y")),
             None => f.write_str("«без срока»"),
+        }
+    }
+}
+
+/// A progress record's executor as the messages show it: the school's id, or «управление» for the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchoolText(pub Option<Id>);
+
+impl fmt::Display for SchoolText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, "{id}"),
+            None => f.write_str("«управление»"),
         }
     }
 }
@@ -480,7 +493,7 @@ fn validate_inner(file: &ExchangeFile) -> Result<Declared, ExchangeError> {
     if let Some(p) = duplicate_progress(&file.progress) {
         return Err(ExchangeError::DuplicateProgress {
             measure: p.measure_id,
-            school: p.school_id,
+            school: SchoolText(p.school_id),
             due: DueText(p.due),
         });
     }

@@ -31,7 +31,7 @@ pub fn export_school(
     let progress = store
         .progress(None)?
         .into_iter()
-        .filter(|p| p.school_id == school)
+        .filter(|p| p.school_id == Some(school))
         .collect();
     let mut file = ExchangeFile::new(origin, plans, schools, progress);
     add_sync_state(store, &mut file)?;

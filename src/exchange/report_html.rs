@@ -370,7 +370,7 @@ mod tests {
         let m = &plan.sections[0].measures[0];
         let table = ProgressTable::new(vec![Progress {
             measure_id: m.id,
-            school_id: school.id,
+            school_id: Some(school.id),
             due: m.due.first().copied(),
             status: Status::Done,
             done_on: None,

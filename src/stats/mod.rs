@@ -11,7 +11,11 @@ pub mod occurrences;
 pub mod report;
 pub mod summary;
 pub mod table;
+pub mod target;
 
-pub use occurrences::{Occurrence, SchoolItem, concerns, school_items};
-pub use summary::{SchoolSummary, SectionCount, summarize, summary_of_items};
+pub use occurrences::{
+    Occurrence, SchoolItem, concerns, concerns_office, office_items, school_items,
+};
+pub use summary::{SchoolSummary, SectionCount, office_summary, summarize, summary_of_items};
 pub use table::{ProgressKey, ProgressTable};
+pub use target::{progress_key, progress_target};

@@ -3,9 +3,11 @@
 mod backup;
 mod codec;
 mod lock;
+mod merge_values;
 mod read;
 mod schema;
 mod school_data;
+mod shared_progress;
 mod sync;
 mod write;
 
@@ -16,6 +18,7 @@ use rusqlite::Connection;
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
+pub use shared_progress::MIGRATION_ORIGIN;
 pub use sync::{ConflictRecord, RecordKind, SyncOrigin, Tombstone, progress_key};
 pub use write::{Merge, Writer};
 

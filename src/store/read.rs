@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, params};
 use super::codec;
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Id, IndicatorValue, Measure, Period, Plan, PlanLevel, PlanSummary, Progress, School, Section,
-    Status,
+    Executor, Id, IndicatorValue, Measure, Period, Plan, PlanLevel, PlanSummary, Progress, School,
+    Section, Status,
 };
 
 /// Progress of one measure over all schools and occurrences.
@@ -19,6 +19,11 @@ pub struct ProgressSummary {
     pub by_status: [u32; 5],
     /// Open records whose due date is before today.
     pub overdue: u32,
+    /// The office's own records per status (not counted above).
+    pub office_by_status: [u32; 5],
+    /// The occurrences the office has to carry out (0 when the measure is not the office's own); set
+    /// from the plan by the reader of the summary, not by the store.
+    pub office_expected: u32,
 }
 
 impl ProgressSummary {
@@ -160,7 +165,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.section_id, m.id, m.number, m.title, m.deadline, m.due, m.due_manual,
                     m.responsible, m.result, m.documents, m.yearly, m.schools, m.notes,
-                    m.source_measure, m.updated_at
+                    (SELECT src.id FROM measures src WHERE src.id = m.source_measure), m.updated_at,
+                    m.executor
                FROM measures m JOIN sections s ON m.section_id = s.id
               WHERE s.plan_id = ?1 ORDER BY s.position, m.position",
         )?;
@@ -187,6 +193,7 @@ impl Store {
                 notes: r.get(12)?,
                 source_measure: codec::opt_id(r.get(13)?)?,
                 updated_at: codec::timestamp(&r.get::<_, String>(14)?)?,
+                executor: Executor::parse(&r.get::<_, String>(15)?).unwrap_or_default(),
             });
         }
         Ok(plan)
@@ -217,14 +224,23 @@ impl Store {
         Ok(schools)
     }
 
-    /// Every progress record of a plan's measures (or of all plans).
+    /// Every progress record of a plan's measures (or of all plans). For a school plan this includes the
+    /// owner school's records on the district measures its measures were taken from: they are the same
+    /// records (`stats::progress_target`).
     pub fn progress(&self, plan: Option<Id>) -> Result<Vec<Progress>> {
         let sql = "SELECT p.measure_id, p.school_id, p.due, p.status, p.done_on, p.evidence,
                           p.comment, p.updated_at, p.by
                      FROM progress p JOIN measures m ON p.measure_id = m.id
                      JOIN sections s ON m.section_id = s.id
                     WHERE ?1 IS NULL OR s.plan_id = ?1
-                    ORDER BY p.measure_id, p.school_id, p.due";
+                   UNION
+                   SELECT p.measure_id, p.school_id, p.due, p.status, p.done_on, p.evidence,
+                          p.comment, p.updated_at, p.by
+                     FROM measures m JOIN sections s ON m.section_id = s.id
+                     JOIN plans pl ON pl.id = s.plan_id
+                     JOIN progress p ON p.measure_id = m.source_measure AND p.school_id = pl.owner_school
+                    WHERE ?1 IS NOT NULL AND s.plan_id = ?1
+                    ORDER BY 1, 2, 3";
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
         let mut out = Vec::new();
@@ -255,12 +271,15 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.measure_id, p.status, COUNT(*),
-                    SUM(p.due <> '' AND p.due < ?2 AND p.status IN ('planned', 'in_progress'))
-               FROM progress p JOIN measures m ON p.measure_id = m.id
-               JOIN sections s ON m.section_id = s.id
+            "SELECT m.id, p.status, COUNT(*),
+                    SUM(p.due <> '' AND p.due < ?2 AND p.status IN ('planned', 'in_progress')),
+                    p.school_id = ''
+               FROM measures m JOIN sections s ON m.section_id = s.id
+               JOIN plans pl ON pl.id = s.plan_id
+               JOIN progress p ON p.measure_id = m.id
+                    OR (p.measure_id = m.source_measure AND p.school_id = pl.owner_school)
               WHERE s.plan_id = ?1
-              GROUP BY p.measure_id, p.status",
+              GROUP BY m.id, p.status, p.school_id = ''",
         )?;
         let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
@@ -270,7 +289,12 @@ impl Store {
                 continue;
             };
             let entry = out.entry(measure).or_default();
-            entry.by_status[status as usize] += r.get::<_, i64>(2)? as u32;
+            let count = r.get::<_, i64>(2)? as u32;
+            if r.get::<_, bool>(4)? {
+                entry.office_by_status[status as usize] += count;
+                continue;
+            }
+            entry.by_status[status as usize] += count;
             entry.overdue += r.get::<_, i64>(3)? as u32;
         }
         Ok(out)
@@ -308,10 +332,10 @@ impl Store {
 
 /// A progress record from a row of (measure_id, school_id, due, status, done_on, evidence, comment,
 /// updated_at, by).
-fn progress_row(r: &rusqlite::Row<'_>) -> Result<Progress> {
+pub(super) fn progress_row(r: &rusqlite::Row<'_>) -> Result<Progress> {
     Ok(Progress {
         measure_id: codec::id(&r.get::<_, String>(0)?)?,
-        school_id: codec::id(&r.get::<_, String>(1)?)?,
+        school_id: codec::opt_id(r.get(1)?)?,
         due: codec::opt_date(r.get(2)?)?,
         status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
         done_on: codec::opt_date(r.get(4)?)?,
