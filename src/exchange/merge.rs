@@ -527,6 +527,7 @@ pub fn apply(
             detected_at: now,
         }
     };
+    let mut values = 0;
     store.write(|w| {
         let mut items = preview.items.iter();
         let mut next_conflict_title = |kind: RecordKind, index: usize, from_deleted: bool| {
@@ -622,6 +623,7 @@ pub fn apply(
                 _ => {}
             }
         }
+        values = super::merge_values::merge_values(w, file)?;
         for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {
             let kind: RecordKind = del.kind.into();
             let key = del.key().expect("validated");
@@ -647,7 +649,13 @@ pub fn apply(
         }
         Ok(())
     })?;
-    Ok(summary_of(preview))
+    let mut summary = summary_of(preview);
+    if values > 0 {
+        summary
+            .notes
+            .push(format!("Значения критериев и индикаторов: добавлено или обновлено {values}."));
+    }
+    Ok(summary)
 }
 
 /// The summary of an import as [`ImportSummary`] (counts per kind).

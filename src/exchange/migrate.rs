@@ -1,8 +1,9 @@
 //! Reading files of older format versions: each step turns the JSON of version `n` into that of `n + 1`
 //! before it is read as the current [`ExchangeFile`](super::ExchangeFile).
 //!
-//! Version 1 is the first released version, so [`STEPS`] is empty; the hook is in place (and tested with
-//! a synthetic step) so that version 2 only has to append a step here. Version 0 was never written.
+//! Version 1 is the first released version; version 2 added who executes a measure (`executor`), the
+//! office's own progress (`school_id` null), the criteria set, criterion values and actual indicator
+//! values. Version 0 was never written.
 
 use serde_json::Value;
 
@@ -10,7 +11,26 @@ use serde_json::Value;
 pub type Step = fn(&mut Value);
 
 /// `STEPS[i]` upgrades version `i + 1` to `i + 2`.
-pub const STEPS: &[Step] = &[];
+pub const STEPS: &[Step] = &[one_to_two];
+
+/// Version 1 → 2: every measure of a version-1 file was carried out by schools (the office could not
+/// mark its own), so it gets `"executor": "schools"`. Everything else of version 2 is new and optional.
+fn one_to_two(value: &mut Value) {
+    let Some(plans) = value.get_mut("plans").and_then(Value::as_array_mut) else {
+        return;
+    };
+    let measures = plans
+        .iter_mut()
+        .filter_map(|p| p.get_mut("sections").and_then(Value::as_array_mut))
+        .flatten()
+        .filter_map(|s| s.get_mut("measures").and_then(Value::as_array_mut))
+        .flatten();
+    for measure in measures {
+        if let Some(m) = measure.as_object_mut() {
+            m.entry("executor").or_insert_with(|| Value::from("schools"));
+        }
+    }
+}
 
 /// The oldest version this build reads.
 pub const OLDEST: u64 = 1;
@@ -28,7 +48,7 @@ pub fn upgrade_with(value: &mut Value, from: u64, oldest: u64, steps: &[Step]) {
     }
 }
 
-/// Upgrades a file of an older version to the current one (nothing to do while [`STEPS`] is empty).
+/// Upgrades a file of an older version to the current one.
 pub fn upgrade(value: &mut Value, from: u64) {
     upgrade_with(value, from, OLDEST, STEPS);
 }
@@ -67,8 +87,32 @@ mod tests {
 
     #[test]
     fn the_current_version_is_left_alone() {
-        let mut v = serde_json::json!({"version": 1});
-        upgrade(&mut v, 1);
-        assert_eq!(v, serde_json::json!({"version": 1}));
+        let mut v = serde_json::json!({"version": crate::exchange::VERSION});
+        upgrade(&mut v, crate::exchange::VERSION.into());
+        assert_eq!(v, serde_json::json!({"version": crate::exchange::VERSION}));
+    }
+
+    #[test]
+    fn a_version_one_file_reads_with_schools_as_executors() {
+        let text = r#"{"format": "roadmap-planner", "version": 1, "exported_at": "2022-01-24T00:00:00Z",
+            "plans": [{"id": "f525211c-d178-5088-b0f2-14534449f4b8", "title": "План",
+                       "period": {"from": "2021-09-01", "to": "2022-08-31"},
+                       "updated_at": "2022-01-24T00:00:00Z",
+                       "sections": [{"id": "f525211c-d178-5088-b0f2-14534449f4b9", "title": "Раздел",
+                                     "updated_at": "2022-01-24T00:00:00Z",
+                                     "measures": [{"id": "f525211c-d178-5088-b0f2-14534449f4ba",
+                                                   "title": "Мероприятие", "responsible": "УО",
+                                                   "updated_at": "2022-01-24T00:00:00Z"}]}]}],
+            "schools": [{"id": "f525211c-d178-5088-b0f2-14534449f4bb", "name": "СОШ",
+                         "updated_at": "2022-01-24T00:00:00Z"}],
+            "progress": [{"measure_id": "f525211c-d178-5088-b0f2-14534449f4ba",
+                          "school_id": "f525211c-d178-5088-b0f2-14534449f4bb", "status": "done",
+                          "updated_at": "2022-01-24T00:00:00Z"}]}"#;
+        let file = crate::exchange::parse(text.as_bytes()).unwrap();
+        assert_eq!(file.version, crate::exchange::VERSION);
+        let measure = &file.plans[0].sections[0].measures[0];
+        // Version 1 knew only schools' progress: the office text does not change who executes it.
+        assert_eq!(measure.executor, crate::model::Executor::Schools);
+        assert!(file.progress[0].school_id.is_some());
     }
 }

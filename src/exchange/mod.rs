@@ -4,8 +4,9 @@
 //! progress records:
 //!
 //! ```text
-//! { "format": "roadmap-planner", "version": 1, "exported_at": "…", "origin": {"office": "…", "id": "…"},
-//!   "plans": [ … ], "schools": [ … ], "progress": [ … ] }
+//! { "format": "roadmap-planner", "version": 2, "exported_at": "…", "origin": {"office": "…", "id": "…"},
+//!   "plans": [ … ], "schools": [ … ], "criteria": { … }, "criterion_values": [ … ],
+//!   "indicator_values": [ … ], "progress": [ … ] }
 //! ```
 //!
 //! Every record carries a stable id (UUID) and an `updated_at`. Importing merges record by record: a record we
@@ -31,6 +32,7 @@ pub mod docx;
 pub mod ics;
 pub mod json;
 pub mod merge;
+mod merge_values;
 pub mod migrate;
 pub mod office;
 pub mod report;
@@ -48,7 +50,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{self, Id, Plan, Progress, School, Timestamp, ValidationError};
+use crate::model::{
+    self, CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, Progress, School, Timestamp,
+    ValidationError,
+};
 use crate::store::{Store, StoreError};
 
 pub use deleted::{DeletedKind, Deletion};
@@ -61,7 +66,7 @@ pub use table_file::{ImportSource, preview_plan, read_source};
 pub const FORMAT: &str = "roadmap-planner";
 
 /// The version of the exchange format this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Meta keys of the store that name this office in the files it writes.
 pub const META_OFFICE_ID: &str = "office_id";
@@ -94,6 +99,16 @@ pub struct ExchangeFile {
     pub plans: Vec<Plan>,
     #[serde(default)]
     pub schools: Vec<School>,
+    /// The identification criteria set in force where the file was written (a district's plan file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<CriteriaSet>,
+    /// Schools' values for the criteria.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criterion_values: Vec<CriterionValue>,
+    /// Actual values of the plans' target indicators, per school (or the whole district) and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_values: Vec<IndicatorValue>,
+    /// Progress of schools and of the office itself (`school_id` null).
     #[serde(default)]
     pub progress: Vec<Progress>,
     /// Deletions (tombstones) the writing database knows of.
@@ -117,6 +132,9 @@ impl ExchangeFile {
             seen: BTreeMap::new(),
             plans,
             schools,
+            criteria: None,
+            criterion_values: Vec::new(),
+            indicator_values: Vec::new(),
             progress,
             deleted: Vec::new(),
         }
@@ -399,7 +417,18 @@ pub fn export(
     let mut schools = store.schools()?;
     schools.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let progress = store.progress(plan)?;
+    let indicators: HashSet<Id> = plans
+        .iter()
+        .flat_map(|p| p.indicators.iter().map(|i| i.id))
+        .collect();
     let mut file = ExchangeFile::new(origin, plans, schools, progress);
+    file.criteria = store.criteria_set()?;
+    file.criterion_values = store.criterion_values()?;
+    file.indicator_values = store
+        .indicator_values()?
+        .into_iter()
+        .filter(|v| indicators.contains(&v.indicator_id))
+        .collect();
     add_sync_state(store, &mut file)?;
     Ok(file)
 }

@@ -17,8 +17,15 @@ impl Writer<'_> {
         Ok(decision)
     }
 
+    /// Merges a school's criterion value (a value of a school we do not hold is left out: `Kept`).
     pub fn merge_criterion_value(&mut self, v: &CriterionValue) -> Result<Merge> {
         let school = v.school_id.to_string();
+        if self
+            .stored_time("SELECT updated_at FROM schools WHERE id = ?1", &[&school])?
+            .is_none()
+        {
+            return Ok(Merge::Kept);
+        }
         let stored = self.stored_time(
             "SELECT updated_at FROM criterion_values WHERE school_id = ?1 AND criterion = ?2",
             &[&school, &v.criterion],
