@@ -6,10 +6,10 @@ use std::path::Path;
 
 use crate::i18n::Arg;
 use crate::model::{
-    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan,
-    PlanLevel, Progress, School, SchoolScope, Section, Status,
+    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue,
+    Progress, School, Status,
 };
-use crate::stats::ProgressKey;
+use crate::stats::{ProgressKey, school_plan};
 
 use super::state::Screen;
 use super::{RoadmapApp, SchoolCommand, SchoolTab};
@@ -551,71 +551,6 @@ impl RoadmapApp {
     }
 }
 
-/// A school plan built from a district plan: its header, the picked measures (fresh ids, linked to their
-/// source, concerning the school) in their sections, and the school's own measures in a last section.
-pub fn school_plan(
-    district: &Plan,
-    school: &School,
-    title: String,
-    picked: &[Id],
-    own: &[&str],
-    own_section_title: &str,
-) -> Plan {
-    let now = model::now();
-    let mut plan = Plan::new(title, district.period);
-    plan.level = PlanLevel::School;
-    plan.owner_school = Some(school.id);
-    plan.issuer = school.name.clone();
-    plan.goal = district.goal.clone();
-    plan.tasks = district.tasks.clone();
-    plan.indicators = district
-        .indicators
-        .iter()
-        .map(|i| model::Indicator {
-            id: model::new_id(),
-            ..i.clone()
-        })
-        .collect();
-    let only_school = SchoolScope::List {
-        ids: vec![school.id],
-    };
-    for section in &district.sections {
-        let measures: Vec<Measure> = section
-            .measures
-            .iter()
-            .filter(|m| picked.contains(&m.id))
-            .map(|m| Measure {
-                id: model::new_id(),
-                schools: only_school.clone(),
-                source_measure: Some(m.id),
-                updated_at: now,
-                ..m.clone()
-            })
-            .collect();
-        if measures.is_empty() {
-            continue;
-        }
-        let mut copy = Section::new(section.number.clone(), section.title.clone());
-        copy.measures = measures;
-        plan.sections.push(copy);
-    }
-    if !own.is_empty() {
-        let number = (plan.sections.len() + 1).to_string();
-        let mut section = Section::new(number.clone(), own_section_title);
-        section.measures = own
-            .iter()
-            .enumerate()
-            .map(|(i, title)| {
-                let mut m = Measure::new(format!("{number}.{}", i + 1), *title);
-                m.schools = only_school.clone();
-                m
-            })
-            .collect();
-        plan.sections.push(section);
-    }
-    plan
-}
-
 /// A known school updated by a row of an imported table: filled cells replace, empty cells keep.
 fn merge_school(existing: &School, row: &School) -> School {
     let pick = |new: &str, old: &str| {
@@ -666,7 +601,7 @@ fn update_registry(schools: &mut Vec<School>, change: &Change) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Period;
+    use crate::model::{Measure, Period, Plan, PlanLevel, Section};
 
     #[test]
     fn a_school_plan_copies_the_picked_measures_with_fresh_ids_and_links() {
