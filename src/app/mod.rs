@@ -24,11 +24,11 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+pub use crate::stats::school_plan;
 pub use command::{Command, MeasureField, SectionField};
 pub use exchange_command::ExchangeCommand;
 pub use exchange_state::{ExchangeData, PendingImport, PendingMapping, PreviewLine};
 pub use filter::{Matcher, MeasureFilter};
-pub use crate::stats::school_plan;
 pub use school_command::SchoolCommand;
 pub use schools_state::{OverviewSort, SchoolData, SchoolTab, SchoolsUi};
 pub use sort::MeasureSort;

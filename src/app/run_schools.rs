@@ -6,8 +6,8 @@ use std::path::Path;
 
 use crate::i18n::Arg;
 use crate::model::{
-    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue,
-    Progress, School, Status,
+    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Progress, School,
+    Status,
 };
 use crate::stats::{ProgressKey, school_plan};
 

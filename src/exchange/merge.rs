@@ -651,9 +651,9 @@ pub fn apply(
     })?;
     let mut summary = summary_of(preview);
     if values > 0 {
-        summary
-            .notes
-            .push(format!("Значения критериев и индикаторов: добавлено или обновлено {values}."));
+        summary.notes.push(format!(
+            "Значения критериев и индикаторов: добавлено или обновлено {values}."
+        ));
     }
     Ok(summary)
 }

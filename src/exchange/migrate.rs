@@ -27,7 +27,8 @@ fn one_to_two(value: &mut Value) {
         .flatten();
     for measure in measures {
         if let Some(m) = measure.as_object_mut() {
-            m.entry("executor").or_insert_with(|| Value::from("schools"));
+            m.entry("executor")
+                .or_insert_with(|| Value::from("schools"));
         }
     }
 }

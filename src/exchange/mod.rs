@@ -34,6 +34,7 @@ pub mod json;
 pub mod merge;
 mod merge_values;
 pub mod migrate;
+pub mod missing;
 pub mod office;
 pub mod report;
 pub mod report_docx;

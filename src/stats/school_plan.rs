@@ -108,7 +108,10 @@ mod tests {
         let other = School::new("СОШ Яблоновка");
         let m = |i: usize| district.sections[0].measures[i].id;
 
-        assert_eq!(measures_for_school(&district, &shnor_school), vec![m(1), m(2), m(3)]);
+        assert_eq!(
+            measures_for_school(&district, &shnor_school),
+            vec![m(1), m(2), m(3)]
+        );
         assert_eq!(measures_for_school(&district, &other), vec![m(1), m(3)]);
     }
 }
