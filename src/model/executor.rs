@@ -84,6 +84,14 @@ pub fn propose_executor(responsible: &str) -> Executor {
     }
 }
 
+/// Proposes every measure's executor from its responsible text: what a table import (Word, Excel, CSV,
+/// paste) does once its measures are built.
+pub fn propose_executors(sections: &mut [super::Section]) {
+    for m in sections.iter_mut().flat_map(|s| &mut s.measures) {
+        m.executor = propose_executor(&m.responsible);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

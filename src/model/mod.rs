@@ -15,7 +15,7 @@ pub use criteria::{
     CriteriaGroup, CriteriaSet, Criterion, CriterionKind, CriterionValue, DEFAULT_CRITERIA_JSON,
 };
 pub use evidence::{Evidence, evidence_link};
-pub use executor::{Executor, propose_executor};
+pub use executor::{Executor, propose_executor, propose_executors};
 pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};
