@@ -11,6 +11,7 @@ pub mod filter;
 mod run_exchange;
 mod run_grid;
 mod run_paste;
+mod run_reports;
 mod run_schools;
 mod runner;
 mod school_command;
@@ -27,7 +28,9 @@ use chrono::NaiveDate;
 pub use crate::stats::school_plan;
 pub use command::{Command, MeasureField, SectionField};
 pub use exchange_command::ExchangeCommand;
-pub use exchange_state::{ExchangeData, PendingImport, PendingMapping, PreviewLine};
+pub use exchange_state::{
+    ExchangeData, PendingImport, PendingMapping, PendingReports, PreviewLine,
+};
 pub use filter::{Matcher, MeasureFilter};
 pub use school_command::SchoolCommand;
 pub use schools_state::{OverviewSort, SchoolData, SchoolTab, SchoolsUi};

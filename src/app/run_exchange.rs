@@ -18,7 +18,43 @@ use super::{ExchangeCommand, RoadmapApp, Screen};
 impl RoadmapApp {
     pub(super) fn run_exchange(&mut self, command: ExchangeCommand) -> Result<(), String> {
         match command {
-            ExchangeCommand::ApplyImport => self.apply_pending_import(),
+            ExchangeCommand::ApplyImport => self.apply_pending_import(false),
+            ExchangeCommand::ApplyImportAddingMissing => self.apply_pending_import(true),
+            ExchangeCommand::PickAndCollectReports => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-collect-reports-title"))
+                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .pick_files();
+                match picked {
+                    Some(paths) => self.collect_reports(&paths),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::PickFolderAndCollectReports => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-collect-reports-title"))
+                    .pick_folder();
+                match picked {
+                    Some(folder) => self.collect_reports(&[folder]),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::CollectReports(paths) => self.collect_reports(&paths),
+            ExchangeCommand::ApplyReports { add_missing } => self.apply_reports(add_missing),
+            ExchangeCommand::CancelReports => {
+                self.data.exchange.reports = None;
+                Ok(())
+            }
+            ExchangeCommand::PickFolderAndSendPlans => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-send-plans-title"))
+                    .pick_folder();
+                match picked {
+                    Some(folder) => self.send_plans(&folder),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::SendPlans { folder } => self.send_plans(&folder),
             ExchangeCommand::CancelImport => {
                 self.data.exchange.pending = None;
                 self.data.exchange.mapping = None;
@@ -94,6 +130,27 @@ impl RoadmapApp {
 
     /// Previews a source and keeps it pending; shows the Обмен screen.
     fn set_pending(&mut self, path: PathBuf, source: ImportSource) -> Result<(), String> {
+        let pending = self.pending_import(path, source)?;
+        self.data.exchange.pending = Some(pending);
+        self.ui_state.screen = Screen::Exchange;
+        Ok(())
+    }
+
+    /// A source with its preview, the school whose report it is and what the database lacks for it.
+    /// A report that lacks something is previewed as it would be applied with what is missing added.
+    pub(super) fn pending_import(
+        &self,
+        path: PathBuf,
+        mut source: ImportSource,
+    ) -> Result<PendingImport, String> {
+        let report_school =
+            exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
+        let missing = exchange::missing::check_report(&self.store, &source.file)
+            .map_err(|e| e.to_string())?;
+        if missing.is_some() {
+            exchange::missing::add_missing(&self.store, &mut source.file)
+                .map_err(|e| e.to_string())?;
+        }
         let preview = source.preview(&self.store).map_err(|e| e.to_string())?;
         let names = Names::collect(&self.store, &source.file);
         let mut lines: [Vec<PreviewLine>; 5] = Default::default();
@@ -106,36 +163,59 @@ impl RoadmapApp {
                 });
             }
         }
-        self.data.exchange.pending = Some(PendingImport {
+        Ok(PendingImport {
             path,
             source,
             preview,
             lines,
-        });
-        self.ui_state.screen = Screen::Exchange;
-        Ok(())
+            report_school,
+            missing,
+        })
     }
 
     /// Applies the pending import: a backup of the database first, then exactly what the preview showed.
-    fn apply_pending_import(&mut self) -> Result<(), String> {
+    /// A report that needs what the database lacks is applied only with `add_missing` (the user's word).
+    /// The open plan stays open; a plan is opened only when none was.
+    fn apply_pending_import(&mut self, add_missing: bool) -> Result<(), String> {
         let Some(pending) = self.data.exchange.pending.take() else {
             return Ok(());
         };
+        if let Some(missing) = &pending.missing
+            && !add_missing
+        {
+            let message = missing.message();
+            self.data.exchange.pending = Some(pending);
+            return Err(message);
+        }
         if pending.preview.changed() {
             self.store.backup().map_err(|e| e.to_string())?;
         }
         let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
             .map_err(|e| e.to_string())?;
-        self.undo.clear();
-        self.reload_all();
-        if let Some(id) = pending.source.file.plans.first().map(|p| p.id)
-            && self.data.plans.iter().any(|p| p.id == id)
-        {
-            self.open_plan(id)?;
+        self.after_import();
+        let mut text = summary.to_string();
+        if let Some(school) = &pending.report_school {
+            text = format!("{}\n{text}", self.report_heading(school));
         }
-        self.refresh_exchange();
-        self.toasts.info(summary.to_string());
+        self.toasts.info(text);
         Ok(())
+    }
+
+    /// After an import: undo cleared, data reloaded; the open plan stays (a plan is opened only when none
+    /// was open).
+    pub(super) fn after_import(&mut self) {
+        self.undo.clear();
+        // Reloading keeps the open plan (or opens the first when none was open).
+        self.reload_all();
+        self.refresh_exchange();
+    }
+
+    /// «Отчёт школы «…»» as the results name it.
+    pub(super) fn report_heading(&self, school: &str) -> String {
+        self.i18n.tr_args(
+            "exchange-report-of",
+            &[("school", crate::i18n::Arg::Str(school))],
+        )
     }
 
     /// Reads the pending table with the user's columns and previews it.

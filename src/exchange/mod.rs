@@ -40,6 +40,7 @@ pub mod report;
 pub mod report_docx;
 pub mod report_html;
 pub mod schools_csv;
+pub mod send;
 pub mod table;
 pub mod table_file;
 pub mod xlsx;

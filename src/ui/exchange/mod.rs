@@ -9,6 +9,7 @@ mod conflicts;
 mod export;
 mod mapping;
 mod preview;
+mod reports;
 
 use super::ViewCtx;
 use crate::app::Command;
@@ -48,6 +49,10 @@ impl ExchangeView {
             preview::ui(ui, ctx, pending);
             return;
         }
+        if let Some(collected) = &data.exchange.reports {
+            reports::preview(ui, ctx, collected);
+            return;
+        }
         ui.heading(ctx.tr("screen-exchange"));
         ui.add_space(4.0);
         ui.label(ctx.tr("exchange-intro"));
@@ -56,6 +61,8 @@ impl ExchangeView {
             ctx.push(Command::PickAndImport);
         }
         ui.label(egui::RichText::new(ctx.tr("exchange-import-hint")).weak());
+        ui.add_space(16.0);
+        reports::buttons(ui, ctx);
         ui.add_space(16.0);
         self.export.ui(ui, ctx);
         ui.add_space(16.0);
