@@ -673,3 +673,7 @@ exchange-apply-all = Apply all
 exchange-apply-adding-missing = Add what is missing and apply
 dialog-collect-reports-title = School reports
 dialog-send-plans-title = Folder for the schools' plans
+plan-label-district = District · { $period } · { $title }
+plan-label-region = Region · { $period } · { $title }
+plan-label-school = { $school } · { $period } · School plan
+plan-label-unknown-school = School not in the registry

@@ -691,3 +691,7 @@ exchange-apply-all = Применить все
 exchange-apply-adding-missing = Добавить недостающее и применить
 dialog-collect-reports-title = Отчёты школ
 dialog-send-plans-title = Папка для планов школ
+plan-label-district = Район · { $period } · { $title }
+plan-label-region = Регион · { $period } · { $title }
+plan-label-school = { $school } · { $period } · План школы
+plan-label-unknown-school = Школа не из реестра

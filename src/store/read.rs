@@ -43,7 +43,8 @@ impl Store {
             "SELECT p.id, p.title, p.level, p.period_from, p.period_to,
                     (SELECT COUNT(*) FROM sections s WHERE s.plan_id = p.id),
                     (SELECT COUNT(*) FROM measures m JOIN sections s ON m.section_id = s.id
-                      WHERE s.plan_id = p.id)
+                      WHERE s.plan_id = p.id),
+                    p.owner_school
                FROM plans p ORDER BY p.period_from DESC, p.title",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -55,15 +56,17 @@ impl Store {
                 r.get::<_, String>(4)?,
                 r.get::<_, i64>(5)?,
                 r.get::<_, i64>(6)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut plans = Vec::new();
         for row in rows {
-            let (id, title, level, from, to, sections, measures) = row?;
+            let (id, title, level, from, to, sections, measures, owner) = row?;
             plans.push(PlanSummary {
                 id: codec::id(&id)?,
                 title,
                 level: PlanLevel::parse(&level).unwrap_or_default(),
+                owner_school: codec::opt_id(owner)?,
                 period: Period::new(codec::date(&from)?, codec::date(&to)?),
                 sections: sections as usize,
                 measures: measures as usize,
