@@ -157,9 +157,15 @@ impl RoadmapApp {
         for item in &preview.items {
             let list = &mut lines[item.kind as usize];
             if list.len() < PREVIEW_LINES_PER_KIND {
+                let mut text = preview.describe(&source.file, item, &names);
+                if item.kind == RecordKind::Measure && !item.from_deleted {
+                    // Who executes it (proposed from the responsible text for a table).
+                    let m = exchange::merge::nth_measure(&source.file, item.index);
+                    text = format!("{text} — {}", self.i18n.tr(executor_key(m.executor)));
+                }
                 list.push(PreviewLine {
                     action: item.action,
-                    text: preview.describe(&source.file, item, &names),
+                    text,
                 });
             }
         }
@@ -313,6 +319,15 @@ impl RoadmapApp {
             Err(e) => self.toasts.error(e.to_string()),
         }
         self.data.exchange.backups = self.store.backups();
+    }
+}
+
+/// The message key naming who executes a measure.
+pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
+    match executor {
+        crate::model::Executor::Office => "schools-executor-office",
+        crate::model::Executor::Schools => "schools-executor-schools",
+        crate::model::Executor::Both => "schools-executor-both",
     }
 }
 

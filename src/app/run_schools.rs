@@ -118,6 +118,29 @@ impl RoadmapApp {
                     after: Box::new(after),
                 })
             }
+            SchoolCommand::SetExecutor { measures, executor } => {
+                let plan = self.plan()?;
+                let now = model::now();
+                let changes: Vec<Change> = measures
+                    .iter()
+                    .filter_map(|id| plan.measure(*id))
+                    .filter(|m| m.executor != executor)
+                    .map(|before| {
+                        let mut after = before.clone();
+                        after.executor = executor;
+                        after.updated_at = now;
+                        Change::Measure {
+                            before: Box::new(before.clone()),
+                            after: Box::new(after),
+                        }
+                    })
+                    .collect();
+                match changes.len() {
+                    0 => Ok(()),
+                    1 => self.commit(changes.into_iter().next().expect("one change")),
+                    _ => self.commit(Change::Batch(changes)),
+                }
+            }
             SchoolCommand::CreateSchoolPlan {
                 school,
                 title,

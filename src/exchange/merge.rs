@@ -222,7 +222,8 @@ fn nth_section(file: &ExchangeFile, mut i: usize) -> &crate::model::Section {
     panic!("section index out of range")
 }
 
-fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
+/// The `i`-th measure of the file, counted across plans and sections.
+pub fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
     for s in file.plans.iter().flat_map(|p| &p.sections) {
         if i < s.measures.len() {
             return &s.measures[i];

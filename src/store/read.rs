@@ -22,8 +22,10 @@ pub struct ProgressSummary {
     /// The office's own records per status (not counted above).
     pub office_by_status: [u32; 5],
     /// The occurrences the office has to carry out (0 when the measure is not the office's own); set
-    /// from the plan by the reader of the summary, not by the store.
+    /// from the plan by the reader of the summary (`ProgressSummary::set_executor`), not by the store.
     pub office_expected: u32,
+    /// The office alone carries the measure out (no school's line to show).
+    pub office_only: bool,
 }
 
 impl ProgressSummary {
@@ -33,6 +35,18 @@ impl ProgressSummary {
 
     pub fn count(&self, status: Status) -> u32 {
         self.by_status[status as usize]
+    }
+
+    /// The office's own records in `status`.
+    pub fn office_count(&self, status: Status) -> u32 {
+        self.office_by_status[status as usize]
+    }
+
+    /// Sets what the office has to do: `office_occurrences` (0 when the office does not execute the
+    /// measure) and whether it alone does.
+    pub fn set_executor(&mut self, office_occurrences: u32, office_only: bool) {
+        self.office_expected = office_occurrences;
+        self.office_only = office_only;
     }
 }
 

@@ -180,10 +180,36 @@ pub fn text_width(col: Col, width: f32) -> f32 {
 }
 
 /// The status lines of a measure: "выполнено 3 из 5", and "просрочено 2" when late; "—" with no records.
+/// A measure the office executes adds (or, the office's alone, shows only) "Управление: выполнено N из M".
 pub fn status_lines(i18n: &I18n, p: Option<&ProgressSummary>) -> (String, Option<String>) {
-    let Some(p) = p.filter(|p| p.total() > 0) else {
+    let office = p.filter(|p| p.office_expected > 0).map(|p| {
+        let total = p
+            .office_expected
+            .saturating_sub(p.office_count(Status::Cancelled));
+        i18n.tr_args(
+            "grid-progress-office",
+            &[
+                ("done", Arg::Num(p.office_count(Status::Done).into())),
+                ("total", Arg::Num(total.into())),
+            ],
+        )
+    });
+    if let Some(office) = office {
+        let schools = p
+            .filter(|p| !p.office_only)
+            .map(|p| status_lines_of_schools(i18n, p));
+        return match schools {
+            Some((first, late)) => (format!("{first}\n{office}"), late),
+            None => (office, None),
+        };
+    }
+    status_lines_of_schools(i18n, p.unwrap_or(&ProgressSummary::default()))
+}
+
+fn status_lines_of_schools(i18n: &I18n, p: &ProgressSummary) -> (String, Option<String>) {
+    if p.total() == 0 {
         return ("—".to_owned(), None);
-    };
+    }
     let done = p.count(Status::Done);
     let total = p.total() - p.count(Status::Cancelled);
     let first = i18n.tr_args(
@@ -204,7 +230,13 @@ pub fn status_lines(i18n: &I18n, p: Option<&ProgressSummary>) -> (String, Option
 
 /// How many status lines a measure shows (without formatting them).
 pub fn status_line_count(p: Option<&ProgressSummary>) -> usize {
-    1 + usize::from(p.is_some_and(|p| p.total() > 0 && p.overdue > 0))
+    let office = p.is_some_and(|p| p.office_expected > 0);
+    let schools_late = p.is_some_and(|p| !p.office_only && p.total() > 0 && p.overdue > 0);
+    let both = p.is_some_and(|p| p.office_expected > 0 && !p.office_only);
+    if office && !both {
+        return 1;
+    }
+    1 + usize::from(both) + usize::from(schools_late)
 }
 
 /// The height of a measure row. `status` is the status text when known (exact sizing), else only its line
