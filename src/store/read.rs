@@ -37,6 +37,12 @@ impl ProgressSummary {
         self.by_status[status as usize]
     }
 
+    /// Whether the office has marked any occurrence of a measure it executes (the grid then shows its
+    /// line; "—" as for schools until something is marked).
+    pub fn office_marked(&self) -> bool {
+        self.office_expected > 0 && self.office_by_status.iter().sum::<u32>() > 0
+    }
+
     /// The office's own records in `status`.
     pub fn office_count(&self, status: Status) -> u32 {
         self.office_by_status[status as usize]

@@ -180,19 +180,22 @@ pub fn text_width(col: Col, width: f32) -> f32 {
 }
 
 /// The status lines of a measure: "выполнено 3 из 5", and "просрочено 2" when late; "—" with no records.
-/// A measure the office executes adds (or, the office's alone, shows only) "Управление: выполнено N из M".
+/// Once the office has marked a measure it executes, its part is added (or, the office's alone, shown
+/// only): "Управление:" and "выполнено N из M" on the next line.
 pub fn status_lines(i18n: &I18n, p: Option<&ProgressSummary>) -> (String, Option<String>) {
-    let office = p.filter(|p| p.office_expected > 0).map(|p| {
+    let office = p.filter(|p| p.office_marked()).map(|p| {
         let total = p
             .office_expected
             .saturating_sub(p.office_count(Status::Cancelled));
-        i18n.tr_args(
-            "grid-progress-office",
+        // On two lines, each as narrow as the schools' line, so the column does not wrap them.
+        let done = i18n.tr_args(
+            "grid-progress-done",
             &[
                 ("done", Arg::Num(p.office_count(Status::Done).into())),
                 ("total", Arg::Num(total.into())),
             ],
-        )
+        );
+        format!("{}\n{done}", i18n.tr("grid-progress-office"))
     });
     if let Some(office) = office {
         let schools = p
@@ -230,13 +233,14 @@ fn status_lines_of_schools(i18n: &I18n, p: &ProgressSummary) -> (String, Option<
 
 /// How many status lines a measure shows (without formatting them).
 pub fn status_line_count(p: Option<&ProgressSummary>) -> usize {
-    let office = p.is_some_and(|p| p.office_expected > 0);
+    let office = p.is_some_and(|p| p.office_marked());
     let schools_late = p.is_some_and(|p| !p.office_only && p.total() > 0 && p.overdue > 0);
-    let both = p.is_some_and(|p| p.office_expected > 0 && !p.office_only);
+    let both = office && p.is_some_and(|p| !p.office_only);
+    // The office's part takes two lines ("Управление:" and its count).
     if office && !both {
-        return 1;
+        return 2;
     }
-    1 + usize::from(both) + usize::from(schools_late)
+    1 + 2 * usize::from(both) + usize::from(schools_late)
 }
 
 /// The height of a measure row. `status` is the status text when known (exact sizing), else only its line
