@@ -42,6 +42,11 @@ impl RecordKind {
     }
 }
 
+/// The `updated_at` of a measure's progress records by executor (school, or `None` for the office) and
+/// due date.
+pub type ProgressTimes =
+    std::collections::HashMap<(Option<Id>, Option<chrono::NaiveDate>), Timestamp>;
+
 /// The key of a progress record as one text: `measure/school/due` (`due` empty when unscheduled).
 /// The office's own progress has an empty school: `measure//due`.
 pub fn progress_key(measure: Id, school: Option<Id>, due: Option<chrono::NaiveDate>) -> String {
@@ -150,10 +155,7 @@ impl Store {
 
     /// The `updated_at` of every progress record of one measure, by school and due date: one query for all of
     /// a measure's records (a big import's preview asks per measure, not per record).
-    pub fn progress_times(
-        &self,
-        measure: Id,
-    ) -> Result<std::collections::HashMap<(Option<Id>, Option<chrono::NaiveDate>), Timestamp>> {
+    pub fn progress_times(&self, measure: Id) -> Result<ProgressTimes> {
         let mut m = uuid::Uuid::encode_buffer();
         let mut stmt = self.conn.prepare_cached(
             "SELECT school_id, due, updated_at FROM progress WHERE measure_id = ?1",

@@ -62,7 +62,7 @@ fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     }
     let current = ctx.data.plan.as_ref();
     let label = |plan: &crate::model::PlanSummary| {
-        super::plan_label::plan_label(&ctx.i18n, plan, &ctx.data.schools, 60)
+        super::plan_label::plan_label(ctx.i18n, plan, &ctx.data.schools, 60)
     };
     let text = current
         .and_then(|c| ctx.data.plans.iter().find(|p| p.id == c.id))
