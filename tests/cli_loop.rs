@@ -198,6 +198,13 @@ fn the_loop_runs_on_two_databases() {
         ],
     );
     assert!(html.contains("Выполнено 5 из"), "{html}");
+    // What was done, with its evidence and who marked it.
+    assert!(
+        html.contains("Выполненные мероприятия и подтверждения (5)"),
+        "{html}"
+    );
+    assert!(html.contains("Приказ № 2.3 от 01.03.2022"), "{html}");
+    assert!(html.contains("Заместитель директора"), "{html}");
     let district_file = sb.file("district.json");
     sb.ok(
         district,
@@ -285,6 +292,35 @@ fn the_loop_runs_on_two_databases() {
         .1;
     assert_eq!(office[0]["measure_id"], m11.as_str());
     assert_eq!(office[0]["evidence"], "Приказ УО № 14 от 24.01.2022");
+
+    // The district's report tells the office's own execution apart, in HTML and in Word.
+    let html = sb.ok(district, &["report", "--plan", EXAMPLE_PLAN, "-o", "-"]);
+    let office_part = html
+        .split("Выполнение мероприятий управлением образования")
+        .nth(1)
+        .expect("the office's part");
+    assert!(office_part.contains("Выполнено 1 из"), "{office_part}");
+    assert!(office_part.contains("Приказ УО № 14 от 24.01.2022"));
+    let docx = sb.file("справка.docx");
+    sb.ok(
+        district,
+        &[
+            "report",
+            "--plan",
+            EXAMPLE_PLAN,
+            "--format",
+            "docx",
+            "-o",
+            &docx,
+        ],
+    );
+    let bytes = std::fs::read(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("Выполнение мероприятий управлением образования"));
+    assert!(xml.contains("Приказ УО № 14 от 24.01.2022"));
 }
 
 #[test]

@@ -216,6 +216,7 @@ impl RoadmapApp {
                 let picked = rfd::FileDialog::new()
                     .set_title(self.i18n.tr("schools-dialog-report-title"))
                     .add_filter("HTML", &["html", "htm"])
+                    .add_filter("Word", &["docx"])
                     .set_file_name(format!("Справка-{}.html", super::runner::file_stem(&name)))
                     .save_file();
                 match picked {
@@ -544,26 +545,44 @@ impl RoadmapApp {
         Ok(())
     }
 
-    /// The summary report as HTML: of a school, or of the district when `school` is `None`.
-    pub(super) fn report_html(&mut self, school: Option<Id>) -> Result<String, String> {
+    /// The summary report as HTML or (`docx`) a Word document: of a school, or of the district.
+    fn report_bytes(&mut self, school: Option<Id>, docx: bool) -> Result<Vec<u8>, String> {
+        use crate::exchange::{report_docx, report_html};
+        use crate::stats::report::{district_report, indicator_lines, school_report};
         self.load_school_data()?;
         let plan = self.plan()?;
         let table = &self.data.school.records;
-        Ok(match school {
+        let values = &self.data.school.indicator_values;
+        let bytes = match school {
             Some(id) => {
                 let school = self.school(id)?;
-                crate::exchange::report_html::school_html(&crate::stats::report::school_report(
-                    plan, school, table, self.today,
-                ))
+                let mut r = school_report(plan, school, table, self.today);
+                r.indicators = indicator_lines(plan, values, Some(id));
+                if docx {
+                    report_docx::school_report_docx(&r).map_err(|e| e.to_string())?
+                } else {
+                    report_html::school_html(&r).into_bytes()
+                }
             }
-            None => crate::exchange::report_html::district_html(
-                &crate::stats::report::district_report(plan, &self.data.schools, table, self.today),
-            ),
-        })
+            None => {
+                let mut r = district_report(plan, &self.data.schools, table, self.today);
+                r.indicators = indicator_lines(plan, values, None);
+                if docx {
+                    report_docx::district_report_docx(&r).map_err(|e| e.to_string())?
+                } else {
+                    report_html::district_html(&r).into_bytes()
+                }
+            }
+        };
+        Ok(bytes)
     }
 
+    /// Saves the report as the file's extension says: .docx a Word document, anything else HTML.
     fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), String> {
-        let html = self.report_html(school)?;
+        let docx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let html = self.report_bytes(school, docx)?;
         std::fs::write(path, html)
             .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
