@@ -405,7 +405,7 @@ mod tests {
         assert_eq!(r.overdue.len(), 3);
         assert_eq!(r.upcoming.len(), 1);
         assert_eq!(r.sections[0].done, 7);
-        let d = district_report(&plan, &[school.clone()], &table, today);
+        let d = district_report(&plan, std::slice::from_ref(&school), &table, today);
         assert_eq!(d.total.done, 7);
         assert_eq!(d.overdue_count, 3);
         assert_eq!(r.done.len(), 7, "the done ones listed");
