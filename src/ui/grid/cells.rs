@@ -371,6 +371,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_office_line_shows_once_the_office_has_marked() {
+        let i18n = I18n::new(crate::i18n::Language::Russian);
+        let mut p = ProgressSummary::default();
+        // The office's alone, nothing marked: as for schools, "—".
+        p.set_executor(2, true);
+        assert_eq!(status_lines(&i18n, Some(&p)), ("—".to_owned(), None));
+        assert_eq!(status_line_count(Some(&p)), 1);
+        p.office_by_status[Status::Done as usize] = 1;
+        assert_eq!(
+            status_lines(&i18n, Some(&p)).0,
+            "Управление:\nвыполнено 1 из 2"
+        );
+        assert_eq!(status_line_count(Some(&p)), 2);
+        // Both: the schools' line, then the office's two.
+        p.set_executor(2, false);
+        p.by_status[Status::Done as usize] = 3;
+        p.by_status[Status::Planned as usize] = 2;
+        assert_eq!(
+            status_lines(&i18n, Some(&p)).0,
+            "выполнено 3 из 5\nУправление:\nвыполнено 1 из 2"
+        );
+        assert_eq!(status_line_count(Some(&p)), 3);
+    }
+
+    #[test]
     fn matches_are_found_case_insensitively_in_russian() {
         let text = "Подготовка к ГИА и гиа-9";
         let found: Vec<&str> = matches(text, "гиа")
