@@ -150,6 +150,7 @@ impl RoadmapApp {
         let columns = ColumnMapping {
             header_row,
             columns,
+            ..Default::default()
         };
         let source = table_file::table_source(&mapping.text, Some(&columns), self.today)
             .map_err(|e| e.to_string())?;

@@ -479,6 +479,9 @@ pub(crate) fn export_columns(plan: &Plan) -> Vec<TableColumn> {
     years.sort_unstable();
     years.dedup();
     columns.extend(years.into_iter().map(TableColumn::Year));
+    if plan.measures().any(|m| !m.notes.trim().is_empty()) {
+        columns.push(TableColumn::Notes);
+    }
     columns
 }
 
@@ -492,6 +495,9 @@ pub(crate) fn column_header(column: TableColumn) -> String {
         TableColumn::Result => "Результат".into(),
         TableColumn::Documents => "Документы, закрепляющие результат".into(),
         TableColumn::Year(year) => format!("{year} год"),
+        TableColumn::Notes => "Примечание".into(),
+        TableColumn::Start => "начало".into(),
+        TableColumn::End => "окончание".into(),
     }
 }
 
@@ -504,6 +510,9 @@ pub(crate) fn cell_text(measure: &crate::model::Measure, column: TableColumn) ->
         TableColumn::Responsible => &measure.responsible,
         TableColumn::Result => &measure.result,
         TableColumn::Documents => &measure.documents,
+        TableColumn::Notes => &measure.notes,
+        // Written as one «Сроки» column.
+        TableColumn::Start | TableColumn::End => "",
         TableColumn::Year(year) => measure
             .yearly
             .iter()

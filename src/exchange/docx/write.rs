@@ -165,6 +165,8 @@ fn widths(columns: &[TableColumn], total: u32) -> Vec<u32> {
         TableColumn::Result => 22,
         TableColumn::Documents => 16,
         TableColumn::Year(_) => 14,
+        TableColumn::Notes => 16,
+        TableColumn::Start | TableColumn::End => 12,
     };
     let sum: u32 = columns.iter().map(weight).sum();
     let mut widths: Vec<u32> = columns.iter().map(|c| total * weight(c) / sum).collect();

@@ -185,6 +185,7 @@ fn a_mapping_given_by_hand_reads_what_detection_could_not() {
     let mapping = ColumnMapping {
         header_row: Some(0),
         columns: vec![Some(TableColumn::Title), Some(TableColumn::Deadline)],
+        ..Default::default()
     };
     let import = read_table_with_columns(&rows, &mapping).unwrap();
     let m = &import.sections[0].measures[0];
@@ -198,6 +199,7 @@ fn a_mapping_given_by_hand_reads_what_detection_could_not() {
     let no_title = ColumnMapping {
         header_row: None,
         columns: vec![Some(TableColumn::Deadline)],
+        ..Default::default()
     };
     assert_eq!(
         read_table_with_columns(&rows, &no_title).unwrap_err(),

@@ -125,6 +125,8 @@ fn width(column: TableColumn) -> f64 {
         TableColumn::Result => 40.0,
         TableColumn::Documents => 30.0,
         TableColumn::Year(_) => 25.0,
+        TableColumn::Notes => 30.0,
+        TableColumn::Start | TableColumn::End => 18.0,
     }
 }
 
