@@ -441,7 +441,7 @@ pub(crate) fn build_plan(
     plan.sections = table.sections;
     for section in &mut plan.sections {
         for measure in &mut section.measures {
-            measure.due = crate::schedule::due_dates(&measure.deadline, period);
+            measure.due = crate::schedule::measure_due_dates(measure, period);
         }
     }
     OfficeImport { plan, warnings }
@@ -483,6 +483,41 @@ pub(crate) fn export_columns(plan: &Plan) -> Vec<TableColumn> {
         columns.push(TableColumn::Notes);
     }
     columns
+}
+
+/// The name written over the year columns of a table: the umbrella of its two-row header.
+pub(crate) const YEARS_UMBRELLA: &str = "Ключевые мероприятия, сроки реализации";
+
+/// The header of a written table as rows of texts, one per column: one row, or — when the table has year
+/// columns — two, as road maps write them: «Ключевые мероприятия, сроки реализации» over the years (in
+/// the first year column of the top row, the others empty) and every other name in the top row with
+/// nothing under it (a cell merged down over both rows).
+pub(crate) fn header_rows(columns: &[TableColumn]) -> Vec<Vec<String>> {
+    let first_year = columns
+        .iter()
+        .position(|c| matches!(c, TableColumn::Year(_)));
+    let Some(first_year) = first_year else {
+        return vec![columns.iter().map(|c| column_header(*c)).collect()];
+    };
+    let mut top = Vec::with_capacity(columns.len());
+    let mut sub = Vec::with_capacity(columns.len());
+    for (i, column) in columns.iter().enumerate() {
+        match column {
+            TableColumn::Year(_) => {
+                top.push(if i == first_year {
+                    YEARS_UMBRELLA.to_owned()
+                } else {
+                    String::new()
+                });
+                sub.push(column_header(*column));
+            }
+            _ => {
+                top.push(column_header(*column));
+                sub.push(String::new());
+            }
+        }
+    }
+    vec![top, sub]
 }
 
 /// The header text of a written column: names the table reader recognises.
