@@ -273,11 +273,16 @@ fn header_columns(row: &[String]) -> Option<Vec<Option<TableColumn>>> {
         .iter()
         .map(|cell| TableColumn::recognize(cell))
         .collect();
-    let known = columns
+    // Different columns: a title repeated across a merged row names one.
+    let mut known: Vec<TableColumn> = columns
         .iter()
         .flatten()
+        .copied()
         .filter(|c| !matches!(c, TableColumn::Year(_)))
-        .count();
+        .collect();
+    known.sort_by_key(|c| format!("{c:?}"));
+    known.dedup();
+    let known = known.len();
     (columns.contains(&Some(TableColumn::Title)) && known >= 2).then_some(columns)
 }
 
