@@ -119,6 +119,63 @@ pub struct OfficeImport {
     /// A new plan: new ids, due dates derived within its period.
     pub plan: Plan,
     pub warnings: Vec<String>,
+    /// What of the table is not in the plan (see [`TableImport::left_out`]).
+    pub left_out: Vec<String>,
+}
+
+/// The road-map table of a Word or Excel document as a grid of cell texts (merged cells filled in, tables
+/// continued on the next page joined, repeated headers dropped), with the lines above it: what the
+/// column-mapping step shows before the plan is built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeTable {
+    pub rows: Vec<Vec<String>>,
+    /// The document's paragraphs above the table (Word); the rows above the header are added to them.
+    pub lines: Vec<header::HeaderLine>,
+    /// Whether rows above the table's header count as emphasized lines (a title set in the table).
+    pub title_rows_emphasized: bool,
+    /// The file name without extension: the title when the document names none.
+    pub stem: String,
+}
+
+impl OfficeTable {
+    /// The plan with the columns its header names.
+    pub fn read(&self) -> Result<OfficeImport, OfficeError> {
+        let table = super::table::read_table(&self.rows)?;
+        Ok(self.plan(table))
+    }
+
+    /// The plan with the columns given by `mapping` (chosen in the column-mapping step).
+    pub fn read_with(
+        &self,
+        mapping: &super::table::ColumnMapping,
+    ) -> Result<OfficeImport, OfficeError> {
+        let table = super::table::read_table_with_columns(&self.rows, mapping)?;
+        Ok(self.plan(table))
+    }
+
+    fn plan(&self, table: TableImport) -> OfficeImport {
+        let mut lines = self.lines.clone();
+        lines.extend(table.title_lines.iter().map(|t| header::HeaderLine {
+            text: t.clone(),
+            emphasized: self.title_rows_emphasized,
+        }));
+        let header = header::read_header(&lines);
+        build_plan(table, header, &self.stem)
+    }
+}
+
+/// Reads the table of a .docx or .xlsx file, before its columns are applied.
+pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
+    let bytes = read_bytes(path)?;
+    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match kind {
+        OfficeKind::Word => super::docx::docx_table(&bytes, &stem),
+        OfficeKind::Excel => super::xlsx::xlsx_table(&bytes, &stem),
+    }
 }
 
 /// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
@@ -138,7 +195,7 @@ pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
 /// A document read for the import preview (see [`super::ImportSource`]): a file holding the new plan,
 /// the reader's warnings as notes.
 pub fn import_source(path: &Path) -> Result<super::ImportSource, OfficeError> {
-    let OfficeImport { plan, warnings } = read_document(path)?;
+    let OfficeImport { plan, warnings, .. } = read_document(path)?;
     Ok(super::ImportSource {
         file: super::ExchangeFile::new(
             super::Origin::default(),
@@ -411,6 +468,7 @@ pub(crate) fn build_plan(
     file_stem: &str,
 ) -> OfficeImport {
     let mut warnings = table.warnings;
+    let left_out = table.left_out;
     let title = if header.title.trim().is_empty() {
         warnings.push(format!(
             "Название дорожной карты в документе не найдено — взято имя файла «{file_stem}»."
@@ -444,7 +502,11 @@ pub(crate) fn build_plan(
             measure.due = crate::schedule::measure_due_dates(measure, period);
         }
     }
-    OfficeImport { plan, warnings }
+    OfficeImport {
+        plan,
+        warnings,
+        left_out,
+    }
 }
 
 /// The school year running today (from 1 September).

@@ -47,9 +47,10 @@ pub(super) fn build(rows: &[Vec<String>], mapping: &ColumnMapping) -> TableImpor
         builder.row(i + 1, row, mapping);
     }
     let mut warnings = builder.warnings;
+    let mut left_out = builder.left_out;
     for (col, count) in builder.unread {
         let n = col + 1;
-        warnings.push(match builder.labels[col].as_str() {
+        left_out.push(match builder.labels[col].as_str() {
             "" => format!(
                 "Столбец {n} без заголовка не импортирован: его текст пропущен (строк с текстом: {count})."
             ),
@@ -58,6 +59,7 @@ pub(super) fn build(rows: &[Vec<String>], mapping: &ColumnMapping) -> TableImpor
             ),
         });
     }
+    warnings.extend(left_out.iter().cloned());
     for (col, count) in builder.to_notes {
         let n = col + 1;
         let h = builder.labels[col].as_str();
@@ -77,6 +79,7 @@ pub(super) fn build(rows: &[Vec<String>], mapping: &ColumnMapping) -> TableImpor
         title_lines,
         sections,
         warnings,
+        left_out,
     }
 }
 
@@ -104,6 +107,8 @@ struct Builder {
     to_notes: BTreeMap<usize, usize>,
     /// Each column's name.
     labels: Vec<String>,
+    /// Rows skipped.
+    left_out: Vec<String>,
 }
 
 impl Builder {
@@ -154,7 +159,7 @@ impl Builder {
                     "Строка {line}: нет названия мероприятия — текст добавлен к предыдущему мероприятию."
                 ));
             }
-            None => self.warnings.push(format!(
+            None => self.left_out.push(format!(
                 "Строка {line}: нет названия мероприятия — строка пропущена."
             )),
         }
