@@ -20,6 +20,9 @@ pub enum ExchangeCommand {
         header_row: Option<usize>,
         columns: Vec<Option<TableColumn>>,
     },
+    /// Read the pending table import again with these meanings of its columns (`None`: not imported) and
+    /// preview it; the header rows stay where they were found.
+    RemapColumns(Vec<Option<TableColumn>>),
     /// Resolve one conflict kept by an import.
     Resolve {
         kind: RecordKind,

@@ -40,6 +40,11 @@ pub struct PendingImport {
     /// Per kind (indexed by `RecordKind as usize`): the records that would change or conflict, by title,
     /// in file order — at most [`PREVIEW_LINES_PER_KIND`] of them.
     pub lines: [Vec<PreviewLine>; 5],
+    /// For a table (CSV/TSV, Word, Excel): its rows and the columns in use, which the preview lets the user
+    /// change.
+    pub table: Option<crate::exchange::table_stage::TableStage>,
+    /// What of the table the import leaves out (columns not imported, rows skipped), Russian.
+    pub left_out: Vec<String>,
 }
 
 impl PendingImport {

@@ -5,6 +5,7 @@
 //! import and export, then conflicts, then backups.
 
 mod backups;
+mod columns;
 mod conflicts;
 mod export;
 mod mapping;

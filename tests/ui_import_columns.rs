@@ -1,0 +1,117 @@
+//! The column step of a table import, driven like a user (egui_kittest, by label): a Word road map's
+//! preview lists its columns with what each is read as; the user says a column is not to be imported, the
+//! preview follows, and the import ends with a message naming what was left out — not a plain «done».
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::{Command, RoadmapApp, ToastKind, UiState};
+use roadmap_planner::store::Store;
+
+mod common;
+use common::isolate_home;
+
+fn harness() -> Harness<'static, RoadmapApp> {
+    isolate_home();
+    let store = Store::open_in_memory().unwrap();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 1800.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(
+                store,
+                NaiveDate::from_ymd_opt(2021, 10, 15).unwrap(),
+                UiState::default(),
+            )
+        })
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/layouts")
+        .join(name)
+}
+
+fn import(h: &mut Harness<'static, RoadmapApp>, path: &Path) {
+    h.state_mut().push(Command::ImportFile(path.to_path_buf()));
+    h.run();
+    h.run();
+}
+
+#[test]
+fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
+    let mut h = harness();
+    h.run();
+    import(&mut h, &fixture("start-end.docx"));
+    h.get_by_label("Предпросмотр импорта: start-end.docx");
+    h.get_by_label("Столбцы таблицы");
+    // Detected: the start and end of «Сроки», the target group kept in the notes.
+    h.get_by_label("Сроки / начало");
+    h.get_by_label("Целевая группа");
+    let combo = h.get_by_label("Столбец 6");
+    assert_eq!(combo.value().as_deref(), Some("Примечание"));
+    assert!(
+        h.state()
+            .data
+            .exchange
+            .pending
+            .as_ref()
+            .unwrap()
+            .left_out
+            .is_empty()
+    );
+
+    h.get_by_label("Столбец 6").click();
+    h.run();
+
+    h.get_by_label("Не импортировать").click();
+    h.run();
+    h.run();
+    let pending = h
+        .state()
+        .data
+        .exchange
+        .pending
+        .as_ref()
+        .expect("still previewed");
+    assert_eq!(pending.left_out.len(), 1, "{:?}", pending.left_out);
+    assert!(pending.left_out[0].contains("«Целевая группа»"));
+    h.get_by_label("Не импортировано:");
+    assert_eq!(
+        h.get_by_label("Столбец 6").value().as_deref(),
+        Some("Не импортировать")
+    );
+
+    h.get_by_label("Применить").click();
+    h.run();
+    h.run();
+    let plan = h.state().data.plan.as_ref().expect("the plan is open");
+    let first = plan.measures().next().unwrap();
+    assert_eq!(first.deadline, "сентябрь 2021 – октябрь 2021");
+    assert!(!first.notes.contains("Целевая группа"), "{}", first.notes);
+    let toast = h.state().toasts.items().last().expect("a message").clone();
+    assert_eq!(toast.kind, ToastKind::Warning);
+    assert!(toast.text.contains("Не импортировано"), "{}", toast.text);
+    assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
+}
+
+#[test]
+fn an_import_without_anything_left_out_ends_plainly() {
+    let mut h = harness();
+    h.run();
+    import(&mut h, &fixture("years.docx"));
+    h.get_by_label("Столбцы таблицы");
+    assert_eq!(
+        h.get_by_label("Столбец 3").value().as_deref(),
+        Some("По годам: 2020")
+    );
+    h.get_by_label("Применить").click();
+    h.run();
+    h.run();
+    let toast = h.state().toasts.items().last().expect("a message").clone();
+    assert_eq!(toast.kind, ToastKind::Info, "{}", toast.text);
+    let plan = h.state().data.plan.as_ref().expect("the plan is open");
+    assert_eq!(plan.measure_count(), 5);
+}
