@@ -429,7 +429,7 @@ pub(crate) fn drop_repeated_headers(rows: &mut Vec<Vec<String>>) {
     let Some(mapping) = super::table::ColumnMapping::detect(rows) else {
         return;
     };
-    let Some(header) = mapping.header_row else {
+    let Some(header) = mapping.header_first_row() else {
         return;
     };
     let key = |row: &[String]| -> Vec<String> {
@@ -437,7 +437,7 @@ pub(crate) fn drop_repeated_headers(rows: &mut Vec<Vec<String>>) {
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     };
-    // The header may take two rows (a "Сроки" header split into years): both are repeated together.
+    // The header may take several rows (names, years, column numbers): they are repeated together.
     let first = mapping.first_data_row();
     let head: Vec<Vec<String>> = rows[header.min(first)..first.max(header + 1)]
         .iter()
