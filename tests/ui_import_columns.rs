@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, ToastKind, UiState};
+use roadmap_planner::model::Period;
 use roadmap_planner::store::Store;
 
 mod common;
@@ -114,4 +115,41 @@ fn an_import_without_anything_left_out_ends_plainly() {
     assert_eq!(toast.kind, ToastKind::Info, "{}", toast.text);
     let plan = h.state().data.plan.as_ref().expect("the plan is open");
     assert_eq!(plan.measure_count(), 5);
+}
+
+#[test]
+fn a_table_pasted_with_its_header_shows_its_columns_before_it_goes_in() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().push(Command::CreatePlan {
+        title: "Дорожная карта района".into(),
+        period: Period::school_year(2021),
+    });
+    h.run();
+    let table = "№ п/п\tМероприятие\tСроки\tЦелевая группа\n\
+                 1. Кадры\t\t\t\n\
+                 1.1\tСеминар для учителей\tноябрь 2021\tУчителя математики\n";
+    h.event(egui::Event::Paste(table.into()));
+    h.run();
+    h.get_by_label("Вставка таблицы");
+    assert_eq!(
+        h.get_by_label("Столбец 4").value().as_deref(),
+        Some("Примечание")
+    );
+    h.get_by_label("Столбец 4").click();
+    h.run();
+    h.get_by_label("Не импортировать").click();
+    h.run();
+    h.run();
+    h.get_by_label("Не импортировано:");
+    h.get_by_label("Вставить").click();
+    h.run();
+    h.run();
+    let plan = h.state().data.plan.as_ref().expect("a plan is open");
+    let measure = plan.measures().next().expect("the measure is pasted");
+    assert_eq!(measure.title, "Семинар для учителей");
+    assert_eq!(measure.notes, "");
+    let toast = h.state().toasts.items().first().expect("a message").clone();
+    assert_eq!(toast.kind, ToastKind::Warning, "{}", toast.text);
+    assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
 }

@@ -676,3 +676,6 @@ meaning-result = Result
 meaning-documents = Documents
 meaning-notes = Notes
 meaning-skip = Do not import
+paste-columns-title = Paste a table
+paste-columns-apply = Paste
+paste-columns-adds = To be added: { $sections } sections, { $measures } measures.

@@ -694,3 +694,6 @@ meaning-result = Результат
 meaning-documents = Документы
 meaning-notes = Примечание
 meaning-skip = Не импортировать
+paste-columns-title = Вставка таблицы
+paste-columns-apply = Вставить
+paste-columns-adds = Будет добавлено: направлений — { $sections }, мероприятий — { $measures }.

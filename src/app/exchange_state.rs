@@ -22,6 +22,20 @@ pub struct ExchangeData {
     pub conflicts: Vec<ConflictRecord>,
     /// Backups of the database, oldest first.
     pub backups: Vec<BackupInfo>,
+    /// A table pasted with its header, waiting for «Вставить» with the columns shown.
+    pub paste: Option<PendingPaste>,
+}
+
+/// A table pasted with its header (copied whole from Word or Excel): its columns are shown, and can be
+/// changed, before it goes into the plan.
+#[derive(Debug, Clone)]
+pub struct PendingPaste {
+    pub stage: crate::exchange::table_stage::TableStage,
+    /// What it would add with the columns in use.
+    pub sections: usize,
+    pub measures: usize,
+    /// What it would leave out, Russian.
+    pub left_out: Vec<String>,
 }
 
 impl ExchangeData {

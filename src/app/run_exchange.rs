@@ -30,6 +30,12 @@ impl RoadmapApp {
                 columns,
             } => self.apply_mapping(header_row, columns),
             ExchangeCommand::RemapColumns(columns) => self.remap_columns(columns),
+            ExchangeCommand::RemapPaste(columns) => self.remap_paste(columns),
+            ExchangeCommand::ApplyPaste => self.apply_paste(),
+            ExchangeCommand::CancelPaste => {
+                self.data.exchange.paste = None;
+                Ok(())
+            }
             ExchangeCommand::Resolve {
                 kind,
                 key,

@@ -121,62 +121,115 @@ pub fn meaning_combo(
 
 /// The detected columns of a pending table import, each with its meaning to change and sample cells.
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport, stage: &TableStage) {
-    let columns = stage.columns();
-    let default_year = chrono::Datelike::year(&ctx.today);
     egui::CollapsingHeader::new(ctx.tr("exchange-columns-title"))
         .id_salt("exchange-columns")
         .default_open(true)
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(ctx.tr("exchange-columns-hint")).weak());
-            let mut chosen: Vec<Option<TableColumn>> = columns.iter().map(|c| c.meaning).collect();
-            let mut changed = false;
-            egui::Grid::new("exchange-columns-grid")
-                .striped(true)
-                .num_columns(3)
-                .spacing([16.0, 4.0])
+            if let Some(columns) = columns_grid(ui, ctx, stage) {
+                ctx.push(Command::Exchange(ExchangeCommand::RemapColumns(columns)));
+            }
+            left_out(ui, ctx, &pending.left_out);
+        });
+}
+
+/// A table pasted with its header: its columns, what it adds and leaves out, «Вставить» or «Отмена».
+pub fn paste_window(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
+    let Some(pending) = ctx.data.exchange.paste.as_ref() else {
+        return;
+    };
+    let (stage, left) = (pending.stage.clone(), pending.left_out.clone());
+    let what = ctx.i18n.tr_args(
+        "paste-columns-adds",
+        &[
+            ("sections", Arg::Num(pending.sections as f64)),
+            ("measures", Arg::Num(pending.measures as f64)),
+        ],
+    );
+    egui::Window::new(ctx.tr("paste-columns-title"))
+        .collapsible(false)
+        .resizable(true)
+        .default_width(900.0)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(egui_ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(480.0)
                 .show(ui, |ui| {
-                    ui.strong(ctx.tr("exchange-columns-name"));
-                    ui.strong(ctx.tr("exchange-columns-meaning"));
-                    ui.strong(ctx.tr("exchange-columns-samples"));
-                    ui.end_row();
-                    for (col, column) in columns.iter().enumerate() {
-                        let name = if column.label.is_empty() {
-                            "—".to_owned()
-                        } else {
-                            column.label.clone()
-                        };
-                        ui.add(egui::Label::new(name).truncate());
-                        changed |= meaning_combo(
-                            ui,
-                            ctx,
-                            col,
-                            &column.label,
-                            &mut chosen[col],
-                            default_year,
-                        );
-                        ui.add(
-                            egui::Label::new(
-                                egui::RichText::new(column.samples.join(" · ")).weak(),
-                            )
-                            .truncate(),
-                        );
-                        ui.end_row();
+                    if let Some(columns) = columns_grid(ui, ctx, &stage) {
+                        ctx.push(Command::Exchange(ExchangeCommand::RemapPaste(columns)));
                     }
                 });
-            if !chosen.contains(&Some(TableColumn::Title)) {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    ctx.tr("exchange-mapping-need-title"),
-                );
-            } else if changed {
-                ctx.push(Command::Exchange(ExchangeCommand::RemapColumns(chosen)));
-            }
-            if !pending.left_out.is_empty() {
-                ui.add_space(4.0);
-                ui.colored_label(ui.visuals().warn_fg_color, ctx.tr("exchange-left-out"));
-                for line in &pending.left_out {
-                    ui.colored_label(ui.visuals().warn_fg_color, format!("• {line}"));
+            left_out(ui, ctx, &left);
+            ui.add_space(6.0);
+            ui.label(what);
+            ui.horizontal(|ui| {
+                let paste =
+                    egui::Button::new(egui::RichText::new(ctx.tr("paste-columns-apply")).strong());
+                if ui.add(paste).clicked() {
+                    ctx.push(Command::Exchange(ExchangeCommand::ApplyPaste));
                 }
+                if ui.button(ctx.tr("exchange-cancel")).clicked() {
+                    ctx.push(Command::Exchange(ExchangeCommand::CancelPaste));
+                }
+            });
+        });
+}
+
+/// What the import leaves out, in the warning colour.
+fn left_out(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    let warn = ui.visuals().warn_fg_color;
+    ui.colored_label(warn, ctx.tr("exchange-left-out"));
+    for line in lines {
+        ui.colored_label(warn, format!("• {line}"));
+    }
+}
+
+/// The table of columns: name in the file, meaning (a choice), first cells. The new meanings when the user
+/// changed one (and the measure column is still named).
+fn columns_grid(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    stage: &TableStage,
+) -> Option<Vec<Option<TableColumn>>> {
+    let columns = stage.columns();
+    let default_year = chrono::Datelike::year(&ctx.today);
+    ui.label(egui::RichText::new(ctx.tr("exchange-columns-hint")).weak());
+    let mut chosen: Vec<Option<TableColumn>> = columns.iter().map(|c| c.meaning).collect();
+    let mut changed = false;
+    egui::Grid::new("exchange-columns-grid")
+        .striped(true)
+        .num_columns(3)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.strong(ctx.tr("exchange-columns-name"));
+            ui.strong(ctx.tr("exchange-columns-meaning"));
+            ui.strong(ctx.tr("exchange-columns-samples"));
+            ui.end_row();
+            for (col, column) in columns.iter().enumerate() {
+                let name = if column.label.is_empty() {
+                    "—".to_owned()
+                } else {
+                    column.label.clone()
+                };
+                ui.add(egui::Label::new(name).truncate());
+                changed |=
+                    meaning_combo(ui, ctx, col, &column.label, &mut chosen[col], default_year);
+                ui.add(
+                    egui::Label::new(egui::RichText::new(column.samples.join(" · ")).weak())
+                        .truncate(),
+                );
+                ui.end_row();
             }
         });
+    if !chosen.contains(&Some(TableColumn::Title)) {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            ctx.tr("exchange-mapping-need-title"),
+        );
+        return None;
+    }
+    changed.then_some(chosen)
 }

@@ -11,6 +11,8 @@ mod export;
 mod mapping;
 mod preview;
 
+pub use columns::paste_window;
+
 use super::ViewCtx;
 use crate::app::Command;
 
