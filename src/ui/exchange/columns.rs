@@ -134,10 +134,12 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport, sta
 
 /// A table pasted with its header: its columns, what it adds and leaves out, «Вставить» or «Отмена».
 pub fn paste_window(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
-    let Some(pending) = ctx.data.exchange.paste.as_ref() else {
+    // The snapshot outlives this frame's borrow of `ctx`: nothing is copied.
+    let data = ctx.data;
+    let Some(pending) = data.exchange.paste.as_ref() else {
         return;
     };
-    let (stage, left) = (pending.stage.clone(), pending.left_out.clone());
+    let (stage, left) = (&pending.stage, &pending.left_out);
     let what = ctx.i18n.tr_args(
         "paste-columns-adds",
         &[
@@ -154,11 +156,11 @@ pub fn paste_window(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
             egui::ScrollArea::vertical()
                 .max_height(480.0)
                 .show(ui, |ui| {
-                    if let Some(columns) = columns_grid(ui, ctx, &stage) {
+                    if let Some(columns) = columns_grid(ui, ctx, stage) {
                         ctx.push(Command::Exchange(ExchangeCommand::RemapPaste(columns)));
                     }
                 });
-            left_out(ui, ctx, &left);
+            left_out(ui, ctx, left);
             ui.add_space(6.0);
             ui.label(what);
             ui.horizontal(|ui| {
