@@ -67,7 +67,9 @@ impl TableColumn {
             return Some(TableColumn::Year(year));
         }
         let starts = |prefixes: &[&str]| prefixes.iter().any(|p| c.starts_with(p));
-        if starts(&["документ"]) || c.contains("закрепляющ") || c.contains("подтверждающ")
+        if starts(&["документ", "отчетн", "формаотчетност"])
+            || c.contains("закрепляющ")
+            || c.contains("подтверждающ")
         {
             Some(TableColumn::Documents)
         } else if starts(&[
@@ -77,6 +79,7 @@ impl TableColumn {
             "периодпроведения",
             "времяпроведения",
             "датаисполнения",
+            "периодреализации",
         ]) {
             Some(TableColumn::Deadline)
         } else if starts(&["ответствен", "исполнител"]) {
@@ -100,7 +103,11 @@ impl TableColumn {
             "формареализации",
             "показател",
             "комментари",
-        ]) {
+            "индикатор",
+            "источникфинансировани",
+            "финансировани",
+        ]) || c.contains("показател")
+        {
             Some(TableColumn::Notes)
         } else {
             None
@@ -287,9 +294,13 @@ fn header_columns(row: &[String]) -> Option<Vec<Option<TableColumn>>> {
 }
 
 /// A row of sub-cells under `above`: every cell with text repeats the cell above it (a name merged down
-/// over both rows) or is a sub-heading — a year, «начало» / «окончание», a column name —, at least one
-/// is a sub-heading, and none is a measure number.
+/// over both rows) or is a sub-heading — a year, «начало» / «окончание», a column name, or any short text
+/// under an umbrella merged across («I полугодие» · «II полугодие» under «Сроки») —, at least one is a
+/// sub-heading, none is a measure number, and the measure column holds no new text.
 fn is_sub_header(row: &[String], above: &[String]) -> bool {
+    let title = above
+        .iter()
+        .position(|c| TableColumn::recognize(c) == Some(TableColumn::Title));
     let mut new = 0;
     for (col, cell) in row.iter().enumerate() {
         let cell = cell.trim();
@@ -302,15 +313,30 @@ fn is_sub_header(row: &[String], above: &[String]) -> bool {
         if same {
             continue;
         }
+        if Some(col) == title || (looks_like_number(cell) && year_of(&normalize(cell)).is_none()) {
+            return false;
+        }
         let heading = year_of(&normalize(cell)).is_some()
             || start_or_end(cell).is_some()
-            || TableColumn::recognize(cell).is_some();
+            || TableColumn::recognize(cell).is_some()
+            || (under_umbrella(above, col) && cell.split_whitespace().count() <= 4);
         if !heading {
             return false;
         }
         new += 1;
     }
     new > 0
+}
+
+/// Whether column `col` lies under a cell merged across several columns in `above`: the cell above is
+/// empty with a name to its left, or holds a name with an empty cell to its right.
+fn under_umbrella(above: &[String], col: usize) -> bool {
+    let text = |c: usize| above.get(c).is_some_and(|t| !t.trim().is_empty());
+    if text(col) {
+        col + 1 < above.len() && !text(col + 1)
+    } else {
+        (0..col).any(text)
+    }
 }
 
 /// The names a column has down the header stack, top first, each once: a cell's own text, or — for an

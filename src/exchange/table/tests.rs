@@ -356,3 +356,22 @@ fn header_words_broken_by_wraps_and_hyphens_and_new_names_are_known() {
     assert_eq!(m.notes, "Участники: Учителя\nочно");
     assert!(import.left_out.is_empty());
 }
+
+#[test]
+fn any_short_sub_cells_under_an_umbrella_are_header_not_data() {
+    let import = read(
+        "№\tМероприятие\tСроки\t\tОтчётные документы\n\
+         \t\tI полугодие\tII полугодие\t\n\
+         1.1\tСовещание\tмарт\t\tПротокол\n",
+    );
+    let measures = measures(&import);
+    assert_eq!(
+        measures.len(),
+        1,
+        "{:?}",
+        measures.iter().map(|m| &m.title).collect::<Vec<_>>()
+    );
+    assert_eq!(measures[0].deadline, "март");
+    assert_eq!(measures[0].documents, "Протокол");
+    assert!(import.left_out.is_empty(), "{:?}", import.left_out);
+}
