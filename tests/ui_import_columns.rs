@@ -115,6 +115,25 @@ fn an_import_without_anything_left_out_ends_plainly() {
     assert_eq!(toast.kind, ToastKind::Info, "{}", toast.text);
     let plan = h.state().data.plan.as_ref().expect("the plan is open");
     assert_eq!(plan.measure_count(), 5);
+
+    // A year cell edited in the grid moves that year's due date to the date it now names.
+    let last = plan.measures().last().unwrap();
+    let (id, before) = (last.id, last.due.clone());
+    assert_eq!(before[1], NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
+    h.state_mut().push(Command::EditMeasureYear {
+        id,
+        year: 2021,
+        value: "Реализация маршрутов\nапрель 2021".into(),
+    });
+    h.run();
+    let plan = h.state().data.plan.as_ref().unwrap();
+    let due = &plan.measure(id).unwrap().due;
+    assert_eq!(
+        due[1],
+        NaiveDate::from_ymd_opt(2021, 4, 30).unwrap(),
+        "{due:?}"
+    );
+    assert_eq!(due.len(), 3);
 }
 
 #[test]

@@ -93,6 +93,7 @@ impl TableColumn {
             "названиемероприяти",
             "содержание",
             "переченьмероприятий",
+            "ключевыемероприяти",
         ]) {
             Some(TableColumn::Title)
         } else if starts(&[
@@ -518,10 +519,17 @@ mod tests {
         for (header, expected) in cases {
             assert_eq!(TableColumn::recognize(header), Some(expected), "{header}");
         }
+        assert_eq!(TableColumn::recognize("Ключевые мероприятия"), Some(Title));
         assert_eq!(
-            TableColumn::recognize("Ключевые мероприятия, сроки реализации"),
-            None
+            TableColumn::recognize("Источник финансирования"),
+            Some(Notes)
         );
+        assert_eq!(
+            TableColumn::recognize("Отчётные документы"),
+            Some(Documents)
+        );
+        assert_eq!(TableColumn::recognize("Целевые показатели"), Some(Notes));
+        assert_eq!(TableColumn::recognize("Пояснения автора"), None);
         assert_eq!(TableColumn::recognize("1.1"), None);
     }
 
