@@ -213,3 +213,21 @@ fn years_survive_the_round_trip_through_word_excel_and_csv() {
     std::fs::remove_dir_all(&dir).ok();
     assert_reads(&csv, "years.expected.json", false);
 }
+
+#[test]
+fn notes_and_joined_deadlines_survive_the_round_trip() {
+    let original = read_docx(&bytes("start-end.docx"), "start-end").unwrap().plan;
+    let docx = read_docx(&write_docx(&original).unwrap(), "x").unwrap().plan;
+    assert_reads(&docx, "start-end.expected.json", true);
+    let xlsx = read_xlsx(&write_xlsx(&original, &[], &[]).unwrap(), "x")
+        .unwrap()
+        .plan;
+    assert_reads(&xlsx, "start-end.expected.json", true);
+    let dir = std::env::temp_dir().join(format!("layouts-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("start-end-export.csv");
+    std::fs::write(&file, grid_csv(&original, None)).unwrap();
+    let csv = read_source(&file, today()).unwrap().file.plans.remove(0);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_reads(&csv, "start-end.expected.json", false);
+}
