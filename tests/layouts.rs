@@ -216,8 +216,12 @@ fn years_survive_the_round_trip_through_word_excel_and_csv() {
 
 #[test]
 fn notes_and_joined_deadlines_survive_the_round_trip() {
-    let original = read_docx(&bytes("start-end.docx"), "start-end").unwrap().plan;
-    let docx = read_docx(&write_docx(&original).unwrap(), "x").unwrap().plan;
+    let original = read_docx(&bytes("start-end.docx"), "start-end")
+        .unwrap()
+        .plan;
+    let docx = read_docx(&write_docx(&original).unwrap(), "x")
+        .unwrap()
+        .plan;
     assert_reads(&docx, "start-end.expected.json", true);
     let xlsx = read_xlsx(&write_xlsx(&original, &[], &[]).unwrap(), "x")
         .unwrap()

@@ -172,3 +172,36 @@ fn a_table_pasted_with_its_header_shows_its_columns_before_it_goes_in() {
     assert_eq!(toast.kind, ToastKind::Warning, "{}", toast.text);
     assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
 }
+
+#[test]
+fn a_word_table_with_unknown_column_names_goes_through_the_mapping_step() {
+    let mut h = harness();
+    h.run();
+    import(&mut h, &fixture("unknown-header.docx"));
+    h.get_by_label("Сопоставление столбцов");
+    assert_eq!(
+        h.get_by_label("Столбец 2").value().as_deref(),
+        Some("Мероприятие")
+    );
+    h.get_by_label("Применить сопоставление").click();
+    h.run();
+    h.run();
+    h.get_by_label("Предпросмотр импорта: unknown-header.docx");
+    h.get_by_label("Мероприятия — 2");
+    h.get_by_label("Применить").click();
+    h.run();
+    h.run();
+    let plan = h.state().data.plan.as_ref().expect("the plan is open");
+    let titles: Vec<&str> = plan.measures().map(|m| m.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Провести совещание руководителей",
+            "Подготовить аналитическую справку"
+        ]
+    );
+    assert_eq!(
+        plan.title,
+        "План работы с педагогами на 2021-2022 учебный год"
+    );
+}

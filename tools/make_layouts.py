@@ -14,6 +14,8 @@ public district road maps); this script only lays it out as Word, Excel, CSV and
   years.tsv    years on the second header row (and the same with tabs)
   start-end.docx  «Сроки» split into «начало» / «окончание», a row of column numbers, header words broken by
                line wraps and hyphens, columns with no field of their own (their text goes to the notes)
+  unknown-header.docx  a table whose column names the program does not know («Пункт», «Что сделать»,
+               «Когда», «Кто»): it goes through the column-mapping step
   split.docx   a table continued in a second table with its header (and column numbers) repeated, the header
                repeated once more inside it, a row shorter than the grid (gridAfter)
 
@@ -227,6 +229,22 @@ def split_docx(data):
     doc.save(os.path.join(OUT, "split.docx"))
 
 
+def unknown_header_docx():
+    doc = Document()
+    heading(doc, "План работы с педагогами на 2021-2022 учебный год")
+    rows = [
+        ["Пункт", "Что сделать", "Когда", "Кто"],
+        ["1.1", "Провести совещание руководителей", "сентябрь", "Управление образованием"],
+        ["1.2", "Подготовить аналитическую справку", "декабрь", "ИМЦ"],
+    ]
+    table = doc.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    for values in rows:
+        for cell, value in zip(table.add_row().cells, values):
+            set_text(cell, value)
+    doc.save(os.path.join(OUT, "unknown-header.docx"))
+
+
 def main():
     years = load("years.expected.json")
     years_docx(years)
@@ -234,6 +252,7 @@ def main():
     years_delimited(years)
     start_end_docx(load("start-end.expected.json"))
     split_docx(load("split.expected.json"))
+    unknown_header_docx()
 
 
 if __name__ == "__main__":

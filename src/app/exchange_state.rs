@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::exchange::table_file::TableText;
+use crate::exchange::table_stage::StageOrigin;
 use crate::exchange::{Action, ImportPreview, ImportSource};
 use crate::store::{BackupInfo, ConflictRecord, RecordKind};
 
@@ -75,11 +75,11 @@ pub struct PreviewLine {
     pub text: String,
 }
 
-/// A table file whose header row was not recognised, with its decoded rows.
+/// A table (CSV/TSV, Word, Excel) whose header row was not recognised, with its rows.
 #[derive(Debug, Clone)]
 pub struct PendingMapping {
     pub path: PathBuf,
-    pub text: TableText,
+    pub table: StageOrigin,
     /// Why the columns are asked for (the reader's message), Russian.
     pub message: String,
 }

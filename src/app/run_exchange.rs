@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 
 use crate::exchange::conflicts::{self, Resolution};
 use crate::exchange::table::{ColumnMapping, TableColumn};
-use crate::exchange::table_file::{self, TableText};
 use crate::exchange::table_stage::{StageOrigin, TableStage};
 use crate::exchange::{self, ExchangeError, ImportSource, Names};
 use crate::model::Id;
@@ -89,10 +88,10 @@ impl RoadmapApp {
         let source = match staged.and_then(|_| read_any(path, self.today)) {
             Ok(source) => source,
             Err(e) => {
-                if let Some(text) = unrecognised_table(path) {
+                if let Some(table) = StageOrigin::unrecognised(path) {
                     self.data.exchange.mapping = Some(PendingMapping {
                         path: path.to_path_buf(),
-                        text,
+                        table,
                         message: e,
                     });
                     self.ui_state.screen = Screen::Exchange;
@@ -194,7 +193,7 @@ impl RoadmapApp {
             return Ok(());
         };
         let stage = TableStage {
-            origin: StageOrigin::Text(mapping.text.clone()),
+            origin: mapping.table.clone(),
             mapping: ColumnMapping {
                 header_row,
                 columns,
@@ -291,18 +290,4 @@ fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, Strin
         return exchange::office::import_source(path).map_err(|e| e.to_string());
     }
     exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
-}
-
-/// The rows of a table file whose header row is not recognised (`None` for other files, or a table that
-/// cannot be read at all).
-fn unrecognised_table(path: &Path) -> Option<TableText> {
-    if !table_file::is_table_path(path) {
-        return None;
-    }
-    let text = table_file::read_table_text(path).ok()?;
-    let has_text = text
-        .rows
-        .iter()
-        .any(|r| r.iter().any(|c| !c.trim().is_empty()));
-    (has_text && ColumnMapping::detect(&text.rows).is_none()).then_some(text)
 }

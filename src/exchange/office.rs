@@ -178,6 +178,21 @@ pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
     }
 }
 
+/// The table of a .docx or .xlsx file whose header is not recognised, for the user to name its columns: the
+/// document's largest table, or the workbook's first sheet with text.
+pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> {
+    let bytes = read_bytes(path)?;
+    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match kind {
+        OfficeKind::Word => super::docx::docx_largest_table(&bytes, &stem),
+        OfficeKind::Excel => super::xlsx::xlsx_first_sheet(&bytes, &stem),
+    }
+}
+
 /// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
 pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
     let bytes = read_bytes(path)?;

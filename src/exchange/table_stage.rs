@@ -26,6 +26,31 @@ pub enum StageOrigin {
     Office(OfficeTable),
 }
 
+impl StageOrigin {
+    /// The rows of the table.
+    pub fn rows(&self) -> &[Vec<String>] {
+        match self {
+            StageOrigin::Text(text) => &text.rows,
+            StageOrigin::Office(table) => &table.rows,
+        }
+    }
+
+    /// The rows of a table file or Word/Excel document whose header is not recognised, for the user to
+    /// name its columns (`None` for other files, or when there is no text to map).
+    pub fn unrecognised(path: &Path) -> Option<StageOrigin> {
+        let origin = if office::is_office_path(path) {
+            StageOrigin::Office(office::read_unrecognised_table(path).ok()?)
+        } else if table_file::is_table_path(path) {
+            StageOrigin::Text(table_file::read_table_text(path).ok()?)
+        } else {
+            return None;
+        };
+        let rows = origin.rows();
+        let has_text = rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty()));
+        (has_text && ColumnMapping::detect(rows).is_none()).then_some(origin)
+    }
+}
+
 /// A table read for import, with the columns in use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableStage {
@@ -79,10 +104,7 @@ impl TableStage {
 
     /// The table's rows.
     pub fn rows(&self) -> &[Vec<String>] {
-        match &self.origin {
-            StageOrigin::Text(text) => &text.rows,
-            StageOrigin::Office(table) => &table.rows,
-        }
+        self.origin.rows()
     }
 
     /// The same rows read with other columns (the header rows stay where they were found).

@@ -93,6 +93,40 @@ fn key(row: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The document's largest table (most rows) with the paragraphs above it, for the column-mapping step
+/// when no table has a recognisable header.
+pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    let mut package = Package::open(bytes, OfficeKind::Word)?;
+    let part = main_part(&mut package)?;
+    let xml = package.required_part(&part)?;
+    let blocks = parse_body(&xml).map_err(|reason| OfficeError::Xml {
+        part: part.clone(),
+        reason,
+    })?;
+    let (index, rows) = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Table(rows) => Some((i, rows)),
+            Block::Paragraph(_) => None,
+        })
+        .max_by_key(|(i, rows)| (rows.len(), std::cmp::Reverse(*i)))
+        .ok_or(OfficeError::NoTable)?;
+    let lines = blocks[..index]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(line) => Some(line.clone()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    Ok(OfficeTable {
+        rows: rows.clone(),
+        lines,
+        title_rows_emphasized: true,
+        stem: file_stem.to_owned(),
+    })
+}
+
 /// The main document part: `word/document.xml`, or where `_rels/.rels` points the office document.
 fn main_part(package: &mut Package) -> Result<String, OfficeError> {
     const DEFAULT: &str = "word/document.xml";

@@ -47,6 +47,29 @@ pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeEr
     Err(OfficeError::NoSheetTable)
 }
 
+/// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
+pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))?;
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let rows = grid(&range, &merges);
+        if rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
+            return Ok(OfficeTable {
+                rows,
+                lines: Vec::new(),
+                title_rows_emphasized: false,
+                stem: file_stem.to_owned(),
+            });
+        }
+    }
+    Err(OfficeError::NoSheetTable)
+}
+
 /// The sheet as rows of cell texts from A1, merged regions filled: a region's text applies to every row it
 /// spans; across columns it stays in the first unless it is the row's only text (a title or section row).
 fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>> {

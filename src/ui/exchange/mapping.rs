@@ -22,7 +22,7 @@ pub struct MappingView {
 
 impl MappingView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingMapping) {
-        let rows = &pending.text.rows;
+        let rows = pending.table.rows();
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         if self.path.as_ref() != Some(&pending.path) {
             self.path = Some(pending.path.clone());
