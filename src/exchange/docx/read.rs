@@ -18,14 +18,7 @@ pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
 /// The road-map table of a .docx with the paragraphs above it, before its columns are applied (see
 /// [`read_docx`]).
 pub fn docx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
-    let mut package = Package::open(bytes, OfficeKind::Word)?;
-    let part = main_part(&mut package)?;
-    let xml = package.required_part(&part)?;
-    let blocks = parse_body(&xml).map_err(|reason| OfficeError::Xml {
-        part: part.clone(),
-        reason,
-    })?;
-    drop(xml);
+    let blocks = body_blocks(bytes)?;
 
     let (first, mapping) = blocks
         .iter()
@@ -96,13 +89,7 @@ fn key(row: &[String]) -> Vec<String> {
 /// The document's largest table (most rows) with the paragraphs above it, for the column-mapping step
 /// when no table has a recognisable header.
 pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
-    let mut package = Package::open(bytes, OfficeKind::Word)?;
-    let part = main_part(&mut package)?;
-    let xml = package.required_part(&part)?;
-    let blocks = parse_body(&xml).map_err(|reason| OfficeError::Xml {
-        part: part.clone(),
-        reason,
-    })?;
+    let blocks = body_blocks(bytes)?;
     let (index, rows) = blocks
         .iter()
         .enumerate()
@@ -125,6 +112,14 @@ pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, 
         title_rows_emphasized: true,
         stem: file_stem.to_owned(),
     })
+}
+
+/// The body of the main document part as paragraphs and tables. Every reading of a document starts here.
+fn body_blocks(bytes: &[u8]) -> Result<Vec<Block>, OfficeError> {
+    let mut package = Package::open(bytes, OfficeKind::Word)?;
+    let part = main_part(&mut package)?;
+    let xml = package.required_part(&part)?;
+    parse_body(&xml).map_err(|reason| OfficeError::Xml { part, reason })
 }
 
 /// The main document part: `word/document.xml`, or where `_rels/.rels` points the office document.

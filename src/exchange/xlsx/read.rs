@@ -23,10 +23,7 @@ pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
 /// The road-map table of the first sheet that has one, before its columns are applied (see
 /// [`read_xlsx`]).
 pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
-    // Every part inflated once within the limits before calamine opens the archive itself.
-    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))?;
+    let mut book = open_book(bytes)?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
@@ -49,9 +46,7 @@ pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeEr
 
 /// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
 pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
-    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))?;
+    let mut book = open_book(bytes)?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
@@ -68,6 +63,13 @@ pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, Of
         }
     }
     Err(OfficeError::NoSheetTable)
+}
+
+/// The workbook opened by calamine, after every part was inflated once within the limits (so calamine,
+/// which opens the archive itself, never meets a part over them). Every reading of a workbook starts here.
+fn open_book(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, OfficeError> {
+    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
+    Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))
 }
 
 /// The sheet as rows of cell texts from A1, merged regions filled: a region's text applies to every row it
