@@ -302,7 +302,7 @@ fn is_sub_header(row: &[String], above: &[String]) -> bool {
     let title = above
         .iter()
         .position(|c| TableColumn::recognize(c) == Some(TableColumn::Title));
-    let mut new = 0;
+    let (mut new, mut only_under_umbrella) = (0, 0);
     for (col, cell) in row.iter().enumerate() {
         let cell = cell.trim();
         if cell.is_empty() {
@@ -317,16 +317,19 @@ fn is_sub_header(row: &[String], above: &[String]) -> bool {
         if Some(col) == title || (looks_like_number(cell) && year_of(&normalize(cell)).is_none()) {
             return false;
         }
-        let heading = year_of(&normalize(cell)).is_some()
+        let named = year_of(&normalize(cell)).is_some()
             || start_or_end(cell).is_some()
-            || TableColumn::recognize(cell).is_some()
-            || (under_umbrella(above, col) && cell.split_whitespace().count() <= 4);
-        if !heading {
-            return false;
+            || TableColumn::recognize(cell).is_some();
+        if !named {
+            if !(under_umbrella(above, col) && cell.split_whitespace().count() <= 4) {
+                return false;
+            }
+            only_under_umbrella += 1;
         }
         new += 1;
     }
-    new > 0
+    // An umbrella splits into two sub-cells or more: one short text alone is data.
+    new > 0 && only_under_umbrella != 1
 }
 
 /// Whether column `col` lies under a cell merged across several columns in `above`: the cell above is

@@ -375,3 +375,18 @@ fn any_short_sub_cells_under_an_umbrella_are_header_not_data() {
     assert_eq!(measures[0].documents, "Протокол");
     assert!(import.left_out.is_empty(), "{:?}", import.left_out);
 }
+
+#[test]
+fn one_short_cell_under_an_unnamed_column_is_data_not_header() {
+    let import = read(
+        "№\tМероприятие\tСроки\t\n\
+         \t\t\tсм. приложение\n\
+         1.1\tСовещание\tмарт\t\n",
+    );
+    assert_eq!(measures(&import).len(), 1);
+    assert!(
+        import.left_out.iter().any(|l| l.starts_with("Строка 2")),
+        "the row is data, said to be skipped: {:?}",
+        import.left_out
+    );
+}
