@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::exchange::missing::Missing;
-use crate::exchange::table_file::TableText;
+use crate::exchange::table_stage::StageOrigin;
 use crate::exchange::{Action, ImportPreview, ImportSource};
 use crate::store::{BackupInfo, ConflictRecord, RecordKind};
 
@@ -25,6 +25,20 @@ pub struct ExchangeData {
     pub backups: Vec<BackupInfo>,
     /// Several schools' reports read together («Собрать отчёты»), not yet applied.
     pub reports: Option<PendingReports>,
+    /// A table pasted with its header, waiting for «Вставить» with the columns shown.
+    pub paste: Option<PendingPaste>,
+}
+
+/// A table pasted with its header (copied whole from Word or Excel): its columns are shown, and can be
+/// changed, before it goes into the plan.
+#[derive(Debug, Clone)]
+pub struct PendingPaste {
+    pub stage: crate::exchange::table_stage::TableStage,
+    /// What it would add with the columns in use.
+    pub sections: usize,
+    pub measures: usize,
+    /// What it would leave out, Russian.
+    pub left_out: Vec<String>,
 }
 
 impl ExchangeData {
@@ -47,6 +61,11 @@ pub struct PendingImport {
     pub report_school: Option<String>,
     /// What the report needs that the database lacks: applying it waits for the user's word.
     pub missing: Option<Missing>,
+    /// For a table (CSV/TSV, Word, Excel): its rows and the columns in use, which the preview lets the user
+    /// change.
+    pub table: Option<crate::exchange::table_stage::TableStage>,
+    /// What of the table the import leaves out (columns not imported, rows skipped), Russian.
+    pub left_out: Vec<String>,
 }
 
 impl PendingImport {
@@ -78,11 +97,11 @@ pub struct PreviewLine {
     pub text: String,
 }
 
-/// A table file whose header row was not recognised, with its decoded rows.
+/// A table (CSV/TSV, Word, Excel) whose header row was not recognised, with its rows.
 #[derive(Debug, Clone)]
 pub struct PendingMapping {
     pub path: PathBuf,
-    pub text: TableText,
+    pub table: StageOrigin,
     /// Why the columns are asked for (the reader's message), Russian.
     pub message: String,
 }

@@ -29,7 +29,7 @@ pub use crate::stats::school_plan;
 pub use command::{Command, MeasureField, SectionField};
 pub use exchange_command::ExchangeCommand;
 pub use exchange_state::{
-    ExchangeData, PendingImport, PendingMapping, PendingReports, PreviewLine,
+    ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports, PreviewLine,
 };
 pub use filter::{Matcher, MeasureFilter};
 pub use school_command::SchoolCommand;

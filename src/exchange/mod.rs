@@ -43,6 +43,7 @@ pub mod schools_csv;
 pub mod send;
 pub mod table;
 pub mod table_file;
+pub mod table_stage;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashSet};

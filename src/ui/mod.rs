@@ -88,6 +88,7 @@ impl Views {
             }
         });
         self.windows.ui(ui, ctx);
+        exchange::paste_window(&ui.ctx().clone(), ctx);
         self.plan_header.ui(&ui.ctx().clone(), ctx);
         shell::toasts(ui, toasts)
     }

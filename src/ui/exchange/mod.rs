@@ -5,11 +5,14 @@
 //! import and export, then conflicts, then backups.
 
 mod backups;
+mod columns;
 mod conflicts;
 mod export;
 mod mapping;
 mod preview;
 mod reports;
+
+pub use columns::paste_window;
 
 use super::ViewCtx;
 use crate::app::Command;
