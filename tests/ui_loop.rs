@@ -256,3 +256,65 @@ fn collect_reports_takes_three_schools_at_once() {
         EXAMPLE_PLAN_ID
     );
 }
+
+#[test]
+fn a_table_import_proposes_executors_and_the_preview_changes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("карта.csv");
+    std::fs::write(
+        &path,
+        "№;Мероприятие;Сроки;Ответственные\n\
+         1. Организационное направление;;;\n\
+         1.1;Назначение муниципального координатора;сентябрь;Управление образования\n\
+         1.2;Анализ результатов ВПР;декабрь;Руководители ОО\n",
+    )
+    .unwrap();
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    run(&mut h, Command::ImportFile(path));
+    let proposed: Vec<_> = h
+        .state()
+        .data
+        .exchange
+        .pending
+        .as_ref()
+        .expect("a preview")
+        .source
+        .file
+        .plans[0]
+        .measures()
+        .map(|m| m.executor)
+        .collect();
+    use roadmap_planner::model::Executor;
+    assert_eq!(proposed, [Executor::Office, Executor::Schools]);
+
+    h.get_by_label("Исполнители мероприятий").click();
+    h.run();
+    // «Для всех новых»: the first of the buttons with this label.
+    h.get_all_by_label("Управление и школы")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.run();
+    let pending = h
+        .state()
+        .data
+        .exchange
+        .pending
+        .as_ref()
+        .expect("still previewed");
+    assert!(
+        pending.source.file.plans[0]
+            .measures()
+            .all(|m| m.executor == Executor::Both)
+    );
+    // Fold the list again so «Применить» is on screen.
+    h.get_by_label("Исполнители мероприятий").click();
+    h.run();
+    h.get_by_label("Применить").click();
+    h.run();
+    h.run();
+    let plan = h.state().data.plan.as_ref().expect("the table's plan");
+    assert!(plan.measures().all(|m| m.executor == Executor::Both));
+}

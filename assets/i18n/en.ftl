@@ -706,3 +706,7 @@ meaning-skip = Do not import
 paste-columns-title = Paste a table
 paste-columns-apply = Paste
 paste-columns-adds = To be added: { $sections } sections, { $measures } measures.
+exchange-executors-title = Who executes the measures
+exchange-executors-hint = Proposed from the «Responsible» column. The office's own measures are not offered to schools; the office marks them itself.
+exchange-executors-all = For all new ones:
+exchange-executors-proposed = As proposed

@@ -724,3 +724,7 @@ meaning-skip = Не импортировать
 paste-columns-title = Вставка таблицы
 paste-columns-apply = Вставить
 paste-columns-adds = Будет добавлено: направлений — { $sections }, мероприятий — { $measures }.
+exchange-executors-title = Исполнители мероприятий
+exchange-executors-hint = Предложены по графе «Ответственные». Мероприятия управления школам не предлагаются; их выполнение отмечает само управление.
+exchange-executors-all = Для всех новых:
+exchange-executors-proposed = Как предложено

@@ -15,6 +15,12 @@ pub enum ExchangeCommand {
     /// Apply the pending school's report adding what the database lacks (the school, marks on a plan it
     /// does not hold: see `exchange::missing`).
     ApplyImportAddingMissing,
+    /// Set who executes measures the pending import adds (`None`: as proposed by their responsible text);
+    /// the preview is computed again.
+    SetPendingExecutor {
+        measures: Vec<crate::model::Id>,
+        executor: Option<crate::model::Executor>,
+    },
     /// Ask for school report files (several at once) and preview them together.
     PickAndCollectReports,
     /// Ask for a folder and preview every exchange file in it as a school's report.

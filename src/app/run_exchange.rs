@@ -20,6 +20,9 @@ impl RoadmapApp {
         match command {
             ExchangeCommand::ApplyImport => self.apply_pending_import(false),
             ExchangeCommand::ApplyImportAddingMissing => self.apply_pending_import(true),
+            ExchangeCommand::SetPendingExecutor { measures, executor } => {
+                self.set_pending_executor(&measures, executor)
+            }
             ExchangeCommand::PickAndCollectReports => {
                 let picked = rfd::FileDialog::new()
                     .set_title(self.i18n.tr("dialog-collect-reports-title"))
@@ -213,6 +216,34 @@ impl RoadmapApp {
         };
         let (path, stage) = (pending.path.clone(), stage.with_columns(columns));
         self.set_pending_table(path, stage)
+    }
+
+    /// Sets who executes measures of the pending import and previews it again (its table step kept).
+    fn set_pending_executor(
+        &mut self,
+        measures: &[Id],
+        executor: Option<crate::model::Executor>,
+    ) -> Result<(), String> {
+        let Some(mut pending) = self.data.exchange.pending.take() else {
+            return Ok(());
+        };
+        for m in pending
+            .source
+            .file
+            .plans
+            .iter_mut()
+            .flat_map(|p| p.sections.iter_mut())
+            .flat_map(|s| s.measures.iter_mut())
+            .filter(|m| measures.contains(&m.id))
+        {
+            m.executor = executor.unwrap_or_else(|| crate::model::propose_executor(&m.responsible));
+        }
+        let (table, left_out) = (pending.table.take(), std::mem::take(&mut pending.left_out));
+        let mut fresh = self.pending_import(pending.path, pending.source)?;
+        fresh.table = table;
+        fresh.left_out = left_out;
+        self.data.exchange.pending = Some(fresh);
+        Ok(())
     }
 
     /// Applies the pending import: a backup of the database first, then exactly what the preview showed.

@@ -7,6 +7,7 @@
 mod backups;
 mod columns;
 mod conflicts;
+mod executors;
 mod export;
 mod mapping;
 mod preview;

@@ -86,6 +86,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
         super::columns::ui(ui, ctx, pending, stage);
         ui.add_space(8.0);
     }
+    super::executors::ui(ui, ctx, pending);
 
     for kind in RecordKind::ALL {
         lists(ui, ctx, pending, kind);
