@@ -571,7 +571,6 @@ schools-plan-title = Title
 schools-plan-default-title = Road map: { $school }
 schools-action-pick-all = Select all
 schools-action-pick-none = Select none
-schools-action-pick-concerning = Only those concerning the school
 schools-plan-own = The school's own measures
 schools-hint-school-plan-own = one per line
 schools-plan-own-section = The school's own measures

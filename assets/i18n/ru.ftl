@@ -587,7 +587,6 @@ schools-plan-title = Название
 schools-plan-default-title = Дорожная карта: { $school }
 schools-action-pick-all = Выбрать все
 schools-action-pick-none = Снять все
-schools-action-pick-concerning = Только касающиеся школы
 schools-plan-own = Собственные мероприятия школы
 schools-hint-school-plan-own = по одному в строке
 schools-plan-own-section = Собственные мероприятия школы
