@@ -21,6 +21,8 @@ pub struct ProgressSummary {
     pub overdue: u32,
     /// The office's own records per status (not counted above).
     pub office_by_status: [u32; 5],
+    /// The office's open records whose due date is before today.
+    pub office_overdue: u32,
     /// The occurrences the office has to carry out (0 when the measure is not the office's own); set
     /// from the plan by the reader of the summary (`ProgressSummary::set_executor`), not by the store.
     pub office_expected: u32,
@@ -41,6 +43,20 @@ impl ProgressSummary {
     /// line; "—" as for schools until something is marked).
     pub fn office_marked(&self) -> bool {
         self.office_expected > 0 && self.office_by_status.iter().sum::<u32>() > 0
+    }
+
+    /// The records of whoever executes the measure, as one summary: the office's for a measure of the
+    /// office alone, the schools' otherwise (what the calendar colours an occurrence by).
+    pub fn of_executors(&self) -> ProgressSummary {
+        if self.office_only {
+            ProgressSummary {
+                by_status: self.office_by_status,
+                overdue: self.office_overdue,
+                ..ProgressSummary::default()
+            }
+        } else {
+            *self
+        }
     }
 
     /// The office's own records in `status`.
@@ -315,6 +331,7 @@ impl Store {
             let count = r.get::<_, i64>(2)? as u32;
             if r.get::<_, bool>(4)? {
                 entry.office_by_status[status as usize] += count;
+                entry.office_overdue += r.get::<_, i64>(3)? as u32;
                 continue;
             }
             entry.by_status[status as usize] += count;
