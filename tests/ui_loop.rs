@@ -137,6 +137,17 @@ fn the_loop_runs_in_the_window_on_two_instances() {
         EXAMPLE_PLAN_ID,
         "importing never switches the open plan"
     );
+    // The result names the school and its changes by measure.
+    let said = district
+        .state()
+        .toasts
+        .items()
+        .iter()
+        .map(|t| t.text.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(said.contains("Отчёт школы «СОШ с. Ивановка»"), "{said}");
+    assert!(said.contains("1.3 Разработка"), "{said}");
     district.get_by_label("Школы").click();
     district.run();
     district.get_all_by_label(IVANOVKA).next().unwrap().click();

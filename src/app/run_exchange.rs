@@ -268,7 +268,28 @@ impl RoadmapApp {
         self.after_import();
         let mut text = summary.to_string();
         if let Some(school) = &pending.report_school {
-            text = format!("{}\n{text}", self.report_heading(school));
+            // The report's changes by measure (the first of them).
+            const LISTED: usize = 10;
+            let marks = pending.lines_of(crate::store::RecordKind::Progress);
+            let mut lines: Vec<String> = marks
+                .iter()
+                .take(LISTED)
+                .map(|l| format!("• {}", l.text))
+                .collect();
+            if marks.len() > LISTED {
+                lines.push(self.i18n.tr_args(
+                    "exchange-more",
+                    &[(
+                        "count",
+                        crate::i18n::Arg::Num((marks.len() - LISTED) as f64),
+                    )],
+                ));
+            }
+            text = format!(
+                "{}\n{text}\n{}",
+                self.report_heading(school),
+                lines.join("\n")
+            );
         }
         if pending.left_out.is_empty() {
             self.toasts.info(text);

@@ -183,6 +183,14 @@ impl Names {
                 }
             }
         }
+        // Marks on measures the file does not carry (a school's report marks the district's measures).
+        for p in &file.progress {
+            if let std::collections::hash_map::Entry::Vacant(e) = map.entry(p.measure_id)
+                && let Ok(Some(label)) = store.measure_label(p.measure_id)
+            {
+                e.insert(label);
+            }
+        }
         Names(map)
     }
 

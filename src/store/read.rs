@@ -121,6 +121,16 @@ impl Store {
             .is_some())
     }
 
+    /// A measure's number and title ("1.3 Разработка…"), when the database holds it.
+    pub fn measure_label(&self, id: Id) -> Result<Option<String>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT number, title FROM measures WHERE id = ?1")?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.map(|(number, title)| format!("{number} {title}").trim().to_owned()))
+    }
+
     /// Whether a measure with this id exists (in any plan).
     pub fn has_measure(&self, id: Id) -> Result<bool> {
         Ok(self
