@@ -184,7 +184,9 @@ fn the_loop_runs_on_two_databases() {
     );
 
     // The district imports the report: its own plan shows the school's five marks.
-    sb.ok(district, &["import", &report_file]);
+    let said = sb.ok(district, &["import", &report_file]);
+    assert!(said.contains("Отчёт школы «СОШ с. Бартеневка»."), "{said}");
+    assert!(said.contains("Отметка добавлена: 2.3 "), "{said}");
     let html = sb.ok(
         district,
         &[

@@ -81,7 +81,28 @@ pub fn import(db: &Path, path: &Path, dry_run: bool, add_missing: bool) -> anyho
         println!("Резервная копия базы: {}.", backup.display());
     }
     let summary = exchange::apply(&mut store, &source.file, &preview)?;
+    if let Some(school) = exchange::missing::report_school(&source.file) {
+        println!("Отчёт школы «{}».", school.display_name());
+    }
     println!("{summary}");
+    // A school's report: its marks by measure.
+    if exchange::missing::report_school(&source.file).is_some() {
+        for item in preview
+            .items
+            .iter()
+            .filter(|i| i.kind == RecordKind::Progress && !i.from_deleted)
+        {
+            let what = match item.action {
+                exchange::Action::Add => "добавлена",
+                exchange::Action::Update => "обновлена",
+                _ => continue,
+            };
+            println!(
+                "Отметка {what}: {}",
+                preview.describe(&source.file, item, &names)
+            );
+        }
+    }
     // The conflicts and deletions by title, and the notes (e.g. a guessed period), as the preview lists them.
     for line in preview_text(&preview, &source, &names).lines().skip(5) {
         println!("{line}");
