@@ -329,3 +329,58 @@ fn a_table_import_proposes_executors_and_the_preview_changes_them() {
     let plan = h.state().data.plan.as_ref().expect("the table's plan");
     assert!(plan.measures().all(|m| m.executor == Executor::Both));
 }
+
+#[test]
+fn the_grid_sets_who_executes_the_selected_measures_in_one_step() {
+    use egui::Modifiers;
+    use roadmap_planner::model::Executor;
+    isolate_home();
+    let store = Store::open_in_memory().unwrap();
+    // Without the details panel, whose executor buttons would answer to the same labels.
+    let ui_state = UiState {
+        show_details: false,
+        ..UiState::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(store, today(), ui_state)
+        });
+    h.run();
+    h.get_by_label("Открыть пример").click();
+    h.run();
+    let executor = |h: &Harness<'static, RoadmapApp>, number: &str| {
+        h.state()
+            .data
+            .plan
+            .as_ref()
+            .unwrap()
+            .measures()
+            .find(|m| m.number == number)
+            .unwrap()
+            .executor
+    };
+    // 1.3 («Общеобразовательные организации») is the schools', 1.4 («Управление образованием») the office's.
+    assert_eq!(executor(&h, "1.3"), Executor::Schools);
+    assert_eq!(executor(&h, "1.4"), Executor::Office);
+    h.get_by_label("1.3").click();
+    h.run();
+    h.get_by_label("1.4").click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("1.4").click_secondary();
+    h.run();
+    h.get_by_label("Исполняет:").click();
+    h.run();
+    h.get_by_label("Управление и школы").click();
+    h.run();
+    assert_eq!(executor(&h, "1.3"), Executor::Both);
+    assert_eq!(executor(&h, "1.4"), Executor::Both);
+    // One undo takes both back.
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(executor(&h, "1.3"), Executor::Schools);
+    assert_eq!(executor(&h, "1.4"), Executor::Office);
+}
