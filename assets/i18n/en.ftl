@@ -709,3 +709,4 @@ exchange-executors-title = Who executes the measures
 exchange-executors-hint = Proposed from the «Responsible» column. The office's own measures are not offered to schools; the office marks them itself.
 exchange-executors-all = For all new ones:
 exchange-executors-proposed = As proposed
+exchange-plan-added = The plan «{ $title }» is added: open it from the plan list at the top.

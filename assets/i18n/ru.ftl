@@ -727,3 +727,4 @@ exchange-executors-title = Исполнители мероприятий
 exchange-executors-hint = Предложены по графе «Ответственные». Мероприятия управления школам не предлагаются; их выполнение отмечает само управление.
 exchange-executors-all = Для всех новых:
 exchange-executors-proposed = Как предложено
+exchange-plan-added = План «{ $title }» добавлен: откройте его в списке планов вверху.

@@ -267,6 +267,20 @@ impl RoadmapApp {
             .map_err(|e| e.to_string())?;
         self.after_import();
         let mut text = summary.to_string();
+        // The open plan stays open: say where a new plan of the file is.
+        let open = self.data.plan.as_ref().map(|p| p.id);
+        let added = pending.preview.items.iter().filter(|i| {
+            i.kind == RecordKind::Plan && i.action == exchange::Action::Add && !i.from_deleted
+        });
+        for plan in added.map(|i| &pending.source.file.plans[i.index]) {
+            if Some(plan.id) != open && plan.owner_school.is_none() {
+                text.push('\n');
+                text.push_str(&self.i18n.tr_args(
+                    "exchange-plan-added",
+                    &[("title", crate::i18n::Arg::Str(&plan.title))],
+                ));
+            }
+        }
         if let Some(school) = &pending.report_school {
             // The report's changes by measure (the first of them).
             const LISTED: usize = 10;
