@@ -320,15 +320,21 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, p.status, COUNT(*),
-                    SUM(p.due <> '' AND p.due < ?2 AND p.status IN ('planned', 'in_progress')),
-                    p.school_id = ''
-               FROM measures m JOIN sections s ON m.section_id = s.id
-               JOIN plans pl ON pl.id = s.plan_id
-               JOIN progress p ON p.measure_id = m.id
-                    OR (p.measure_id = m.source_measure AND p.school_id = pl.owner_school)
-              WHERE s.plan_id = ?1
-              GROUP BY m.id, p.status, p.school_id = ''",
+            "SELECT mid, status, COUNT(*),
+                    SUM(due <> '' AND due < ?2 AND status IN ('planned', 'in_progress')),
+                    school_id = ''
+               FROM (SELECT m.id AS mid, p.status, p.due, p.school_id
+                       FROM measures m JOIN sections s ON m.section_id = s.id
+                       JOIN progress p ON p.measure_id = m.id
+                      WHERE s.plan_id = ?1
+                     UNION ALL
+                     SELECT m.id, p.status, p.due, p.school_id
+                       FROM measures m JOIN sections s ON m.section_id = s.id
+                       JOIN plans pl ON pl.id = s.plan_id
+                       JOIN progress p ON p.measure_id = m.source_measure
+                                      AND p.school_id = pl.owner_school
+                      WHERE s.plan_id = ?1 AND pl.owner_school IS NOT NULL)
+              GROUP BY mid, status, school_id = ''",
         )?;
         let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();

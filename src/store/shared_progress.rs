@@ -339,6 +339,22 @@ mod tests {
             4,
             "1.1–1.3 on the district measures and its own 1.4"
         );
+        // And its grid status counts them on its own measures.
+        let today = chrono::NaiveDate::from_ymd_opt(2022, 1, 10).unwrap();
+        let summary = store
+            .progress_summary(SCHOOL_PLAN.parse().unwrap(), today)
+            .unwrap();
+        let copy_1: Id = copy(1).parse().unwrap();
+        assert_eq!(summary[&copy_1].count(Status::Done), 1);
+        let district_summary = store
+            .progress_summary(DISTRICT.parse().unwrap(), today)
+            .unwrap();
+        let d1: Id = d(1).parse().unwrap();
+        assert_eq!(
+            district_summary[&d1].count(Status::Done),
+            2,
+            "two schools' marks on 1.1"
+        );
     }
 
     #[test]
