@@ -282,13 +282,13 @@ impl Store {
                      FROM progress p JOIN measures m ON p.measure_id = m.id
                      JOIN sections s ON m.section_id = s.id
                     WHERE ?1 IS NULL OR s.plan_id = ?1
-                   UNION
+                   UNION ALL
                    SELECT p.measure_id, p.school_id, p.due, p.status, p.done_on, p.evidence,
                           p.comment, p.updated_at, p.by
                      FROM measures m JOIN sections s ON m.section_id = s.id
                      JOIN plans pl ON pl.id = s.plan_id
                      JOIN progress p ON p.measure_id = m.source_measure AND p.school_id = pl.owner_school
-                    WHERE ?1 IS NOT NULL AND s.plan_id = ?1
+                    WHERE ?1 IS NOT NULL AND s.plan_id = ?1 AND pl.owner_school IS NOT NULL
                     ORDER BY 1, 2, 3";
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
