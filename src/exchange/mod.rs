@@ -30,6 +30,7 @@ mod deleted;
 pub mod docx;
 pub mod ics;
 pub mod json;
+pub mod limits;
 pub mod merge;
 pub mod migrate;
 pub mod office;

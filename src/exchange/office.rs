@@ -109,6 +109,8 @@ pub enum OfficeError {
     Spreadsheet(String),
     #[error("{0}")]
     Table(#[from] TableError),
+    #[error("{0}")]
+    Limit(#[from] crate::exchange::limits::LimitError),
     #[error("Не удалось составить файл: {0}")]
     Write(String),
 }
@@ -266,6 +268,14 @@ impl<'a> Package<'a> {
         let mut out = Vec::new();
         self.inflate(index, name, Some(&mut out))?;
         Ok(Some(out))
+    }
+
+    /// The names of the package's parts.
+    pub fn part_names(&self) -> Vec<String> {
+        (0..self.archive.len())
+            .filter_map(|i| self.archive.name_for_index(i)?.ok())
+            .map(|name| name.into_owned())
+            .collect()
     }
 
     /// A part that must be there.

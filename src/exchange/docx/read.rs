@@ -1,7 +1,7 @@
 //! A road map from a Word document: the table (or tables) found by their header, the plan header from the
 //! paragraphs above it.
 
-use super::xml::{Block, parse_body};
+use super::xml::{Block, BodyError, parse_body};
 use crate::exchange::office::header::{HeaderLine, read_header};
 use crate::exchange::office::{
     OfficeError, OfficeImport, OfficeKind, Package, build_plan, drop_repeated_headers,
@@ -15,9 +15,12 @@ pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
     let mut package = Package::open(bytes, OfficeKind::Word)?;
     let part = main_part(&mut package)?;
     let xml = package.required_part(&part)?;
-    let blocks = parse_body(&xml).map_err(|reason| OfficeError::Xml {
-        part: part.clone(),
-        reason,
+    let blocks = parse_body(&xml).map_err(|e| match e {
+        BodyError::Xml(reason) => OfficeError::Xml {
+            part: part.clone(),
+            reason,
+        },
+        BodyError::Limit(limit) => OfficeError::Limit(limit),
     })?;
     drop(xml);
 

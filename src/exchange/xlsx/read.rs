@@ -12,14 +12,15 @@ use crate::exchange::office::{
 };
 use crate::exchange::table::{ColumnMapping, read_table};
 
-/// The most rows and columns of a sheet read: far beyond any road map, small enough for memory.
-const MAX_ROWS: usize = 100_000;
-const MAX_COLUMNS: usize = 200;
+use crate::exchange::limits::{LimitError, MAX_COLUMNS, MAX_ROWS, TextBudget};
 
 /// Reads an .xlsx held in memory (see the module docs).
 pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
     // Every part inflated once within the limits before calamine opens the archive itself.
-    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
+    let mut package = Package::open(bytes, OfficeKind::Excel)?;
+    package.check_all_parts()?;
+    // Cell positions, shared strings and merges within the limits before calamine sizes anything by them.
+    super::guard::check_package(&mut package)?;
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))?;
     for name in book.sheet_names() {
@@ -27,7 +28,7 @@ pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
             continue;
         };
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let mut rows = grid(&range, &merges);
+        let mut rows = grid(&range, &merges)?;
         if ColumnMapping::detect(&rows).is_none() {
             continue;
         }
@@ -42,10 +43,16 @@ pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
 
 /// The sheet as rows of cell texts from A1, merged regions filled: a region's text applies to every row it
 /// spans; across columns it stays in the first unless it is the row's only text (a title or section row).
-fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>> {
+/// The sheet's size and merges were checked by [`super::guard`] (merges do not overlap, so filling them is
+/// linear); the text filled in is counted against the limit.
+fn grid(
+    range: &Range<Data>,
+    merges: &[calamine::Dimensions],
+) -> Result<Vec<Vec<String>>, LimitError> {
     let Some((end_row, end_col)) = range.end() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
+    let mut budget = TextBudget::default();
     let height = (end_row as usize + 1).min(MAX_ROWS);
     let width = (end_col as usize + 1).min(MAX_COLUMNS);
     let mut rows = vec![vec![String::new(); width]; height];
@@ -56,6 +63,7 @@ fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>
         );
         if r < height && c < width {
             rows[r][c] = text(value);
+            budget.spend(rows[r][c].len())?;
         }
     }
     for m in merges {
@@ -70,14 +78,16 @@ fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>
             .take(bottom.min(height - 1) + 1)
             .skip(top + 1)
         {
+            budget.spend(text.len())?;
             row[left].clone_from(&text);
         }
         let span = right.min(width - 1) - left + 1;
         for row in rows.iter_mut().take(bottom.min(height - 1) + 1).skip(top) {
+            budget.spend(text.len().saturating_mul(span))?;
             spread_heading(row, left, span);
         }
     }
-    rows
+    Ok(rows)
 }
 
 /// A cell as text: numbers without a needless ".0", dates as ДД.ММ.ГГГГ, line breaks kept.
