@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy};
+pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy, list_in as list_backups_in};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
 pub use sync::{ConflictRecord, RecordKind, SyncOrigin, Tombstone, progress_key};
@@ -34,6 +34,10 @@ pub enum StoreError {
     TooNew { found: i64, supported: i64 },
     #[error("Файл {0} не является базой данных программы или повреждён")]
     NotADatabase(PathBuf),
+    #[error(
+        "Файл {0} повреждён (проверка целостности базы данных не пройдена); восстановить из него нельзя"
+    )]
+    Damaged(PathBuf),
     #[error("Не удалось создать папку для данных {0}: {1}")]
     Folder(PathBuf, std::io::Error),
     #[error("План не найден: {0}")]
@@ -142,5 +146,7 @@ impl Store {
     }
 }
 
+#[cfg(test)]
+mod restore_tests;
 #[cfg(test)]
 mod tests;

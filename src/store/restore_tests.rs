@@ -1,0 +1,139 @@
+//! Restoring and backing up under hostile or damaged files: a refusal changes nothing and adds no backup.
+
+use std::path::Path;
+
+use super::*;
+
+/// Everything the database holds, as the exchange export writes it (without its time stamp).
+fn content(store: &Store) -> String {
+    let mut file =
+        crate::exchange::export(store, None, crate::exchange::Origin::default()).unwrap();
+    file.exported_at = Default::default();
+    crate::exchange::to_json(&file)
+}
+
+fn with_example(path: &Path) -> Store {
+    let mut store = Store::open(path).unwrap();
+    crate::example::load_example(&mut store).unwrap();
+    store
+}
+
+#[test]
+fn an_empty_foreign_or_damaged_file_is_refused_without_a_change_or_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_example(&dir.path().join("db.sqlite"));
+    let good = store.backup().unwrap().unwrap();
+    let before = content(&store);
+    let backups = store.backups().len();
+
+    let empty = dir.path().join("empty.sqlite");
+    std::fs::write(&empty, b"").unwrap();
+    let foreign = dir.path().join("foreign.sqlite");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE notes(x); INSERT INTO notes VALUES (1);")
+        .unwrap();
+    // A bit-rotted copy of a genuine backup: a stretch of a page in the middle overwritten.
+    let mut bytes = std::fs::read(&good).unwrap();
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    for b in &mut bytes[middle..middle + 64] {
+        *b ^= 0x5A;
+    }
+    let rotted = dir.path().join("rotted.sqlite");
+    std::fs::write(&rotted, &bytes).unwrap();
+
+    for file in [
+        &empty,
+        &foreign,
+        &rotted,
+        &dir.path().join("missing.sqlite"),
+    ] {
+        let err = store.restore_from(file).err().expect("must be refused");
+        assert!(
+            matches!(err, StoreError::NotADatabase(_) | StoreError::Damaged(_)),
+            "{file:?}: {err}"
+        );
+        assert!(err.to_string().contains("Файл"), "{err}");
+        assert_eq!(content(&store), before, "{file:?} changed the database");
+        assert_eq!(store.backups().len(), backups, "{file:?} added a backup");
+    }
+}
+
+#[test]
+fn a_sound_backup_is_restored_after_the_live_database_is_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_example(&dir.path().join("db.sqlite"));
+    let saved = store.backup().unwrap().unwrap();
+    let before = content(&store);
+    let plan = store.list_plans().unwrap()[0].id;
+    store.write(|w| w.delete_plan(plan)).unwrap();
+    let emptied = content(&store);
+    assert_ne!(emptied, before);
+
+    let previous = store
+        .restore_from(&saved)
+        .unwrap()
+        .expect("the live state is kept");
+    assert_eq!(content(&store), before);
+    let mut old = Store::open(&dir.path().join("old.sqlite")).unwrap();
+    old.restore_from(&previous).unwrap();
+    assert_eq!(
+        content(&old),
+        emptied,
+        "the backup taken before holds the state before"
+    );
+}
+
+#[test]
+fn backups_are_self_contained_complete_and_open_from_a_read_only_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = with_example(&dir.path().join("db.sqlite"));
+    let made = store.backup().unwrap().unwrap();
+    let name = made.file_name().unwrap().to_string_lossy().into_owned();
+    let siblings: Vec<String> = std::fs::read_dir(made.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        siblings,
+        [name.clone()],
+        "no -wal, -shm or partial file beside it"
+    );
+    let mode: String = rusqlite::Connection::open(&made)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
+
+    // A partial backup (being written, or left by a kill) is never listed.
+    std::fs::write(made.with_file_name(format!("{name}.part")), b"half").unwrap();
+    assert_eq!(store.backups().len(), 1);
+
+    // A genuine backup copied to a read-only folder is accepted.
+    let shelf = dir.path().join("только-чтение");
+    std::fs::create_dir(&shelf).unwrap();
+    let copy = shelf.join("roadmap-copy.sqlite");
+    std::fs::copy(&made, &copy).unwrap();
+    set_read_only(&shelf, true);
+    let before = content(&store);
+    let plan = store.list_plans().unwrap()[0].id;
+    store.write(|w| w.delete_plan(plan)).unwrap();
+    let restored = store.restore_from(&copy);
+    set_read_only(&shelf, false);
+    restored.unwrap();
+    assert_eq!(content(&store), before);
+}
+
+#[cfg(unix)]
+fn set_read_only(dir: &Path, read_only: bool) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = if read_only { 0o555 } else { 0o755 };
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(not(unix))]
+fn set_read_only(dir: &Path, read_only: bool) {
+    let mut permissions = std::fs::metadata(dir).unwrap().permissions();
+    permissions.set_readonly(read_only);
+    std::fs::set_permissions(dir, permissions).unwrap();
+}
