@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, anyhow};
+use anyhow::anyhow;
 
 use crate::exchange::{self, ImportPreview, ImportSource, Names};
 use crate::store::RecordKind;
@@ -126,7 +126,7 @@ pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Resul
         },
     };
     let bytes = exchange::csv_export::grid_csv(&store.load_plan(id)?, None);
-    write_bytes(output, &bytes)
+    write_bytes(db, output, &bytes)
 }
 
 /// `export --school ID`: one school's report as an exchange file.
@@ -149,20 +149,19 @@ pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<(
     };
     let origin = exchange::office_origin(&mut store)?;
     let file = exchange::export_school(&store, id, origin)?;
-    write_bytes(output, exchange::to_json(&file).as_bytes())
+    write_bytes(db, output, exchange::to_json(&file).as_bytes())
 }
 
-fn write_bytes(output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_bytes(db: &Path, output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if output == Path::new("-") {
         use std::io::Write;
         std::io::stdout().write_all(bytes)?;
         return Ok(());
     }
-    let tmp = output.with_extension("tmp-export");
-    std::fs::write(&tmp, bytes)
-        .with_context(|| format!("не удалось записать {}", tmp.display()))?;
-    std::fs::rename(&tmp, output)
-        .with_context(|| format!("не удалось записать {}", output.display()))?;
+    super::write_file_atomically(db, output, |out| {
+        use std::io::Write;
+        out.write_all(bytes)
+    })?;
     eprintln!("Записано: {}", output.display());
     Ok(())
 }

@@ -71,7 +71,7 @@ pub fn run(
         std::io::stdout().write_all(&bytes)?;
         return Ok(());
     }
-    write_file_atomically(output, |mut out| {
+    write_file_atomically(db, output, |out| {
         out.write_all(&bytes)?;
         out.flush()
     })?;

@@ -1,0 +1,184 @@
+//! The command line against hostile targets and files: an output path that is the database (or its
+//! companions) is refused, a refused restore changes nothing, a closed pipe ends quietly, the settings'
+//! backups folder is listed.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let sb = Self {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        for d in ["data", "cache", "config", "runtime"] {
+            std::fs::create_dir_all(sb.path(d)).unwrap();
+        }
+        sb
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn command(&self) -> Command {
+        let mut command = Command::new(BIN);
+        command
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("XDG_CACHE_HOME", self.path("cache"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_RUNTIME_DIR", self.path("runtime"))
+            .env("HOME", self.dir.path())
+            .current_dir(self.dir.path());
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// The database's whole export without its time stamp.
+    fn state(&self) -> String {
+        self.ok(&["--db", "db.sqlite", "export", "-o", "-"])
+            .lines()
+            .filter(|l| !l.contains("exported_at"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn backups(&self) -> Vec<String> {
+        std::fs::read_dir(self.path("backups"))
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn no_export_or_report_overwrites_the_database_or_its_companions() {
+    let sb = Sandbox::new();
+    sb.ok(&["--db", "db.sqlite", "example"]);
+    let state = sb.state();
+    std::fs::hard_link(sb.path("db.sqlite"), sb.path("ссылка.sqlite")).unwrap();
+    let targets = [
+        "db.sqlite",
+        "./db.sqlite",
+        "db.sqlite-wal",
+        "db.sqlite.lock",
+        "ссылка.sqlite",
+    ];
+    let commands: [&[&str]; 6] = [
+        &["export", "--format", "json"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "ics"],
+        &["export", "--format", "docx"],
+        &["export", "--format", "xlsx"],
+        &["report"],
+    ];
+    for target in targets {
+        for command in commands {
+            let mut args = vec!["--db", "db.sqlite"];
+            args.extend_from_slice(command);
+            args.extend(["-o", target]);
+            let out = sb.run(&args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?} was accepted");
+            assert!(
+                stderr.contains("это файл базы данных программы"),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+    assert_eq!(sb.state(), state);
+    // Nothing temporary left behind.
+    let left: Vec<String> = std::fs::read_dir(sb.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn a_refused_restore_changes_nothing_and_adds_no_backup() {
+    let sb = Sandbox::new();
+    sb.ok(&["--db", "db.sqlite", "example"]);
+    let state = sb.state();
+    std::fs::write(sb.path("пустой.sqlite"), b"").unwrap();
+    std::fs::write(
+        sb.path("мусор.sqlite"),
+        b"SQLite format 3\0 but nothing else",
+    )
+    .unwrap();
+    for file in ["пустой.sqlite", "мусор.sqlite"] {
+        let out = sb.run(&["--db", "db.sqlite", "restore", file]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
+        assert!(stderr.starts_with("Ошибка: Файл"), "{stderr}");
+        assert!(sb.backups().is_empty(), "{file} added a backup");
+        assert_eq!(sb.state(), state);
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_listing_quietly() {
+    let sb = Sandbox::new();
+    sb.ok(&["--db", "db.sqlite", "example"]);
+    let mut child = sb
+        .command()
+        .args(["--db", "db.sqlite", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the program writes a line.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn backups_lists_the_folder_the_settings_name() {
+    let sb = Sandbox::new();
+    let elsewhere = sb.path("копии");
+    let settings = sb.path("config/roadmap-planner");
+    std::fs::create_dir_all(&settings).unwrap();
+    std::fs::write(
+        settings.join("settings.json"),
+        serde_json::json!({ "backups_dir": elsewhere }).to_string(),
+    )
+    .unwrap();
+    sb.ok(&["--db", "db.sqlite", "example"]);
+    let file = sb.path("план.json");
+    sb.ok(&["--db", "db.sqlite", "export", "-o", file.to_str().unwrap()]);
+    sb.ok(&["--db", "other.sqlite", "import", file.to_str().unwrap()]);
+    let listed = sb.ok(&["--db", "other.sqlite", "backups"]);
+    assert!(listed.contains(elsewhere.to_str().unwrap()), "{listed}");
+}
