@@ -48,7 +48,7 @@ fn an_empty_foreign_or_damaged_file_is_refused_without_a_change_or_a_backup() {
         &rotted,
         &dir.path().join("missing.sqlite"),
     ] {
-        let err = store.restore_from(file).err().expect("must be refused");
+        let err = store.restore_from(file).expect_err("must be refused");
         assert!(
             matches!(err, StoreError::NotADatabase(_) | StoreError::Damaged(_)),
             "{file:?}: {err}"
@@ -96,7 +96,7 @@ fn backups_are_self_contained_complete_and_open_from_a_read_only_place() {
         .collect();
     assert_eq!(
         siblings,
-        [name.clone()],
+        std::slice::from_ref(&name),
         "no -wal, -shm or partial file beside it"
     );
     let mode: String = rusqlite::Connection::open(&made)
