@@ -345,6 +345,8 @@ pub fn office_origin(store: &mut Store) -> Result<Origin, ExchangeError> {
     let office = store.meta(META_OFFICE_NAME)?.unwrap_or_default();
     let id = match store.meta(META_OFFICE_ID)? {
         Some(id) if !id.trim().is_empty() => id,
+        // A database open for reading only cannot keep a new id: this file gets one of its own.
+        _ if store.is_read_only() => model::new_id().to_string(),
         _ => {
             let id = model::new_id().to_string();
             store.write(|w| w.set_meta(META_OFFICE_ID, &id))?;

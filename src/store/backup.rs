@@ -144,6 +144,23 @@ impl Store {
     }
 }
 
+/// Opens a database file for reading only, as `immutable`: no lock and no `-shm` to create, so a file on
+/// a read-only medium or in a read-only folder opens too.
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
+    let text = path.to_string_lossy();
+    let uri = format!(
+        "file:{}?immutable=1",
+        text.replace('%', "%25")
+            .replace('?', "%3F")
+            .replace('#', "%23")
+    );
+    let conn = Connection::open_with_flags(
+        &uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    Ok(conn)
+}
+
 /// The tables every version of the schema has.
 const CORE_TABLES: [&str; 5] = ["plans", "sections", "measures", "schools", "progress"];
 
@@ -154,19 +171,7 @@ pub(crate) fn open_backup(src: &Path) -> Result<Connection> {
     if !src.is_file() {
         return Err(not_ours());
     }
-    // `immutable`: no lock, no `-shm` to create — a copy on a read-only medium opens too.
-    let path = src.to_string_lossy();
-    let uri = format!(
-        "file:{}?immutable=1",
-        path.replace('%', "%25")
-            .replace('?', "%3F")
-            .replace('#', "%23")
-    );
-    let conn = Connection::open_with_flags(
-        &uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-    )
-    .map_err(|_| not_ours())?;
+    let conn = open_read_only(src).map_err(|_| not_ours())?;
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|_| not_ours())?;

@@ -1,4 +1,5 @@
-//! Restoring and backing up under hostile or damaged files: a refusal changes nothing and adds no backup.
+//! The store under hostile or damaged files and places: restore, backups, locks by file identity, read-only
+//! databases. A refusal changes nothing and adds no backup.
 
 use std::path::Path;
 
@@ -136,4 +137,69 @@ fn set_read_only(dir: &Path, read_only: bool) {
     let mut permissions = std::fs::metadata(dir).unwrap().permissions();
     permissions.set_readonly(read_only);
     std::fs::set_permissions(dir, permissions).unwrap();
+}
+
+#[test]
+fn another_path_to_an_open_database_is_refused_like_a_second_instance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let _open = with_example(&db);
+    let link = dir.path().join("ссылка.sqlite");
+    std::fs::hard_link(&db, &link).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for other in [link, dir.path().join("sub/../db.sqlite")] {
+        let err = Store::open(&other)
+            .err()
+            .expect("a second opening is refused");
+        assert!(matches!(err, StoreError::Locked(_)), "{other:?}: {err}");
+    }
+}
+
+#[test]
+fn a_database_opens_for_reading_only_without_writing_anything_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite");
+    let before = {
+        let store = with_example(&db);
+        content(&store)
+    };
+    let files = |dir: &Path| {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let listed = files(dir.path());
+    let mut store = Store::open_read_only(&db).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(content(&store), before);
+    let err = store
+        .write(|w| w.set_meta("x", "y"))
+        .expect_err("a write is refused");
+    assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
+    assert!(err.to_string().contains("только для чтения"));
+    assert_eq!(files(dir.path()), listed, "no -wal, -shm or lock written");
+}
+
+#[test]
+fn a_database_in_a_read_only_folder_is_opened_for_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = dir.path().join("shelf");
+    std::fs::create_dir(&shelf).unwrap();
+    let db = shelf.join("db.sqlite");
+    let before = content(&with_example(&db));
+    std::fs::remove_file(shelf.join("db.sqlite.lock")).ok();
+    set_read_only(&shelf, true);
+    // A privileged user (root in a container) writes anyway: then there is nothing to check here.
+    let privileged = std::fs::write(shelf.join("probe"), b"").is_ok();
+    let opened = Store::open(&db);
+    set_read_only(&shelf, false);
+    if privileged {
+        return;
+    }
+    let store = opened.unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(content(&store), before);
 }
