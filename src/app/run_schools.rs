@@ -141,23 +141,7 @@ impl RoadmapApp {
             }
             SchoolCommand::MarkDone(keys) => self.set_status(&keys, Status::Done),
             SchoolCommand::SetStatus { keys, status } => self.set_status(&keys, status),
-            SchoolCommand::OpenEvidence(text) => {
-                let target = model::evidence_link(&text)
-                    .unwrap_or(text.trim())
-                    .to_owned();
-                if target.is_empty() {
-                    return Ok(());
-                }
-                open::that_detached(&target).map_err(|e| {
-                    self.i18n.tr_args(
-                        "schools-error-open-evidence",
-                        &[
-                            ("path", Arg::Str(&target)),
-                            ("reason", Arg::Str(&e.to_string())),
-                        ],
-                    )
-                })
-            }
+            SchoolCommand::OpenEvidence(text) => self.open_evidence(&text),
             SchoolCommand::SetIndicatorValue {
                 indicator,
                 school,

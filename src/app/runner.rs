@@ -176,6 +176,11 @@ impl RoadmapApp {
             Command::PickAndExportIcs => self.pick_and_export_ics(),
             Command::ExportIcsFile(path) => self.export_ics_file(&path),
             Command::School(command) => self.run_school(command),
+            Command::OpenConfirmedFile(path) => self.open_confirmed_file(&path),
+            Command::CancelOpenFile => {
+                self.data.confirm_open = None;
+                Ok(())
+            }
             Command::Exchange(command) => self.run_exchange(command),
             Command::PasteRows { text } => self.paste_rows(text),
             Command::Select(id) => {
