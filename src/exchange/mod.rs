@@ -40,6 +40,7 @@ pub mod report_html;
 pub mod schools_csv;
 pub mod table;
 pub mod table_file;
+pub mod trust;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashSet};
@@ -218,8 +219,10 @@ pub enum ExchangeError {
     Table(String),
     #[error("План не найден: {0}.")]
     PlanNotFound(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Trust(#[from] trust::TrustError),
 }
 
 /// A size in megabytes or gigabytes with one decimal, rounded up (so 100 MB and a byte show as "100,1 МБ").

@@ -107,9 +107,9 @@ pub enum OfficeError {
     NoSheetTable,
     #[error("Не удалось прочитать книгу Excel: {0}.")]
     Spreadsheet(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Table(#[from] TableError),
-    #[error("{0}")]
+    #[error(transparent)]
     Limit(#[from] crate::exchange::limits::LimitError),
     #[error("Не удалось составить файл: {0}")]
     Write(String),

@@ -46,7 +46,7 @@ pub enum StoreError {
     PlanNotFound(String),
     #[error("Данные в базе повреждены: {0}")]
     Corrupt(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Mismatch(#[from] crate::model::ChangeMismatch),
     #[error(
         "База данных {0} открыта только для чтения (нет прав на запись в файл или папку): изменения не сохраняются."
