@@ -182,3 +182,90 @@ fn backups_lists_the_folder_the_settings_name() {
     let listed = sb.ok(&["--db", "other.sqlite", "backups"]);
     assert!(listed.contains(elsewhere.to_str().unwrap()), "{listed}");
 }
+
+/// Whether this process runs as root (which writes anywhere: the read-only test then drops to `nobody`).
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_in_a_read_only_place_can_be_listed_exported_and_not_changed() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let shelf = sb.path("полка");
+    std::fs::create_dir(&shelf).unwrap();
+    let db = shelf.join("db.sqlite");
+    let db_arg = db.to_str().unwrap().to_owned();
+    sb.ok(&["--db", &db_arg, "example"]);
+    let state = sb.ok(&["--db", &db_arg, "export", "-o", "-"]);
+    std::fs::remove_file(shelf.join("db.sqlite.lock")).ok();
+    let mode = |path: &std::path::Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    mode(sb.dir.path(), 0o755);
+    for d in ["data", "cache", "config", "runtime"] {
+        mode(&sb.path(d), 0o755);
+    }
+    mode(&db, 0o444);
+    mode(&shelf, 0o555);
+    let run = |args: &[&str]| -> Output {
+        let mut command = if running_as_root() {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+            c
+        } else {
+            Command::new(BIN)
+        };
+        command
+            .args(args)
+            .env("XDG_DATA_HOME", sb.path("data"))
+            .env("XDG_CACHE_HOME", sb.path("cache"))
+            .env("XDG_CONFIG_HOME", sb.path("config"))
+            .env("XDG_RUNTIME_DIR", sb.path("runtime"))
+            .env("HOME", sb.dir.path())
+            .current_dir(sb.dir.path())
+            .output()
+            .unwrap()
+    };
+    let listed = run(&["--db", &db_arg, "list"]);
+    let exported = run(&["--db", &db_arg, "export", "-o", "-"]);
+    let backups = run(&["--db", &db_arg, "backups"]);
+    let example = run(&["--db", &db_arg, "example"]);
+    mode(&shelf, 0o755);
+    mode(&db, 0o644);
+    let text = |o: &Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    };
+    assert!(listed.status.success(), "{}", text(&listed));
+    assert!(
+        text(&listed).contains("Всего планов: 1"),
+        "{}",
+        text(&listed)
+    );
+    assert!(exported.status.success(), "{}", text(&exported));
+    let strip = |s: &str| -> String {
+        s.lines()
+            .filter(|l| !l.contains("exported_at"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        strip(&String::from_utf8_lossy(&exported.stdout)),
+        strip(&state)
+    );
+    assert!(backups.status.success(), "{}", text(&backups));
+    assert_eq!(example.status.code(), Some(1), "{}", text(&example));
+    assert!(
+        text(&example).contains("только для чтения"),
+        "{}",
+        text(&example)
+    );
+}

@@ -155,7 +155,9 @@ pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<(
 fn write_bytes(db: &Path, output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if output == Path::new("-") {
         use std::io::Write;
-        std::io::stdout().write_all(bytes)?;
+        std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| anyhow::Error::new(e).context("не удалось вывести файл"))?;
         return Ok(());
     }
     super::write_file_atomically(db, output, |out| {

@@ -68,7 +68,9 @@ pub fn run(
         if format == ReportFormat::Docx {
             anyhow::bail!("документ Word нельзя вывести в стандартный вывод; укажите файл");
         }
-        std::io::stdout().write_all(&bytes)?;
+        std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| anyhow::Error::new(e).context("не удалось вывести справку"))?;
         return Ok(());
     }
     write_file_atomically(db, output, |out| {

@@ -164,7 +164,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, OfficeError> {
         reason: match e.kind() {
             std::io::ErrorKind::NotFound => "файл не найден".to_owned(),
             std::io::ErrorKind::PermissionDenied => "нет прав на чтение".to_owned(),
-            _ => e.to_string(),
+            _ => crate::output::io_reason(&e),
         },
     };
     let file = std::fs::File::open(path).map_err(io)?;

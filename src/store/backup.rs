@@ -81,6 +81,11 @@ impl Store {
         let Some(dir) = self.backup_dir() else {
             return Ok(None);
         };
+        if self.is_read_only() {
+            return Err(StoreError::ReadOnly(
+                self.path().unwrap_or(&dir).to_path_buf(),
+            ));
+        }
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::Folder(dir.clone(), e))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
         let mut path = dir.join(format!("roadmap-{stamp}.sqlite"));
