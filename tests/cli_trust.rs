@@ -269,3 +269,32 @@ fn a_database_in_a_read_only_place_can_be_listed_exported_and_not_changed() {
         text(&example)
     );
 }
+
+#[test]
+fn a_refusal_is_said_once() {
+    use std::io::Write;
+    let sb = Sandbox::new();
+    let cell = |text: &str| format!(r#"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"#);
+    let document = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr>{}{}{}</w:tr></w:tbl></w:body></w:document>"#,
+        cell("№"),
+        cell("Мероприятие"),
+        cell("Сроки")
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(document.as_bytes()).unwrap();
+    let path = sb.path("только-заголовок.docx");
+    std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+    let out = sb.run(&["--db", "db.sqlite", "import", path.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "Ошибка: Под строкой заголовков нет ни одного направления или мероприятия."
+    );
+}
