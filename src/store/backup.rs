@@ -110,7 +110,7 @@ impl Store {
             })
             .map_err(StoreError::from)
             .and_then(|()| {
-                std::fs::rename(&part, &path).map_err(|e| StoreError::Folder(dir.clone(), e))
+                std::fs::rename(&part, &path).map_err(|e| StoreError::BackupWrite(path.clone(), e))
             });
         if let Err(e) = written {
             std::fs::remove_file(&part).ok();

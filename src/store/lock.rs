@@ -66,7 +66,8 @@ fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
         return Ok(None);
     };
     let path = lock_path(&resolved);
-    if path == lock_path(db) {
+    // The same lock file as the one beside the given path (compared resolved: `\\?\C:\…` forms).
+    if std::fs::canonicalize(lock_path(db)).is_ok_and(|beside| beside == path) {
         return Ok(None);
     }
     take(&path, db).map(Some)

@@ -42,6 +42,8 @@ pub enum StoreError {
     Folder(PathBuf, std::io::Error),
     #[error("Не удалось занять файл {} для работы с базой: {}", .0.display(), crate::output::io_reason(.1))]
     Lock(PathBuf, std::io::Error),
+    #[error("Не удалось записать резервную копию {}: {}", .0.display(), crate::output::io_reason(.1))]
+    BackupWrite(PathBuf, std::io::Error),
     #[error("План не найден: {0}")]
     PlanNotFound(String),
     #[error("Данные в базе повреждены: {0}")]
