@@ -84,6 +84,8 @@ fn workbook(cells: &[String], merges: &[String], unique: u64) -> Vec<u8> {
     let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     package(&[
+        ("_rels/.rels", r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
+        ("[Content_Types].xml", r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>"#.to_owned()),
         ("xl/workbook.xml", format!(r#"<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets><sheet name="Лист1" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
         ("xl/_rels/workbook.xml.rels", r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.to_owned()),
         ("xl/worksheets/sheet1.xml", format!(r#"<worksheet xmlns="{ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>№</t></is></c><c r="B1" t="inlineStr"><is><t>Мероприятие</t></is></c></row>{}</sheetData><mergeCells>{}</mergeCells></worksheet>"#, cells.concat(), merges.concat())),
@@ -158,4 +160,14 @@ proptest! {
             prop_assert!(russian(&e.to_string()), "{e}");
         }
     }
+}
+
+/// The structured workbooks above are sound enough to reach the table reader (so the mutations test the
+/// deep code, not just the package checks).
+#[test]
+fn the_structured_workbook_reaches_the_table_reader() {
+    let cells = vec![r#"<c r="B2" t="inlineStr"><is><t>Семинар</t></is></c>"#.to_owned()];
+    let merges = vec![r#"<mergeCell ref="A2:A3"/>"#.to_owned()];
+    let read = read_xlsx(&workbook(&cells, &merges, 1), "книга").unwrap();
+    assert_eq!(read.plan.measure_count(), 1);
 }
