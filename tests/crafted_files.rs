@@ -191,6 +191,7 @@ fn crafted() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     delimiters.resize(40 * 1024 * 1024, b';');
     delimiters.push(b'x');
     let wide_table = format!("{}\n", "a;".repeat(10_000)).repeat(450);
+    let big_cell = format!("№;Мероприятие\n1;\"{}\"\n", "я".repeat(3 * 1024 * 1024));
     vec![
         (
             "ячейка-XFD1048576.xlsx",
@@ -240,6 +241,11 @@ fn crafted() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "10000-столбцов.csv",
             wide_table.into_bytes(),
             "больше 200 столбцов",
+        ),
+        (
+            "большая-ячейка.csv",
+            big_cell.into_bytes(),
+            "в ячейке таблицы больше 1 МБ текста",
         ),
     ]
 }

@@ -18,6 +18,9 @@ pub const MAX_MERGES: usize = 10_000;
 /// The most texts an Excel workbook's shared-strings table may hold (declared or found).
 pub const MAX_SHARED_STRINGS: usize = 1_000_000;
 
+/// The most text one cell may hold: 1 MB (a real road map's longest cell is a few kilobytes).
+pub const MAX_CELL_BYTES: usize = 1024 * 1024;
+
 /// The most text a read table may hold in all, counted as cells are filled (a merged or continued cell
 /// repeats its text in every cell it covers): 64 MB.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
@@ -55,6 +58,11 @@ pub enum LimitError {
         MAX_TEXT_BYTES / (1024 * 1024)
     )]
     Text,
+    #[error(
+        "Файл отклонён: в ячейке таблицы больше {} МБ текста.",
+        MAX_CELL_BYTES / (1024 * 1024)
+    )]
+    Cell,
 }
 
 /// Counts the text put into a table's cells against [`MAX_TEXT_BYTES`].
@@ -64,6 +72,14 @@ pub struct TextBudget {
 }
 
 impl TextBudget {
+    /// Counts one cell's text; refuses a cell over [`MAX_CELL_BYTES`] or a total over the limit.
+    pub fn cell(&mut self, bytes: usize) -> Result<(), LimitError> {
+        if bytes > MAX_CELL_BYTES {
+            return Err(LimitError::Cell);
+        }
+        self.spend(bytes)
+    }
+
     /// Counts `bytes` more; refuses once the total is over the limit.
     pub fn spend(&mut self, bytes: usize) -> Result<(), LimitError> {
         self.used = self.used.saturating_add(bytes);
@@ -125,6 +141,9 @@ pub fn parse_delimited_bounded(
         if row.iter().all(|c| c.trim().is_empty()) {
             rows.push(Vec::new());
             continue;
+        }
+        if row.iter().any(|c| c.len() > MAX_CELL_BYTES) {
+            return Err(LimitError::Cell);
         }
         filled += 1;
         cells += row.len();
@@ -207,6 +226,15 @@ mod tests {
         let mut budget = TextBudget::default();
         assert_eq!(budget.spend(MAX_TEXT_BYTES), Ok(()));
         assert_eq!(budget.spend(1), Err(LimitError::Text));
+    }
+
+    #[test]
+    fn a_cell_over_a_megabyte_is_refused() {
+        let text = format!("№;Мероприятие\n1;\"{}\"\n", "я".repeat(MAX_CELL_BYTES));
+        assert_eq!(parse_delimited_bounded(&text, None), Err(LimitError::Cell));
+        let mut budget = TextBudget::default();
+        assert_eq!(budget.cell(MAX_CELL_BYTES + 1), Err(LimitError::Cell));
+        assert_eq!(budget.cell(MAX_CELL_BYTES), Ok(()));
     }
 
     #[test]

@@ -62,8 +62,16 @@ pub enum StoreError {
         found: i64,
         supported: i64,
     },
+    /// SQLite's own text is part of the message (as a detail), so it is not also the error's source: a
+    /// chain printed in full would say it twice.
     #[error("Ошибка базы данных: {}", sqlite_text(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
 }
 
 /// An SQLite error in Russian, SQLite's own text after ours as a detail.

@@ -203,3 +203,17 @@ fn a_database_in_a_read_only_folder_is_opened_for_reading() {
     assert!(store.is_read_only());
     assert_eq!(content(&store), before);
 }
+
+#[test]
+fn a_sqlite_error_is_said_in_russian_once_with_sqlite_s_text_as_a_detail() {
+    let full = rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+        Some("database or disk is full".into()),
+    );
+    let shown = format!("{:#}", anyhow::Error::from(StoreError::from(full)));
+    assert!(
+        shown.starts_with("Ошибка базы данных: на диске нет места (подробности: "),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("database or disk is full").count(), 1, "{shown}");
+}

@@ -341,7 +341,7 @@ fn grid(rows: Vec<Row>, budget: &mut TextBudget) -> Result<Vec<Vec<String>>, Lim
                     .unwrap_or_default(),
                 _ => join_paragraphs(&cell.paragraphs),
             };
-            budget.spend(text.len())?;
+            budget.cell(text.len())?;
             texts[col] = text;
             spans.push((col, cell.span));
             col += cell.span;

@@ -63,7 +63,7 @@ fn grid(
         );
         if r < height && c < width {
             rows[r][c] = text(value);
-            budget.spend(rows[r][c].len())?;
+            budget.cell(rows[r][c].len())?;
         }
     }
     for m in merges {
