@@ -298,3 +298,15 @@ fn a_refusal_is_said_once() {
         "Ошибка: Под строкой заголовков нет ни одного направления или мероприятия."
     );
 }
+
+#[test]
+fn a_hard_link_to_an_open_database_is_refused_like_a_second_instance() {
+    let sb = Sandbox::new();
+    sb.ok(&["--db", "db.sqlite", "example"]);
+    std::fs::hard_link(sb.path("db.sqlite"), sb.path("ссылка.sqlite")).unwrap();
+    let _open = roadmap_planner::store::Store::open(&sb.path("db.sqlite")).unwrap();
+    let out = sb.run(&["--db", "ссылка.sqlite", "example"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("уже открыта"), "{stderr}");
+}

@@ -68,3 +68,34 @@ fn a_read_only_database_is_marked_in_the_window() {
     h.get_by_label("только чтение");
     assert!(h.query_by_label("✔ Сохранено").is_none());
 }
+
+#[test]
+fn a_restore_in_the_window_backs_the_database_up_first_and_refuses_a_damaged_file() {
+    use roadmap_planner::app::ExchangeCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    roadmap_planner::example::load_example(&mut store).unwrap();
+    let saved = store.backup().unwrap().unwrap();
+    let plan = store.list_plans().unwrap()[0].id;
+    store.write(|w| w.delete_plan(plan)).unwrap();
+    let mut h = harness(store);
+    h.run();
+    let backups = |h: &Harness<'static, RoadmapApp>| h.state().store().backups().len();
+    assert_eq!(backups(&h), 1);
+
+    let garbage = dir.path().join("roadmap-garbage.sqlite");
+    std::fs::write(&garbage, b"not a database at all").unwrap();
+    h.state_mut()
+        .push(Command::Exchange(ExchangeCommand::RestoreBackup(garbage)));
+    h.run_steps(3);
+    assert_eq!(backups(&h), 1, "a refused restore adds no backup");
+    assert!(h.state().store().list_plans().unwrap().is_empty());
+    h.get_by_label_contains("не является базой данных программы");
+
+    h.state_mut()
+        .push(Command::Exchange(ExchangeCommand::RestoreBackup(saved)));
+    h.run_steps(3);
+    assert_eq!(h.state().store().list_plans().unwrap().len(), 1);
+    assert_eq!(backups(&h), 2, "the state before the restore is backed up");
+}

@@ -215,5 +215,9 @@ fn a_sqlite_error_is_said_in_russian_once_with_sqlite_s_text_as_a_detail() {
         shown.starts_with("Ошибка базы данных: на диске нет места (подробности: "),
         "{shown}"
     );
-    assert_eq!(shown.matches("database or disk is full").count(), 1, "{shown}");
+    assert_eq!(
+        shown.matches("database or disk is full").count(),
+        1,
+        "{shown}"
+    );
 }
