@@ -116,6 +116,7 @@ impl Store {
             std::fs::remove_file(&part).ok();
             return Err(e);
         }
+        remove_stale_parts(&dir);
         for old in list_in(&dir)
             .into_iter()
             .rev()
@@ -206,6 +207,25 @@ pub(crate) fn open_backup(src: &Path) -> Result<Connection> {
         return Err(not_ours());
     }
     Ok(conn)
+}
+
+/// Removes partial backups (`….sqlite.part`) left by a kill or a full disk more than an hour ago (a newer
+/// one may be another program's backup being written into a shared folder).
+fn remove_stale_parts(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in entries.filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < hour_ago);
+        if name.starts_with("roadmap-") && name.ends_with(".sqlite.part") && stale {
+            std::fs::remove_file(entry.path()).ok();
+        }
+    }
 }
 
 /// The backup files in a folder, oldest first (complete ones only: a backup being written ends in `.part`).

@@ -106,9 +106,22 @@ fn backups_are_self_contained_complete_and_open_from_a_read_only_place() {
         .unwrap();
     assert_eq!(mode, "delete");
 
-    // A partial backup (being written, or left by a kill) is never listed.
-    std::fs::write(made.with_file_name(format!("{name}.part")), b"half").unwrap();
+    // A partial backup (being written, or left by a kill) is never listed; one left over an hour ago is
+    // removed by the next backup.
+    let fresh = made.with_file_name(format!("{name}.part"));
+    std::fs::write(&fresh, b"half").unwrap();
+    let stale = made.with_file_name("roadmap-20200101-000000.sqlite.part");
+    std::fs::write(&stale, b"half").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
+        .unwrap();
     assert_eq!(store.backups().len(), 1);
+    store.backup().unwrap();
+    assert!(fresh.exists() && !stale.exists());
+    std::fs::remove_file(&fresh).unwrap();
 
     // A genuine backup copied to a read-only folder is accepted.
     let shelf = dir.path().join("только-чтение");
