@@ -83,7 +83,7 @@ impl RoadmapApp {
                 let mut after = before.clone();
                 field.set(&mut after, value);
                 if field == MeasureField::Deadline && !after.due_manual {
-                    after.due = crate::schedule::due_dates(&after.deadline, plan.period);
+                    after.due = crate::schedule::measure_due_dates(&after, plan.period);
                 }
                 after.updated_at = model::now();
                 self.commit(Change::Measure {
@@ -102,7 +102,7 @@ impl RoadmapApp {
                 if after.period != before.period {
                     // Due dates follow the period; dates set by hand stay as they are.
                     for m in plan.measures().filter(|m| !m.due_manual) {
-                        let due = crate::schedule::due_dates(&m.deadline, after.period);
+                        let due = crate::schedule::measure_due_dates(m, after.period);
                         if due != m.due {
                             let mut updated = m.clone();
                             updated.due = due;

@@ -40,6 +40,7 @@ pub mod report_html;
 pub mod schools_csv;
 pub mod table;
 pub mod table_file;
+pub mod table_stage;
 pub mod trust;
 pub mod xlsx;
 
