@@ -3,6 +3,9 @@
 //! an allocation failure or a panic shows as a failed run: each must be refused with a Russian message
 //! naming the limit, and the database must be unchanged (its JSON export compared before and after).
 
+// Linux: the cap is set with `prlimit`.
+#![cfg(target_os = "linux")]
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output};

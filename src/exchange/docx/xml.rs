@@ -455,12 +455,13 @@ mod tests {
 
     #[test]
     fn a_text_continued_down_many_rows_is_bounded() {
-        let big = "я".repeat(1024 * 1024);
+        // 800 KB a cell (within the cell limit), continued down 100 rows: 80 MB in all.
+        let big = "я".repeat(400 * 1024);
         let first = format!(
             r#"<w:tr>{}</w:tr>"#,
             cell(r#"<w:vMerge w:val="restart"/>"#, &big)
         );
-        let rest = format!("<w:tr>{}</w:tr>", cell("<w:vMerge/>", "")).repeat(40);
+        let rest = format!("<w:tr>{}</w:tr>", cell("<w:vMerge/>", "")).repeat(100);
         let xml = body(&format!("<w:tbl>{first}{rest}</w:tbl>"));
         assert_eq!(refusal(&xml), LimitError::Text);
     }
