@@ -140,8 +140,9 @@ impl Store {
     /// Opens an existing database for reading only (no lock, no journal files written): for a file in a
     /// read-only place. Every write is refused with [`StoreError::ReadOnly`].
     pub fn open_read_only(path: &Path) -> Result<Self> {
-        let conn = backup::open_read_only(path)?;
-        let found = schema::user_version(&conn)?;
+        let not_ours = |_| StoreError::NotADatabase(path.to_path_buf());
+        let conn = backup::open_read_only(path).map_err(not_ours)?;
+        let found = schema::user_version(&conn).map_err(not_ours)?;
         if found > schema::SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 found,

@@ -196,6 +196,12 @@ fn a_database_opens_for_reading_only_without_writing_anything_beside_it() {
     assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
     assert!(err.to_string().contains("только для чтения"));
     assert_eq!(files(dir.path()), listed, "no -wal, -shm or lock written");
+    let garbage = dir.path().join("garbage.sqlite");
+    std::fs::write(&garbage, b"not a database, only text").unwrap();
+    let err = Store::open_read_only(&garbage)
+        .err()
+        .expect("a file that is not a database");
+    assert!(matches!(err, StoreError::NotADatabase(_)), "{err}");
 }
 
 #[test]
