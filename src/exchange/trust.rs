@@ -20,8 +20,7 @@ use crate::store::Store;
 
 use super::{ExchangeError, ExchangeFile, META_OFFICE_ID};
 
-/// How far ahead of this computer's clock a time stamp may be.
-pub const CLOCK_TOLERANCE_HOURS: i64 = 24;
+pub use crate::store::CLOCK_TOLERANCE_HOURS;
 
 /// Why a file is not trusted. Messages are Russian: they reach the user as they are.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -141,7 +140,7 @@ fn check_references(store: &Store, file: &ExchangeFile) -> Result<(), ExchangeEr
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
+    use chrono::{Datelike, TimeZone};
 
     use super::*;
     use crate::exchange::{self, Action, office_origin};
@@ -257,5 +256,28 @@ mod tests {
         let (_a, b, mut honest) = two_offices_with_an_edit_on_both_sides();
         honest.exported_at = crate::model::now() + Duration::hours(CLOCK_TOLERANCE_HOURS - 1);
         check(&b, &honest, crate::model::now()).unwrap();
+    }
+
+    #[test]
+    fn a_watermark_from_the_future_kept_earlier_is_ignored_then_repaired() {
+        let (mut a, mut b, honest) = two_offices_with_an_edit_on_both_sides();
+        let a_id = office_origin(&mut a).unwrap().id;
+        let year_9999 = chrono::Utc.with_ymd_and_hms(9999, 1, 1, 0, 0, 0).unwrap();
+        // As an earlier build stored it from a forged file.
+        b.write(|w| w.set_sync_origin(&a_id, "А", &year_9999))
+            .unwrap();
+        assert_eq!(b.sync_origin(&a_id).unwrap(), None, "not believed");
+        let origin = office_origin(&mut b).unwrap();
+        let from_b = exchange::export(&b, None, origin).unwrap();
+        assert!(
+            from_b.seen.values().all(|t| t.year() < 9999),
+            "not passed on"
+        );
+        exchange::import(&mut b, &honest).unwrap();
+        assert_eq!(
+            b.sync_origin(&a_id).unwrap().map(|o| o.exported_at),
+            Some(honest.exported_at),
+            "replaced by the next honest file"
+        );
     }
 }

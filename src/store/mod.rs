@@ -16,7 +16,10 @@ use rusqlite::Connection;
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy, list_in as list_backups_in};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
-pub use sync::{ConflictRecord, RecordKind, SyncOrigin, Tombstone, progress_key};
+pub use sync::{
+    CLOCK_TOLERANCE_HOURS, ConflictRecord, RecordKind, SyncOrigin, Tombstone, future_limit,
+    progress_key,
+};
 pub use write::{Merge, Writer};
 
 use lock::DbLock;
