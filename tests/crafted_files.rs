@@ -194,6 +194,7 @@ fn crafted() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     delimiters.resize(40 * 1024 * 1024, b';');
     delimiters.push(b'x');
     let wide_table = format!("{}\n", "a;".repeat(10_000)).repeat(450);
+    let paragraphs = "<w:p/>".repeat(10_000_000);
     let big_cell = format!("№;Мероприятие\n1;\"{}\"\n", "я".repeat(3 * 1024 * 1024));
     vec![
         (
@@ -244,6 +245,11 @@ fn crafted() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "10000-столбцов.csv",
             wide_table.into_bytes(),
             "больше 200 столбцов",
+        ),
+        (
+            "абзацы.docx",
+            document(&paragraphs),
+            "больше 1 000 000 абзацев",
         ),
         (
             "большая-ячейка.csv",

@@ -15,6 +15,8 @@ pub const MAX_LINES: usize = 1_000_000;
 pub const MAX_CELLS: usize = 2_000_000;
 /// The most merged regions a sheet may have.
 pub const MAX_MERGES: usize = 10_000;
+/// The most paragraphs a Word document may have (in and out of tables).
+pub const MAX_PARAGRAPHS: usize = 1_000_000;
 /// The most texts an Excel workbook's shared-strings table may hold (declared or found).
 pub const MAX_SHARED_STRINGS: usize = 1_000_000;
 
@@ -63,6 +65,11 @@ pub enum LimitError {
         MAX_CELL_BYTES / (1024 * 1024)
     )]
     Cell,
+    #[error(
+        "Файл отклонён: в документе больше {} абзацев.",
+        grouped(MAX_PARAGRAPHS)
+    )]
+    Paragraphs,
 }
 
 /// Counts the text put into a table's cells against [`MAX_TEXT_BYTES`].

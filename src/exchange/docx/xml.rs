@@ -17,7 +17,9 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use crate::exchange::limits::{LimitError, MAX_CELLS, MAX_COLUMNS, TextBudget, check_grid};
+use crate::exchange::limits::{
+    LimitError, MAX_CELLS, MAX_COLUMNS, MAX_PARAGRAPHS, TextBudget, check_grid,
+};
 use crate::exchange::office::header::HeaderLine;
 use crate::exchange::office::spread_heading;
 
@@ -99,6 +101,8 @@ struct Walk {
     in_paragraph_props: bool,
     /// Top-level table cells read so far, over all tables.
     cells: usize,
+    /// Paragraphs read so far, in and out of tables.
+    paragraphs: usize,
     /// The text filled into table grids so far.
     budget: TextBudget,
     /// The first limit the document went over: reading stops there.
@@ -292,6 +296,11 @@ impl Walk {
         let Some(p) = self.paragraph.take() else {
             return;
         };
+        self.paragraphs += 1;
+        if self.paragraphs > MAX_PARAGRAPHS {
+            self.refused = Some(LimitError::Paragraphs);
+            return;
+        }
         if let Some(cell) = &mut self.cell {
             cell.paragraphs.push(p.text);
         } else if self.table_depth == 0 {
@@ -464,5 +473,11 @@ mod tests {
         let rest = format!("<w:tr>{}</w:tr>", cell("<w:vMerge/>", "")).repeat(100);
         let xml = body(&format!("<w:tbl>{first}{rest}</w:tbl>"));
         assert_eq!(refusal(&xml), LimitError::Text);
+    }
+
+    #[test]
+    fn millions_of_empty_paragraphs_are_refused() {
+        let xml = body(&"<w:p/>".repeat(MAX_PARAGRAPHS + 1));
+        assert_eq!(refusal(&xml), LimitError::Paragraphs);
     }
 }
