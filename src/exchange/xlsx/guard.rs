@@ -12,12 +12,17 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::exchange::limits::{
-    LimitError, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, MAX_SHARED_STRINGS, check_grid,
+    LimitError, MAX_CELLS, MAX_COLUMNS, MAX_MERGES, MAX_ROWS, MAX_SHARED_STRINGS, check_grid,
 };
 use crate::exchange::office::{OfficeError, Package};
 
+/// How many sheets' worth of cells a workbook may hold in all: each sheet is read into a grid of its size
+/// in turn, so many sheets at the limit would take long.
+const MAX_SHEETS_OF_CELLS: usize = 4;
+
 /// Scans every XML part of the package (see the module docs).
 pub(super) fn check_package(package: &mut Package) -> Result<(), OfficeError> {
+    let mut cells = 0usize;
     for name in package.part_names() {
         if !name.to_lowercase().ends_with(".xml") {
             continue;
@@ -25,13 +30,16 @@ pub(super) fn check_package(package: &mut Package) -> Result<(), OfficeError> {
         let Some(xml) = package.part(&name)? else {
             continue;
         };
-        scan_part(&xml).map_err(|e| match e {
+        cells += scan_part(&xml).map_err(|e| match e {
             Scan::Limit(limit) => OfficeError::Limit(limit),
             Scan::Xml(reason) => OfficeError::Xml {
                 part: name.clone(),
                 reason,
             },
         })?;
+        if cells > MAX_SHEETS_OF_CELLS * MAX_CELLS {
+            return Err(OfficeError::Limit(LimitError::Cells));
+        }
     }
     Ok(())
 }
@@ -52,8 +60,9 @@ impl From<LimitError> for Scan {
 /// A merged region, 0-based and inclusive: (top, left, bottom, right).
 type Region = (usize, usize, usize, usize);
 
-/// Streams one part and checks it (see the module docs).
-pub(super) fn scan_part(xml: &[u8]) -> Result<(), Scan> {
+/// Streams one part and checks it (see the module docs). Returns the size of the grid its cells span
+/// (rows × columns from A1; 0 for a part without cells).
+pub(super) fn scan_part(xml: &[u8]) -> Result<usize, Scan> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     // The row being read and the last cell's column in it (Excel numbers rows and cells without `r`
@@ -132,7 +141,8 @@ pub(super) fn scan_part(xml: &[u8]) -> Result<(), Scan> {
             _ => {}
         }
     }
-    check_merges(&merges, height, width)
+    check_merges(&merges, height, width)?;
+    Ok(height * width)
 }
 
 /// Refuses overlapping merged regions. Each region is marked on a bitmap of the sheet's cells (clipped to
@@ -244,7 +254,8 @@ mod tests {
             r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row><row><c><v>1</v></c><c r="XFD2" s="1"/></row>"#,
             r#"<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>"#,
         );
-        assert_eq!(scan_part(xml.as_bytes()), Ok(()));
+        // Two rows of two cells with values (the empty, styled XFD2 holds none).
+        assert_eq!(scan_part(xml.as_bytes()), Ok(4));
     }
 
     #[test]
@@ -288,7 +299,7 @@ mod tests {
             Err(Scan::Limit(LimitError::SharedStrings))
         );
         let honest = r#"<sst xmlns="x" count="1" uniqueCount="1"><si><t>a</t></si></sst>"#;
-        assert_eq!(scan_part(honest.as_bytes()), Ok(()));
+        assert_eq!(scan_part(honest.as_bytes()), Ok(0));
     }
 
     #[test]
@@ -317,6 +328,29 @@ mod tests {
         assert_eq!(
             scan_part(reversed.as_bytes()),
             Err(Scan::Limit(LimitError::BadReference("C3:A1".into())))
+        );
+    }
+
+    #[test]
+    fn many_sheets_at_the_limit_are_refused_together() {
+        use std::io::Write;
+        let full = sheet(r#"<row r="10000"><c r="GR10000"><v>1</v></c></row>"#, "");
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for n in 1..=MAX_SHEETS_OF_CELLS + 1 {
+            zip.start_file(
+                format!("xl/worksheets/sheet{n}.xml"),
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            zip.write_all(full.as_bytes()).unwrap();
+        }
+        let bytes = zip.finish().unwrap().into_inner();
+        let mut package =
+            Package::open(&bytes, crate::exchange::office::OfficeKind::Excel).unwrap();
+        let err = check_package(&mut package).unwrap_err();
+        assert!(
+            matches!(err, OfficeError::Limit(LimitError::Cells)),
+            "{err}"
         );
     }
 }
