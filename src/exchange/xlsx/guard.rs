@@ -85,21 +85,24 @@ pub(super) fn scan_part(xml: &[u8]) -> Result<usize, Scan> {
         match e.local_name().as_ref() {
             "row" => {
                 row = Some(match raw_attr(e, "r") {
-                    Some(r) => {
-                        parse_number(&r)
-                            .filter(|&n| n >= 1)
-                            .ok_or_else(|| bad(&r))?
-                            - 1
-                    }
-                    None => row.map_or(0, |r| r + 1),
+                    // Read as calamine reads it (letters before the number are ignored); one that is
+                    // no number is numbered like a row without one (calamine refuses the sheet).
+                    // (A row far out holds nothing by itself: its cells are checked.)
+                    Some(r) => match row_position(&r) {
+                        Some(n) => n,
+                        None => row.map_or(0, |r| r.saturating_add(1)),
+                    },
+                    None => row.map_or(0, |r| r.saturating_add(1)),
                 });
                 col = None;
             }
             "c" => {
-                let (r, c) = match raw_attr(e, "r") {
-                    Some(reference) => cell_position(&reference).ok_or_else(|| bad(&reference))?,
-                    None => (row.unwrap_or(0), col.map_or(0, |c| c + 1)),
-                };
+                // A reference that is no reference is numbered like a cell without one (calamine
+                // refuses the sheet); a well-formed one past the limits is refused below.
+                let next = (row.unwrap_or(0), col.map_or(0, |c| c.saturating_add(1)));
+                let (r, c) = raw_attr(e, "r")
+                    .and_then(|reference| cell_position(&reference))
+                    .unwrap_or(next);
                 col = Some(c);
                 // An empty `<c …/>` holds no value: calamine keeps no cell for it.
                 if !empty {
@@ -192,19 +195,35 @@ fn parse_number(text: &str) -> Option<usize> {
 }
 
 /// "B3" or "$B$3" → (row 2, column 1), 0-based; `None` when it is not a cell reference.
+/// A well-formed reference past any limit (many letters or digits) gives a huge position, not `None`.
 pub(super) fn cell_position(reference: &str) -> Option<(usize, usize)> {
     let text = reference.trim().replace('$', "");
     let split = text.find(|c: char| c.is_ascii_digit())?;
     let (letters, digits) = text.split_at(split);
-    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic())
+    if letters.is_empty()
+        || !letters.bytes().all(|b| b.is_ascii_alphabetic())
+        || !digits.bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }
     let col = letters.bytes().fold(0usize, |n, b| {
-        n * 26 + (b.to_ascii_uppercase() - b'A' + 1) as usize
+        n.saturating_mul(26)
+            .saturating_add((b.to_ascii_uppercase() - b'A' + 1) as usize)
     });
-    let row = parse_number(digits).filter(|&r| r >= 1)?;
+    let row = match parse_number(digits) {
+        Some(0) => return None,
+        Some(row) => row,
+        None => usize::MAX,
+    };
     Some((row - 1, col - 1))
+}
+
+/// A row's `r` → its 0-based index, read like a cell reference whose letters do not matter ("5", "A5");
+/// `None` when malformed.
+fn row_position(reference: &str) -> Option<usize> {
+    let text = reference.trim();
+    let digits = text.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '$');
+    cell_position(&format!("A{digits}")).map(|(row, _)| row)
 }
 
 /// "A1:C3" (or one cell) → its region; `None` when malformed or reversed.
@@ -244,6 +263,14 @@ mod tests {
         assert_eq!(cell_position("XFD1048576"), Some((1_048_575, 16_383)));
         assert_eq!(cell_position("1A"), None);
         assert_eq!(cell_position("A0"), None);
+        assert_eq!(
+            cell_position("ABCDE1").map(|p| p.1 > MAX_COLUMNS),
+            Some(true)
+        );
+        assert_eq!(
+            cell_position("A123456789012").map(|p| p.0),
+            Some(usize::MAX - 1)
+        );
         assert_eq!(reference_text(2, 1), "B3");
         assert_eq!(reference_text(0, 26), "AA1");
     }
@@ -279,6 +306,31 @@ mod tests {
             scan_part(big.as_bytes()),
             Err(Scan::Limit(LimitError::Cells))
         );
+    }
+
+    #[test]
+    fn a_reference_that_is_no_reference_is_not_a_refusal_but_a_long_one_is() {
+        let odd = sheet(r#"<row r="x"><c r="foo"><v>1</v></c></row>"#, "");
+        assert_eq!(scan_part(odd.as_bytes()), Ok(1));
+        // A formatted row far down without cells is no cell.
+        let formatted = sheet(
+            r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576" ht="20"/>"#,
+            "",
+        );
+        assert_eq!(scan_part(formatted.as_bytes()), Ok(1));
+        let long = sheet(r#"<row r="1"><c r="ZZZZ1"><v>1</v></c></row>"#, "");
+        assert_eq!(
+            scan_part(long.as_bytes()),
+            Err(Scan::Limit(LimitError::Columns))
+        );
+        for r in ["123456789012", "A99999999", "zz1048576"] {
+            let rows = sheet(&format!(r#"<row r="{r}"><c><v>1</v></c></row>"#), "");
+            assert_eq!(
+                scan_part(rows.as_bytes()),
+                Err(Scan::Limit(LimitError::Rows)),
+                "{r}"
+            );
+        }
     }
 
     #[test]
