@@ -117,6 +117,17 @@ pub(super) fn scan_part(xml: &[u8]) -> Result<usize, Scan> {
                     check_grid(height, width)?;
                 }
             }
+            // The declared size is not trusted, but a reversed one (`C3:A1`) would underflow calamine's
+            // arithmetic: refused as malformed.
+            "dimension" => {
+                if let Some(reference) = raw_attr(e, "ref")
+                    && let Some((start, end)) = reference.split_once(':')
+                    && let (Some(a), Some(b)) = (cell_position(start), cell_position(end))
+                    && (a.0 > b.0 || a.1 > b.1)
+                {
+                    return Err(bad(&reference));
+                }
+            }
             "mergeCell" => {
                 if merges.len() >= MAX_MERGES {
                     return Err(LimitError::Merges.into());
@@ -375,6 +386,13 @@ mod tests {
         assert_eq!(
             scan_part(many.as_bytes()),
             Err(Scan::Limit(LimitError::Merges))
+        );
+        let dimension = format!(
+            r#"<worksheet xmlns="x"><dimension ref="C3:A1"/><sheetData>{data}</sheetData></worksheet>"#
+        );
+        assert_eq!(
+            scan_part(dimension.as_bytes()),
+            Err(Scan::Limit(LimitError::BadReference("C3:A1".into())))
         );
         let reversed = sheet(data, r#"<mergeCells><mergeCell ref="C3:A1"/></mergeCells>"#);
         assert_eq!(
