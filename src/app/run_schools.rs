@@ -164,23 +164,7 @@ impl RoadmapApp {
             }
             SchoolCommand::MarkDone(keys) => self.set_status(&keys, Status::Done),
             SchoolCommand::SetStatus { keys, status } => self.set_status(&keys, status),
-            SchoolCommand::OpenEvidence(text) => {
-                let target = model::evidence_link(&text)
-                    .unwrap_or(text.trim())
-                    .to_owned();
-                if target.is_empty() {
-                    return Ok(());
-                }
-                open::that_detached(&target).map_err(|e| {
-                    self.i18n.tr_args(
-                        "schools-error-open-evidence",
-                        &[
-                            ("path", Arg::Str(&target)),
-                            ("reason", Arg::Str(&e.to_string())),
-                        ],
-                    )
-                })
-            }
+            SchoolCommand::OpenEvidence(text) => self.open_evidence(&text),
             SchoolCommand::SetIndicatorValue {
                 indicator,
                 school,
@@ -582,9 +566,13 @@ impl RoadmapApp {
         let docx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-        let html = self.report_bytes(school, docx)?;
-        std::fs::write(path, html)
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        let bytes = self.report_bytes(school, docx)?;
+        crate::output::write_bytes(
+            path,
+            &crate::output::Protected::of_store(&self.store),
+            &bytes,
+        )
+        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
             "schools-toast-report-saved",
             &[("path", Arg::Str(&path.display().to_string()))],
