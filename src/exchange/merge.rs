@@ -661,11 +661,7 @@ pub fn apply(
         Ok(())
     })?;
     let mut summary = summary_of(preview);
-    if values > 0 {
-        summary.notes.push(format!(
-            "Значения критериев и индикаторов: добавлено или обновлено {values}."
-        ));
-    }
+    summary.values = values;
     Ok(summary)
 }
 
@@ -688,6 +684,7 @@ pub fn summary_of(preview: &ImportPreview) -> ImportSummary {
         measures: c(RecordKind::Measure),
         schools: c(RecordKind::School),
         progress: c(RecordKind::Progress),
+        values: 0,
         notes: preview.notes.clone(),
     }
 }

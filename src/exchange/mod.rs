@@ -320,6 +320,8 @@ pub struct ImportSummary {
     pub measures: Counts,
     pub schools: Counts,
     pub progress: Counts,
+    /// The criteria set, criterion values and indicator values added or updated.
+    pub values: usize,
     /// Remarks for the user, Russian (e.g. a period that was guessed).
     pub notes: Vec<String>,
 }
@@ -327,15 +329,16 @@ pub struct ImportSummary {
 impl ImportSummary {
     /// Whether the import wrote anything.
     pub fn changed(&self) -> bool {
-        [
-            &self.plans,
-            &self.sections,
-            &self.measures,
-            &self.schools,
-            &self.progress,
-        ]
-        .iter()
-        .any(|c| c.changed())
+        self.values > 0
+            || [
+                &self.plans,
+                &self.sections,
+                &self.measures,
+                &self.schools,
+                &self.progress,
+            ]
+            .iter()
+            .any(|c| c.changed())
     }
 }
 
@@ -369,6 +372,13 @@ impl fmt::Display for ImportSummary {
             if i + 1 < rows.len() {
                 writeln!(f)?;
             }
+        }
+        if self.values > 0 {
+            write!(
+                f,
+                "\nКритерии и значения показателей: добавлено или обновлено {}.",
+                self.values
+            )?;
         }
         for note in &self.notes {
             write!(f, "\n{note}")?;
