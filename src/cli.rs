@@ -400,13 +400,13 @@ fn quiet_on_closed_pipe() {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let Some(command) = cli.command else {
-        let launch = crate::app::Launch {
+        let launch = crate::window::Launch {
             today: cli.today,
             screen: cli.screen.map(Into::into),
             windows: cli.window.map(StartWindow::open).unwrap_or_default(),
             preview_import: cli.preview_import,
         };
-        return crate::app::run(cli.db, launch);
+        return crate::window::run(cli.db, launch);
     };
     // Needs no database: neither opened nor created.
     if let Command::Deadline { period, text } = &command {

@@ -15,3 +15,4 @@ pub mod schedule;
 pub mod stats;
 pub mod store;
 pub mod ui;
+pub mod window;

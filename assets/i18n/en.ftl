@@ -300,9 +300,14 @@ help-s4-title = 4. Send a report
 help-s4-body = On the Exchange screen export an exchange file and send it to the education office. It holds all your school's progress marks with their documents and comments.
 help-keys-body = Tab and Shift+Tab move between buttons and fields.
     Enter or Space presses the focused button.
-    F1 — help; Ctrl+, — settings; Esc — close the window.
-    Ctrl+Z — undo; Ctrl+Shift+Z or Ctrl+Y — redo.
     The font size (100, 125 or 150 %) is set in the settings.
+key-or = or
+key-close-window = Close the window
+key-paste-rows = Paste rows from a table into the plan
+key-move-cursor = Move around the table
+key-extend-selection = Select rows
+key-select-all = Select all
+key-unselect = Clear the selection
 settings-title = Settings
 settings-language = Interface language
 settings-theme = Theme

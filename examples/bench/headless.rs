@@ -1,10 +1,10 @@
-//! The real window's frames without a window: `egui::Context::run_ui` of `RoadmapApp::ui` at 1400×900.
+//! The real window's frames without a window: `egui::Context::run_ui` of `Window::ui` at 1400×900.
 
 use std::time::Instant;
 
 use eframe::App as _;
 
-use roadmap_planner::app::RoadmapApp;
+use roadmap_planner::window::Window;
 
 pub struct Headless {
     ctx: egui::Context,
@@ -30,18 +30,20 @@ impl Headless {
     }
 
     /// Runs one frame; returns how many shapes it painted.
-    pub fn frame(&mut self, app: &mut RoadmapApp) -> usize {
+    pub fn frame(&mut self, window: &mut Window) -> usize {
         let frame = &mut self.frame;
-        let mut output = self.ctx.run_ui(self.input.clone(), |ui| app.ui(ui, frame));
+        let mut output = self
+            .ctx
+            .run_ui(self.input.clone(), |ui| window.ui(ui, frame));
         // Nothing renders here; debug builds panic on unhandled texture deltas.
         output.textures_delta.clear();
         output.shapes.len()
     }
 
     /// Runs `frames` frames; returns the mean time of one in µs and the shapes painted in all.
-    pub fn mean_us(&mut self, app: &mut RoadmapApp, frames: usize) -> (f64, usize) {
+    pub fn mean_us(&mut self, window: &mut Window, frames: usize) -> (f64, usize) {
         let start = Instant::now();
-        let shapes = (0..frames).map(|_| self.frame(app)).sum();
+        let shapes = (0..frames).map(|_| self.frame(window)).sum();
         (start.elapsed().as_secs_f64() * 1e6 / frames as f64, shapes)
     }
 }

@@ -1,6 +1,7 @@
 //! Views: each reads the data snapshot and pushes commands; none touches the store.
 
 mod about;
+pub mod actions;
 mod calendar;
 mod confirm_open;
 mod date_field;
