@@ -66,8 +66,9 @@ pub struct UiState {
     pub screen: Screen,
     pub language: Language,
     pub last_plan: Option<Id>,
-    /// Grid column widths by column key.
-    pub column_widths: HashMap<String, f32>,
+    /// Grid columns' shares of the table's width by column key, set by dragging a border (the title takes
+    /// what is left). Shares, not points: a small window or a large scale never narrows them for good.
+    pub column_shares: HashMap<String, f32>,
     pub details_width: f32,
     /// The grid's search text and filters.
     pub filter: MeasureFilter,
@@ -96,7 +97,7 @@ impl Default for UiState {
             screen: Screen::Measures,
             language: Language::Russian,
             last_plan: None,
-            column_widths: HashMap::new(),
+            column_shares: HashMap::new(),
             details_width: 360.0,
             filter: MeasureFilter::default(),
             sort: MeasureSort::Document,

@@ -5,6 +5,7 @@ mod calendar;
 mod date_field;
 pub mod due_editor;
 mod exchange;
+mod fold;
 mod grid;
 mod help;
 mod measures;

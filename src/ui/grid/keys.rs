@@ -37,6 +37,8 @@ pub enum Action {
     RenameSection,
     Renumber,
     ToggleDetails,
+    /// Back to the default column widths.
+    ResetColumnWidths,
 }
 
 /// Reads this frame's keys into actions. `editing`: a cell's field is open (it handles its own keys).

@@ -20,6 +20,7 @@ mod rows;
 mod selection;
 mod table;
 mod tsv;
+mod widths;
 
 use egui::{Panel, RichText};
 
@@ -62,6 +63,8 @@ pub struct GridView {
     focus_search: bool,
     /// A section being added at (index, with the plan's section count before): the cursor goes to it.
     new_section: Option<(usize, usize)>,
+    /// The column widths last laid out from the shares: a difference after a drag is the user's.
+    applied_widths: Vec<f32>,
 }
 
 impl GridView {
@@ -240,16 +243,18 @@ impl GridView {
             }
             actions.push(action);
         }
-        if !ui.input(|i| i.pointer.any_down()) {
-            for (col, width) in cols.iter().zip(&out.widths) {
-                if *col == Col::Title {
-                    continue;
-                }
-                let known = ctx.ui_state.column_widths.get(&col.key()).copied();
-                if known.is_none_or(|w| (w - width).abs() > 0.5) {
-                    ctx.ui_state.column_widths.insert(col.key(), *width);
+        if !ui.input(|i| i.pointer.any_down())
+            && out.widths.len() == self.applied_widths.len()
+            && !table::same_widths_but_title(cols, &out.widths, &self.applied_widths)
+        {
+            // A border was dragged: the new widths become the columns' shares of the table.
+            let shares = widths::shares_of(&out.widths, out.table_width);
+            for (col, share) in cols.iter().zip(shares) {
+                if *col != Col::Title {
+                    ctx.ui_state.column_shares.insert(col.key(), share);
                 }
             }
+            self.applied_widths = out.widths;
         }
     }
 
@@ -461,6 +466,7 @@ impl GridView {
             }
             Action::Renumber => ctx.push(Command::Renumber),
             Action::ToggleDetails => ctx.ui_state.show_details = !ctx.ui_state.show_details,
+            Action::ResetColumnWidths => ctx.ui_state.column_shares.clear(),
         }
     }
 }
