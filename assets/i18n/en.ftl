@@ -41,7 +41,7 @@ welcome-intro = Plan and track road maps that support schools with low results a
 welcome-example-title = Try the example
 welcome-example-text = The Ivanteevka district road map for the 2021–2022 school year: 9 sections, 58 measures.
 welcome-import-title = Load a file
-welcome-import-text = An exchange file (.json) from the education office or from a school.
+welcome-import-text = A road map in a Word document (.docx) or an Excel workbook (.xlsx), a CSV/TSV table, or an exchange file (.json) from the education office or from a school. The file can also be dragged into the window.
 welcome-create-title = Create a new plan
 
 field-plan-title = Title
@@ -659,3 +659,22 @@ error-no-conflict = The conflict is already resolved.
 toast-conflict-resolved = Conflict resolved.
 toast-backup-restored = The database was restored from the backup.
 exchange-school-report = School report:
+
+# The in-app file chooser (systems without a file dialog of their own).
+chooser-up = ⬆ Up
+chooser-hint-up = Open the folder one level up
+chooser-home = 🏠 Home folder
+chooser-empty-folder = No matching files in this folder
+chooser-path = File (a name or a full path — pasting works):
+chooser-path-folder = Folder (a full path — pasting works):
+chooser-path-hint = e.g. /home/user/Documents/plan.docx
+chooser-open = Open
+chooser-save = Save
+chooser-pick-folder = Choose this folder
+chooser-cancel = Cancel
+chooser-error-empty = Name a file: pick it in the list or type its path.
+chooser-error-no-file = No such file: { $path }
+chooser-error-no-folder = No such folder: { $path }
+chooser-error-is-folder = This is a folder, a file name is needed: { $path }
+chooser-system-failed = The system's file dialog is not available — choose the file here.
+drop-overlay = Drop the file to load it (JSON, Word, Excel, CSV)

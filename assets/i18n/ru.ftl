@@ -43,7 +43,7 @@ welcome-intro = Программа помогает управлению обр�
 welcome-example-title = Посмотреть на примере
 welcome-example-text = Дорожная карта Ивантеевского района на 2021–2022 учебный год: 9 направлений, 58 мероприятий.
 welcome-import-title = Загрузить файл
-welcome-import-text = Файл обмена (.json), полученный из управления образованием или из школы.
+welcome-import-text = Дорожная карта в документе Word (.docx) или книге Excel (.xlsx), таблица CSV/TSV или файл обмена (.json), полученный из управления образованием или из школы. Файл можно и перетащить в окно.
 welcome-create-title = Создать новый план
 
 field-plan-title = Название
@@ -677,3 +677,22 @@ error-no-conflict = Конфликт уже разрешён.
 toast-conflict-resolved = Конфликт разрешён.
 toast-backup-restored = База восстановлена из резервной копии.
 exchange-school-report = Отчёт школы:
+
+# The in-app file chooser (systems without a file dialog of their own).
+chooser-up = ⬆ Вверх
+chooser-hint-up = Открыть папку уровнем выше
+chooser-home = 🏠 Домашняя папка
+chooser-empty-folder = В этой папке нет подходящих файлов
+chooser-path = Файл (имя или полный путь — можно вставить):
+chooser-path-folder = Папка (полный путь — можно вставить):
+chooser-path-hint = например, /home/user/Документы/план.docx
+chooser-open = Открыть
+chooser-save = Сохранить
+chooser-pick-folder = Выбрать эту папку
+chooser-cancel = Отмена
+chooser-error-empty = Укажите файл: выберите его в списке или введите путь.
+chooser-error-no-file = Файл не найден: { $path }
+chooser-error-no-folder = Папка не найдена: { $path }
+chooser-error-is-folder = Это папка, а нужно имя файла: { $path }
+chooser-system-failed = Системное окно выбора файла недоступно — выберите файл здесь.
+drop-overlay = Отпустите файл, чтобы загрузить его (JSON, Word, Excel, CSV)

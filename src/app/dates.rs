@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::RoadmapApp;
+use super::chooser::{Mode, Purpose, Request};
 use super::runner::file_stem;
 use crate::i18n::Arg;
 use crate::model::{self, Change, Id};
@@ -46,15 +47,16 @@ impl RoadmapApp {
 
     pub(super) fn pick_and_export_ics(&mut self) -> Result<(), String> {
         let plan = self.plan()?;
-        let picked = rfd::FileDialog::new()
-            .set_title(self.i18n.tr("dialog-export-ics-title"))
-            .add_filter(self.i18n.tr("filter-ics"), &["ics"])
-            .set_file_name(format!("{}.ics", file_stem(&plan.title)))
-            .save_file();
-        match picked {
-            Some(path) => self.export_ics_file(&path),
-            None => Ok(()),
-        }
+        let name = format!("{}.ics", file_stem(&plan.title));
+        self.choose(
+            Request::new(
+                Purpose::ExportIcs,
+                Mode::Save,
+                self.i18n.tr("dialog-export-ics-title"),
+            )
+            .filter(self.i18n.tr("filter-ics"), &["ics"])
+            .file_name(name),
+        )
     }
 
     pub(super) fn export_ics_file(&mut self, path: &Path) -> Result<(), String> {

@@ -3,6 +3,7 @@
 //! Views draw from `AppData` and push `Command`s; after the frame `run_commands` carries them out, writing
 //! through the store in one transaction each and recording undo (DESIGN §2).
 
+pub mod chooser;
 mod command;
 mod dates;
 mod exchange_command;
@@ -51,6 +52,10 @@ pub struct RoadmapApp {
     views: Views,
     commands: Vec<Command>,
     today: NaiveDate,
+    /// The file chooser service (which chooser, and the answers of system dialogs).
+    pub chooser: chooser::Chooser,
+    /// The window's context, for waking it when a dialog on another thread answers.
+    egui_ctx: Option<egui::Context>,
 }
 
 impl RoadmapApp {
@@ -66,6 +71,8 @@ impl RoadmapApp {
             views: Views::default(),
             commands: Vec::new(),
             today,
+            chooser: chooser::Chooser::default(),
+            egui_ctx: None,
         };
         app.reload_all();
         app
@@ -131,6 +138,10 @@ impl eframe::App for RoadmapApp {
         let dt = ui.ctx().input(|i| i.stable_dt).min(0.5);
         self.toasts.tick(dt);
         self.handle_shortcuts(ui.ctx());
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ui.ctx().clone());
+        }
+        self.take_chooser_replies();
         self.take_dropped_files(ui.ctx());
         self.ensure_school_data();
         let mut commands = std::mem::take(&mut self.commands);

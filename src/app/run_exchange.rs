@@ -12,6 +12,7 @@ use crate::exchange::{self, ExchangeError, ImportSource, Names};
 use crate::model::Id;
 use crate::store::RecordKind;
 
+use super::chooser::{Mode, Purpose, Request};
 use super::exchange_state::{PREVIEW_LINES_PER_KIND, PendingImport, PendingMapping, PreviewLine};
 use super::{ExchangeCommand, RoadmapApp, Screen};
 
@@ -42,28 +43,30 @@ impl RoadmapApp {
                     .find(|s| s.id == school)
                     .map(|s| s.display_name().to_owned())
                     .unwrap_or_default();
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-export-title"))
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .set_file_name(format!("{}.json", super::runner::file_stem(&name)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.export_school(school, &path),
-                    None => Ok(()),
-                }
+                let name = format!("{}.json", super::runner::file_stem(&name));
+                self.choose(
+                    Request::new(
+                        Purpose::ExportSchool(school),
+                        Mode::Save,
+                        self.i18n.tr("dialog-export-title"),
+                    )
+                    .filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .file_name(name),
+                )
             }
             ExchangeCommand::ExportSchool { school, path } => self.export_school(school, &path),
             ExchangeCommand::PickAndExportCsv { filtered } => {
                 let title = self.plan()?.title.clone();
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-export-title"))
-                    .add_filter("CSV", &["csv"])
-                    .set_file_name(format!("{}.csv", super::runner::file_stem(&title)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.export_csv(filtered, &path),
-                    None => Ok(()),
-                }
+                let name = format!("{}.csv", super::runner::file_stem(&title));
+                self.choose(
+                    Request::new(
+                        Purpose::ExportCsv { filtered },
+                        Mode::Save,
+                        self.i18n.tr("dialog-export-title"),
+                    )
+                    .filter("CSV", &["csv"])
+                    .file_name(name),
+                )
             }
             ExchangeCommand::ExportCsv { filtered, path } => self.export_csv(filtered, &path),
         }
@@ -124,6 +127,14 @@ impl RoadmapApp {
         if pending.preview.changed() {
             self.store.backup().map_err(|e| e.to_string())?;
         }
+        // A plan the database did not have (a Word or Excel import, another office's plan) is shown after.
+        let new_plan = pending
+            .source
+            .file
+            .plans
+            .first()
+            .map(|p| p.id)
+            .filter(|id| self.data.plans.iter().all(|p| p.id != *id));
         let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
             .map_err(|e| e.to_string())?;
         self.undo.clear();
@@ -132,6 +143,9 @@ impl RoadmapApp {
             && self.data.plans.iter().any(|p| p.id == id)
         {
             self.open_plan(id)?;
+            if new_plan == Some(id) {
+                self.ui_state.screen = Screen::Measures;
+            }
         }
         self.refresh_exchange();
         self.toasts.info(summary.to_string());

@@ -2,6 +2,7 @@
 
 use crate::model::{self, Change, Id, Measure, Plan, Section};
 
+use super::chooser::{Mode, Purpose, Request};
 use super::undo::Step;
 use super::{Command, MeasureField, RoadmapApp};
 
@@ -15,6 +16,11 @@ impl RoadmapApp {
         }
         self.data.can_undo = self.undo.can_undo();
         self.data.can_redo = self.undo.can_redo();
+    }
+
+    /// Carries out one command (also what a chooser's answer stands for).
+    pub(super) fn run_command(&mut self, command: Command) -> Result<(), String> {
+        self.run(command)
     }
 
     fn run(&mut self, command: Command) -> Result<(), String> {
@@ -39,36 +45,37 @@ impl RoadmapApp {
                     .map_err(|e| e.to_string())?;
                 self.open_plan(plan.id)
             }
-            Command::PickAndImport => {
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-import-title"))
-                    .add_filter(
-                        self.i18n.tr("filter-importable"),
-                        &["json", "docx", "xlsx", "csv", "tsv", "txt"],
-                    )
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .add_filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
-                    .add_filter("CSV/TSV", &["csv", "tsv", "txt"])
-                    .pick_file();
-                match picked {
-                    Some(path) => self.run(Command::ImportFile(path)),
-                    None => Ok(()),
-                }
-            }
+            Command::PickAndImport => self.choose(
+                Request::new(
+                    Purpose::Import,
+                    Mode::Open,
+                    self.i18n.tr("dialog-import-title"),
+                )
+                .filter(
+                    self.i18n.tr("filter-importable"),
+                    &["json", "docx", "xlsx", "csv", "tsv", "txt"],
+                )
+                .filter(self.i18n.tr("filter-exchange"), &["json"])
+                .filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
+                .filter("CSV/TSV", &["csv", "tsv", "txt"]),
+            ),
+            Command::Choose(request) => self.choose(*request),
+            Command::Chosen { purpose, path } => self.chosen(purpose, path),
             Command::ImportFile(path) => self.import_file(&path),
             Command::PickAndExport => {
                 let Some(plan) = &self.data.plan else {
                     return Err(self.i18n.tr("error-no-plan"));
                 };
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-export-title"))
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .set_file_name(format!("{}.json", file_stem(&plan.title)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.run(Command::ExportFile(path)),
-                    None => Ok(()),
-                }
+                let name = format!("{}.json", file_stem(&plan.title));
+                self.choose(
+                    Request::new(
+                        Purpose::ExportPlan,
+                        Mode::Save,
+                        self.i18n.tr("dialog-export-title"),
+                    )
+                    .filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .file_name(name),
+                )
             }
             Command::ExportFile(path) => self.export_file(&path),
             Command::EditMeasure { id, field, value } => {

@@ -86,6 +86,14 @@ pub struct UiState {
     pub theme: ThemeChoice,
     /// The size of everything, in percent (100, 125, 150), applied as egui's zoom factor.
     pub font_scale: u16,
+    /// The folder last chosen in, per kind of file (`chooser::Purpose::folder_key`).
+    pub last_folders: HashMap<String, std::path::PathBuf>,
+    /// The in-app file chooser while it is open.
+    #[serde(skip)]
+    pub chooser: Option<crate::ui::chooser::ChooserDialog>,
+    /// A path chosen for a view that asked for it (the settings window's database and backups folder).
+    #[serde(skip)]
+    pub picked: Option<(super::chooser::Purpose, std::path::PathBuf)>,
     /// Which of the help, settings and about windows are open (not kept between runs).
     #[serde(skip)]
     pub windows: OpenWindows,
@@ -107,6 +115,9 @@ impl Default for UiState {
             schools: super::SchoolsUi::default(),
             theme: ThemeChoice::Light,
             font_scale: 100,
+            last_folders: HashMap::new(),
+            chooser: None,
+            picked: None,
             windows: OpenWindows::default(),
         }
     }

@@ -2,6 +2,7 @@
 
 mod about;
 mod calendar;
+pub mod chooser;
 mod date_field;
 pub mod due_editor;
 mod exchange;
@@ -89,6 +90,8 @@ impl Views {
         });
         self.windows.ui(ui, ctx);
         self.plan_header.ui(&ui.ctx().clone(), ctx);
+        chooser::show(&ui.ctx().clone(), ctx);
+        chooser::drop_overlay(ui.ctx(), ctx);
         shell::toasts(ui, toasts)
     }
 }

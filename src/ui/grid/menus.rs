@@ -119,7 +119,7 @@ enum Tool {
 }
 
 /// The toolbar: measure actions, the section menu, renumbering and copying, the details switch, resetting
-/// the column widths. What does not fit in one row goes into a «⋯» menu at its end, so the toolbar never
+/// the column widths. What does not fit in one row goes into a «…» menu at its end, so the toolbar never
 /// wraps into several rows.
 pub fn toolbar(ui: &mut egui::Ui, i18n: &I18n, enabled: &Enabled) -> Option<Action> {
     let m = enabled.measures;
@@ -192,7 +192,7 @@ pub fn toolbar(ui: &mut egui::Ui, i18n: &I18n, enabled: &Enabled) -> Option<Acti
         ),
     ];
     let widths: Vec<f32> = tools.iter().map(|t| tool_width(ui, i18n, t)).collect();
-    let more_width = button_width(ui, "⋯");
+    let more_width = button_width(ui, "…");
     let fits = crate::ui::fold::fitting(&widths, ui.available_width(), more_width);
     let chosen = std::cell::Cell::new(None);
     ui.horizontal(|ui| {
@@ -200,7 +200,7 @@ pub fn toolbar(ui: &mut egui::Ui, i18n: &I18n, enabled: &Enabled) -> Option<Acti
             draw_tool(ui, i18n, tool, enabled, &chosen);
         }
         if fits < tools.len() {
-            ui.menu_button("⋯", |ui| {
+            ui.menu_button("…", |ui| {
                 for tool in &tools[fits..] {
                     draw_tool(ui, i18n, tool, enabled, &chosen);
                 }

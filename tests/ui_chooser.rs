@@ -1,0 +1,121 @@
+//! The file chooser where the system has no dialog (no xdg-desktop-portal, zenity or kdialog — simulated by
+//! choosing the in-app backend, as `ROADMAP_FILE_CHOOSER=in-app` does): «Загрузить файл…» opens the in-app
+//! chooser, a typed path is checked with a message, a path can be typed or a file picked in the list, the
+//! folder is remembered; a Word import lands on the new plan.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::chooser::{Backend, Chooser};
+use roadmap_planner::app::{RoadmapApp, Screen, UiState};
+use roadmap_planner::store::Store;
+
+mod common;
+use common::isolate_home;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
+}
+
+fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
+    isolate_home();
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            let mut app = RoadmapApp::new(Store::open_in_memory().unwrap(), today(), ui_state);
+            app.chooser = Chooser::new(Backend::InApp);
+            app
+        })
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap-001.docx")
+}
+
+const PATH_FIELD: &str = "Файл (имя или полный путь — можно вставить):";
+
+fn open_chooser(h: &mut Harness<'static, RoadmapApp>) {
+    h.run();
+    h.get_by_label("Импортировать файл…").click();
+    h.run();
+    assert!(
+        h.state().ui_state.chooser.is_some(),
+        "the in-app chooser opens"
+    );
+}
+
+#[test]
+fn without_a_system_dialog_the_in_app_chooser_opens_and_a_typed_path_imports() {
+    let mut h = harness_with(UiState::default());
+    open_chooser(&mut h);
+    // A path that does not exist is explained; nothing is imported.
+    h.get_by_label(PATH_FIELD).focus();
+    h.run();
+    h.get_by_label(PATH_FIELD)
+        .type_text("/нет/такого/файла.docx");
+    h.run();
+    h.get_by_label("Открыть").click();
+    h.run();
+    h.get_by_label("Файл не найден: /нет/такого/файла.docx");
+    assert!(h.state().data.exchange.pending.is_none());
+
+    // A pasted path: the field is replaced with the fixture's path.
+    h.state_mut().ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
+    h.run();
+    h.get_by_label("Открыть").click();
+    h.run();
+    h.run();
+    assert!(h.state().ui_state.chooser.is_none(), "the chooser closes");
+    assert_eq!(h.state().ui_state.screen, Screen::Exchange);
+    assert!(
+        h.state().data.exchange.pending.is_some(),
+        "the file is previewed"
+    );
+
+    // Applying the Word import lands on the new plan, not on «Обмен».
+    h.get_by_label("Применить").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().ui_state.screen, Screen::Measures);
+    let plan = h.state().data.plan.as_ref().expect("the new plan is open");
+    assert!(plan.measure_count() > 0);
+}
+
+#[test]
+fn the_chooser_remembers_the_folder_and_lists_its_files() {
+    let mut h = harness_with(UiState::default());
+    open_chooser(&mut h);
+    h.state_mut().ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
+    h.run();
+    h.get_by_label("Открыть").click();
+    h.run();
+    h.get_by_label("Отмена").click();
+    h.run();
+    let folder = fixture().parent().unwrap().to_path_buf();
+    assert_eq!(h.state().ui_state.last_folders.get("import"), Some(&folder));
+
+    // Next time it starts in that folder, listing the road maps there; a click and «Открыть» imports.
+    open_chooser(&mut h);
+    assert_eq!(h.state().ui_state.chooser.as_ref().unwrap().folder, folder);
+    h.get_by_label("📄 roadmap-001.docx").click();
+    h.run();
+    h.get_by_label("Открыть").click();
+    h.run();
+    h.run();
+    assert!(h.state().data.exchange.pending.is_some());
+}
+
+#[test]
+fn cancelling_the_chooser_changes_nothing() {
+    let mut h = harness_with(UiState::default());
+    open_chooser(&mut h);
+    h.get_by_label("Отмена").click();
+    h.run();
+    assert!(h.state().ui_state.chooser.is_none());
+    assert!(h.state().data.exchange.pending.is_none());
+    assert!(h.state().data.plan.is_none());
+}
