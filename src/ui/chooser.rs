@@ -68,7 +68,7 @@ impl ChooserDialog {
         self.request
             .filters
             .iter()
-            .any(|(_, exts)| exts.iter().any(|e| *e == ext))
+            .any(|(_, exts)| exts.contains(&ext))
     }
 
     /// The path the field stands for: a whole path as typed, else a name in the shown folder.
