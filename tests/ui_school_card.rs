@@ -1,0 +1,102 @@
+//! The school card and list (egui_kittest): a category ticked right after typing in a text field is kept
+//! with the text; the list sorts numbers as people read them («№ 2» before «№ 10»).
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
+use roadmap_planner::model::{Category, School};
+use roadmap_planner::store::Store;
+
+mod common;
+use common::isolate_home;
+
+fn schools_screen() -> Harness<'static, RoadmapApp> {
+    isolate_home();
+    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(Store::open_in_memory().unwrap(), today, UiState::default())
+        });
+    h.run();
+    h.get_by_label("Открыть пример").click();
+    h.run();
+    h.get_by_label("Школы").click();
+    h.run();
+    h
+}
+
+#[test]
+fn a_category_ticked_after_typing_a_director_is_kept() {
+    let mut h = schools_screen();
+    h.get_all_by_label("СОШ с. Ивановка")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Карточка").click();
+    h.run();
+    let field = || "Директор";
+    h.get_by_role_and_label(Role::TextInput, field()).focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, field())
+        .type_text("Петрова Анна Сергеевна");
+    h.run();
+    // Straight from the field to the tick: one click.
+    h.get_by_role_and_label(Role::CheckBox, "ШНСУ").click();
+    h.run();
+    h.run();
+    let school = h
+        .state()
+        .data
+        .schools
+        .iter()
+        .find(|s| s.short_name == "СОШ с. Ивановка")
+        .unwrap()
+        .clone();
+    assert_eq!(school.director, "Петрова Анна Сергеевна");
+    assert!(
+        school.categories.contains(&Category::Shnsu),
+        "the tick is kept: {:?}",
+        school.categories
+    );
+}
+
+#[test]
+fn the_school_list_sorts_numbers_naturally() {
+    let mut h = schools_screen();
+    for name in [
+        "МБОУ СОШ № 10",
+        "МБОУ СОШ № 2",
+        "МБОУ СОШ № 1",
+        "МБОУ СОШ № 100",
+    ] {
+        let school = School::new(name.to_owned());
+        h.state_mut()
+            .push(Command::School(SchoolCommand::Add(Box::new(school))));
+    }
+    h.run();
+    h.run();
+    let top = |name: &str| {
+        h.get_all_by_label(name)
+            .next()
+            .unwrap_or_else(|| panic!("{name} is listed"))
+            .rect()
+            .min
+            .y
+    };
+    let order = [
+        top("МБОУ СОШ № 1"),
+        top("МБОУ СОШ № 2"),
+        top("МБОУ СОШ № 10"),
+        top("МБОУ СОШ № 100"),
+    ];
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "№ 1, № 2, № 10, № 100 from the top: {order:?}"
+    );
+}
