@@ -97,7 +97,8 @@ if command -v Xvfb >/dev/null 2>&1 && command -v import >/dev/null 2>&1; then
     Xvfb :87 -screen 0 1400x900x24 >/dev/null 2>&1 &
     xvfb=$!
     sleep 2
-    DISPLAY=:87 "$wine_cmd" roadmap-planner.exe --db a.sqlite --today 2021-10-15 >window.log 2>&1 &
+    # wgpu's Direct3D 12 path stops in Wine's vkd3d without a Vulkan driver; OpenGL (WGL → Mesa) draws.
+    DISPLAY=:87 WGPU_BACKEND=gl "$wine_cmd" roadmap-planner.exe --db a.sqlite --today 2021-10-15 >window.log 2>&1 &
     app=$!
     sleep 25
     DISPLAY=:87 import -window root window.png 2>/dev/null
