@@ -119,3 +119,21 @@ fn cancelling_the_chooser_changes_nothing() {
     assert!(h.state().data.exchange.pending.is_none());
     assert!(h.state().data.plan.is_none());
 }
+
+#[test]
+fn exchange_is_open_on_an_empty_database_and_the_welcome_names_every_format() {
+    let mut h = harness_with(UiState::default());
+    h.run();
+    h.get_by_label_contains("Word (.docx)");
+    h.get_by_label_contains("Excel (.xlsx)");
+    h.get_by_label_contains("CSV");
+    h.get_by_label("Обмен").click();
+    h.run();
+    assert_eq!(h.state().ui_state.screen, Screen::Exchange);
+    // The screen's own import and backups are there, not the welcome page.
+    assert!(h.query_by_label_contains("Добро пожаловать").is_none());
+    h.get_by_label("Импортировать файл…");
+    h.get_by_label("Мероприятия").click();
+    h.run();
+    h.get_by_label_contains("Добро пожаловать");
+}

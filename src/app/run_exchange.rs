@@ -23,6 +23,10 @@ impl RoadmapApp {
             ExchangeCommand::CancelImport => {
                 self.data.exchange.pending = None;
                 self.data.exchange.mapping = None;
+                if self.data.plan.is_none() {
+                    // Nothing else to show yet: back to the welcome page.
+                    self.ui_state.screen = Screen::Measures;
+                }
                 Ok(())
             }
             ExchangeCommand::ApplyMapping {

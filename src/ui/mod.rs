@@ -73,8 +73,9 @@ impl Views {
         shell::status_bar(ui, ctx);
         egui::CentralPanel::default().show(ui, |ui| {
             if ctx.data.plan.is_none() {
-                // An import waiting for the user's decision is shown even before any plan exists.
-                if ctx.data.exchange.awaits_user() {
+                // An import waiting for the user's decision is shown even before any plan exists, and so
+                // is Обмен when chosen.
+                if ctx.data.exchange.awaits_user() || ctx.ui_state.screen == Screen::Exchange {
                     self.exchange.ui(ui, ctx);
                 } else {
                     self.welcome.ui(ui, ctx);

@@ -23,9 +23,12 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
             ui.separator();
             let has_plan = ctx.data.plan.is_some();
             for screen in Screen::ALL {
-                let selected = has_plan && ctx.ui_state.screen == screen;
+                // Without a plan there is still something to do on Обмен (import, restore a backup);
+                // Мероприятия then shows the welcome page.
+                let usable = has_plan || matches!(screen, Screen::Measures | Screen::Exchange);
+                let selected = usable && ctx.ui_state.screen == screen;
                 let response = ui.add_enabled(
-                    has_plan,
+                    usable,
                     egui::Button::selectable(selected, ctx.tr(screen.label_key())),
                 );
                 if response.clicked() {
