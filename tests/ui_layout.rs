@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{RoadmapApp, UiState};
 use roadmap_planner::store::Store;
 

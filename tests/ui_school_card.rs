@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
 use roadmap_planner::model::{Category, School};
 use roadmap_planner::store::Store;
@@ -99,4 +99,30 @@ fn the_school_list_sorts_numbers_naturally() {
         order.windows(2).all(|w| w[0] < w[1]),
         "№ 1, № 2, № 10, № 100 from the top: {order:?}"
     );
+}
+
+#[test]
+fn an_empty_district_does_not_claim_everything_done() {
+    isolate_home();
+    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(Store::open_in_memory().unwrap(), today, UiState::default())
+        });
+    h.run();
+    h.get_by_label("Название").focus();
+    h.get_by_label("Название").type_text("Новый план");
+    h.run();
+    h.get_by_label("Создать план").click();
+    h.run();
+    h.get_by_label("Школы").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Выполнено 0 из 0").is_none(),
+        "nothing is due: «Выполнено 0 из 0» with a full bar says the opposite"
+    );
+    h.get_by_label_contains("Пока нет мероприятий со сроком по 15.10.2021");
 }

@@ -678,3 +678,4 @@ chooser-error-no-folder = No such folder: { $path }
 chooser-error-is-folder = This is a folder, a file name is needed: { $path }
 chooser-system-failed = The system's file dialog is not available — choose the file here.
 drop-overlay = Drop the file to load it (JSON, Word, Excel, CSV)
+schools-nothing-due-yet = No measures are due by { $date } yet

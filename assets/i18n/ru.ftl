@@ -696,3 +696,4 @@ chooser-error-no-folder = Папка не найдена: { $path }
 chooser-error-is-folder = Это папка, а нужно имя файла: { $path }
 chooser-system-failed = Системное окно выбора файла недоступно — выберите файл здесь.
 drop-overlay = Отпустите файл, чтобы загрузить его (JSON, Word, Excel, CSV)
+schools-nothing-due-yet = Пока нет мероприятий со сроком по { $date }

@@ -148,22 +148,8 @@ fn header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, school: &School) {
 }
 
 fn totals(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, s: &SchoolSummary) {
-    let date = format::date(ctx.today);
-    ui.label(
-        RichText::new(ctx.i18n.tr_args(
-            "schools-dashboard-done-of-due",
-            &[
-                ("done", Arg::Num(f64::from(s.done))),
-                ("due", Arg::Num(f64::from(s.due))),
-                ("date", Arg::Str(&date)),
-            ],
-        ))
-        .size(17.0)
-        .strong(),
-    );
+    super::bars::done_of_due(ui, ctx, (s.done, s.due), Some(17.0));
     let width = (ui.available_width() - 60.0).max(120.0);
-    let due = s.due_share();
-    share_bar(ui, due, bar_color(due), width, &format::percent(due));
     ui.label(ctx.i18n.tr_args(
         "schools-dashboard-totals",
         &[

@@ -55,20 +55,7 @@ impl OverviewView {
             ui.label(RichText::new(ctx.i18n.count("schools-count", schools.len())).weak());
         });
         if let Some(total) = &self.total {
-            ui.label(
-                RichText::new(ctx.i18n.tr_args(
-                    "schools-dashboard-done-of-due",
-                    &[
-                        ("done", Arg::Num(f64::from(total.done))),
-                        ("due", Arg::Num(f64::from(total.due))),
-                        ("date", Arg::Str(&format::date(ctx.today))),
-                    ],
-                ))
-                .strong(),
-            );
-            let width = (ui.available_width() - 60.0).max(120.0);
-            let share = total.due_share();
-            share_bar(ui, share, bar_color(share), width, &format::percent(share));
+            super::bars::done_of_due(ui, ctx, (total.done, total.due), None);
             ui.label(ctx.i18n.tr_args(
                 "schools-overview-totals",
                 &[
