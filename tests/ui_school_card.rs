@@ -126,3 +126,21 @@ fn an_empty_district_does_not_claim_everything_done() {
     );
     h.get_by_label_contains("Пока нет мероприятий со сроком по 15.10.2021");
 }
+
+#[test]
+fn one_word_for_work_in_progress_another_for_a_criterion_met() {
+    use roadmap_planner::i18n::{I18n, Language};
+    let ru = I18n::new(Language::Russian);
+    // The status reads the same in the grid, the school screens and the calendar.
+    assert_eq!(ru.tr("grid-status-in_progress"), "в работе");
+    assert_eq!(ru.tr("schools-status-in-progress"), "в работе");
+    assert_eq!(ru.tr("calendar-state-open"), "в работе");
+    // A criterion that holds is not "in progress".
+    assert_ne!(ru.tr("schools-criteria-holds"), "в работе");
+    assert_ne!(ru.tr("schools-criteria-holds"), "выполняется");
+    // One name for the partner school in the interface and the guide.
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/user-guide.md"))
+        .unwrap();
+    assert!(!guide.contains("школа-партнёр"));
+    assert!(guide.contains(&ru.tr("schools-category-partner")));
+}

@@ -212,7 +212,7 @@ fn items_table(out: &mut String, items: &[ReportItem], with_school: bool, empty:
 fn counts_line(out: &mut String, s: &SchoolSummary) {
     let _ = writeln!(
         out,
-        "<p>Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); выполняется {}; \
+        "<p>Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); в работе {}; \
          не выполнено {}; отменено {}; <span class=\"{}\">просрочено {}</span>.</p>",
         s.total,
         s.done,
