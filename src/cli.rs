@@ -294,6 +294,9 @@ pub fn main() -> ExitCode {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(day) = cli.today {
+        crate::model::fix_today(day);
+    }
     let Some(command) = cli.command else {
         let launch = crate::app::Launch {
             today: cli.today,
