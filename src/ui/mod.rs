@@ -9,6 +9,7 @@ mod exchange;
 mod fold;
 mod grid;
 mod help;
+pub mod hyphens;
 mod measures;
 mod plan_header;
 pub mod schools;

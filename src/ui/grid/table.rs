@@ -526,12 +526,22 @@ fn text_label(ui: &mut egui::Ui, text: &str, paint: &Paint<'_>, small: bool, wea
     } else {
         ui.visuals().text_color()
     };
+    // Long words broken where Russian allows, as the row heights were measured.
+    let width = ui.available_width();
+    let shown = ui.ctx().fonts_mut(|f| {
+        crate::ui::hyphens::fit_words(text, width, |c| f.glyph_width(&font, c)).into_owned()
+    });
+    let hyphenated = shown != text;
     let job = if paint.query.is_empty() {
-        LayoutJob::simple(text.to_owned(), font, color, f32::INFINITY)
+        LayoutJob::simple(shown, font, color, f32::INFINITY)
     } else {
-        cells::highlighted(text, paint.query, font, color, paint.colors.matched)
+        cells::highlighted(&shown, paint.query, font, color, paint.colors.matched)
     };
-    ui.add(egui::Label::new(job).wrap().selectable(false));
+    let response = ui.add(egui::Label::new(job).wrap().selectable(false));
+    if hyphenated {
+        // Screen readers (and tests) read the text as written, without the added hyphens.
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, text));
+    }
 }
 
 fn measure_row(

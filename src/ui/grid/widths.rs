@@ -137,7 +137,7 @@ mod tests {
             |w| w.chars().count() as f32 * 8.0,
             10.0,
         );
-        assert_eq!(m, "исполнители".chars().count() as f32 * 8.0 + 10.0);
+        assert_eq!(m, "Ответственные".chars().count() as f32 * 8.0 + 10.0);
         let floor = min_width(Col::Number, "№", |_| 8.0, 10.0);
         assert_eq!(floor, Col::Number.min_width());
     }
