@@ -540,7 +540,7 @@ fn text_label(ui: &mut egui::Ui, text: &str, paint: &Paint<'_>, small: bool, wea
     let response = ui.add(egui::Label::new(job).wrap().selectable(false));
     if hyphenated {
         // Screen readers (and tests) read the text as written, without the added hyphens.
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, text));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     }
 }
 
