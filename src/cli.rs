@@ -78,6 +78,12 @@ pub struct Cli {
     #[arg(long, hide = true, value_name = "ФАЙЛ")]
     pub preview_import: Option<PathBuf>,
 
+    /// Open the window at this scale in percent (100, 125, 150) and theme — for screenshots.
+    #[arg(long, hide = true)]
+    pub scale: Option<u16>,
+    #[arg(long, hide = true)]
+    pub dark: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -303,6 +309,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             screen: cli.screen.map(Into::into),
             windows: cli.window.map(StartWindow::open).unwrap_or_default(),
             preview_import: cli.preview_import,
+            scale: cli.scale,
+            dark: cli.dark,
         };
         return crate::app::run(cli.db, launch);
     };

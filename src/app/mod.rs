@@ -92,6 +92,12 @@ impl RoadmapApp {
             ui_state.screen = screen;
         }
         ui_state.windows = launch.windows;
+        if let Some(scale) = launch.scale {
+            ui_state.font_scale = scale;
+        }
+        if launch.dark {
+            ui_state.theme = ThemeChoice::Dark;
+        }
         crate::ui::style::apply(&cc.egui_ctx);
         let today = launch
             .today
@@ -215,6 +221,9 @@ pub struct Launch {
     pub windows: OpenWindows,
     /// A file whose import preview is shown from the start (nothing is written unless applied).
     pub preview_import: Option<PathBuf>,
+    /// The scale in percent and the dark theme instead of the remembered ones — for screenshots.
+    pub scale: Option<u16>,
+    pub dark: bool,
 }
 
 /// Opens the main window on the database at `db` (the default one when `None`).

@@ -99,13 +99,21 @@ impl GridView {
         }
 
         if ctx.ui_state.show_details {
+            // Never more than a third of the window: on a small screen or at 150 % the table comes first.
+            let most = (ui.available_width() / 3.0).max(260.0);
             let panel = Panel::right("measure_details")
                 .resizable(true)
-                .default_size(ctx.ui_state.details_width)
+                .default_size(ctx.ui_state.details_width.min(most))
                 .min_size(260.0)
+                .max_size(most)
                 .show(ui, |ui| self.details.ui(ui, ctx));
-            if !ui.input(|i| i.pointer.any_down()) {
-                ctx.ui_state.details_width = panel.response.rect.width();
+            // Kept only when the user dragged it (a width clamped by a small window is not a choice).
+            let width = panel.response.rect.width();
+            if !ui.input(|i| i.pointer.any_down())
+                && (width - ctx.ui_state.details_width.min(most)).abs() > 1.0
+                && width < most - 1.0
+            {
+                ctx.ui_state.details_width = width;
             }
         }
         egui::CentralPanel::default().show(ui, |ui| {
