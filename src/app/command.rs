@@ -25,6 +25,10 @@ pub enum Command {
     /// Ask the user for a path (the system's dialog or the in-app chooser); the answer comes back as
     /// `Chosen`.
     Choose(Box<super::chooser::Request>),
+    /// What a background job produced (see `jobs`).
+    JobDone(Box<super::jobs::JobResult>),
+    /// Stop the running job; the data stays as it was.
+    CancelJob,
     /// A path the user chose, and what for.
     Chosen {
         purpose: super::chooser::Purpose,

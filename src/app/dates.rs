@@ -60,18 +60,27 @@ impl RoadmapApp {
     }
 
     pub(super) fn export_ics_file(&mut self, path: &Path) -> Result<(), String> {
-        let plan = self.plan()?;
-        let text = crate::exchange::ics::to_ics(plan);
-        let events = crate::exchange::ics::event_count(plan);
-        std::fs::write(path, text)
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+        let plan = self.plan()?.clone();
+        let done = self.i18n.tr_args(
             "toast-exported-ics",
             &[
                 ("path", Arg::Str(&path.display().to_string())),
-                ("count", Arg::Num(events as f64)),
+                (
+                    "count",
+                    Arg::Num(crate::exchange::ics::event_count(&plan) as f64),
+                ),
             ],
-        ));
-        Ok(())
+        );
+        let failed = self.i18n.tr("error-write-file");
+        let file = path.to_path_buf();
+        self.run_job("job-export", path, move |progress| {
+            progress.set_total(1);
+            let text = crate::exchange::ics::to_ics(&plan);
+            let written = super::jobs::write_unless_cancelled(&file, text.as_bytes(), progress)
+                .map(|()| done)
+                .map_err(|e| format!("{failed}: {e}"));
+            progress.set_done(1);
+            super::jobs::JobResult::Written(written)
+        })
     }
 }

@@ -9,6 +9,7 @@ mod dates;
 mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
+pub mod jobs;
 mod run_exchange;
 mod run_grid;
 mod run_paste;
@@ -54,6 +55,8 @@ pub struct RoadmapApp {
     today: NaiveDate,
     /// The file chooser service (which chooser, and the answers of system dialogs).
     pub chooser: chooser::Chooser,
+    /// Long work (reading an import, writing an export) on a worker thread.
+    pub jobs: jobs::Jobs,
     /// The window's context, for waking it when a dialog on another thread answers.
     egui_ctx: Option<egui::Context>,
 }
@@ -72,6 +75,7 @@ impl RoadmapApp {
             commands: Vec::new(),
             today,
             chooser: chooser::Chooser::default(),
+            jobs: jobs::Jobs::new(false),
             egui_ctx: None,
         };
         app.reload_all();
@@ -103,6 +107,7 @@ impl RoadmapApp {
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut app = Self::new(store, today, ui_state);
+        app.jobs.set_background(true);
         if let Some(path) = launch.preview_import {
             app.push(Command::ImportFile(path));
         }
@@ -148,6 +153,16 @@ impl eframe::App for RoadmapApp {
             self.egui_ctx = Some(ui.ctx().clone());
         }
         self.take_chooser_replies();
+        self.jobs.set_repaint(ui.ctx());
+        if let Some(result) = self.jobs.finished() {
+            self.commands.push(jobs::command(result));
+        }
+        self.data.job = self.jobs.status();
+        if self.data.job.is_some() {
+            // The counts move while the worker works.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.take_dropped_files(ui.ctx());
         self.ensure_school_data();
         let mut commands = std::mem::take(&mut self.commands);

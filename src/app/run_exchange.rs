@@ -81,7 +81,24 @@ impl RoadmapApp {
     pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), String> {
         self.data.exchange.pending = None;
         self.data.exchange.mapping = None;
-        let source = match read_any(path, self.today) {
+        // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
+        let today = self.today;
+        let file = path.to_path_buf();
+        self.run_job("job-import", path, move |progress| {
+            progress.set_total(1);
+            let source = read_any(&file, today).map(Box::new);
+            progress.set_done(1);
+            super::jobs::JobResult::ImportRead { path: file, source }
+        })
+    }
+
+    /// Previews a file read by `preview_import`'s job (a table with unknown headers goes to the mapping).
+    pub(super) fn preview_read(
+        &mut self,
+        path: &Path,
+        read: Result<ImportSource, String>,
+    ) -> Result<(), String> {
+        let source = match read {
             Ok(source) => source,
             Err(e) => {
                 if let Some(text) = unrecognised_table(path) {

@@ -61,6 +61,11 @@ impl RoadmapApp {
             ),
             Command::Choose(request) => self.choose(*request),
             Command::Chosen { purpose, path } => self.chosen(purpose, path),
+            Command::JobDone(result) => self.job_done(*result),
+            Command::CancelJob => {
+                self.jobs.cancel();
+                Ok(())
+            }
             Command::ImportFile(path) => self.import_file(&path),
             Command::PickAndExport => {
                 let Some(plan) = &self.data.plan else {
@@ -279,18 +284,65 @@ impl RoadmapApp {
         self.preview_import(path)
     }
 
+    /// Exports the open plan: the records are read here (the store has one user), the file is written by a
+    /// job.
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
         let plan = self.plan()?.id;
         let origin = crate::exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
         let file = crate::exchange::json::export(&self.store, Some(plan), origin)
             .map_err(|e| e.to_string())?;
-        std::fs::write(path, crate::exchange::json::to_json(&file))
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+        let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
-        ));
-        Ok(())
+        );
+        let failed = self.i18n.tr("error-write-file");
+        let path = path.to_path_buf();
+        self.run_job("job-export", &path.clone(), move |progress| {
+            progress.set_total(2);
+            let text = crate::exchange::json::to_json(&file);
+            progress.set_done(1);
+            let written = super::jobs::write_unless_cancelled(&path, text.as_bytes(), progress)
+                .map(|()| done)
+                .map_err(|e| format!("{failed}: {e}"));
+            progress.set_done(2);
+            super::jobs::JobResult::Written(written)
+        })
+    }
+
+    /// Starts a job titled by `key` (with the file's name); a result that is there at once (tests) is carried
+    /// out now.
+    pub(super) fn run_job(
+        &mut self,
+        key: &str,
+        path: &std::path::Path,
+        work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
+    ) -> Result<(), String> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let title = self
+            .i18n
+            .tr_args(key, &[("name", crate::i18n::Arg::Str(&name))]);
+        match self.jobs.start(title, work) {
+            Ok(Some(result)) => self.job_done(result),
+            Ok(None) => Ok(()),
+            Err(()) => Err(self.i18n.tr("job-busy")),
+        }
+    }
+
+    /// Carries out what a job produced.
+    fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
+        match result {
+            super::jobs::JobResult::ImportRead { path, source } => {
+                self.preview_read(&path, source.map(|s| *s))
+            }
+            super::jobs::JobResult::Written(Ok(message)) => {
+                self.toasts.info(message);
+                Ok(())
+            }
+            super::jobs::JobResult::Written(Err(e)) => Err(e),
+        }
     }
 
     /// Reloads everything from the store: at start and after an import.

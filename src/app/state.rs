@@ -53,6 +53,8 @@ pub struct AppData {
     pub selected: Option<Id>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// The background job running, for the status bar.
+    pub job: Option<super::jobs::JobStatus>,
     /// Progress records of the open plan, criteria and indicator values (loaded for the Школы screen).
     pub school: super::SchoolData,
     /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.

@@ -164,6 +164,9 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 "status-today",
                 &[("date", Arg::Str(&ctx.today.format("%d.%m.%Y").to_string()))],
             ));
+            if let Some(job) = &ctx.data.job {
+                job_progress(ui, ctx, job);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let path = ctx
                     .store_path
@@ -179,6 +182,36 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             });
         });
     });
+}
+
+/// The running job: its title, a bar with counts, and «Отмена».
+fn job_progress(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, job: &crate::app::jobs::JobStatus) {
+    ui.separator();
+    ui.label(&job.title);
+    let share = if job.total > 0 {
+        job.done as f32 / job.total as f32
+    } else {
+        0.0
+    };
+    let counts = ctx.i18n.tr_args(
+        "job-progress",
+        &[
+            ("done", Arg::Num(job.done as f64)),
+            ("total", Arg::Num(job.total as f64)),
+        ],
+    );
+    ui.add(
+        egui::ProgressBar::new(share)
+            .desired_width(140.0)
+            .text(counts),
+    );
+    if ui
+        .button(ctx.tr("job-cancel"))
+        .on_hover_text(ctx.tr("job-hint-cancel"))
+        .clicked()
+    {
+        ctx.push(Command::CancelJob);
+    }
 }
 
 /// Draws the toasts in the bottom-right corner. Returns the index of one the user closed.
