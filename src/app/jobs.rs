@@ -69,6 +69,10 @@ struct Running {
     result: mpsc::Receiver<JobResult>,
 }
 
+/// Another job is still running: one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy;
+
 /// The app's job runner.
 pub struct Jobs {
     background: bool,
@@ -107,9 +111,9 @@ impl Jobs {
         &mut self,
         title: String,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
-    ) -> Result<Option<JobResult>, ()> {
+    ) -> Result<Option<JobResult>, Busy> {
         if self.running.is_some() {
-            return Err(());
+            return Err(Busy);
         }
         let progress = Arc::new(Progress::default());
         if !self.background {
@@ -168,6 +172,24 @@ impl Jobs {
 /// A command for a finished job (what `finished` returned).
 pub fn command(result: JobResult) -> Command {
     Command::JobDone(Box::new(result))
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, renamed into place only if the job was not
+/// cancelled meanwhile: a cancelled export leaves the old file (or none) as it was.
+pub fn write_unless_cancelled(
+    path: &std::path::Path,
+    bytes: &[u8],
+    progress: &Progress,
+) -> std::io::Result<()> {
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".part");
+    let tmp = PathBuf::from(tmp);
+    std::fs::write(&tmp, bytes)?;
+    if progress.cancelled() {
+        let _ = std::fs::remove_file(&tmp);
+        return Ok(());
+    }
+    std::fs::rename(&tmp, path)
 }
 
 #[cfg(test)]
@@ -242,22 +264,4 @@ mod tests {
         }
         assert!(!jobs.is_running());
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file beside it, renamed into place only if the job was not
-/// cancelled meanwhile: a cancelled export leaves the old file (or none) as it was.
-pub fn write_unless_cancelled(
-    path: &std::path::Path,
-    bytes: &[u8],
-    progress: &Progress,
-) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    if progress.cancelled() {
-        let _ = std::fs::remove_file(&tmp);
-        return Ok(());
-    }
-    std::fs::rename(&tmp, path)
 }

@@ -327,7 +327,7 @@ impl RoadmapApp {
         match self.jobs.start(title, work) {
             Ok(Some(result)) => self.job_done(result),
             Ok(None) => Ok(()),
-            Err(()) => Err(self.i18n.tr("job-busy")),
+            Err(super::jobs::Busy) => Err(self.i18n.tr("job-busy")),
         }
     }
 
