@@ -11,6 +11,7 @@ pub mod exchange;
 pub mod i18n;
 pub mod model;
 pub mod schedule;
+pub mod startup;
 pub mod stats;
 pub mod store;
 pub mod ui;

@@ -59,6 +59,7 @@ pub struct RoadmapApp {
     pub jobs: jobs::Jobs,
     /// The window's context, for waking it when a dialog on another thread answers.
     egui_ctx: Option<egui::Context>,
+    first_frame_drawn: bool,
 }
 
 impl RoadmapApp {
@@ -77,6 +78,7 @@ impl RoadmapApp {
             chooser: chooser::Chooser::default(),
             jobs: jobs::Jobs::new(false),
             egui_ctx: None,
+            first_frame_drawn: false,
         };
         app.reload_all();
         app
@@ -106,7 +108,9 @@ impl RoadmapApp {
         let today = launch
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        crate::startup::trace("window and renderer ready");
         let mut app = Self::new(store, today, ui_state);
+        crate::startup::trace("app built");
         app.jobs.set_background(true);
         if let Some(path) = launch.preview_import {
             app.push(Command::ImportFile(path));
@@ -151,6 +155,7 @@ impl eframe::App for RoadmapApp {
         self.handle_shortcuts(ui.ctx());
         if self.egui_ctx.is_none() {
             self.egui_ctx = Some(ui.ctx().clone());
+            crate::startup::trace("first frame started");
         }
         self.take_chooser_replies();
         self.jobs.set_repaint(ui.ctx());
@@ -180,6 +185,10 @@ impl eframe::App for RoadmapApp {
         }
         self.commands = commands;
         self.run_commands();
+        if !self.first_frame_drawn {
+            self.first_frame_drawn = true;
+            crate::startup::trace("first frame laid out");
+        }
         if !self.toasts.items().is_empty() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));
@@ -252,6 +261,7 @@ pub fn run(db: Option<PathBuf>, launch: Launch) -> anyhow::Result<()> {
         })?,
     };
     let opened = config.open_store(&path);
+    crate::startup::trace("database opened");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Дорожные карты — Roadmap Planner")
