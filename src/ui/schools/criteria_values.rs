@@ -19,6 +19,8 @@ pub struct CriteriaValuesView {
     buffers: HashMap<String, String>,
     synced: Option<(Id, u64)>,
     error: Option<String>,
+    /// The width of the criteria's texts this frame: what the value and the mark leave.
+    label_width: f32,
 }
 
 impl CriteriaValuesView {
@@ -53,6 +55,9 @@ impl CriteriaValuesView {
         }
         ui.separator();
         let mut commands = Vec::new();
+        // A form: texts on the left, wrapped to their column and top-aligned; values and marks beside them,
+        // all clear of the scroll bar.
+        self.label_width = (ui.available_width() - 330.0).clamp(160.0, 560.0);
         egui::ScrollArea::vertical()
             .id_salt("criteria_values")
             .show(ui, |ui| {
@@ -100,7 +105,17 @@ impl CriteriaValuesView {
         result: &CriterionResult<'_>,
     ) -> Option<SchoolCommand> {
         let c = result.criterion;
-        let label = ui.add_sized([460.0, 18.0], egui::Label::new(&c.text).wrap());
+        let width = self.label_width;
+        let label = ui
+            .allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(width);
+                    ui.add(egui::Label::new(&c.text).wrap())
+                },
+            )
+            .inner;
         let mut command = None;
         let set = |value: Option<f64>| SchoolCommand::SetCriterionValues {
             school,
