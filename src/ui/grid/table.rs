@@ -312,13 +312,23 @@ pub(super) fn same_widths_but_title(cols: &[Col], a: &[f32], b: &[f32]) -> bool 
             .all(|(c, (x, y))| *c == Col::Title || (x - y).abs() <= 0.5)
 }
 
-/// Each column's minimum: its header's longest word in the header's (strong) font fits.
+/// Each column's minimum: its header's longest word in the header's (strong) font fits; for the status
+/// column also the words of its derived text («выполнено 12 из 16», «просрочено 4»), never hyphenated.
 fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
     cols.iter()
         .map(|col| {
-            let title = column_title(i18n, *col);
+            let mut title = column_title(i18n, *col);
+            if *col == Col::Status {
+                for key in ["grid-progress-done", "grid-progress-overdue"] {
+                    let n = Arg::Num(888.0);
+                    let sample =
+                        i18n.tr_args(key, &[("done", n.clone()), ("total", n.clone()), ("count", n)]);
+                    title.push(' ');
+                    title.push_str(&sample);
+                }
+            }
             let word = |w: &str| {
                 ui.ctx()
                     .fonts_mut(|f| f.layout_no_wrap(w.to_owned(), font.clone(), color).size().x)
