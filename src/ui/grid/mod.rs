@@ -65,6 +65,10 @@ pub struct GridView {
     new_section: Option<(usize, usize)>,
     /// The column widths last laid out from the shares: a difference after a drag is the user's.
     applied_widths: Vec<f32>,
+    /// The details panel's width last frame, and whether the user is dragging its border.
+    details_shown: f32,
+    details_dragged: bool,
+    details_reset: Option<f32>,
 }
 
 impl GridView {
@@ -107,14 +111,29 @@ impl GridView {
                 .min_size(260.0)
                 .max_size(most)
                 .show(ui, |ui| self.details.ui(ui, ctx));
-            // Kept only when the user dragged it (a width clamped by a small window is not a choice).
+            // Kept only when the user dragged it: a width clamped by a small window is not a choice, and the
+            // panel gets its own width back when the window grows again.
             let width = panel.response.rect.width();
-            if !ui.input(|i| i.pointer.any_down())
-                && (width - ctx.ui_state.details_width.min(most)).abs() > 1.0
-                && width < most - 1.0
-            {
-                ctx.ui_state.details_width = width;
+            let wanted = ctx.ui_state.details_width.min(most);
+            let down = ui.input(|i| i.pointer.any_down());
+            if down && (width - self.details_shown).abs() > 0.5 && self.details_shown > 0.0 {
+                self.details_dragged = true;
             }
+            if !down {
+                if std::mem::take(&mut self.details_dragged) {
+                    ctx.ui_state.details_width = width;
+                } else if (width - wanted).abs() > 1.0 && self.details_reset != Some(wanted) {
+                    // Once per wanted width: the panel's frame may make it differ by a little.
+                    self.details_reset = Some(wanted);
+                    let id = ui
+                        .scope_id()
+                        .with_salt(egui::IdSalt::new("measure_details"));
+                    ui.ctx()
+                        .data_mut(|d| d.remove::<egui::containers::panel::PanelState>(id));
+                    ui.ctx().request_repaint();
+                }
+            }
+            self.details_shown = width;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add(egui::Label::new(RichText::new(&plan.title).heading()).truncate())
