@@ -323,10 +323,7 @@ fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
             if *col == Col::Status {
                 for key in ["grid-progress-done", "grid-progress-overdue"] {
                     let n = Arg::Num(888.0);
-                    let sample = i18n.tr_args(
-                        key,
-                        &[("done", n.clone()), ("total", n.clone()), ("count", n)],
-                    );
+                    let sample = i18n.tr_args(key, &[("done", n), ("total", n), ("count", n)]);
                     title.push(' ');
                     title.push_str(&sample);
                 }
