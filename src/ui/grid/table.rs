@@ -313,13 +313,18 @@ pub(super) fn same_widths_but_title(cols: &[Col], a: &[f32], b: &[f32]) -> bool 
 }
 
 /// Each column's minimum: its header's longest word in the header's (strong) font fits; for the status
-/// column also the words of its derived text («выполнено 12 из 16», «просрочено 4»), never hyphenated.
+/// column also the words of its derived text («выполнено 12 из 16», «просрочено 4»), never hyphenated, and
+/// for the deadline a date.
 fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
     cols.iter()
         .map(|col| {
             let mut title = column_title(i18n, *col);
+            if *col == Col::Deadline {
+                // A due date under the deadline text is never broken («31.12.» / «2021»).
+                title.push_str(" 31.12.2021");
+            }
             if *col == Col::Status {
                 for key in ["grid-progress-done", "grid-progress-overdue"] {
                     let n = Arg::Num(888.0);
