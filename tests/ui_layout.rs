@@ -149,3 +149,20 @@ fn the_toolbar_folds_into_a_menu_instead_of_wrapping() {
     // One row: the «…» button sits level with the first button.
     assert!((more.rect().min.y - add.rect().min.y).abs() < 2.0);
 }
+
+#[test]
+fn the_filters_take_one_row_in_a_narrow_window_and_open_on_request() {
+    let mut h = harness(UiState::default(), 1024.0);
+    let search = h.get_by_role_and_label(Role::TextInput, "Поиск").rect();
+    let all = h.get_by_label_contains("Все фильтры").rect();
+    assert!((all.center().y - search.center().y).abs() < 4.0, "one row");
+    assert!(h.query_by_label("Просроченные").is_none());
+    h.get_by_label_contains("Все фильтры").click();
+    h.run();
+    h.get_by_label("Просроченные").click();
+    h.run();
+    h.get_by_label_contains("Меньше фильтров").click();
+    h.run();
+    // A filter set behind the button is counted on it.
+    h.get_by_label("Все фильтры ⏷ (1)");
+}

@@ -685,3 +685,6 @@ job-busy = Wait for the current operation to finish, or cancel it.
 job-progress = { $done } of { $total }
 job-cancel = Cancel
 job-hint-cancel = Stop the operation; the data stays as it was before it
+grid-filters-all = All filters ⏷
+grid-filters-fewer = Fewer filters ⏶
+grid-hint-filters-all = Show or hide the filters by responsible, school, month, deadlines and the order of rows
