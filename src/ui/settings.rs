@@ -37,6 +37,7 @@ impl SettingsWindow {
         let mut close = false;
         windows::window(ctx.tr("settings-title"), "settings_window", open)
             .default_width(620.0)
+            .max_height(egui_ctx.content_rect().height() - 120.0)
             .show(egui_ctx, |ui| {
                 egui::Grid::new("settings_grid")
                     .num_columns(2)
