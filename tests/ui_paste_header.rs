@@ -72,6 +72,13 @@ fn paste_the_word_table_into_an_empty_plan_then_undo() {
 
     h.event(egui::Event::Paste(FIXTURE.into()));
     h.run();
+    // A whole table shows its columns first; nothing is written before «Вставить».
+    h.get_by_label("Вставка таблицы");
+    h.get_by_label("Будет добавлено: направлений — 9, мероприятий — 58.");
+    assert_eq!(stored(&h).measure_count(), 0);
+    h.get_by_label("Вставить").click();
+    h.run();
+    h.run();
     let p = plan(&h);
     assert_eq!(p.sections.len(), 9);
     assert_eq!(p.measure_count(), 58);

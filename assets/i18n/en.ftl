@@ -688,3 +688,26 @@ job-hint-cancel = Stop the operation; the data stays as it was before it
 grid-filters-all = All filters ⏷
 grid-filters-fewer = Fewer filters ⏶
 grid-hint-filters-all = Show or hide the filters by responsible, school, month, deadlines and the order of rows
+
+## The columns of a table import (in its preview)
+exchange-columns-title = Table columns
+exchange-columns-hint = This is how each column was read. If a column was misread, choose what it holds — the preview updates at once. Columns without a field of their own go to the measure's notes.
+exchange-columns-name = Heading in the file
+exchange-columns-meaning = Holds
+exchange-columns-samples = First cells
+exchange-columns-year = The year of this column
+exchange-left-out = Not imported:
+meaning-number = Number
+meaning-title = Measure
+meaning-deadline = Deadline
+meaning-start = Deadline: start
+meaning-end = Deadline: end
+meaning-years = Per year
+meaning-responsible = Responsible
+meaning-result = Result
+meaning-documents = Documents
+meaning-notes = Notes
+meaning-skip = Do not import
+paste-columns-title = Paste a table
+paste-columns-apply = Paste
+paste-columns-adds = To be added: { $sections } sections, { $measures } measures.

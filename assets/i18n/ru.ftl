@@ -706,3 +706,26 @@ job-hint-cancel = Остановить операцию; данные остан
 grid-filters-all = Все фильтры ⏷
 grid-filters-fewer = Меньше фильтров ⏶
 grid-hint-filters-all = Показать или скрыть фильтры по ответственным, школам, месяцу, срокам и порядок строк
+
+## The columns of a table import (in its preview)
+exchange-columns-title = Столбцы таблицы
+exchange-columns-hint = Так прочитан каждый столбец. Если столбец понят неверно, выберите, что он содержит, — предпросмотр сразу обновится. Столбцы без своего поля попадают в примечание мероприятия.
+exchange-columns-name = Заголовок в файле
+exchange-columns-meaning = Что содержит
+exchange-columns-samples = Первые ячейки
+exchange-columns-year = Год этого столбца
+exchange-left-out = Не импортировано:
+meaning-number = Номер
+meaning-title = Мероприятие
+meaning-deadline = Сроки
+meaning-start = Сроки: начало
+meaning-end = Сроки: окончание
+meaning-years = По годам
+meaning-responsible = Ответственные
+meaning-result = Результат
+meaning-documents = Документы
+meaning-notes = Примечание
+meaning-skip = Не импортировать
+paste-columns-title = Вставка таблицы
+paste-columns-apply = Вставить
+paste-columns-adds = Будет добавлено: направлений — { $sections }, мероприятий — { $measures }.

@@ -31,7 +31,7 @@ impl RoadmapApp {
                 after.due_manual = true;
             }
             None => {
-                after.due = crate::schedule::due_dates(&after.deadline, plan.period);
+                after.due = crate::schedule::measure_due_dates(&after, plan.period);
                 after.due_manual = false;
             }
         }

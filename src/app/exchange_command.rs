@@ -20,6 +20,15 @@ pub enum ExchangeCommand {
         header_row: Option<usize>,
         columns: Vec<Option<TableColumn>>,
     },
+    /// Read the pending table import again with these meanings of its columns (`None`: not imported) and
+    /// preview it; the header rows stay where they were found.
+    RemapColumns(Vec<Option<TableColumn>>),
+    /// Read the pending pasted table again with these meanings of its columns.
+    RemapPaste(Vec<Option<TableColumn>>),
+    /// Put the pending pasted table into the plan (one undoable step).
+    ApplyPaste,
+    /// Drop the pending pasted table.
+    CancelPaste,
     /// Resolve one conflict kept by an import.
     Resolve {
         kind: RecordKind,

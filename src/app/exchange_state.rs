@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::exchange::table_file::TableText;
+use crate::exchange::table_stage::StageOrigin;
 use crate::exchange::{Action, ImportPreview, ImportSource};
 use crate::store::{BackupInfo, ConflictRecord, RecordKind};
 
@@ -22,6 +22,20 @@ pub struct ExchangeData {
     pub conflicts: Vec<ConflictRecord>,
     /// Backups of the database, oldest first.
     pub backups: Vec<BackupInfo>,
+    /// A table pasted with its header, waiting for «Вставить» with the columns shown.
+    pub paste: Option<PendingPaste>,
+}
+
+/// A table pasted with its header (copied whole from Word or Excel): its columns are shown, and can be
+/// changed, before it goes into the plan.
+#[derive(Debug, Clone)]
+pub struct PendingPaste {
+    pub stage: crate::exchange::table_stage::TableStage,
+    /// What it would add with the columns in use.
+    pub sections: usize,
+    pub measures: usize,
+    /// What it would leave out, Russian.
+    pub left_out: Vec<String>,
 }
 
 impl ExchangeData {
@@ -40,6 +54,11 @@ pub struct PendingImport {
     /// Per kind (indexed by `RecordKind as usize`): the records that would change or conflict, by title,
     /// in file order — at most [`PREVIEW_LINES_PER_KIND`] of them.
     pub lines: [Vec<PreviewLine>; 5],
+    /// For a table (CSV/TSV, Word, Excel): its rows and the columns in use, which the preview lets the user
+    /// change.
+    pub table: Option<crate::exchange::table_stage::TableStage>,
+    /// What of the table the import leaves out (columns not imported, rows skipped), Russian.
+    pub left_out: Vec<String>,
 }
 
 impl PendingImport {
@@ -56,11 +75,11 @@ pub struct PreviewLine {
     pub text: String,
 }
 
-/// A table file whose header row was not recognised, with its decoded rows.
+/// A table (CSV/TSV, Word, Excel) whose header row was not recognised, with its rows.
 #[derive(Debug, Clone)]
 pub struct PendingMapping {
     pub path: PathBuf,
-    pub text: TableText,
+    pub table: StageOrigin,
     /// Why the columns are asked for (the reader's message), Russian.
     pub message: String,
 }

@@ -13,6 +13,7 @@ use std::sync::mpsc;
 
 use super::Command;
 use crate::exchange::ImportSource;
+use crate::exchange::table_stage::TableStage;
 
 /// Counts a job reports as it goes, and the cancel flag it checks.
 #[derive(Debug, Default)]
@@ -49,10 +50,17 @@ pub enum JobResult {
     /// An import file read (or the reason it could not be).
     ImportRead {
         path: PathBuf,
-        source: Result<Box<ImportSource>, String>,
+        read: Result<ImportRead, String>,
     },
     /// A file written: the message for the user, or the error.
     Written(Result<String, String>),
+}
+
+/// What reading an import file gives: a table with its columns, or a file read whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportRead {
+    Table(Box<TableStage>),
+    Source(Box<ImportSource>),
 }
 
 /// The running job as the status bar shows it.

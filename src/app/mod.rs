@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 
 pub use command::{Command, MeasureField, SectionField};
 pub use exchange_command::ExchangeCommand;
-pub use exchange_state::{ExchangeData, PendingImport, PendingMapping, PreviewLine};
+pub use exchange_state::{ExchangeData, PendingImport, PendingMapping, PendingPaste, PreviewLine};
 pub use filter::{Matcher, MeasureFilter};
 pub use run_schools::school_plan;
 pub use school_command::SchoolCommand;

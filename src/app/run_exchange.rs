@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::exchange::conflicts::{self, Resolution};
 use crate::exchange::table::{ColumnMapping, TableColumn};
-use crate::exchange::table_file::{self, TableText};
+use crate::exchange::table_stage::{StageOrigin, TableStage};
 use crate::exchange::{self, ExchangeError, ImportSource, Names};
 use crate::model::Id;
 use crate::store::RecordKind;
@@ -33,6 +33,13 @@ impl RoadmapApp {
                 header_row,
                 columns,
             } => self.apply_mapping(header_row, columns),
+            ExchangeCommand::RemapColumns(columns) => self.remap_columns(columns),
+            ExchangeCommand::RemapPaste(columns) => self.remap_paste(columns),
+            ExchangeCommand::ApplyPaste => self.apply_paste(),
+            ExchangeCommand::CancelPaste => {
+                self.data.exchange.paste = None;
+                Ok(())
+            }
             ExchangeCommand::Resolve {
                 kind,
                 key,
@@ -86,25 +93,39 @@ impl RoadmapApp {
         let file = path.to_path_buf();
         self.run_job("job-import", path, move |progress| {
             progress.set_total(1);
-            let source = read_any(&file, today).map(Box::new);
+            let read = match TableStage::read(&file) {
+                Ok(Some(stage)) => Ok(super::jobs::ImportRead::Table(Box::new(stage))),
+                Ok(None) => {
+                    read_any(&file, today).map(|s| super::jobs::ImportRead::Source(Box::new(s)))
+                }
+                Err(e) => Err(e),
+            };
             progress.set_done(1);
-            super::jobs::JobResult::ImportRead { path: file, source }
+            super::jobs::JobResult::ImportRead { path: file, read }
         })
     }
 
-    /// Previews a file read by `preview_import`'s job (a table with unknown headers goes to the mapping).
+    /// Previews a file read by `preview_import`'s job: a table with its columns, an exchange file; a table
+    /// whose header is not recognised goes to the column mapping.
     pub(super) fn preview_read(
         &mut self,
         path: &Path,
-        read: Result<ImportSource, String>,
+        read: Result<super::jobs::ImportRead, String>,
     ) -> Result<(), String> {
         let source = match read {
+            Ok(super::jobs::ImportRead::Table(stage)) => {
+                return self.set_pending_table(path.to_path_buf(), *stage);
+            }
+            Ok(super::jobs::ImportRead::Source(source)) => Ok(*source),
+            Err(e) => Err(e),
+        };
+        let source = match source {
             Ok(source) => source,
             Err(e) => {
-                if let Some(text) = unrecognised_table(path) {
+                if let Some(table) = StageOrigin::unrecognised(path) {
                     self.data.exchange.mapping = Some(PendingMapping {
                         path: path.to_path_buf(),
-                        text,
+                        table,
                         message: e,
                     });
                     self.ui_state.screen = Screen::Exchange;
@@ -135,9 +156,34 @@ impl RoadmapApp {
             source,
             preview,
             lines,
+            table: None,
+            left_out: Vec::new(),
         });
         self.ui_state.screen = Screen::Exchange;
         Ok(())
+    }
+
+    /// Previews a table with the columns its stage holds, keeping the stage for the column step.
+    fn set_pending_table(&mut self, path: PathBuf, stage: TableStage) -> Result<(), String> {
+        let staged = stage.source(self.today)?;
+        self.set_pending(path, staged.source)?;
+        if let Some(pending) = self.data.exchange.pending.as_mut() {
+            pending.table = Some(stage);
+            pending.left_out = staged.left_out;
+        }
+        Ok(())
+    }
+
+    /// Reads the pending table again with other meanings of its columns.
+    fn remap_columns(&mut self, columns: Vec<Option<TableColumn>>) -> Result<(), String> {
+        let Some(pending) = self.data.exchange.pending.as_ref() else {
+            return Ok(());
+        };
+        let Some(stage) = pending.table.as_ref() else {
+            return Ok(());
+        };
+        let (path, stage) = (pending.path.clone(), stage.with_columns(columns));
+        self.set_pending_table(path, stage)
     }
 
     /// Applies the pending import: a backup of the database first, then exactly what the preview showed.
@@ -169,7 +215,16 @@ impl RoadmapApp {
             }
         }
         self.refresh_exchange();
-        self.toasts.info(summary.to_string());
+        if pending.left_out.is_empty() {
+            self.toasts.info(summary.to_string());
+        } else {
+            // Not a plain «Импорт завершён»: the user is told what the plan does not hold.
+            self.toasts.warn(format!(
+                "{summary}\n{}\n{}",
+                self.i18n.tr("exchange-left-out"),
+                pending.left_out.join("\n")
+            ));
+        }
         Ok(())
     }
 
@@ -182,15 +237,18 @@ impl RoadmapApp {
         let Some(mapping) = self.data.exchange.mapping.as_ref() else {
             return Ok(());
         };
-        let columns = ColumnMapping {
-            header_row,
-            columns,
+        let stage = TableStage {
+            origin: mapping.table.clone(),
+            mapping: ColumnMapping {
+                header_row,
+                columns,
+                ..Default::default()
+            },
         };
-        let source = table_file::table_source(&mapping.text, Some(&columns), self.today)
-            .map_err(|e| e.to_string())?;
         let path = mapping.path.clone();
+        self.set_pending_table(path, stage)?;
         self.data.exchange.mapping = None;
-        self.set_pending(path, source)
+        Ok(())
     }
 
     fn resolve_conflict(
@@ -277,18 +335,4 @@ fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, Strin
         return exchange::office::import_source(path).map_err(|e| e.to_string());
     }
     exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
-}
-
-/// The rows of a table file whose header row is not recognised (`None` for other files, or a table that
-/// cannot be read at all).
-fn unrecognised_table(path: &Path) -> Option<TableText> {
-    if !table_file::is_table_path(path) {
-        return None;
-    }
-    let text = table_file::read_table_text(path).ok()?;
-    let has_text = text
-        .rows
-        .iter()
-        .any(|r| r.iter().any(|c| !c.trim().is_empty()));
-    (has_text && ColumnMapping::detect(&text.rows).is_none()).then_some(text)
 }

@@ -211,8 +211,9 @@ impl RoadmapApp {
         let period = plan.period;
         let before = self.measure_of(measure.id)?.clone();
         let mut after = measure;
-        if after.deadline != before.deadline && !after.due_manual {
-            after.due = crate::schedule::due_dates(&after.deadline, period);
+        if (after.deadline != before.deadline || after.yearly != before.yearly) && !after.due_manual
+        {
+            after.due = crate::schedule::measure_due_dates(&after, period);
         }
         after.updated_at = before.updated_at;
         if after == before {

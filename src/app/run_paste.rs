@@ -1,10 +1,13 @@
 //! Pasting rows copied from Word, Excel or the grid into the open plan, as one undoable step.
 
-use crate::exchange::table::{self, ColumnMapping, TableError};
+use crate::exchange::decode::Encoding;
+use crate::exchange::table::{self, ColumnMapping, TableColumn, TableError};
+use crate::exchange::table_file::TableText;
+use crate::exchange::table_stage::{StageOrigin, TableStage};
 use crate::i18n::{Arg, I18n, Language};
 use crate::model::{Change, Id, Measure, Period, Plan, Section};
 
-use super::RoadmapApp;
+use super::{PendingPaste, RoadmapApp};
 
 /// The most reader warnings a toast lists.
 const SHOWN_WARNINGS: usize = 5;
@@ -20,19 +23,72 @@ impl RoadmapApp {
     ///
     /// Due dates are derived from the deadlines within the plan's period. The first pasted measure is
     /// selected; a toast says what was added.
+    ///
+    /// A table with its header is not pasted at once: like any table import it first shows its columns
+    /// (what each is read as, its first cells, what would be left out), and goes in on «Вставить»
+    /// ([`RoadmapApp::apply_paste`]).
     pub(super) fn paste_rows(&mut self, text: String) -> Result<(), String> {
         let rows = table::parse_delimited(&text, Some('\t'));
-        let (import, with_header) = match table::read_table(&rows) {
-            Ok(import) => (import, true),
-            Err(TableError::NoHeader) => {
-                let mapping = ColumnMapping::headerless(&rows);
-                let import =
-                    table::read_table_with_columns(&rows, &mapping).map_err(|e| e.to_string())?;
-                (import, false)
-            }
+        self.plan()?;
+        if let Some(mapping) = ColumnMapping::detect(&rows) {
+            let stage = TableStage {
+                origin: StageOrigin::Text(TableText {
+                    rows,
+                    encoding: Encoding::Utf8,
+                    stem: String::new(),
+                }),
+                mapping,
+            };
+            return self.set_pending_paste(stage);
+        }
+        let import = match table::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows))
+        {
+            Ok(import) => import,
             Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
             Err(e) => return Err(e.to_string()),
         };
+        self.paste_import(import, false)
+    }
+
+    /// Keeps a pasted table with its header for the column step, with what it would add and leave out.
+    fn set_pending_paste(&mut self, stage: TableStage) -> Result<(), String> {
+        let import = table::read_table_with_columns(stage.rows(), &stage.mapping)
+            .map_err(|e| e.to_string())?;
+        self.data.exchange.paste = Some(PendingPaste {
+            sections: import.sections.len(),
+            measures: import.measure_count(),
+            left_out: import.left_out,
+            stage,
+        });
+        Ok(())
+    }
+
+    /// Reads the pending pasted table again with other meanings of its columns.
+    pub(super) fn remap_paste(&mut self, columns: Vec<Option<TableColumn>>) -> Result<(), String> {
+        let Some(pending) = self.data.exchange.paste.as_ref() else {
+            return Ok(());
+        };
+        let stage = pending.stage.with_columns(columns);
+        self.set_pending_paste(stage)
+    }
+
+    /// Puts the pending pasted table into the plan.
+    pub(super) fn apply_paste(&mut self) -> Result<(), String> {
+        let Some(pending) = self.data.exchange.paste.take() else {
+            return Ok(());
+        };
+        let import = table::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
+            .map_err(|e| e.to_string())?;
+        self.paste_import(import, true)
+    }
+
+    /// Puts read rows into the open plan as one change: a table with its header after the plan's
+    /// sections, rows without one after the selected measure.
+    fn paste_import(
+        &mut self,
+        import: table::TableImport,
+        with_header: bool,
+    ) -> Result<(), String> {
         let plan = self.plan()?;
         let sections = with_due(import.sections, plan.period);
         let pasted = if with_header {
@@ -52,18 +108,32 @@ impl RoadmapApp {
             parts.push(self.i18n.count("measures-count", pasted.measures));
         }
         let what = parts.join(", ");
-        self.toasts.info(
-            self.i18n
-                .tr_args("paste-toast", &[("what", Arg::Str(&what))]),
-        );
-        if !import.warnings.is_empty() {
-            let mut notes: Vec<&str> = import
-                .warnings
+        let done = self
+            .i18n
+            .tr_args("paste-toast", &[("what", Arg::Str(&what))]);
+        if import.left_out.is_empty() {
+            self.toasts.info(done);
+        } else {
+            self.toasts.warn(format!(
+                "{done}\n{}\n{}",
+                self.i18n.tr("exchange-left-out"),
+                import.left_out.join("\n")
+            ));
+        }
+        // What was left out is in the message above already.
+        let warnings: Vec<&String> = import
+            .warnings
+            .iter()
+            .filter(|w| !import.left_out.contains(w))
+            .collect();
+        if !warnings.is_empty() {
+            let mut notes: Vec<&str> = warnings
                 .iter()
+                .copied()
                 .take(SHOWN_WARNINGS)
                 .map(String::as_str)
                 .collect();
-            let more = import.warnings.len().saturating_sub(SHOWN_WARNINGS);
+            let more = warnings.len().saturating_sub(SHOWN_WARNINGS);
             let tail = self.i18n.count("paste-more-warnings", more);
             if more > 0 {
                 notes.push(&tail);

@@ -95,7 +95,7 @@ impl RoadmapApp {
                 let mut after = before.clone();
                 field.set(&mut after, value);
                 if field == MeasureField::Deadline && !after.due_manual {
-                    after.due = crate::schedule::due_dates(&after.deadline, plan.period);
+                    after.due = crate::schedule::measure_due_dates(&after, plan.period);
                 }
                 after.updated_at = model::now();
                 self.commit(Change::Measure {
@@ -114,7 +114,7 @@ impl RoadmapApp {
                 if after.period != before.period {
                     // Due dates follow the period; dates set by hand stay as they are.
                     for m in plan.measures().filter(|m| !m.due_manual) {
-                        let due = crate::schedule::due_dates(&m.deadline, after.period);
+                        let due = crate::schedule::measure_due_dates(m, after.period);
                         if due != m.due {
                             let mut updated = m.clone();
                             updated.due = due;
@@ -334,9 +334,7 @@ impl RoadmapApp {
     /// Carries out what a job produced.
     fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
         match result {
-            super::jobs::JobResult::ImportRead { path, source } => {
-                self.preview_read(&path, source.map(|s| *s))
-            }
+            super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
             super::jobs::JobResult::Written(Ok(message)) => {
                 self.toasts.info(message);
                 Ok(())

@@ -5,6 +5,8 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToastKind {
     Info,
+    /// Done, but not all of it: something was left out.
+    Warning,
     Error,
 }
 
@@ -24,6 +26,10 @@ pub struct Toasts {
 impl Toasts {
     pub fn info(&mut self, text: impl Into<String>) {
         self.push(ToastKind::Info, text.into(), Duration::from_secs(4));
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.push(ToastKind::Warning, text.into(), Duration::from_secs(12));
     }
 
     pub fn error(&mut self, text: impl Into<String>) {

@@ -4,12 +4,18 @@
 //!
 //! Sections are rows whose only filled cell is the first ("1. Создание организационных условий…"), so the
 //! table reader (`table::read_table`) reads the file back into the same sections and measures.
+//!
+//! The six columns of the grid come first; a plan with key activities per year adds a column per year under
+//! a second header row («Ключевые мероприятия, сроки реализации» over «2020 год» · «2021 год» …), as Word
+//! and Excel exports write it; measures with notes add «Примечание».
 
 use std::collections::HashSet;
 
+use crate::exchange::office::{self, export_columns, header_rows};
+use crate::exchange::table::TableColumn;
 use crate::model::{Id, Plan};
 
-/// The header row.
+/// The header row of the grid's own columns.
 pub const HEADER: [&str; 6] = [
     "№",
     "Мероприятие",
@@ -19,11 +25,36 @@ pub const HEADER: [&str; 6] = [
     "Документы",
 ];
 
+/// The grid's columns, always written, in [`HEADER`]'s order.
+const GRID: [TableColumn; 6] = [
+    TableColumn::Number,
+    TableColumn::Title,
+    TableColumn::Deadline,
+    TableColumn::Responsible,
+    TableColumn::Result,
+    TableColumn::Documents,
+];
+
 /// The plan's grid as CSV bytes; with `only`, just those measures (sections without any are left out).
 pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
     let mut out = String::with_capacity(256 + plan.measure_count() * 400);
     out.push('\u{feff}');
-    row(&mut out, HEADER.iter().copied());
+    // The year and notes columns the Word and Excel exports have, after the grid's own.
+    let extra: Vec<TableColumn> = export_columns(plan)
+        .into_iter()
+        .filter(|c| matches!(c, TableColumn::Year(_) | TableColumn::Notes))
+        .collect();
+    let columns: Vec<TableColumn> = GRID.iter().copied().chain(extra).collect();
+    let header = header_rows(&columns);
+    let mut top: Vec<String> = header[0].clone();
+    top[..HEADER.len()]
+        .iter_mut()
+        .zip(HEADER)
+        .for_each(|(cell, name)| *cell = name.to_owned());
+    row(&mut out, top.iter().map(String::as_str));
+    if let Some(years) = header.get(1) {
+        row(&mut out, years.iter().map(String::as_str));
+    }
     for section in &plan.sections {
         let measures: Vec<_> = section
             .measures
@@ -41,19 +72,11 @@ pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
         } else {
             format!("{number}. {}", section.title)
         };
-        row(&mut out, [heading.as_str(), "", "", "", "", ""]);
+        let mut heading_row = vec![""; columns.len()];
+        heading_row[0] = heading.as_str();
+        row(&mut out, heading_row);
         for m in measures {
-            row(
-                &mut out,
-                [
-                    m.number.as_str(),
-                    &m.title,
-                    &m.deadline,
-                    &m.responsible,
-                    &m.result,
-                    &m.documents,
-                ],
-            );
+            row(&mut out, columns.iter().map(|c| office::cell_text(m, *c)));
         }
     }
     out.into_bytes()

@@ -5,5 +5,5 @@ mod read;
 mod write;
 mod xml;
 
-pub use read::read_docx;
+pub use read::{docx_largest_table, docx_table, read_docx};
 pub use write::{write_docx, write_docx_to};

@@ -39,6 +39,7 @@ pub mod report_html;
 pub mod schools_csv;
 pub mod table;
 pub mod table_file;
+pub mod table_stage;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashSet};

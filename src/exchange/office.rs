@@ -119,6 +119,78 @@ pub struct OfficeImport {
     /// A new plan: new ids, due dates derived within its period.
     pub plan: Plan,
     pub warnings: Vec<String>,
+    /// What of the table is not in the plan (see [`TableImport::left_out`]).
+    pub left_out: Vec<String>,
+}
+
+/// The road-map table of a Word or Excel document as a grid of cell texts (merged cells filled in, tables
+/// continued on the next page joined, repeated headers dropped), with the lines above it: what the
+/// column-mapping step shows before the plan is built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeTable {
+    pub rows: Vec<Vec<String>>,
+    /// The document's paragraphs above the table (Word); the rows above the header are added to them.
+    pub lines: Vec<header::HeaderLine>,
+    /// Whether rows above the table's header count as emphasized lines (a title set in the table).
+    pub title_rows_emphasized: bool,
+    /// The file name without extension: the title when the document names none.
+    pub stem: String,
+}
+
+impl OfficeTable {
+    /// The plan with the columns its header names.
+    pub fn read(&self) -> Result<OfficeImport, OfficeError> {
+        let table = super::table::read_table(&self.rows)?;
+        Ok(self.plan(table))
+    }
+
+    /// The plan with the columns given by `mapping` (chosen in the column-mapping step).
+    pub fn read_with(
+        &self,
+        mapping: &super::table::ColumnMapping,
+    ) -> Result<OfficeImport, OfficeError> {
+        let table = super::table::read_table_with_columns(&self.rows, mapping)?;
+        Ok(self.plan(table))
+    }
+
+    fn plan(&self, table: TableImport) -> OfficeImport {
+        let mut lines = self.lines.clone();
+        lines.extend(table.title_lines.iter().map(|t| header::HeaderLine {
+            text: t.clone(),
+            emphasized: self.title_rows_emphasized,
+        }));
+        let header = header::read_header(&lines);
+        build_plan(table, header, &self.stem)
+    }
+}
+
+/// Reads the table of a .docx or .xlsx file, before its columns are applied.
+pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
+    let bytes = read_bytes(path)?;
+    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match kind {
+        OfficeKind::Word => super::docx::docx_table(&bytes, &stem),
+        OfficeKind::Excel => super::xlsx::xlsx_table(&bytes, &stem),
+    }
+}
+
+/// The table of a .docx or .xlsx file whose header is not recognised, for the user to name its columns: the
+/// document's largest table, or the workbook's first sheet with text.
+pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> {
+    let bytes = read_bytes(path)?;
+    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match kind {
+        OfficeKind::Word => super::docx::docx_largest_table(&bytes, &stem),
+        OfficeKind::Excel => super::xlsx::xlsx_first_sheet(&bytes, &stem),
+    }
 }
 
 /// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
@@ -138,7 +210,7 @@ pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
 /// A document read for the import preview (see [`super::ImportSource`]): a file holding the new plan,
 /// the reader's warnings as notes.
 pub fn import_source(path: &Path) -> Result<super::ImportSource, OfficeError> {
-    let OfficeImport { plan, warnings } = read_document(path)?;
+    let OfficeImport { plan, warnings, .. } = read_document(path)?;
     Ok(super::ImportSource {
         file: super::ExchangeFile::new(
             super::Origin::default(),
@@ -372,7 +444,7 @@ pub(crate) fn drop_repeated_headers(rows: &mut Vec<Vec<String>>) {
     let Some(mapping) = super::table::ColumnMapping::detect(rows) else {
         return;
     };
-    let Some(header) = mapping.header_row else {
+    let Some(header) = mapping.header_first_row() else {
         return;
     };
     let key = |row: &[String]| -> Vec<String> {
@@ -380,7 +452,7 @@ pub(crate) fn drop_repeated_headers(rows: &mut Vec<Vec<String>>) {
             .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     };
-    // The header may take two rows (a "Сроки" header split into years): both are repeated together.
+    // The header may take several rows (names, years, column numbers): they are repeated together.
     let first = mapping.first_data_row();
     let head: Vec<Vec<String>> = rows[header.min(first)..first.max(header + 1)]
         .iter()
@@ -411,6 +483,7 @@ pub(crate) fn build_plan(
     file_stem: &str,
 ) -> OfficeImport {
     let mut warnings = table.warnings;
+    let left_out = table.left_out;
     let title = if header.title.trim().is_empty() {
         warnings.push(format!(
             "Название дорожной карты в документе не найдено — взято имя файла «{file_stem}»."
@@ -441,10 +514,14 @@ pub(crate) fn build_plan(
     plan.sections = table.sections;
     for section in &mut plan.sections {
         for measure in &mut section.measures {
-            measure.due = crate::schedule::due_dates(&measure.deadline, period);
+            measure.due = crate::schedule::measure_due_dates(measure, period);
         }
     }
-    OfficeImport { plan, warnings }
+    OfficeImport {
+        plan,
+        warnings,
+        left_out,
+    }
 }
 
 /// The school year running today (from 1 September).
@@ -479,7 +556,45 @@ pub(crate) fn export_columns(plan: &Plan) -> Vec<TableColumn> {
     years.sort_unstable();
     years.dedup();
     columns.extend(years.into_iter().map(TableColumn::Year));
+    if plan.measures().any(|m| !m.notes.trim().is_empty()) {
+        columns.push(TableColumn::Notes);
+    }
     columns
+}
+
+/// The name written over the year columns of a table: the umbrella of its two-row header.
+pub(crate) const YEARS_UMBRELLA: &str = "Ключевые мероприятия, сроки реализации";
+
+/// The header of a written table as rows of texts, one per column: one row, or — when the table has year
+/// columns — two, as road maps write them: «Ключевые мероприятия, сроки реализации» over the years (in
+/// the first year column of the top row, the others empty) and every other name in the top row with
+/// nothing under it (a cell merged down over both rows).
+pub(crate) fn header_rows(columns: &[TableColumn]) -> Vec<Vec<String>> {
+    let first_year = columns
+        .iter()
+        .position(|c| matches!(c, TableColumn::Year(_)));
+    let Some(first_year) = first_year else {
+        return vec![columns.iter().map(|c| column_header(*c)).collect()];
+    };
+    let mut top = Vec::with_capacity(columns.len());
+    let mut sub = Vec::with_capacity(columns.len());
+    for (i, column) in columns.iter().enumerate() {
+        match column {
+            TableColumn::Year(_) => {
+                top.push(if i == first_year {
+                    YEARS_UMBRELLA.to_owned()
+                } else {
+                    String::new()
+                });
+                sub.push(column_header(*column));
+            }
+            _ => {
+                top.push(column_header(*column));
+                sub.push(String::new());
+            }
+        }
+    }
+    vec![top, sub]
 }
 
 /// The header text of a written column: names the table reader recognises.
@@ -492,6 +607,9 @@ pub(crate) fn column_header(column: TableColumn) -> String {
         TableColumn::Result => "Результат".into(),
         TableColumn::Documents => "Документы, закрепляющие результат".into(),
         TableColumn::Year(year) => format!("{year} год"),
+        TableColumn::Notes => "Примечание".into(),
+        TableColumn::Start => "начало".into(),
+        TableColumn::End => "окончание".into(),
     }
 }
 
@@ -504,6 +622,9 @@ pub(crate) fn cell_text(measure: &crate::model::Measure, column: TableColumn) ->
         TableColumn::Responsible => &measure.responsible,
         TableColumn::Result => &measure.result,
         TableColumn::Documents => &measure.documents,
+        TableColumn::Notes => &measure.notes,
+        // Written as one «Сроки» column.
+        TableColumn::Start | TableColumn::End => "",
         TableColumn::Year(year) => measure
             .yearly
             .iter()

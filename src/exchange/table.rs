@@ -32,6 +32,9 @@ pub struct TableImport {
     pub sections: Vec<Section>,
     /// Russian notes on rows that were skipped or merged, and columns that were not read.
     pub warnings: Vec<String>,
+    /// What of the table is not in the plan (columns not imported, rows skipped), Russian, one line each: the
+    /// final message of the import names it. Each line is also among the warnings.
+    pub left_out: Vec<String>,
 }
 
 impl TableImport {

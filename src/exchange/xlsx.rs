@@ -3,5 +3,5 @@
 mod read;
 mod write;
 
-pub use read::read_xlsx;
+pub use read::{read_xlsx, xlsx_first_sheet, xlsx_table};
 pub use write::write_xlsx;

@@ -18,6 +18,7 @@
 mod calendar;
 mod grammar;
 mod lexer;
+mod years;
 
 #[cfg(test)]
 mod proptests;
@@ -32,6 +33,8 @@ use self::calendar::{
 use self::grammar::{Item, Kind, Parsed, Point, Sep, Unit, YearEndSrc, Years};
 use self::lexer::RefKind;
 use crate::model::Period;
+
+pub use self::years::{due_from_years, measure_due_dates, measure_schedule};
 
 /// One occurrence of a measure: the span it covers and its due date (its last day).
 /// Ordered by due date, then start, as a schedule lists them.
@@ -686,7 +689,7 @@ fn join_and(list: &[String]) -> String {
     }
 }
 
-/// The measure with `due` derived from its deadline text within `period`, unless its dates were set by hand.
+/// The measure with `due` derived from its deadline text (or its year cells) within `period`, unless its dates were set by hand.
 /// Borrowed when nothing changes.
 pub fn with_derived_due(
     measure: &crate::model::Measure,
@@ -695,7 +698,7 @@ pub fn with_derived_due(
     if measure.due_manual {
         return std::borrow::Cow::Borrowed(measure);
     }
-    let due = due_dates(&measure.deadline, period);
+    let due = measure_due_dates(measure, period);
     if due == measure.due {
         std::borrow::Cow::Borrowed(measure)
     } else {

@@ -35,7 +35,8 @@ pub fn due_editor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
         }
     });
     if let Some(period) = period {
-        let schedule = crate::schedule::derive(&measure.deadline, period);
+        let schedule =
+            crate::schedule::measure_schedule(&measure.deadline, &measure.yearly, period);
         let key = if measure.due_manual {
             "due-explanation-manual"
         } else {

@@ -91,6 +91,7 @@ impl Views {
             }
         });
         self.windows.ui(ui, ctx);
+        exchange::paste_window(&ui.ctx().clone(), ctx);
         self.plan_header.ui(&ui.ctx().clone(), ctx);
         chooser::show(&ui.ctx().clone(), ctx);
         chooser::drop_overlay(ui.ctx(), ctx);

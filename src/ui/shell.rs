@@ -229,6 +229,10 @@ pub fn toasts(ui: &mut egui::Ui, toasts: &[Toast]) -> Option<usize> {
                 let (fill, text) = match toast.kind {
                     ToastKind::Info => (egui::Color32::from_rgb(0xe8, 0xf4, 0xec), style::OK),
                     ToastKind::Error => (egui::Color32::from_rgb(0xfb, 0xea, 0xea), style::ERROR),
+                    ToastKind::Warning => (
+                        egui::Color32::from_rgb(0xfd, 0xf3, 0xdc),
+                        egui::Color32::from_rgb(0x8a, 0x5a, 0x00),
+                    ),
                 };
                 egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
                     ui.horizontal(|ui| {

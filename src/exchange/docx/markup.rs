@@ -150,13 +150,25 @@ impl Body {
 
     /// A table row. A header row repeats at the top of every page; no row breaks across pages when it fits.
     pub fn row(&mut self, widths: &[u32], cells: &[CellSpec], header: bool) {
+        self.row_merged(widths, cells, header, &[]);
+    }
+
+    /// A table row whose cells take part in vertical merges: `vmerge[i]` is `Some(true)` for the cell that
+    /// starts a merge down, `Some(false)` for one that continues the merge above (its text is not written).
+    pub fn row_merged(
+        &mut self,
+        widths: &[u32],
+        cells: &[CellSpec],
+        header: bool,
+        vmerge: &[Option<bool>],
+    ) {
         self.xml.push_str("<w:tr><w:trPr>");
         if header {
             self.xml.push_str("<w:tblHeader/>");
         }
         self.xml.push_str("<w:cantSplit/></w:trPr>");
         let mut col = 0;
-        for cell in cells {
+        for (i, cell) in cells.iter().enumerate() {
             let span = cell.span.max(1);
             let width: u32 = widths.iter().skip(col).take(span).sum();
             col += span;
@@ -167,6 +179,12 @@ impl Body {
             if span > 1 {
                 let _ = write!(self.xml, r#"<w:gridSpan w:val="{span}"/>"#);
             }
+            let merge = vmerge.get(i).copied().flatten();
+            match merge {
+                Some(true) => self.xml.push_str(r#"<w:vMerge w:val="restart"/>"#),
+                Some(false) => self.xml.push_str("<w:vMerge/>"),
+                None => {}
+            }
             if let Some(fill) = cell.fill {
                 let _ = write!(
                     self.xml,
@@ -175,7 +193,8 @@ impl Body {
             }
             self.xml.push_str("</w:tcPr>");
             // Each line its own paragraph: Word's way, and what the reader joins back with "\n".
-            for line in cell.text.split('\n') {
+            let text = if merge == Some(false) { "" } else { cell.text };
+            for line in text.split('\n') {
                 let _ = write!(
                     self.xml,
                     r#"<w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="{}"/></w:pPr>"#,

@@ -2,24 +2,23 @@
 //! paragraphs above it.
 
 use super::xml::{Block, parse_body};
-use crate::exchange::office::header::{HeaderLine, read_header};
+use crate::exchange::office::header::HeaderLine;
 use crate::exchange::office::{
-    OfficeError, OfficeImport, OfficeKind, Package, build_plan, drop_repeated_headers,
+    OfficeError, OfficeImport, OfficeKind, OfficeTable, Package, drop_repeated_headers,
 };
-use crate::exchange::table::{ColumnMapping, read_table};
+use crate::exchange::table::ColumnMapping;
 
 /// Reads a .docx held in memory. The first table with a recognisable header row is the road map; later
 /// tables as wide as it continue it when they have no header of their own or the same one (a table split
 /// across pages, its header repeated). Paragraphs above that table give the title, period, goal and tasks.
 pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
-    let mut package = Package::open(bytes, OfficeKind::Word)?;
-    let part = main_part(&mut package)?;
-    let xml = package.required_part(&part)?;
-    let blocks = parse_body(&xml).map_err(|reason| OfficeError::Xml {
-        part: part.clone(),
-        reason,
-    })?;
-    drop(xml);
+    docx_table(bytes, file_stem)?.read()
+}
+
+/// The road-map table of a .docx with the paragraphs above it, before its columns are applied (see
+/// [`read_docx`]).
+pub fn docx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    let blocks = body_blocks(bytes)?;
 
     let (first, mapping) = blocks
         .iter()
@@ -34,7 +33,7 @@ pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
     };
     let width = width_of(first_rows);
     let header_key = mapping
-        .header_row
+        .header_first_row()
         .and_then(|h| first_rows.get(h))
         .map(|r| key(r));
     let mut rows = first_rows.clone();
@@ -45,28 +44,31 @@ pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
         }
         let same_header = match ColumnMapping::detect(more) {
             None => true,
-            Some(m) => m.header_row.and_then(|h| more.get(h)).map(|r| key(r)) == header_key,
+            Some(m) => {
+                m.header_first_row()
+                    .and_then(|h| more.get(h))
+                    .map(|r| key(r))
+                    == header_key
+            }
         };
         if same_header {
             rows.extend(more.iter().cloned());
         }
     }
     drop_repeated_headers(&mut rows);
-
-    let table = read_table(&rows)?;
-    let mut lines: Vec<HeaderLine> = blocks[..first]
+    let lines: Vec<HeaderLine> = blocks[..first]
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph(line) => Some(line.clone()),
             Block::Table(_) => None,
         })
         .collect();
-    lines.extend(table.title_lines.iter().map(|t| HeaderLine {
-        text: t.clone(),
-        emphasized: true,
-    }));
-    let header = read_header(&lines);
-    Ok(build_plan(table, header, file_stem))
+    Ok(OfficeTable {
+        rows,
+        lines,
+        title_rows_emphasized: true,
+        stem: file_stem.to_owned(),
+    })
 }
 
 fn width_of(rows: &[Vec<String>]) -> usize {
@@ -82,6 +84,42 @@ fn key(row: &[String]) -> Vec<String> {
                 .to_lowercase()
         })
         .collect()
+}
+
+/// The document's largest table (most rows) with the paragraphs above it, for the column-mapping step
+/// when no table has a recognisable header.
+pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    let blocks = body_blocks(bytes)?;
+    let (index, rows) = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Table(rows) => Some((i, rows)),
+            Block::Paragraph(_) => None,
+        })
+        .max_by_key(|(i, rows)| (rows.len(), std::cmp::Reverse(*i)))
+        .ok_or(OfficeError::NoTable)?;
+    let lines = blocks[..index]
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(line) => Some(line.clone()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    Ok(OfficeTable {
+        rows: rows.clone(),
+        lines,
+        title_rows_emphasized: true,
+        stem: file_stem.to_owned(),
+    })
+}
+
+/// The body of the main document part as paragraphs and tables. Every reading of a document starts here.
+fn body_blocks(bytes: &[u8]) -> Result<Vec<Block>, OfficeError> {
+    let mut package = Package::open(bytes, OfficeKind::Word)?;
+    let part = main_part(&mut package)?;
+    let xml = package.required_part(&part)?;
+    parse_body(&xml).map_err(|reason| OfficeError::Xml { part, reason })
 }
 
 /// The main document part: `word/document.xml`, or where `_rels/.rels` points the office document.

@@ -6,7 +6,7 @@ use std::io::{Cursor, Seek, Write};
 
 use super::markup::{Align, Body, CellSpec};
 use crate::exchange::office::{
-    OfficeError, cell_text, column_header, export_columns, period_line, section_heading,
+    OfficeError, cell_text, export_columns, header_rows, period_line, section_heading,
 };
 use crate::exchange::table::TableColumn;
 use crate::model::{IndicatorUnit, Plan};
@@ -50,18 +50,7 @@ pub fn write_docx_to<W: Write + Seek>(plan: &Plan, out: W) -> Result<W, OfficeEr
     let columns = export_columns(plan);
     let widths = widths(&columns, body.text_width());
     body.table_start(&widths);
-    let headers: Vec<String> = columns.iter().map(|c| column_header(*c)).collect();
-    let header_cells: Vec<CellSpec> = headers
-        .iter()
-        .map(|h| CellSpec {
-            text: h,
-            bold: true,
-            span: 1,
-            fill: None,
-            align: Align::Center,
-        })
-        .collect();
-    body.row(&widths, &header_cells, true);
+    write_header(&mut body, &widths, &columns);
     for section in &plan.sections {
         if let Some(heading) = section_heading(section) {
             body.row(
@@ -94,6 +83,50 @@ pub fn write_docx_to<W: Write + Seek>(plan: &Plan, out: W) -> Result<W, OfficeEr
     body.table_end();
     body.finish(out)
         .map_err(|e| OfficeError::Write(e.to_string()))
+}
+
+/// The table's header, repeated on every page: one row, or two when there are year columns — the umbrella
+/// spanning the years, every other name merged down over both rows (see [`header_rows`]).
+fn write_header(body: &mut Body, widths: &[u32], columns: &[TableColumn]) {
+    let rows = header_rows(columns);
+    let header = |text| CellSpec {
+        bold: true,
+        align: Align::Center,
+        ..CellSpec::plain(text)
+    };
+    let [top, years] = &rows[..] else {
+        let cells: Vec<CellSpec> = rows[0].iter().map(|h| header(h)).collect();
+        body.row(widths, &cells, true);
+        return;
+    };
+    let year_count = columns
+        .iter()
+        .filter(|c| matches!(c, TableColumn::Year(_)))
+        .count();
+    let (mut cells, mut merges) = (Vec::new(), Vec::new());
+    for (i, column) in columns.iter().enumerate() {
+        match column {
+            TableColumn::Year(_) if !top[i].is_empty() => {
+                cells.push(CellSpec {
+                    span: year_count,
+                    ..header(&top[i])
+                });
+                merges.push(None);
+            }
+            TableColumn::Year(_) => {}
+            _ => {
+                cells.push(header(&top[i]));
+                merges.push(Some(true));
+            }
+        }
+    }
+    body.row_merged(widths, &cells, true, &merges);
+    let cells: Vec<CellSpec> = years.iter().map(|h| header(h)).collect();
+    let merges: Vec<Option<bool>> = columns
+        .iter()
+        .map(|c| (!matches!(c, TableColumn::Year(_))).then_some(false))
+        .collect();
+    body.row_merged(widths, &cells, true, &merges);
 }
 
 /// "Приложение к приказу <issuer> от 24.01.2022 № 14", with blanks to fill in by hand when the plan has no
@@ -165,6 +198,8 @@ fn widths(columns: &[TableColumn], total: u32) -> Vec<u32> {
         TableColumn::Result => 22,
         TableColumn::Documents => 16,
         TableColumn::Year(_) => 14,
+        TableColumn::Notes => 16,
+        TableColumn::Start | TableColumn::End => 12,
     };
     let sum: u32 = columns.iter().map(weight).sum();
     let mut widths: Vec<u32> = columns.iter().map(|c| total * weight(c) / sum).collect();

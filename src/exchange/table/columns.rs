@@ -1,4 +1,6 @@
-//! Which column holds what: the header row found by its Russian column names, or a mapping given by hand.
+//! Which column holds what: the header found by its Russian column names — a stack of one to three rows
+//! (an umbrella cell over sub-cells: «Сроки» over «начало» · «окончание», «Ключевые мероприятия» over
+//! «2020» · «2021» · «2022») — or a mapping given by hand.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +13,11 @@ pub enum TableColumn {
     Title,
     /// Сроки.
     Deadline,
+    /// The start of the deadline («Сроки» split into «начало» / «окончание»): joined with
+    /// [`TableColumn::End`] into one deadline «начало – окончание».
+    Start,
+    /// The end of the deadline.
+    End,
     /// Ответственные.
     Responsible,
     /// Результат.
@@ -19,6 +26,9 @@ pub enum TableColumn {
     Documents,
     /// The key activity of one year (a column headed "2022" or "2022 год").
     Year(i32),
+    /// Примечание, and any column the program has no field for («Целевая группа», «Форма проведения»…):
+    /// its text goes to the measure's notes, after the column's name.
+    Notes,
 }
 
 impl TableColumn {
@@ -28,26 +38,27 @@ impl TableColumn {
             TableColumn::Number => "№".into(),
             TableColumn::Title => "Мероприятие".into(),
             TableColumn::Deadline => "Сроки".into(),
+            TableColumn::Start => "Сроки: начало".into(),
+            TableColumn::End => "Сроки: окончание".into(),
             TableColumn::Responsible => "Ответственные".into(),
             TableColumn::Result => "Результат".into(),
             TableColumn::Documents => "Документы".into(),
             TableColumn::Year(year) => format!("{year} год"),
+            TableColumn::Notes => "Примечание".into(),
         }
     }
 
-    /// What a header cell names, if it is a column we know.
+    /// What a header cell names, if it is a column we know. Words broken by a line wrap or a hyphen
+    /// («Ответственн ый», «исполни-тель») are read whole.
     pub fn recognize(header: &str) -> Option<TableColumn> {
         let h = normalize(header);
         // Header cells are short names; longer text is data.
         if h.is_empty() || h.chars().count() > 80 || h.split(' ').count() > 6 {
             return None;
         }
-        let compact: String = h
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .collect();
+        let c = compact(&h);
         if matches!(
-            compact.as_str(),
+            c.replace('.', "").as_str(),
             "№" | "№п/п" | "№пп" | "п/п" | "пп" | "n" | "no" | "nп/п" | "номер" | "#"
         ) {
             return Some(TableColumn::Number);
@@ -55,74 +66,152 @@ impl TableColumn {
         if let Some(year) = year_of(&h) {
             return Some(TableColumn::Year(year));
         }
-        let starts = |prefixes: &[&str]| prefixes.iter().any(|p| h.starts_with(p));
-        if starts(&["документ"]) || h.contains("закрепляющ") || h.contains("подтверждающ")
+        let starts = |prefixes: &[&str]| prefixes.iter().any(|p| c.starts_with(p));
+        if starts(&["документ", "отчетн", "формаотчетност"])
+            || c.contains("закрепляющ")
+            || c.contains("подтверждающ")
         {
             Some(TableColumn::Documents)
         } else if starts(&[
             "срок",
-            "дата проведения",
-            "период исполнения",
-            "время проведения",
+            "датапроведения",
+            "периодисполнения",
+            "периодпроведения",
+            "времяпроведения",
+            "датаисполнения",
+            "периодреализации",
         ]) {
             Some(TableColumn::Deadline)
         } else if starts(&["ответствен", "исполнител"]) {
             Some(TableColumn::Responsible)
-        } else if h.contains("результат") {
+        } else if c.contains("результат") || starts(&["ожидаемыйэффект", "эффект"])
+        {
             Some(TableColumn::Result)
         } else if starts(&[
             "мероприяти",
             "наименование",
-            "название мероприяти",
+            "названиемероприяти",
             "содержание",
+            "переченьмероприятий",
+            "ключевыемероприяти",
         ]) {
             Some(TableColumn::Title)
+        } else if starts(&[
+            "примечани",
+            "целеваягрупп",
+            "участник",
+            "формапроведени",
+            "формареализации",
+            "показател",
+            "комментари",
+            "индикатор",
+            "источникфинансировани",
+            "финансировани",
+        ]) || c.contains("показател")
+        {
+            Some(TableColumn::Notes)
         } else {
             None
         }
     }
 }
 
-/// The columns of a table: where its header row is and what each column holds.
+/// A sub-cell under «Сроки» naming its start or end: «начало», «с», «дата начала» / «окончание», «по».
+fn start_or_end(header: &str) -> Option<TableColumn> {
+    let c = compact(&normalize(header));
+    let c = c.trim_end_matches('.');
+    if matches!(
+        c,
+        "начало" | "с" | "от" | "датаначала" | "началореализации" | "срокначала"
+    ) {
+        Some(TableColumn::Start)
+    } else if matches!(
+        c,
+        "окончание"
+            | "по"
+            | "до"
+            | "конец"
+            | "завершение"
+            | "датаокончания"
+            | "окончаниереализации"
+            | "срококончания"
+            | "датазавершения"
+    ) {
+        Some(TableColumn::End)
+    } else {
+        None
+    }
+}
+
+/// The columns of a table: where its header rows are and what each column holds.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ColumnMapping {
-    /// The index of the header row. Rows above it are the table's title; rows below are data. `None`: every
-    /// row is data (rows copied without their header).
+    /// The index of the header's last row (the row of sub-cells, or of column numbers, under the names).
+    /// Rows above the header are the table's title; rows below are data. `None`: every row is data (rows
+    /// copied without their header).
     pub header_row: Option<usize>,
-    /// What each column holds, by column index; `None` = ignored.
+    /// What each column holds, by column index; `None` = not imported.
     pub columns: Vec<Option<TableColumn>>,
+    /// The first row of a header of several rows (`None`: the header is the one row `header_row`).
+    #[serde(default)]
+    pub header_top: Option<usize>,
+    /// Each column's name as the header writes it, umbrella and sub-cell joined with " / " (empty when the
+    /// column has no name). Notes put it before a column's text.
+    #[serde(default)]
+    pub labels: Vec<String>,
 }
 
 /// How many rows from the top are searched for the header.
 const HEADER_SEARCH_ROWS: usize = 40;
+/// The most rows a header stack takes (names, sub-cells, a second level of sub-cells).
+const MAX_HEADER_ROWS: usize = 3;
 
 impl ColumnMapping {
-    /// The header row found by its Russian names among the first rows: the first row naming the measure
-    /// column and at least one other known column. A second row holding only years (a "Сроки" header split
-    /// into "2022 · 2023 · 2024") adds year columns.
+    /// The header found by its Russian names among the first rows: the first row naming the measure column
+    /// and at least one other known column, with the rows of sub-cells under it (years, «начало» /
+    /// «окончание», names) and a row of column numbers («1 | 2 | 3…») after them.
     pub fn detect(rows: &[Vec<String>]) -> Option<ColumnMapping> {
-        let (index, mut columns) = rows
+        let (top, _) = rows
             .iter()
             .take(HEADER_SEARCH_ROWS)
             .enumerate()
             .find_map(|(i, row)| header_columns(row).map(|c| (i, c)))?;
-        let mut header_row = index;
-        if let Some(next) = rows.get(index + 1)
-            && let Some(years) = year_row(next)
+        let mut stack: Vec<&[String]> = vec![&rows[top]];
+        while stack.len() < MAX_HEADER_ROWS
+            && let Some(next) = rows.get(top + stack.len())
+            && is_sub_header(next, stack[stack.len() - 1])
         {
-            for (col, year) in years {
-                if col >= columns.len() {
-                    columns.resize(col + 1, None);
+            stack.push(next);
+        }
+        let width = stack.iter().map(|r| r.len()).max().unwrap_or(0);
+        let mut columns = Vec::with_capacity(width);
+        let mut labels = Vec::with_capacity(width);
+        for col in 0..width {
+            let names = column_names(&stack, col);
+            labels.push(names.join(" / "));
+            columns.push(meaning(&names));
+        }
+        // One № and one Мероприятие: a second column named so is kept in the notes.
+        for what in [TableColumn::Number, TableColumn::Title] {
+            let mut seen = false;
+            for c in columns.iter_mut().filter(|c| **c == Some(what)) {
+                if seen {
+                    *c = Some(TableColumn::Notes);
                 }
-                if matches!(columns[col], None | Some(TableColumn::Deadline)) {
-                    columns[col] = Some(TableColumn::Year(year));
-                }
+                seen = true;
             }
-            header_row += 1;
+        }
+        let mut last = top + stack.len() - 1;
+        if let Some(next) = rows.get(last + 1)
+            && is_column_numbering(&trimmed_cells(next))
+        {
+            last += 1;
         }
         Some(ColumnMapping {
-            header_row: Some(header_row),
+            header_row: Some(last),
             columns,
+            header_top: (last > top).then_some(top),
+            labels,
         })
     }
 
@@ -153,6 +242,8 @@ impl ColumnMapping {
         ColumnMapping {
             header_row: None,
             columns: order.iter().copied().map(Some).collect(),
+            header_top: None,
+            labels: Vec::new(),
         }
     }
 
@@ -165,6 +256,16 @@ impl ColumnMapping {
     pub fn first_data_row(&self) -> usize {
         self.header_row.map_or(0, |h| h + 1)
     }
+
+    /// The first row of the header (rows above it are the title).
+    pub fn header_first_row(&self) -> Option<usize> {
+        self.header_top.or(self.header_row)
+    }
+
+    /// The header's name of a column ("" when it has none).
+    pub fn label(&self, col: usize) -> &str {
+        self.labels.get(col).map_or("", String::as_str)
+    }
 }
 
 /// The columns a header row names, if it names the measure column and at least one more (besides years),
@@ -176,41 +277,157 @@ fn header_columns(row: &[String]) -> Option<Vec<Option<TableColumn>>> {
     {
         return None;
     }
-    let mut columns: Vec<Option<TableColumn>> = Vec::with_capacity(row.len());
-    for cell in row {
-        let column = TableColumn::recognize(cell).filter(|c| !columns.contains(&Some(*c)));
-        columns.push(column);
-    }
-    let known = columns
+    let columns: Vec<Option<TableColumn>> = row
+        .iter()
+        .map(|cell| TableColumn::recognize(cell))
+        .collect();
+    // Different columns: a title repeated across a merged row names one.
+    let mut known: Vec<TableColumn> = columns
         .iter()
         .flatten()
+        .copied()
         .filter(|c| !matches!(c, TableColumn::Year(_)))
-        .count();
+        .collect();
+    known.sort_by_key(|c| format!("{c:?}"));
+    known.dedup();
+    let known = known.len();
     (columns.contains(&Some(TableColumn::Title)) && known >= 2).then_some(columns)
 }
 
-/// A row holding only years (and empty cells): the columns and their years.
-fn year_row(row: &[String]) -> Option<Vec<(usize, i32)>> {
-    let mut years = Vec::new();
-    for (i, cell) in row.iter().enumerate() {
-        let cell = normalize(cell);
+/// A row of sub-cells under `above`: every cell with text repeats the cell above it (a name merged down
+/// over both rows) or is a sub-heading — a year, «начало» / «окончание», a column name, or any short text
+/// under an umbrella merged across («I полугодие» · «II полугодие» under «Сроки») —, at least one is a
+/// sub-heading, none is a measure number, and the measure column holds no new text.
+fn is_sub_header(row: &[String], above: &[String]) -> bool {
+    let title = above
+        .iter()
+        .position(|c| TableColumn::recognize(c) == Some(TableColumn::Title));
+    let (mut new, mut only_under_umbrella) = (0, 0);
+    for (col, cell) in row.iter().enumerate() {
+        let cell = cell.trim();
         if cell.is_empty() {
             continue;
         }
-        years.push((i, year_of(&cell)?));
+        let same = above
+            .get(col)
+            .is_some_and(|a| normalize(a) == normalize(cell));
+        if same {
+            continue;
+        }
+        if Some(col) == title || (looks_like_number(cell) && year_of(&normalize(cell)).is_none()) {
+            return false;
+        }
+        let named = year_of(&normalize(cell)).is_some()
+            || start_or_end(cell).is_some()
+            || TableColumn::recognize(cell).is_some();
+        if !named {
+            if !(under_umbrella(above, col) && cell.split_whitespace().count() <= 4) {
+                return false;
+            }
+            only_under_umbrella += 1;
+        }
+        new += 1;
     }
-    (!years.is_empty()).then_some(years)
+    // An umbrella splits into two sub-cells or more: one short text alone is data.
+    new > 0 && only_under_umbrella != 1
 }
 
-/// A year heading: "2022", "2022 год", "2022 г.", "на 2022 год".
+/// Whether column `col` lies under a cell merged across several columns in `above`: the cell above is
+/// empty with a name to its left, or holds a name with an empty cell to its right.
+fn under_umbrella(above: &[String], col: usize) -> bool {
+    let text = |c: usize| above.get(c).is_some_and(|t| !t.trim().is_empty());
+    if text(col) {
+        col + 1 < above.len() && !text(col + 1)
+    } else {
+        (0..col).any(text)
+    }
+}
+
+/// The names a column has down the header stack, top first, each once: a cell's own text, or — for an
+/// empty cell whose column has a sub-cell — the umbrella merged over it from the left.
+fn column_names(stack: &[&[String]], col: usize) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (level, row) in stack.iter().enumerate() {
+        let mut text = cell(row, col);
+        if text.is_empty() {
+            let has_sub = stack[level + 1..].iter().any(|r| !cell(r, col).is_empty());
+            if has_sub {
+                // The umbrella: the nearest text to the left, if that column is split below too.
+                if let Some(left) = (0..col).rev().find(|&c| !cell(row, c).is_empty()) {
+                    let umbrella = cell(row, left);
+                    let split = stack[level + 1..]
+                        .iter()
+                        .any(|r| !cell(r, left).is_empty() && cell(r, left) != umbrella);
+                    if split {
+                        text = umbrella;
+                    }
+                }
+            }
+        }
+        if !text.is_empty() && !names.iter().any(|n| normalize(n) == normalize(text)) {
+            names.push(text.to_owned());
+        }
+    }
+    names
+}
+
+fn cell(row: &[String], col: usize) -> &str {
+    row.get(col).map_or("", |t| t.trim())
+}
+
+/// What a column holds by its names, umbrella first: the deepest name decides when it is a year, a start or
+/// end, or a known column; else the umbrella's meaning; a column with names but no known one goes to the
+/// notes; a column without any name is not imported.
+fn meaning(names: &[String]) -> Option<TableColumn> {
+    for (i, name) in names.iter().enumerate().rev() {
+        if i > 0
+            && let Some(part) = start_or_end(name)
+        {
+            return Some(part);
+        }
+        if let Some(known) = TableColumn::recognize(name) {
+            return Some(known);
+        }
+    }
+    (!names.is_empty()).then_some(TableColumn::Notes)
+}
+
+/// A year heading: "2022", "2022 год", "2022 г.", "на 2022 год"; a school year "2021-2022 уч. год",
+/// "2021/2022 учебный год" is the year it ends in.
 fn year_of(h: &str) -> Option<i32> {
     let h = h.strip_prefix("на ").unwrap_or(h);
     let digits: String = h.chars().take_while(char::is_ascii_digit).collect();
-    let rest = h[digits.len()..].trim();
-    if digits.len() != 4 || !matches!(rest, "" | "год" | "г" | "г." | "гг" | "гг.") {
+    if digits.len() != 4 {
         return None;
     }
-    let year: i32 = digits.parse().ok()?;
+    let mut rest = h[digits.len()..].trim();
+    let mut year: i32 = digits.parse().ok()?;
+    if let Some(after) = rest.strip_prefix(['-', '–', '—', '/']) {
+        let after = after.trim_start();
+        let second: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let next: i32 = second.parse().ok()?;
+        if second.len() != 4 || next != year + 1 {
+            return None;
+        }
+        year = next;
+        rest = after[second.len()..].trim();
+    }
+    let rest = compact(rest);
+    if !matches!(
+        rest.as_str(),
+        "" | "год"
+            | "г"
+            | "г."
+            | "гг"
+            | "гг."
+            | "г.г."
+            | "годы"
+            | "уч.год"
+            | "учгод"
+            | "учебныйгод"
+    ) {
+        return None;
+    }
     (1990..=2100).contains(&year).then_some(year)
 }
 
@@ -227,11 +444,34 @@ pub(super) fn looks_like_number(cell: &str) -> bool {
             || (!roman.is_empty() && roman.chars().all(|c| "IVXLC".contains(c))))
 }
 
+/// A row that numbers the columns (1 · 2 · 3 · 4 · 5), as Word tables often have under the header.
+pub(super) fn is_column_numbering(cells: &[&str]) -> bool {
+    let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 3
+        && filled
+            .iter()
+            .enumerate()
+            .all(|(i, c)| c.parse::<usize>().ok() == Some(i + 1))
+}
+
+fn trimmed_cells(row: &[String]) -> Vec<&str> {
+    row.iter().map(|c| c.trim()).collect()
+}
+
 /// Lower case, `ё` as `е`, whitespace collapsed, trailing `:` and `*` dropped.
 fn normalize(text: &str) -> String {
     let lower = text.to_lowercase().replace('ё', "е");
     let collapsed = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed.trim_end_matches([':', '*']).trim().to_owned()
+}
+
+/// Normalized text without spaces, hyphens and soft hyphens: words a line wrap or a hyphen broke in a
+/// header cell («Ответственн ый», «исполни-тель») read whole.
+fn compact(normalized: &str) -> String {
+    normalized
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{ad}' | '‐'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -266,11 +506,33 @@ mod tests {
             ("2022", Year(2022)),
             ("2023 год", Year(2023)),
             (" СРОКИ\n ", Deadline),
+            ("2022 г.", Year(2022)),
+            ("2021-2022 уч. год", Year(2022)),
+            ("2021/2022 учебный год", Year(2022)),
+            ("Ответственн\nый исполни-\nтель", Responsible),
+            ("Меро-\nприятия", Title),
+            ("Ключевые результаты", Result),
+            ("Ожидаемый эффект", Result),
+            ("Целевая группа", Notes),
+            ("Участники", Notes),
+            ("Форма проведения", Notes),
+            ("Показатель", Notes),
+            ("Примечание", Notes),
         ];
         for (header, expected) in cases {
             assert_eq!(TableColumn::recognize(header), Some(expected), "{header}");
         }
-        assert_eq!(TableColumn::recognize("Примечание"), None);
+        assert_eq!(TableColumn::recognize("Ключевые мероприятия"), Some(Title));
+        assert_eq!(
+            TableColumn::recognize("Источник финансирования"),
+            Some(Notes)
+        );
+        assert_eq!(
+            TableColumn::recognize("Отчётные документы"),
+            Some(Documents)
+        );
+        assert_eq!(TableColumn::recognize("Целевые показатели"), Some(Notes));
+        assert_eq!(TableColumn::recognize("Пояснения автора"), None);
         assert_eq!(TableColumn::recognize("1.1"), None);
     }
 

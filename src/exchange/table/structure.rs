@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::TableImport;
-use super::columns::{ColumnMapping, TableColumn, looks_like_number};
+use super::columns::{ColumnMapping, TableColumn, is_column_numbering, looks_like_number};
 use crate::model::{Measure, Section, YearActivity};
 
 /// Words that open a section heading: "Направление № 1 …", "Раздел 2. …".
@@ -13,39 +13,63 @@ const SECTION_WORDS: [&str; 5] = ["направление", "раздел", "б�
 /// to the warnings.
 pub(super) fn build(rows: &[Vec<String>], mapping: &ColumnMapping) -> TableImport {
     let first = mapping.first_data_row().min(rows.len());
-    let title_lines = rows[..mapping.header_row.map_or(0, |h| h.min(rows.len()))]
+    let title_lines = rows[..mapping.header_first_row().map_or(0, |h| h.min(rows.len()))]
         .iter()
         .filter_map(|row| row_text(row))
         .collect();
-    // The header again further down (a table pasted page by page) is not a measure.
-    let header = mapping
-        .header_row
-        .and_then(|h| rows.get(h))
-        .map(|r| trimmed(r));
-    let mut builder = Builder::default();
+    // The header again further down (a table pasted page by page, a continuation table) is not a measure.
+    let header: Vec<Vec<String>> = match mapping.header_first_row() {
+        Some(top) => rows[top.min(rows.len())..first]
+            .iter()
+            .map(|r| key(r))
+            .collect(),
+        None => Vec::new(),
+    };
+    // Each column's name: the detected header's, or the header row's text for a mapping given by hand.
+    let labels: Vec<String> = (0..rows.iter().map(Vec::len).max().unwrap_or(0))
+        .map(|col| match mapping.label(col) {
+            "" => mapping
+                .header_row
+                .and_then(|h| rows.get(h))
+                .and_then(|r| r.get(col))
+                .map_or(String::new(), |c| c.trim().to_owned()),
+            label => label.to_owned(),
+        })
+        .collect();
+    let mut builder = Builder {
+        labels,
+        ..Builder::default()
+    };
     for (i, row) in rows.iter().enumerate().skip(first) {
-        if header.as_ref().is_some_and(|h| *h == trimmed(row)) {
+        if !header.is_empty() && header.contains(&key(row)) {
             continue;
         }
         builder.row(i + 1, row, mapping);
     }
     let mut warnings = builder.warnings;
+    let mut left_out = builder.left_out;
     for (col, count) in builder.unread {
-        let header = mapping
-            .header_row
-            .and_then(|h| rows.get(h))
-            .and_then(|row| row.get(col))
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty());
         let n = col + 1;
-        warnings.push(match header {
-            Some(h) => format!(
-                "Столбец {n} «{h}» не распознан, его текст не загружен (строк с текстом: {count})."
+        left_out.push(match builder.labels[col].as_str() {
+            "" => format!(
+                "Столбец {n} без заголовка не импортирован: его текст пропущен (строк с текстом: {count})."
             ),
-            None => format!(
-                "Столбец {n} без заголовка, его текст не загружен (строк с текстом: {count})."
+            h => format!(
+                "Столбец {n} «{h}» не импортирован: его текст пропущен (строк с текстом: {count})."
             ),
         });
+    }
+    warnings.extend(left_out.iter().cloned());
+    for (col, count) in builder.to_notes {
+        let n = col + 1;
+        let h = builder.labels[col].as_str();
+        if mapping.columns.get(col).copied().flatten() == Some(TableColumn::Notes)
+            && TableColumn::recognize(h) != Some(TableColumn::Notes)
+        {
+            warnings.push(format!(
+                "Столбец {n} «{h}» не распознан — его текст добавлен в примечание (строк с текстом: {count})."
+            ));
+        }
     }
     let mut sections = builder.sections;
     if let Some(section) = builder.current {
@@ -55,7 +79,21 @@ pub(super) fn build(rows: &[Vec<String>], mapping: &ColumnMapping) -> TableImpor
         title_lines,
         sections,
         warnings,
+        left_out,
     }
+}
+
+/// A row's cells with whitespace collapsed, without the empty cells at its end: rows that repeat the
+/// header compare equal however Word wrapped them.
+fn key(row: &[String]) -> Vec<String> {
+    let mut cells: Vec<String> = row
+        .iter()
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    while cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    cells
 }
 
 #[derive(Default)]
@@ -63,8 +101,14 @@ struct Builder {
     sections: Vec<Section>,
     current: Option<Section>,
     warnings: Vec<String>,
-    /// Unmapped columns that hold text: column → number of rows.
+    /// Columns not imported that hold text: column → number of rows.
     unread: BTreeMap<usize, usize>,
+    /// Columns whose text went to the notes: column → number of rows.
+    to_notes: BTreeMap<usize, usize>,
+    /// Each column's name.
+    labels: Vec<String>,
+    /// Rows skipped.
+    left_out: Vec<String>,
 }
 
 impl Builder {
@@ -82,14 +126,26 @@ impl Builder {
             return;
         }
         let mut measure = Measure::new("", "");
+        let (mut start, mut end) = ("", "");
         for (col, text) in cells.iter().enumerate() {
             if text.is_empty() {
                 continue;
             }
             match mapping.columns.get(col).copied().flatten() {
+                Some(TableColumn::Start) => start = text,
+                Some(TableColumn::End) => end = text,
+                Some(TableColumn::Notes) => {
+                    *self.to_notes.entry(col).or_default() += 1;
+                    let label = self.labels.get(col).map_or("", String::as_str);
+                    add_line(&mut measure.notes, &note_line(label, text));
+                }
                 Some(field) => put(&mut measure, field, text),
                 None => *self.unread.entry(col).or_default() += 1,
             }
+        }
+        let span = deadline_span(start, end);
+        if !span.is_empty() {
+            put(&mut measure, TableColumn::Deadline, &span);
         }
         if !measure.title.is_empty() {
             self.section().measures.push(measure);
@@ -103,7 +159,7 @@ impl Builder {
                     "Строка {line}: нет названия мероприятия — текст добавлен к предыдущему мероприятию."
                 ));
             }
-            None => self.warnings.push(format!(
+            None => self.left_out.push(format!(
                 "Строка {line}: нет названия мероприятия — строка пропущена."
             )),
         }
@@ -206,14 +262,29 @@ fn number_prefix(text: &str) -> Option<(String, String)> {
     Some((token.trim_end_matches('.').to_owned(), title.to_owned()))
 }
 
-/// A row that numbers the columns (1 · 2 · 3 · 4 · 5), as Word tables often have under the header.
-fn is_column_numbering(cells: &[&str]) -> bool {
-    let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
-    filled.len() >= 3
-        && filled
-            .iter()
-            .enumerate()
-            .all(|(i, c)| c.parse::<usize>().ok() == Some(i + 1))
+/// «Сроки» split into start and end as one deadline: «сентябрь 2021 – октябрь 2021»; either alone as it is.
+fn deadline_span(start: &str, end: &str) -> String {
+    match (start.is_empty(), end.is_empty()) {
+        (false, false) => format!("{start} – {end}"),
+        (false, true) => start.to_owned(),
+        (true, false) => end.to_owned(),
+        (true, true) => String::new(),
+    }
+}
+
+/// A line of the notes from a column the measure has no field for: «Целевая группа: Руководители ОО»; the
+/// text alone under «Примечание» or a column without a name.
+fn note_line(label: &str, text: &str) -> String {
+    let name = label.rsplit(" / ").next().unwrap_or("").trim();
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = name.is_empty()
+        || name.to_lowercase().starts_with("примечани")
+        || name.to_lowercase().starts_with("комментари");
+    if plain {
+        text.to_owned()
+    } else {
+        format!("{}: {text}", name.trim_end_matches(':'))
+    }
 }
 
 /// Puts cell text into a measure's field; a second column of the same field adds a line.
@@ -225,6 +296,8 @@ fn put(measure: &mut Measure, field: TableColumn, text: &str) {
         TableColumn::Responsible => &mut measure.responsible,
         TableColumn::Result => &mut measure.result,
         TableColumn::Documents => &mut measure.documents,
+        TableColumn::Notes => &mut measure.notes,
+        TableColumn::Start | TableColumn::End => &mut measure.deadline,
         TableColumn::Year(year) => {
             match measure.yearly.iter_mut().find(|y| y.year == year) {
                 Some(activity) => add_line(&mut activity.text, text),
@@ -247,6 +320,7 @@ fn append(previous: &mut Measure, rest: &Measure) {
         (&mut previous.responsible, &rest.responsible),
         (&mut previous.result, &rest.result),
         (&mut previous.documents, &rest.documents),
+        (&mut previous.notes, &rest.notes),
     ] {
         if !text.is_empty() {
             add_line(slot, text);
@@ -262,15 +336,6 @@ fn add_line(slot: &mut String, text: &str) {
         slot.push('\n');
     }
     slot.push_str(text);
-}
-
-/// A row's cells trimmed, without the empty cells at its end.
-fn trimmed(row: &[String]) -> Vec<&str> {
-    let mut cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
-    while cells.last().is_some_and(|c| c.is_empty()) {
-        cells.pop();
-    }
-    cells
 }
 
 /// A title row's text: its cells, each once, joined by spaces.

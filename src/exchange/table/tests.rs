@@ -185,6 +185,7 @@ fn a_mapping_given_by_hand_reads_what_detection_could_not() {
     let mapping = ColumnMapping {
         header_row: Some(0),
         columns: vec![Some(TableColumn::Title), Some(TableColumn::Deadline)],
+        ..Default::default()
     };
     let import = read_table_with_columns(&rows, &mapping).unwrap();
     let m = &import.sections[0].measures[0];
@@ -198,6 +199,7 @@ fn a_mapping_given_by_hand_reads_what_detection_could_not() {
     let no_title = ColumnMapping {
         header_row: None,
         columns: vec![Some(TableColumn::Deadline)],
+        ..Default::default()
     };
     assert_eq!(
         read_table_with_columns(&rows, &no_title).unwrap_err(),
@@ -294,4 +296,97 @@ fn ids_are_fresh() {
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), count);
+}
+
+#[test]
+fn sroki_split_into_s_and_po_makes_one_deadline() {
+    let import = read(
+        "№\tМероприятие\tСроки\t\tОтветственные\n\
+         \t\tс\tпо\t\n\
+         1.1\tСовещание\t01.09.2021\t15.09.2021\tУО\n\
+         1.2\tОтчёт\t\tдекабрь 2021\tШколы\n",
+    );
+    let measures = &import.sections[0].measures;
+    assert_eq!(measures.len(), 2, "the sub-header row is not a measure");
+    assert_eq!(measures[0].deadline, "01.09.2021 – 15.09.2021");
+    assert_eq!(measures[1].deadline, "декабрь 2021");
+    assert_eq!(measures[1].responsible, "Школы");
+}
+
+#[test]
+fn school_years_under_an_umbrella_and_a_repeated_two_row_header_are_read() {
+    let import = read(
+        "№ п/п\tМероприятия\tКлючевые мероприятия по годам\t\tРезультат\n\
+         №п/п\tМероприятия\t2021-2022 уч. год\t2022-2023 уч. год\tРезультат\n\
+         1\t2\t3\t4\t5\n\
+         1.1\tМониторинг\tВходной\tИтоговый\tСправка\n\
+         № п/п\tМероприятия\tКлючевые мероприятия по годам\t\tРезультат\n\
+         №п/п\tМероприятия\t2021-2022 уч. год\t2022-2023 уч. год\tРезультат\n\
+         1\t2\t3\t4\t5\n\
+         1.2\tСеминар\t\tНоябрь\t\n",
+    );
+    let measures = &import.sections[0].measures;
+    assert_eq!(
+        measures.len(),
+        2,
+        "{:?}",
+        measures.iter().map(|m| &m.title).collect::<Vec<_>>()
+    );
+    let years: Vec<(i32, &str)> = measures[0]
+        .yearly
+        .iter()
+        .map(|y| (y.year, y.text.as_str()))
+        .collect();
+    assert_eq!(years, [(2022, "Входной"), (2023, "Итоговый")]);
+    assert_eq!(measures[0].result, "Справка");
+    assert_eq!(measures[1].yearly[0].year, 2023);
+}
+
+#[test]
+fn header_words_broken_by_wraps_and_hyphens_and_new_names_are_known() {
+    let import = read(
+        "\"Меро-\nприятие\"\tОтветственн ый исполни-тель\tКлючевые результаты\tУчастники\tПримечание\n\
+         Семинар\tИМЦ\tПротокол\tУчителя\tочно\n",
+    );
+    let m = &import.sections[0].measures[0];
+    assert_eq!(
+        (m.title.as_str(), m.responsible.as_str(), m.result.as_str()),
+        ("Семинар", "ИМЦ", "Протокол")
+    );
+    assert_eq!(m.notes, "Участники: Учителя\nочно");
+    assert!(import.left_out.is_empty());
+}
+
+#[test]
+fn any_short_sub_cells_under_an_umbrella_are_header_not_data() {
+    let import = read(
+        "№\tМероприятие\tСроки\t\tОтчётные документы\n\
+         \t\tI полугодие\tII полугодие\t\n\
+         1.1\tСовещание\tмарт\t\tПротокол\n",
+    );
+    let measures = measures(&import);
+    assert_eq!(
+        measures.len(),
+        1,
+        "{:?}",
+        measures.iter().map(|m| &m.title).collect::<Vec<_>>()
+    );
+    assert_eq!(measures[0].deadline, "март");
+    assert_eq!(measures[0].documents, "Протокол");
+    assert!(import.left_out.is_empty(), "{:?}", import.left_out);
+}
+
+#[test]
+fn one_short_cell_under_an_unnamed_column_is_data_not_header() {
+    let import = read(
+        "№\tМероприятие\tСроки\t\n\
+         \t\t\tсм. приложение\n\
+         1.1\tСовещание\tмарт\t\n",
+    );
+    assert_eq!(measures(&import).len(), 1);
+    assert!(
+        import.left_out.iter().any(|l| l.starts_with("Строка 2")),
+        "the row is data, said to be skipped: {:?}",
+        import.left_out
+    );
 }

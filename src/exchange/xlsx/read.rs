@@ -5,12 +5,11 @@ use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Xlsx};
 
-use crate::exchange::office::header::{HeaderLine, read_header};
 use crate::exchange::office::{
-    OfficeError, OfficeImport, OfficeKind, Package, build_plan, drop_repeated_headers,
+    OfficeError, OfficeImport, OfficeKind, OfficeTable, Package, drop_repeated_headers,
     spread_heading,
 };
-use crate::exchange::table::{ColumnMapping, read_table};
+use crate::exchange::table::ColumnMapping;
 
 /// The most rows and columns of a sheet read: far beyond any road map, small enough for memory.
 const MAX_ROWS: usize = 100_000;
@@ -18,10 +17,13 @@ const MAX_COLUMNS: usize = 200;
 
 /// Reads an .xlsx held in memory (see the module docs).
 pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
-    // Every part inflated once within the limits before calamine opens the archive itself.
-    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))?;
+    xlsx_table(bytes, file_stem)?.read()
+}
+
+/// The road-map table of the first sheet that has one, before its columns are applied (see
+/// [`read_xlsx`]).
+pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    let mut book = open_book(bytes)?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else {
             continue;
@@ -32,12 +34,42 @@ pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
             continue;
         }
         drop_repeated_headers(&mut rows);
-        let table = read_table(&rows)?;
-        let lines: Vec<HeaderLine> = table.title_lines.iter().map(HeaderLine::plain).collect();
-        let header = read_header(&lines);
-        return Ok(build_plan(table, header, file_stem));
+        return Ok(OfficeTable {
+            rows,
+            lines: Vec::new(),
+            title_rows_emphasized: false,
+            stem: file_stem.to_owned(),
+        });
     }
     Err(OfficeError::NoSheetTable)
+}
+
+/// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
+pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    let mut book = open_book(bytes)?;
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else {
+            continue;
+        };
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let rows = grid(&range, &merges);
+        if rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
+            return Ok(OfficeTable {
+                rows,
+                lines: Vec::new(),
+                title_rows_emphasized: false,
+                stem: file_stem.to_owned(),
+            });
+        }
+    }
+    Err(OfficeError::NoSheetTable)
+}
+
+/// The workbook opened by calamine, after every part was inflated once within the limits (so calamine,
+/// which opens the archive itself, never meets a part over them). Every reading of a workbook starts here.
+fn open_book(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, OfficeError> {
+    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
+    Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))
 }
 
 /// The sheet as rows of cell texts from A1, merged regions filled: a region's text applies to every row it

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::exchange::office::{
-    OfficeError, cell_text, column_header, export_columns, period_line, section_heading,
+    OfficeError, cell_text, export_columns, header_rows, period_line, section_heading,
 };
 use crate::exchange::table::TableColumn;
 use crate::model::{Plan, Progress, School};
@@ -68,11 +68,42 @@ fn measures_sheet(sheet: &mut Worksheet, plan: &Plan) -> Result<(), XlsxError> {
         .clone()
         .set_bold()
         .set_background_color(Color::RGB(0xEDEDED));
+    let header_rows = header_rows(&columns);
+    let last_header = HEADER_ROW + header_rows.len() as u32 - 1;
     for (i, column) in columns.iter().enumerate() {
-        sheet.write_string_with_format(HEADER_ROW, i as u16, column_header(*column), &header)?;
         sheet.set_column_width(i as u16, width(*column))?;
+        let (top, below) = (&header_rows[0][i], header_rows.get(1).map(|r| &r[i]));
+        match (column, below) {
+            // A name over both header rows.
+            (TableColumn::Year(_), _) | (_, None) => {
+                sheet.write_string_with_format(HEADER_ROW, i as u16, top, &header)?;
+            }
+            (_, Some(_)) => {
+                sheet.merge_range(HEADER_ROW, i as u16, last_header, i as u16, top, &header)?;
+            }
+        }
+        if let (TableColumn::Year(_), Some(year)) = (column, below) {
+            sheet.write_string_with_format(last_header, i as u16, year, &header)?;
+        }
     }
-    let mut row = HEADER_ROW + 1;
+    // The umbrella over the year columns.
+    let years: Vec<usize> = (0..columns.len())
+        .filter(|&i| matches!(columns[i], TableColumn::Year(_)))
+        .collect();
+    if let (Some(&first), Some(&last)) = (years.first(), years.last())
+        && last > first
+    {
+        let umbrella = header_rows[0][first].clone();
+        sheet.merge_range(
+            HEADER_ROW,
+            first as u16,
+            HEADER_ROW,
+            last as u16,
+            &umbrella,
+            &header,
+        )?;
+    }
+    let mut row = last_header + 1;
     for s in &plan.sections {
         if let Some(heading) = section_heading(s) {
             if last_col == 0 {
@@ -95,14 +126,14 @@ fn measures_sheet(sheet: &mut Worksheet, plan: &Plan) -> Result<(), XlsxError> {
             row += 1;
         }
     }
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_freeze_panes(last_header + 1, 0)?;
     sheet.autofilter(
-        HEADER_ROW,
+        last_header,
         0,
-        row.saturating_sub(1).max(HEADER_ROW),
+        row.saturating_sub(1).max(last_header),
         last_col,
     )?;
-    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    sheet.set_repeat_rows(HEADER_ROW, last_header)?;
     sheet.set_print_fit_to_pages(1, 0);
     Ok(())
 }
@@ -125,6 +156,8 @@ fn width(column: TableColumn) -> f64 {
         TableColumn::Result => 40.0,
         TableColumn::Documents => 30.0,
         TableColumn::Year(_) => 25.0,
+        TableColumn::Notes => 30.0,
+        TableColumn::Start | TableColumn::End => 18.0,
     }
 }
 

@@ -10,16 +10,6 @@ use crate::ui::ViewCtx;
 /// How many rows of the table the step shows.
 const SHOWN_ROWS: usize = 8;
 
-/// The columns a user can choose (and "—": ignored).
-const CHOICES: [TableColumn; 6] = [
-    TableColumn::Number,
-    TableColumn::Title,
-    TableColumn::Deadline,
-    TableColumn::Responsible,
-    TableColumn::Result,
-    TableColumn::Documents,
-];
-
 /// The user's choices for the pending table, reset when another table comes.
 #[derive(Default)]
 pub struct MappingView {
@@ -32,7 +22,7 @@ pub struct MappingView {
 
 impl MappingView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingMapping) {
-        let rows = &pending.text.rows;
+        let rows = pending.table.rows();
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         if self.path.as_ref() != Some(&pending.path) {
             self.path = Some(pending.path.clone());
@@ -58,8 +48,13 @@ impl MappingView {
                     .striped(true)
                     .num_columns(width)
                     .show(ui, |ui| {
+                        let year = chrono::Datelike::year(&ctx.today);
                         for (i, choice) in self.columns.iter_mut().enumerate() {
-                            column_combo(ui, ctx, i, choice);
+                            let label = rows
+                                .first()
+                                .and_then(|r| r.get(i))
+                                .map_or("", String::as_str);
+                            super::columns::meaning_combo(ui, ctx, i, label, choice, year);
                         }
                         ui.end_row();
                         for row in rows.iter().take(SHOWN_ROWS) {
@@ -109,29 +104,4 @@ impl MappingView {
             );
         }
     }
-}
-
-/// The choice of what column `i` holds, under its number.
-fn column_combo(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, i: usize, choice: &mut Option<TableColumn>) {
-    let name = |c: &Option<TableColumn>| c.map_or_else(|| "—".to_owned(), TableColumn::name);
-    ui.vertical(|ui| {
-        let label = ui.label(
-            egui::RichText::new(ctx.i18n.tr_args(
-                "exchange-mapping-column",
-                &[("n", crate::i18n::Arg::Num((i + 1) as f64))],
-            ))
-            .weak(),
-        );
-        egui::ComboBox::from_id_salt(("exchange-mapping-column", i))
-            .selected_text(name(choice))
-            .width(140.0)
-            .show_ui(ui, |ui| {
-                for c in CHOICES {
-                    ui.selectable_value(choice, Some(c), c.name());
-                }
-                ui.selectable_value(choice, None, "—");
-            })
-            .response
-            .labelled_by(label.id);
-    });
 }

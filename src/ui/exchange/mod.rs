@@ -5,10 +5,13 @@
 //! import and export, then conflicts, then backups.
 
 mod backups;
+mod columns;
 mod conflicts;
 mod export;
 mod mapping;
 mod preview;
+
+pub use columns::paste_window;
 
 use super::ViewCtx;
 use crate::app::Command;

@@ -70,6 +70,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
         ui.label(format!("• {note}"));
     }
     ui.add_space(8.0);
+    if let Some(stage) = &pending.table {
+        super::columns::ui(ui, ctx, pending, stage);
+        ui.add_space(8.0);
+    }
 
     for kind in RecordKind::ALL {
         lists(ui, ctx, pending, kind);
