@@ -77,6 +77,8 @@ fn without_a_system_dialog_the_in_app_chooser_opens_and_a_typed_path_imports() {
     );
 
     // Applying the Word import lands on the new plan, not on «Обмен».
+    h.get_by_label("Применить").scroll_to_me();
+    h.run();
     h.get_by_label("Применить").click();
     h.run();
     h.run();
@@ -92,6 +94,8 @@ fn the_chooser_remembers_the_folder_and_lists_its_files() {
     h.state_mut().ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
     h.run();
     h.get_by_label("Открыть").click();
+    h.run();
+    h.get_by_label("Отмена").scroll_to_me();
     h.run();
     h.get_by_label("Отмена").click();
     h.run();
