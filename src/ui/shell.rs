@@ -42,7 +42,7 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
                     .on_hover_text(ctx.tr("plan-header-open-hint"))
                     .clicked();
             }
-            plan_selector(ui, ctx);
+            plan_selector(ui, ctx, right_width);
             // A narrow window (or a large font scale) puts the right-hand buttons on a row of their own
             // instead of drawing them over the plan selector.
             two_rows = ui.available_width() < right_width;
@@ -59,16 +59,22 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
     plan_header
 }
 
-fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, right_width: f32) {
     if ctx.data.plans.is_empty() {
         return;
     }
     let current = ctx.data.plan.as_ref();
     let text = current.map(|p| short(&p.title, 70)).unwrap_or_default();
     let mut chosen = None;
-    // Leave room for undo/redo, help, settings and the language switch on the right. The combo box
-    // grows with its text, so it is drawn in a box of that width and a long title is cut to fit.
-    let width = (ui.available_width() - 640.0).clamp(160.0, 520.0);
+    // Leave room for undo/redo, help, settings and the language switch on the right (`right_width`, last
+    // frame's); when they go to a row of their own, take what the row has, down to a small box. The combo
+    // box grows with its text, so it is drawn in a box of that width and a long title is cut to fit.
+    let avail = ui.available_width();
+    let width = if avail - 160.0 >= right_width {
+        (avail - right_width - 12.0).clamp(160.0, 520.0)
+    } else {
+        (avail - 8.0).clamp(80.0, 520.0)
+    };
     let size = egui::vec2(width, ui.spacing().interact_size.y);
     ui.allocate_ui(size, |ui| {
         egui::ComboBox::from_id_salt("plan_selector")

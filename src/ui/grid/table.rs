@@ -48,6 +48,8 @@ struct Paint<'a> {
     query: &'a str,
     status_col: usize,
     colors: cells::Palette,
+    /// What of the table is on screen sideways: a section title spanning columns is clipped to it.
+    visible_x: egui::Rangef,
 }
 
 impl GridView {
@@ -107,6 +109,7 @@ impl GridView {
         let mut out = TableOut::default();
         let header_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * PAD_Y;
         let colors = cells::Palette::of(ui.visuals());
+        let visible_x = ui.clip_rect().x_range();
         let dragging = ui.input(|i| i.pointer.any_down());
         let mut builder = TableBuilder::new(ui)
             .id_salt(("measure_grid", cols.len()))
@@ -146,6 +149,7 @@ impl GridView {
             query: &query,
             status_col: cols.len() - 1,
             colors,
+            visible_x,
         };
         let table = builder.header(header_height, |mut header| {
             for col in cols {
@@ -677,8 +681,9 @@ fn section_row(
                     );
                     let span_inner = span.shrink2(vec2(PAD_X, PAD_Y));
                     let mut span_ui = ui.new_child(UiBuilder::new().max_rect(span_inner));
+                    let x = span.x_range();
                     span_ui.set_clip_rect(egui::Rect::from_x_y_ranges(
-                        span.x_range(),
+                        x.min.max(paint.visible_x.min)..=x.max.min(paint.visible_x.max),
                         ui.clip_rect().y_range(),
                     ));
                     if !editor(
