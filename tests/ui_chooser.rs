@@ -141,3 +141,36 @@ fn exchange_is_open_on_an_empty_database_and_the_welcome_names_every_format() {
     h.run();
     h.get_by_label_contains("Добро пожаловать");
 }
+
+#[test]
+fn saving_over_a_file_asks_first_then_the_export_is_written() {
+    let mut h = harness_with(UiState::default());
+    h.run();
+    h.get_by_label("Открыть пример").click();
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("план.json");
+    std::fs::write(&target, "старое").unwrap();
+    h.state_mut()
+        .push(roadmap_planner::app::Command::PickAndExport);
+    h.run();
+    h.state_mut().ui_state.chooser.as_mut().unwrap().path = target.display().to_string();
+    h.run();
+    h.get_by_label("Сохранить").click();
+    h.run();
+    h.get_by_label_contains("Файл уже есть");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "старое",
+        "nothing written yet"
+    );
+    h.get_by_label("Сохранить").click();
+    h.run();
+    h.run();
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.contains("Ивантеевского"), "the export replaced it");
+    assert_eq!(
+        h.state().ui_state.last_folders.get("export"),
+        Some(&dir.path().to_path_buf())
+    );
+}

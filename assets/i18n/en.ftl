@@ -711,3 +711,4 @@ meaning-skip = Do not import
 paste-columns-title = Paste a table
 paste-columns-apply = Paste
 paste-columns-adds = To be added: { $sections } sections, { $measures } measures.
+chooser-confirm-overwrite = The file exists: { $path }. Press «Save» again to replace it.

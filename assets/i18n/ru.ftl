@@ -729,3 +729,4 @@ meaning-skip = Не импортировать
 paste-columns-title = Вставка таблицы
 paste-columns-apply = Вставить
 paste-columns-adds = Будет добавлено: направлений — { $sections }, мероприятий — { $measures }.
+chooser-confirm-overwrite = Файл уже есть: { $path }. Нажмите «Сохранить» ещё раз, чтобы заменить его.

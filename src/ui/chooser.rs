@@ -31,6 +31,8 @@ pub struct ChooserDialog {
     entries: Option<Result<Vec<Entry>, String>>,
     /// Why the last «Выбрать» did not go through.
     error: Option<String>,
+    /// A file to save over, once the user was told it exists (a second «Сохранить» replaces it).
+    overwrite: Option<PathBuf>,
 }
 
 impl ChooserDialog {
@@ -47,6 +49,7 @@ impl ChooserDialog {
             folder,
             entries: None,
             error: None,
+            overwrite: None,
         }
     }
 
@@ -241,6 +244,18 @@ pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
                         dialog.open_folder(p);
                     }
                     _ => match dialog.check(ctx) {
+                        Ok(path)
+                            if dialog.request.mode == Mode::Save
+                                && path.is_file()
+                                && dialog.overwrite.as_ref() != Some(&path) =>
+                        {
+                            let shown = path.display().to_string();
+                            dialog.error = Some(ctx.i18n.tr_args(
+                                "chooser-confirm-overwrite",
+                                &[("path", Arg::Str(&shown))],
+                            ));
+                            dialog.overwrite = Some(path);
+                        }
                         Ok(path) => done = Some(path),
                         Err(e) => dialog.error = Some(e),
                     },
