@@ -6,6 +6,10 @@ use super::{ViewCtx, style};
 use crate::app::{Command, Screen, Toast, ToastKind};
 use crate::i18n::{Arg, Language};
 
+/// Narrower than this (in points: a small screen at 150 %), the top bar drops the program's name and the
+/// words of undo and redo.
+const NARROW: f32 = 800.0;
+
 /// The top bar. Returns true when the plan's passport (header editor) was asked for.
 pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
     let mut plan_header = false;
@@ -15,12 +19,14 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
         let mut two_rows = false;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(ctx.tr("app-title"))
-                    .strong()
-                    .color(style::ACCENT),
-            );
-            ui.separator();
+            if ui.ctx().content_rect().width() >= NARROW {
+                ui.label(
+                    RichText::new(ctx.tr("app-title"))
+                        .strong()
+                        .color(style::ACCENT),
+                );
+                ui.separator();
+            }
             let has_plan = ctx.data.plan.is_some();
             for screen in Screen::ALL {
                 // Without a plan there is still something to do on Обмен (import, restore a backup);
@@ -110,14 +116,26 @@ fn right_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> f32 {
         ui.separator();
         window_buttons(ui, ctx);
         ui.separator();
+        // In a very narrow window (a small screen at 150 %) undo and redo keep only their arrows.
+        let narrow = ui.ctx().content_rect().width() < NARROW;
+        let i18n = ctx.i18n;
+        let label = |key: &str| {
+            let text = i18n.tr(key);
+            match text.split_once(' ') {
+                Some((icon, _)) if narrow => icon.to_owned(),
+                _ => text,
+            }
+        };
         let redo = ui
-            .add_enabled(ctx.data.can_redo, egui::Button::new(ctx.tr("action-redo")))
+            .add_enabled(ctx.data.can_redo, egui::Button::new(label("action-redo")))
+            .accessible_name(ctx.tr("action-redo"))
             .on_hover_text(ctx.tr("hint-redo"));
         if redo.clicked() {
             ctx.push(Command::Redo);
         }
         let undo = ui
-            .add_enabled(ctx.data.can_undo, egui::Button::new(ctx.tr("action-undo")))
+            .add_enabled(ctx.data.can_undo, egui::Button::new(label("action-undo")))
+            .accessible_name(ctx.tr("action-undo"))
             .on_hover_text(ctx.tr("hint-undo"));
         if undo.clicked() {
             ctx.push(Command::Undo);
