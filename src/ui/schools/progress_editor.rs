@@ -385,13 +385,11 @@ impl ProgressEditor {
                             );
                         });
                         row.col(|ui| {
-                            // Cut to the column, the whole text on hover (two measures may begin alike).
                             ui.add(
                                 egui::Label::new(&labels[index])
                                     .truncate()
                                     .selectable(false),
-                            )
-                            .on_hover_text(&labels[index]);
+                            );
                         });
                         row.col(|ui| {
                             ui.label(RichText::new(format::due(ctx, item.occurrence.due)).small());
