@@ -14,6 +14,8 @@ mod grid;
 mod headless;
 #[path = "bench/schools.rs"]
 mod schools;
+#[path = "bench/trust.rs"]
+mod trust;
 
 use chrono::NaiveDate;
 use roadmap_planner::app::{RoadmapApp, UiState};
@@ -88,6 +90,7 @@ fn main() -> anyhow::Result<()> {
         .into_iter()
         .chain(grid::PHASES)
         .chain(schools::PHASES)
+        .chain(trust::PHASES)
     {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
@@ -122,6 +125,9 @@ fn main() -> anyhow::Result<()> {
         println!(
             "      dashboard_frame_us ≤ 3000, overview_frame_us ≤ 3000 (1 000 школ), stats_ms ≤ 100"
         );
+        println!(
+            "      trust_ics_ms ≤ 2000 (400 000 дат), trust_xlsx_merges_ms ≤ 1000 (4 000 объединений), trust_deadline_ms ≤ 1"
+        );
     }
     println!("{}", serde_json::Value::Object(results));
     Ok(())
@@ -138,6 +144,10 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
         return Ok(());
     }
     if let Some(value) = calendar::run_phase(phase)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
+    if let Some(value) = trust::run_phase(phase)? {
         println!("{}", serde_json::json!({ "value": value }));
         return Ok(());
     }

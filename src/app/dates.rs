@@ -72,13 +72,15 @@ impl RoadmapApp {
             ],
         );
         let failed = self.i18n.tr("error-write-file");
+        let protected = crate::output::Protected::of_store(&self.store);
         let file = path.to_path_buf();
         self.run_job("job-export", path, move |progress| {
             progress.set_total(1);
             let text = crate::exchange::ics::to_ics(&plan);
-            let written = super::jobs::write_unless_cancelled(&file, text.as_bytes(), progress)
-                .map(|()| done)
-                .map_err(|e| format!("{failed}: {e}"));
+            let written =
+                super::jobs::write_unless_cancelled(&file, &protected, text.as_bytes(), progress)
+                    .map(|()| done)
+                    .map_err(|e| e.in_window(&failed));
             progress.set_done(1);
             super::jobs::JobResult::Written(written)
         })

@@ -182,22 +182,25 @@ pub fn command(result: JobResult) -> Command {
     Command::JobDone(Box::new(result))
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, renamed into place only if the job was not
-/// cancelled meanwhile: a cancelled export leaves the old file (or none) as it was.
+/// Writes `bytes` to `path` as every output is written (`output::write_atomically`: never over the program's
+/// database or backups, whole or not at all), giving up before the rename when the job was cancelled: a
+/// cancelled export leaves the old file (or none) as it was.
 pub fn write_unless_cancelled(
     path: &std::path::Path,
+    protected: &crate::output::Protected,
     bytes: &[u8],
     progress: &Progress,
-) -> std::io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".part");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    if progress.cancelled() {
-        let _ = std::fs::remove_file(&tmp);
-        return Ok(());
-    }
-    std::fs::rename(&tmp, path)
+) -> Result<(), crate::output::OutputError> {
+    crate::output::write_atomically(path, protected, |out| {
+        std::io::Write::write_all(out, bytes)?;
+        if progress.cancelled() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "отменено",
+            ));
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]

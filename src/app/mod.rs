@@ -10,6 +10,7 @@ mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
 pub mod jobs;
+mod run_evidence;
 mod run_exchange;
 mod run_grid;
 mod run_paste;
@@ -80,6 +81,7 @@ impl RoadmapApp {
             egui_ctx: None,
             first_frame_drawn: false,
         };
+        app.data.read_only = app.store.is_read_only();
         app.reload_all();
         app
     }

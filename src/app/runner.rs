@@ -188,6 +188,11 @@ impl RoadmapApp {
             Command::PickAndExportIcs => self.pick_and_export_ics(),
             Command::ExportIcsFile(path) => self.export_ics_file(&path),
             Command::School(command) => self.run_school(command),
+            Command::OpenConfirmedFile(path) => self.open_confirmed_file(&path),
+            Command::CancelOpenFile => {
+                self.data.confirm_open = None;
+                Ok(())
+            }
             Command::Exchange(command) => self.run_exchange(command),
             Command::PasteRows { text } => self.paste_rows(text),
             Command::Select(id) => {
@@ -296,14 +301,16 @@ impl RoadmapApp {
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
         );
         let failed = self.i18n.tr("error-write-file");
+        let protected = crate::output::Protected::of_store(&self.store);
         let path = path.to_path_buf();
         self.run_job("job-export", &path.clone(), move |progress| {
             progress.set_total(2);
             let text = crate::exchange::json::to_json(&file);
             progress.set_done(1);
-            let written = super::jobs::write_unless_cancelled(&path, text.as_bytes(), progress)
-                .map(|()| done)
-                .map_err(|e| format!("{failed}: {e}"));
+            let written =
+                super::jobs::write_unless_cancelled(&path, &protected, text.as_bytes(), progress)
+                    .map(|()| done)
+                    .map_err(|e| e.in_window(&failed));
             progress.set_done(2);
             super::jobs::JobResult::Written(written)
         })

@@ -3,6 +3,7 @@
 mod about;
 mod calendar;
 pub mod chooser;
+mod confirm_open;
 mod date_field;
 pub mod due_editor;
 mod exchange;
@@ -91,6 +92,7 @@ impl Views {
             }
         });
         self.windows.ui(ui, ctx);
+        confirm_open::ui(&ui.ctx().clone(), ctx);
         exchange::paste_window(&ui.ctx().clone(), ctx);
         self.plan_header.ui(&ui.ctx().clone(), ctx);
         chooser::show(&ui.ctx().clone(), ctx);
