@@ -305,6 +305,13 @@ impl RoadmapApp {
                 self.ui_state.chooser = Some(crate::ui::chooser::ChooserDialog::new(request));
                 Ok(())
             }
+            Backend::System if cfg!(target_os = "macos") => {
+                // macOS shows its panels from the main thread only: there the dialog runs here.
+                let reply = run_system(request);
+                self.chooser.busy = true;
+                let _ = self.chooser.sender.send(reply);
+                Ok(())
+            }
             backend => {
                 if self.chooser.busy {
                     return Ok(());
