@@ -174,3 +174,45 @@ fn saving_over_a_file_asks_first_then_the_export_is_written() {
         Some(&dir.path().to_path_buf())
     );
 }
+
+/// Where the system's dialog cannot show (no portal, no zenity: this test machine), the in-app chooser takes
+/// over with a message instead of nothing happening.
+#[test]
+fn a_system_dialog_that_cannot_show_falls_back_to_the_in_app_chooser() {
+    if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("PATH")
+            .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()))
+    {
+        // A desktop session: the real dialog would open and wait for a person.
+        return;
+    }
+    isolate_home();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            let mut app = RoadmapApp::new(
+                Store::open_in_memory().unwrap(),
+                today(),
+                UiState::default(),
+            );
+            app.chooser = Chooser::new(Backend::System);
+            app
+        });
+    h.run();
+    h.get_by_label("Импортировать файл…").click();
+    h.run();
+    for _ in 0..300 {
+        h.step();
+        if h.state().ui_state.chooser.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        h.state().ui_state.chooser.is_some(),
+        "the in-app chooser took over"
+    );
+    h.run();
+    h.get_by_label_contains("Системное окно выбора файла недоступно");
+}
