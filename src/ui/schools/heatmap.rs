@@ -51,9 +51,11 @@ pub fn ui(
 ) -> Option<Id> {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let sections = plan.sections.len();
-    // Cells share the width left beside the names, within reason.
-    let cell =
-        ((ui.available_width() - NAME_WIDTH - 40.0) / sections.max(1) as f32).clamp(28.0, 72.0);
+    // Cells share the width left beside the names (the table's spacing counted), within reason.
+    let gap = ui.spacing().item_spacing.x;
+    let columns = sections.max(1) as f32;
+    let cell = ((ui.available_width() - NAME_WIDTH - 40.0 - gap * (columns + 1.0)) / columns)
+        .clamp(28.0, 72.0);
     let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(ctx.tr("schools-heat-legend")).small());
@@ -67,7 +69,7 @@ pub fn ui(
         ui.label(RichText::new(ctx.tr("schools-heat-nothing-due")).small());
     });
     // Too many sections for the window (a large scale, a small screen): the map scrolls sideways.
-    let needed = NAME_WIDTH + cell * sections as f32 + ui.spacing().scroll.allocated_width();
+    let needed = NAME_WIDTH + (cell + gap) * columns + gap + ui.spacing().scroll.allocated_width();
     if needed > ui.available_width() {
         egui::ScrollArea::horizontal()
             .id_salt("heat_map_sideways")
