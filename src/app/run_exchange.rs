@@ -289,7 +289,7 @@ impl RoadmapApp {
         let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
         let file =
             exchange::export_school(&self.store, school, origin).map_err(|e| e.to_string())?;
-        self.write_export(path, exchange::to_json(&file).as_bytes())
+        self.write_export(path, exchange::to_json(&file).into_bytes())
     }
 
     /// The open plan's grid as CSV: every measure, or those the grid's filter shows.
@@ -306,21 +306,15 @@ impl RoadmapApp {
         } else {
             exchange::csv_export::grid_csv(plan, None)
         };
-        self.write_export(path, &bytes)
+        self.write_export(path, bytes)
     }
 
-    fn write_export(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
-        crate::output::write_bytes(
-            path,
-            &crate::output::Protected::of_store(&self.store),
-            bytes,
-        )
-        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+    fn write_export(&mut self, path: &Path, bytes: Vec<u8>) -> Result<(), String> {
+        let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
-        ));
-        Ok(())
+        );
+        self.write_in_background(path, bytes, done)
     }
 
     /// Reloads the conflicts and the list of backups (after imports, resolutions, restores, and at start).

@@ -525,17 +525,11 @@ impl RoadmapApp {
 
     fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), String> {
         let html = self.report_html(school)?;
-        crate::output::write_bytes(
-            path,
-            &crate::output::Protected::of_store(&self.store),
-            html.as_bytes(),
-        )
-        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+        let done = self.i18n.tr_args(
             "schools-toast-report-saved",
             &[("path", Arg::Str(&path.display().to_string()))],
-        ));
-        Ok(())
+        );
+        self.write_in_background(path, html.into_bytes(), done)
     }
 }
 

@@ -316,6 +316,27 @@ impl RoadmapApp {
         })
     }
 
+    /// Writes an output file made here (a CSV, a report) by a job: a slow disk or a network folder does not
+    /// stop the window; `done` is the message when it is written.
+    pub(super) fn write_in_background(
+        &mut self,
+        path: &std::path::Path,
+        bytes: Vec<u8>,
+        done: String,
+    ) -> Result<(), String> {
+        let failed = self.i18n.tr("error-write-file");
+        let protected = crate::output::Protected::of_store(&self.store);
+        let file = path.to_path_buf();
+        self.run_job("job-export", path, move |progress| {
+            progress.set_total(1);
+            let written = super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
+                .map(|()| done)
+                .map_err(|e| e.in_window(&failed));
+            progress.set_done(1);
+            super::jobs::JobResult::Written(written)
+        })
+    }
+
     /// Starts a job titled by `key` (with the file's name); a result that is there at once (tests) is carried
     /// out now.
     pub(super) fn run_job(
