@@ -251,7 +251,7 @@ fn raw_insert(path: &std::path::Path, progress: &[Progress]) -> anyhow::Result<f
         for p in progress {
             stmt.execute(rusqlite::params![
                 p.measure_id.to_string(),
-                p.school_id.to_string(),
+                p.school_id.map(|s| s.to_string()).unwrap_or_default(),
                 p.due
                     .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
@@ -312,7 +312,7 @@ fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
                 let done = (k + j + d) % 3 == 0;
                 progress.push(Progress {
                     measure_id: measure.id,
-                    school_id: school.id,
+                    school_id: Some(school.id),
                     due: Some(*due),
                     status: if done { Status::Done } else { Status::Planned },
                     done_on: done.then_some(*due),

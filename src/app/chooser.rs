@@ -35,6 +35,10 @@ pub enum Purpose {
     BackupsFolder,
     /// The database file for the next start (the settings window takes it).
     Database,
+    /// Schools' reports to collect (files, or a folder of them).
+    CollectReports,
+    /// The folder the plans for the schools are written to.
+    SendPlans,
 }
 
 impl Purpose {
@@ -49,6 +53,8 @@ impl Purpose {
             Purpose::Report { .. } => "reports",
             Purpose::BackupsFolder => "backups",
             Purpose::Database => "database",
+            Purpose::CollectReports => "reports-in",
+            Purpose::SendPlans => "plans-out",
         }
     }
 
@@ -72,15 +78,31 @@ impl Purpose {
                 school: *school,
                 path,
             }),
+            Purpose::CollectReports => {
+                Command::Exchange(ExchangeCommand::CollectReports(vec![path]))
+            }
+            Purpose::SendPlans => Command::Exchange(ExchangeCommand::SendPlans { folder: path }),
             Purpose::BackupsFolder | Purpose::Database => return None,
         })
     }
+
+    /// The command for several files chosen at once (only reports are collected so).
+    pub fn command_many(&self, paths: Vec<PathBuf>) -> Option<Command> {
+        match self {
+            Purpose::CollectReports => {
+                Some(Command::Exchange(ExchangeCommand::CollectReports(paths)))
+            }
+            _ => paths.into_iter().next().and_then(|p| self.command(p)),
+        }
+    }
 }
 
-/// Open an existing file, name a file to save, or pick a folder.
+/// Open an existing file (or several, where the system's dialog can), name a file to save, or pick a
+/// folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Open,
+    OpenMany,
     Save,
     Folder,
 }
@@ -192,6 +214,7 @@ fn on_any_path(paths: &[&str]) -> bool {
 #[derive(Debug)]
 pub enum Reply {
     Chosen(Request, PathBuf),
+    ChosenMany(Request, Vec<PathBuf>),
     Cancelled,
     /// The system's dialog could not be shown: the in-app chooser takes over.
     Failed(Request),
@@ -213,8 +236,15 @@ fn run_system(request: Request) -> Reply {
     if !request.file_name.is_empty() {
         dialog = dialog.set_file_name(&request.file_name);
     }
+    if request.mode == Mode::OpenMany {
+        return match dialog.pick_files() {
+            Some(paths) if !paths.is_empty() => Reply::ChosenMany(request, paths),
+            _ if started.elapsed() < NOT_SHOWN => Reply::Failed(request),
+            _ => Reply::Cancelled,
+        };
+    }
     let picked = match request.mode {
-        Mode::Open => dialog.pick_file(),
+        Mode::Open | Mode::OpenMany => dialog.pick_file(),
         Mode::Save => dialog.save_file(),
         Mode::Folder => dialog.pick_folder(),
     };
@@ -240,7 +270,7 @@ fn run_kdialog(request: Request) -> Reply {
         .collect::<Vec<_>>()
         .join("\n");
     match request.mode {
-        Mode::Open => command.arg("--getopenfilename").arg(&start).arg(&filter),
+        Mode::Open | Mode::OpenMany => command.arg("--getopenfilename").arg(&start).arg(&filter),
         Mode::Save => command
             .arg("--getsavefilename")
             .arg(start.join(&request.file_name))
@@ -344,6 +374,17 @@ impl RoadmapApp {
                     purpose: request.purpose,
                     path,
                 }),
+                Reply::ChosenMany(request, paths) => {
+                    if let Some(folder) = paths.first().and_then(|p| p.parent()) {
+                        self.ui_state.last_folders.insert(
+                            request.purpose.folder_key().to_owned(),
+                            folder.to_path_buf(),
+                        );
+                    }
+                    if let Some(command) = request.purpose.command_many(paths) {
+                        self.commands.push(command);
+                    }
+                }
                 Reply::Cancelled => {}
                 Reply::Failed(request) => {
                     self.toasts.info(self.i18n.tr("chooser-system-failed"));
@@ -355,11 +396,12 @@ impl RoadmapApp {
 
     /// Carries out a choice: remembers its folder and runs the command it stands for.
     pub(super) fn chosen(&mut self, purpose: Purpose, path: PathBuf) -> Result<(), String> {
-        let folder = if purpose == Purpose::BackupsFolder {
-            Some(path.clone())
-        } else {
-            path.parent().map(Path::to_path_buf)
-        };
+        let folder =
+            if matches!(purpose, Purpose::BackupsFolder | Purpose::SendPlans) || path.is_dir() {
+                Some(path.clone())
+            } else {
+                path.parent().map(Path::to_path_buf)
+            };
         if let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty()) {
             self.ui_state
                 .last_folders

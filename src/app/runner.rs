@@ -417,7 +417,20 @@ impl RoadmapApp {
         }
         if let Some(plan) = &self.data.plan {
             match self.store.progress_summary(plan.id, self.today) {
-                Ok(summary) => self.data.progress = summary,
+                Ok(mut summary) => {
+                    // The office's own execution, shown beside the schools' in the grid's status.
+                    for m in plan.measures() {
+                        if crate::stats::concerns_office(plan, m) {
+                            let occurrences = m.due.len().max(1) as u32;
+                            let only = !m.executor.includes_schools();
+                            summary
+                                .entry(m.id)
+                                .or_default()
+                                .set_executor(occurrences, only);
+                        }
+                    }
+                    self.data.progress = summary;
+                }
                 Err(e) => self.toasts.error(e.to_string()),
             }
         } else {

@@ -97,8 +97,8 @@ impl ChooserDialog {
         let shown = path.display().to_string();
         let args = [("path", Arg::Str(&shown))];
         match self.request.mode {
-            Mode::Open if path.is_file() => Ok(path),
-            Mode::Open => Err(ctx.i18n.tr_args("chooser-error-no-file", &args)),
+            Mode::Open | Mode::OpenMany if path.is_file() => Ok(path),
+            Mode::Open | Mode::OpenMany => Err(ctx.i18n.tr_args("chooser-error-no-file", &args)),
             Mode::Folder if path.is_dir() => Ok(path),
             Mode::Folder => Err(ctx.i18n.tr_args("chooser-error-no-folder", &args)),
             Mode::Save if path.is_dir() => Err(ctx.i18n.tr_args("chooser-error-is-folder", &args)),
@@ -232,7 +232,7 @@ pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
         }
         ui.horizontal(|ui| {
             let ok_key = match dialog.request.mode {
-                Mode::Open => "chooser-open",
+                Mode::Open | Mode::OpenMany => "chooser-open",
                 Mode::Save => "chooser-save",
                 Mode::Folder => "chooser-pick-folder",
             };

@@ -13,6 +13,7 @@ mod help;
 pub mod hyphens;
 mod measures;
 mod plan_header;
+pub mod plan_label;
 pub mod schools;
 mod settings;
 mod shell;
