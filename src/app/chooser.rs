@@ -443,6 +443,15 @@ mod tests {
     }
 
     #[test]
+    fn several_reports_chosen_at_once_are_collected_together() {
+        let paths = vec![PathBuf::from("/r/a.json"), PathBuf::from("/r/b.json")];
+        assert_eq!(
+            Purpose::CollectReports.command_many(paths.clone()),
+            Some(Command::Exchange(ExchangeCommand::CollectReports(paths)))
+        );
+    }
+
+    #[test]
     fn the_settings_purposes_are_taken_by_the_settings_window() {
         assert_eq!(Purpose::Database.command(PathBuf::from("x")), None);
         assert_eq!(Purpose::BackupsFolder.command(PathBuf::from("x")), None);
