@@ -3,11 +3,13 @@
 //! Views draw from `AppData` and push `Command`s; after the frame `run_commands` carries them out, writing
 //! through the store in one transaction each and recording undo (DESIGN §2).
 
+pub mod chooser;
 mod command;
 mod dates;
 mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
+pub mod jobs;
 mod run_evidence;
 mod run_exchange;
 mod run_grid;
@@ -52,6 +54,13 @@ pub struct RoadmapApp {
     undo: UndoStack,
     commands: Vec<Command>,
     today: NaiveDate,
+    /// The file chooser service (which chooser, and the answers of system dialogs).
+    pub chooser: chooser::Chooser,
+    /// Long work (reading an import, writing an export) on a worker thread.
+    pub jobs: jobs::Jobs,
+    /// The window's context, for waking it when a dialog on another thread answers.
+    egui_ctx: Option<egui::Context>,
+    first_frame_drawn: bool,
 }
 
 impl RoadmapApp {
@@ -66,6 +75,10 @@ impl RoadmapApp {
             undo: UndoStack::default(),
             commands: Vec::new(),
             today,
+            chooser: chooser::Chooser::default(),
+            jobs: jobs::Jobs::new(false),
+            egui_ctx: None,
+            first_frame_drawn: false,
         };
         app.data.read_only = app.store.is_read_only();
         app.reload_all();
@@ -93,9 +106,24 @@ impl RoadmapApp {
 
 /// What the window does around the views each frame.
 impl RoadmapApp {
-    /// Before the views draw: toasts age by `dt` seconds, the schools' data is loaded when a screen needs it.
-    pub fn begin_frame(&mut self, dt: f32) {
+    /// Before the views draw: toasts age by `dt` seconds, the chooser's answers and a finished job become
+    /// commands, the schools' data is loaded when a screen needs it.
+    pub fn begin_frame(&mut self, ctx: &egui::Context, dt: f32) {
         self.toasts.tick(dt);
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ctx.clone());
+            crate::startup::trace("first frame started");
+        }
+        self.take_chooser_replies();
+        self.jobs.set_repaint(ctx);
+        if let Some(result) = self.jobs.finished() {
+            self.commands.push(jobs::command(result));
+        }
+        self.data.job = self.jobs.status();
+        if self.data.job.is_some() {
+            // The counts move while the worker works.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.ensure_school_data();
     }
 
@@ -107,6 +135,14 @@ impl RoadmapApp {
     /// Puts the frame's queue back, to run after the views.
     pub fn restore_commands(&mut self, commands: Vec<Command>) {
         self.commands = commands;
+    }
+
+    /// After the commands ran: notes the first frame for the startup trace.
+    pub fn end_frame(&mut self) {
+        if !self.first_frame_drawn {
+            self.first_frame_drawn = true;
+            crate::startup::trace("first frame laid out");
+        }
     }
 
     /// Whether a text outside text fields pasted now goes into the grid as rows.

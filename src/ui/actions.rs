@@ -501,17 +501,17 @@ mod tests {
 
     #[test]
     fn a_shared_shortcut_is_found_unless_the_scopes_exclude_each_other() {
-        let esc = &[key(NONE, Key::Escape)];
-        let grid = spec(A::Unselect, "key-unselect", None, esc, S::Grid, &[]);
+        const ESC: &[KeyboardShortcut] = &[key(NONE, Key::Escape)];
+        let grid = spec(A::Unselect, "key-unselect", None, ESC, S::Grid, &[]);
         let window = spec(
             A::CloseWindow,
             "key-close-window",
             None,
-            esc,
+            ESC,
             S::OpenWindow,
             &[],
         );
-        let everywhere = spec(A::Help, "action-help", None, esc, S::Window, &[]);
+        let everywhere = spec(A::Help, "action-help", None, ESC, S::Window, &[]);
         assert!(clashes(&[grid, window]).is_empty());
         assert_eq!(
             clashes(&[grid, everywhere]),

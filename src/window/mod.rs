@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::app::{Command, OpenWindows, RoadmapApp, Screen, UiState};
+use crate::app::{Command, OpenWindows, RoadmapApp, Screen, ThemeChoice, UiState};
 use crate::store::Store;
 use crate::ui::{ViewCtx, Views};
 
@@ -39,11 +39,20 @@ impl Window {
             ui_state.screen = screen;
         }
         ui_state.windows = launch.windows;
+        if let Some(scale) = launch.scale {
+            ui_state.font_scale = scale;
+        }
+        if launch.dark {
+            ui_state.theme = ThemeChoice::Dark;
+        }
         crate::ui::style::apply(&cc.egui_ctx);
         let today = launch
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        crate::startup::trace("window and renderer ready");
         let mut app = RoadmapApp::new(store, today, ui_state);
+        crate::startup::trace("app built");
+        app.jobs.set_background(true);
         if let Some(path) = launch.preview_import {
             app.push(Command::ImportFile(path));
         }
@@ -65,8 +74,8 @@ impl Window {
 impl eframe::App for Window {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let dt = ui.ctx().input(|i| i.stable_dt).min(0.5);
-        self.app.begin_frame(dt);
         keys::read(ui.ctx(), &mut self.app);
+        self.app.begin_frame(ui.ctx(), dt);
         self.take_dropped_files(ui.ctx());
         let mut commands = self.app.take_commands();
         let today = self.app.today();
@@ -86,6 +95,7 @@ impl eframe::App for Window {
         }
         app.restore_commands(commands);
         app.run_commands();
+        app.end_frame();
         if !app.toasts.items().is_empty() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));
@@ -108,6 +118,9 @@ pub struct Launch {
     pub windows: OpenWindows,
     /// A file whose import preview is shown from the start (nothing is written unless applied).
     pub preview_import: Option<PathBuf>,
+    /// The scale in percent and the dark theme instead of the remembered ones — for screenshots.
+    pub scale: Option<u16>,
+    pub dark: bool,
 }
 
 /// Opens the main window on the database at `db` (the default one when `None`).
@@ -121,6 +134,7 @@ pub fn run(db: Option<PathBuf>, launch: Launch) -> anyhow::Result<()> {
         })?,
     };
     let opened = config.open_store(&path);
+    crate::startup::trace("database opened");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Дорожные карты — Roadmap Planner")
