@@ -332,7 +332,7 @@ impl RoadmapApp {
         }
         match self.chooser.backend {
             Backend::InApp => {
-                self.ui_state.chooser = Some(crate::ui::chooser::ChooserDialog::new(request));
+                self.ui_state.chooser = Some(super::chooser_dialog::ChooserDialog::new(request));
                 Ok(())
             }
             Backend::System if cfg!(target_os = "macos") => {
@@ -388,7 +388,8 @@ impl RoadmapApp {
                 Reply::Cancelled => {}
                 Reply::Failed(request) => {
                     self.toasts.info(self.i18n.tr("chooser-system-failed"));
-                    self.ui_state.chooser = Some(crate::ui::chooser::ChooserDialog::new(request));
+                    self.ui_state.chooser =
+                        Some(super::chooser_dialog::ChooserDialog::new(request));
                 }
             }
         }

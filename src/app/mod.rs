@@ -4,6 +4,7 @@
 //! through the store in one transaction each and recording undo (DESIGN §2).
 
 pub mod chooser;
+pub mod chooser_dialog;
 mod command;
 mod dates;
 mod exchange_command;

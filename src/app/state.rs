@@ -96,7 +96,7 @@ pub struct UiState {
     pub last_folders: HashMap<String, std::path::PathBuf>,
     /// The in-app file chooser while it is open.
     #[serde(skip)]
-    pub chooser: Option<crate::ui::chooser::ChooserDialog>,
+    pub chooser: Option<super::chooser_dialog::ChooserDialog>,
     /// A path chosen for a view that asked for it (the settings window's database and backups folder).
     #[serde(skip)]
     pub picked: Option<(super::chooser::Purpose, std::path::PathBuf)>,
