@@ -75,6 +75,9 @@ fn help_button_in_the_top_bar_and_its_close_button() {
     h.get_by_label("Клавиатура").click();
     h.run();
     h.get_by_label_contains("F1 — Справка");
+    // The grid's keys are listed too, each with the action's name.
+    h.get_by_label("Ctrl+D — Дублировать");
+    h.get_by_label("Ctrl+Shift+Z или Ctrl+Y — Повторить");
     top_button(&h, "Закрыть").click();
     h.run();
     assert!(!h.state().app.ui_state.windows.help);

@@ -428,14 +428,14 @@ pub fn consume(input: &mut egui::InputState, id: ActionId) -> bool {
         .any(|shortcut| input.consume_shortcut(shortcut))
 }
 
-/// A shortcut as the user reads it: "Ctrl+Shift+Z", "F1", "Alt+↑".
+/// A shortcut as the user reads it: "Ctrl+Shift+Z", "F1", "Alt+⏶".
 pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
     let modifiers = egui::ModifierNames::NAMES.format(&shortcut.modifiers, false);
     let key = match shortcut.logical_key {
-        Key::ArrowUp => "↑",
-        Key::ArrowDown => "↓",
-        Key::ArrowLeft => "←",
-        Key::ArrowRight => "→",
+        // The arrows as egui's own fonts draw them.
+        Key::ArrowUp | Key::ArrowDown | Key::ArrowLeft | Key::ArrowRight => {
+            shortcut.logical_key.symbol_or_name()
+        }
         Key::Escape => "Esc",
         Key::Comma => ",",
         Key::PageUp => "PgUp",
