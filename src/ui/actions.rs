@@ -46,6 +46,7 @@ pub enum ActionId {
     DeleteSection,
     Renumber,
     ToggleDetails,
+    ResetColumnWidths,
 }
 
 /// Where an action's shortcuts act.
@@ -184,7 +185,7 @@ pub const ACTIONS: &[ActionSpec] = &[
         Some("hint-about"),
         &[],
         S::Window,
-        &[P::TopBar, P::HelpWindow],
+        &[P::HelpWindow],
     ),
     spec(
         A::CloseWindow,
@@ -410,6 +411,14 @@ pub const ACTIONS: &[ActionSpec] = &[
         S::Grid,
         &[P::Toolbar],
     ),
+    spec(
+        A::ResetColumnWidths,
+        "grid-action-reset-widths",
+        Some("grid-hint-reset-widths"),
+        &[],
+        S::Grid,
+        &[P::Toolbar],
+    ),
 ];
 
 /// The registry's entry of `id`.
@@ -511,7 +520,14 @@ mod tests {
             S::OpenWindow,
             &[],
         );
-        let everywhere = spec(A::Help, "action-help", None, ESC, S::Window, &[]);
+        let everywhere = spec(
+            A::Help,
+            "action-help",
+            Some("hint-help"),
+            ESC,
+            S::Window,
+            &[],
+        );
         assert!(clashes(&[grid, window]).is_empty());
         assert_eq!(
             clashes(&[grid, everywhere]),

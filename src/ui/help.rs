@@ -82,9 +82,10 @@ impl HelpWindow {
                     if ui.button(ctx.tr("window-close")).clicked() {
                         close = true;
                     }
+                    let about = actions::action(actions::ActionId::About);
                     let about = ui
-                        .button(ctx.tr("action-about"))
-                        .on_hover_text(ctx.tr("hint-about"));
+                        .button(ctx.tr(about.name))
+                        .on_hover_text(about.hint.map(|h| ctx.tr(h)).unwrap_or_default());
                     if about.clicked() {
                         ctx.ui_state.windows.about = true;
                     }
