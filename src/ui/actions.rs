@@ -43,6 +43,8 @@ pub enum ActionId {
     InsertSection,
     SectionUp,
     SectionDown,
+    /// A new section at the end of the plan, from the section menus.
+    SectionAddAtEnd,
     DeleteSection,
     Renumber,
     ToggleDetails,
@@ -383,6 +385,14 @@ pub const ACTIONS: &[ActionSpec] = &[
         A::SectionDown,
         "grid-section-down",
         Some("grid-hint-section-down"),
+        &[],
+        S::Grid,
+        &[P::SectionMenu, P::SectionRowMenu],
+    ),
+    spec(
+        A::SectionAddAtEnd,
+        "grid-section-add",
+        Some("grid-hint-section-add"),
         &[],
         S::Grid,
         &[P::SectionMenu, P::SectionRowMenu],

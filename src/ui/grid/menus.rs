@@ -24,7 +24,7 @@ const SECTION_ACTIONS: [Entry; 7] = [
     (ActionId::InsertSection, Action::InsertSection),
     (ActionId::SectionUp, Action::MoveSection { down: false }),
     (ActionId::SectionDown, Action::MoveSection { down: true }),
-    (ActionId::AddSection, Action::AddSection),
+    (ActionId::SectionAddAtEnd, Action::AddSection),
     (ActionId::DeleteSection, Action::DeleteSection),
 ];
 
