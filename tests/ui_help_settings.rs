@@ -210,3 +210,52 @@ fn the_shell_reads_at_125_and_150_percent() {
         h.get_by_label("Методисту управления образованием");
     }
 }
+
+/// The settings file as the window would read it at its next start.
+fn saved_backups_keep() -> u32 {
+    roadmap_planner::config::AppConfig::load().backups_keep
+}
+
+#[test]
+fn a_dragged_backup_count_is_saved_once_when_the_drag_ends() {
+    let mut h = harness();
+    top_button(&h, "Настройки").click();
+    h.run();
+    let before = saved_backups_keep();
+    let start = h
+        .get(by().role(Role::SpinButton).label("Хранить копий"))
+        .rect()
+        .center();
+    let press = |pressed| egui::Event::PointerButton {
+        pos: start + egui::vec2(40.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(start));
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    for step in 1..=4 {
+        h.event(egui::Event::PointerMoved(
+            start + egui::vec2(10.0 * step as f32, 0.0),
+        ));
+        h.run();
+    }
+    assert_eq!(
+        saved_backups_keep(),
+        before,
+        "nothing is written while dragging"
+    );
+    h.event(press(false));
+    h.run();
+    assert!(
+        saved_backups_keep() > before,
+        "the count is written when the drag ends"
+    );
+}

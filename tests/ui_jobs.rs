@@ -1,6 +1,7 @@
 //! Long work in the background (egui_kittest): an import file is read by a job while the window keeps
 //! drawing; the status bar shows it with counts and «Отмена»; cancelling leaves everything as it was.
 
+use roadmap_planner::app::SystemCommand;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -71,7 +72,9 @@ fn cancelling_a_job_leaves_the_old_state() {
     h.state_mut().app.push(Command::ImportFile(fixture()));
     h.step();
     // Cancelled before its result is taken: whether the worker is done or not, nothing comes of it.
-    h.state_mut().app.push(Command::CancelJob);
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::CancelJob));
     h.step();
     until_idle(&mut h);
     assert!(h.state().app.data.exchange.pending.is_none());

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::SystemCommand;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{Period, Plan};
 use roadmap_planner::store::Store;
@@ -119,7 +120,9 @@ fn rows_without_a_header_go_after_the_selected_measure() {
     h.run();
     open_example(&mut h);
     let first = plan(&h).sections[0].measures[0].id;
-    h.state_mut().app.push(Command::Select(Some(first)));
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::Select(Some(first))));
     h.run();
 
     h.event(egui::Event::Paste(

@@ -7,6 +7,7 @@
 //!   all 10,000 are matched, the rows and their heights rebuilt, and the result drawn (the cold case: the
 //!   first search after the data changed).
 
+use roadmap_planner::app::SystemCommand;
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -49,7 +50,9 @@ fn grid(filter: bool) -> anyhow::Result<f64> {
         ..UiState::default()
     };
     let mut window = Window::new(RoadmapApp::new(store, today, ui_state));
-    window.app.push(Command::Select(Some(middle)));
+    window
+        .app
+        .push(Command::System(SystemCommand::Select(Some(middle))));
     let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
         headless.frame(&mut window);

@@ -17,11 +17,13 @@ mod run_grid;
 mod run_paste;
 mod run_reports;
 mod run_schools;
+mod run_system;
 mod runner;
 mod school_command;
 mod schools_state;
 pub mod sort;
 mod state;
+mod system_command;
 mod toasts;
 mod undo;
 
@@ -38,6 +40,7 @@ pub use school_command::SchoolCommand;
 pub use schools_state::{OverviewSort, SchoolData, SchoolTab, SchoolsUi};
 pub use sort::MeasureSort;
 pub use state::{AppData, OpenWindows, Screen, ThemeChoice, UiState};
+pub use system_command::SystemCommand;
 pub use toasts::{Toast, ToastKind, Toasts};
 
 use crate::i18n::{I18n, Language};

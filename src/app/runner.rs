@@ -59,13 +59,6 @@ impl RoadmapApp {
                 .filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
                 .filter("CSV/TSV", &["csv", "tsv", "txt"]),
             ),
-            Command::Choose(request) => self.choose(*request),
-            Command::Chosen { purpose, path } => self.chosen(purpose, path),
-            Command::JobDone(result) => self.job_done(*result),
-            Command::CancelJob => {
-                self.jobs.cancel();
-                Ok(())
-            }
             Command::ImportFile(path) => self.import_file(&path),
             Command::PickAndExport => {
                 let Some(plan) = &self.data.plan else {
@@ -189,26 +182,11 @@ impl RoadmapApp {
             Command::ExportIcsFile(path) => self.export_ics_file(&path),
             Command::School(command) => self.run_school(command),
             Command::OpenConfirmedFile(path) => self.open_confirmed_file(&path),
-            Command::CancelOpenFile => {
-                self.data.confirm_open = None;
-                Ok(())
-            }
             Command::Exchange(command) => self.run_exchange(command),
+            Command::System(command) => self.run_system(command),
             Command::PasteRows { text } => self.paste_rows(text),
-            Command::Select(id) => {
-                self.data.selected = id;
-                Ok(())
-            }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
-            Command::ShowScreen(screen) => {
-                self.ui_state.screen = screen;
-                Ok(())
-            }
-            Command::SetLanguage(language) => {
-                self.set_language(language);
-                Ok(())
-            }
         }
     }
 
@@ -360,7 +338,7 @@ impl RoadmapApp {
     }
 
     /// Carries out what a job produced.
-    fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
+    pub(super) fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
         match result {
             super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
             super::jobs::JobResult::Written(Ok(message)) => {

@@ -3,6 +3,7 @@
 //! can be typed or pasted, the parent folder and the home folder. Also the overlay shown while a file is
 //! dragged over the window.
 
+use crate::app::SystemCommand;
 use std::path::PathBuf;
 
 use egui::RichText;
@@ -13,7 +14,7 @@ use crate::app::chooser::Mode;
 use crate::app::chooser_dialog::{Entry, home_folder, read_folder};
 use crate::i18n::Arg;
 
-/// Draws the in-app chooser while one is open; a choice becomes `Command::Chosen`.
+/// Draws the in-app chooser while one is open; a choice becomes `Command::System(SystemCommand::Chosen)`.
 pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
     let Some(mut dialog) = ctx.ui_state.chooser.take() else {
         return;
@@ -150,10 +151,10 @@ pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
         }
     });
     if let Some(path) = done {
-        ctx.push(Command::Chosen {
+        ctx.push(Command::System(SystemCommand::Chosen {
             purpose: dialog.request.purpose.clone(),
             path,
-        });
+        }));
     } else if open && !cancel {
         ctx.ui_state.chooser = Some(dialog);
     }

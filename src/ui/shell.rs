@@ -1,5 +1,6 @@
 //! The frame around the screens: the top bar, the status bar and the toasts.
 
+use crate::app::SystemCommand;
 use egui::{Panel, RichText};
 
 use super::actions::{self, ActionId, ActionSpec};
@@ -39,7 +40,7 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
                     egui::Button::selectable(selected, ctx.tr(screen.label_key())),
                 );
                 if response.clicked() {
-                    ctx.push(Command::ShowScreen(screen));
+                    ctx.push(Command::System(SystemCommand::ShowScreen(screen)));
                 }
             }
             ui.separator();
@@ -178,7 +179,7 @@ fn language_switch(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             .clicked()
             && !selected
         {
-            ctx.push(Command::SetLanguage(language));
+            ctx.push(Command::System(SystemCommand::SetLanguage(language)));
         }
     }
 }
@@ -248,7 +249,7 @@ fn job_progress(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, job: &crate::app::jobs
         .on_hover_text(ctx.tr("job-hint-cancel"))
         .clicked()
     {
-        ctx.push(Command::CancelJob);
+        ctx.push(Command::System(SystemCommand::CancelJob));
     }
 }
 

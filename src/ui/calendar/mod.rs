@@ -17,6 +17,7 @@ mod palette;
 mod popup;
 mod strip;
 
+use crate::app::SystemCommand;
 use chrono::NaiveDate;
 use egui::{Panel, RichText};
 
@@ -125,7 +126,7 @@ impl CalendarView {
             open = open.or(clicked);
         }
         if let Some(id) = open {
-            ctx.push(Command::Select(Some(id)));
+            ctx.push(Command::System(SystemCommand::Select(Some(id))));
             self.popup = Some(id);
         }
         if let Some(id) = self.popup

@@ -22,6 +22,7 @@ mod table;
 mod tsv;
 mod widths;
 
+use crate::app::SystemCommand;
 use egui::{Panel, RichText};
 
 use self::cells::CharWidths;
@@ -299,7 +300,7 @@ impl GridView {
         if selected != ctx.data.selected {
             // The grid already shows it: no need to scroll when the app reports it back.
             self.last_selected = selected;
-            ctx.push(Command::Select(selected));
+            ctx.push(Command::System(SystemCommand::Select(selected)));
         }
     }
 
