@@ -349,7 +349,7 @@ fn a_measure_scope_and_the_criteria_set_are_undoable_changes() {
 
     // The criteria set: change a threshold by the editor's data, save, undo.
     tab(&mut h, "Набор критериев");
-    let mut set = h.state().app.data.school.criteria.clone();
+    let mut set = h.state().app.data.progress_and_criteria.criteria.clone();
     set.groups[0].min_points = 4;
     h.state_mut()
         .app

@@ -64,7 +64,7 @@ fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
     }
     assert_eq!(window.app.data.schools.len(), 1_000);
     assert!(
-        window.app.data.school.records.len() >= 290_000,
+        window.app.data.progress_and_criteria.records.len() >= 290_000,
         "the snapshot is loaded"
     );
     let (us, shapes) = headless.mean_us(&mut window, TIMED_FRAMES);

@@ -37,14 +37,6 @@ pub enum Command {
     },
     /// Replace the plan header.
     EditPlanHeader(Box<Plan>),
-    /// Add a section at the end of the plan.
-    AddSection,
-    /// Add a measure at the end of a section.
-    AddMeasure {
-        section: Id,
-    },
-    /// Delete a measure (undoable).
-    DeleteMeasure(Id),
     /// Set a measure's due dates by hand (`Some`: kept, marked, and left alone by re-derivation), or return
     /// to the dates derived from its deadline text (`None`). Undoable.
     SetManualDue {

@@ -53,7 +53,11 @@ impl RoadmapApp {
                 self.load_school_data()?;
                 self.school(school)?;
                 let now = model::now();
-                let current = self.data.school.criterion_values.get(&school);
+                let current = self
+                    .data
+                    .progress_and_criteria
+                    .criterion_values
+                    .get(&school);
                 let mut changes = Vec::new();
                 for (criterion, value) in values {
                     let before = current.and_then(|m| m.get(&criterion)).cloned();
@@ -80,11 +84,11 @@ impl RoadmapApp {
                     return Err(problems.join("\n"));
                 }
                 let mut after = *set;
-                if after == self.data.school.criteria {
+                if after == self.data.progress_and_criteria.criteria {
                     return Ok(());
                 }
                 after.updated_at = model::now();
-                let before = self.data.school.criteria_stored.clone();
+                let before = self.data.progress_and_criteria.criteria_stored.clone();
                 self.commit(Change::CriteriaSet {
                     before: before.map(Box::new),
                     after: Some(Box::new(after)),
@@ -92,7 +96,7 @@ impl RoadmapApp {
             }
             SchoolCommand::ResetCriteriaSet => {
                 self.load_school_data()?;
-                let Some(before) = self.data.school.criteria_stored.clone() else {
+                let Some(before) = self.data.progress_and_criteria.criteria_stored.clone() else {
                     return Ok(());
                 };
                 self.commit(Change::CriteriaSet {
@@ -173,7 +177,7 @@ impl RoadmapApp {
                 self.load_school_data()?;
                 let before = self
                     .data
-                    .school
+                    .progress_and_criteria
                     .indicator_value(indicator, school, year)
                     .cloned();
                 if before.as_ref().map(|v| v.value) == value {
@@ -210,7 +214,7 @@ impl RoadmapApp {
             }
             SchoolCommand::SaveReport { school, path } => self.save_report(school, &path),
             SchoolCommand::Need => {
-                self.data.school.wanted = true;
+                self.data.progress_and_criteria.wanted = true;
                 self.load_school_data()
             }
         }
@@ -218,7 +222,7 @@ impl RoadmapApp {
 
     /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame).
     pub(super) fn ensure_school_data(&mut self) {
-        if (self.ui_state.screen == Screen::Schools || self.data.school.wanted)
+        if (self.ui_state.screen == Screen::Schools || self.data.progress_and_criteria.wanted)
             && let Err(e) = self.load_school_data()
         {
             self.toasts.error(e);
@@ -231,18 +235,18 @@ impl RoadmapApp {
             return Ok(());
         };
         let version = self.store.data_version();
-        if self.data.school.synced == Some((plan_id, version)) {
+        if self.data.progress_and_criteria.synced == Some((plan_id, version)) {
             return Ok(());
         }
         // Marked first: a failing database is reported once, not every frame.
-        self.data.school.synced = Some((plan_id, version));
+        self.data.progress_and_criteria.synced = Some((plan_id, version));
         let store = &self.store;
         let records = store.progress(Some(plan_id)).map_err(|e| e.to_string())?;
         let stored = store.criteria_set().map_err(|e| e.to_string())?;
         let values = store.criterion_values().map_err(|e| e.to_string())?;
         let indicator_values = store.indicator_values().map_err(|e| e.to_string())?;
         let schools = store.schools().map_err(|e| e.to_string())?;
-        let data = &mut self.data.school;
+        let data = &mut self.data.progress_and_criteria;
         data.records = crate::stats::ProgressTable::new(records);
         data.criteria = stored.clone().unwrap_or_else(CriteriaSet::builtin);
         data.criteria_stored = stored;
@@ -262,7 +266,7 @@ impl RoadmapApp {
     pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change) {
         update_registry(&mut self.data.schools, change);
         let version = self.store.data_version();
-        let data = &mut self.data.school;
+        let data = &mut self.data.progress_and_criteria;
         if data.synced == Some((plan_id, version.wrapping_sub(1))) {
             data.apply(change);
             data.synced = Some((plan_id, version));
@@ -327,7 +331,7 @@ impl RoadmapApp {
                 after: None,
             })
             .collect();
-        let data = &self.data.school;
+        let data = &self.data.progress_and_criteria;
         if let Some(values) = data.criterion_values.get(&id) {
             let mut values: Vec<&CriterionValue> = values.values().collect();
             values.sort_by(|a, b| a.criterion.cmp(&b.criterion));
@@ -428,7 +432,7 @@ impl RoadmapApp {
     fn progress_change(&self, mut after: Progress) -> Option<Change> {
         let before = self
             .data
-            .school
+            .progress_and_criteria
             .records
             .get(&ProgressKey::of(&after))
             .cloned();
@@ -456,7 +460,7 @@ impl RoadmapApp {
         for key in keys {
             let mut p = self
                 .data
-                .school
+                .progress_and_criteria
                 .records
                 .get(key)
                 .cloned()
@@ -535,8 +539,8 @@ impl RoadmapApp {
         use crate::stats::report::{district_report, indicator_lines, school_report};
         self.load_school_data()?;
         let plan = self.plan()?;
-        let table = &self.data.school.records;
-        let values = &self.data.school.indicator_values;
+        let table = &self.data.progress_and_criteria.records;
+        let values = &self.data.progress_and_criteria.indicator_values;
         let bytes = match school {
             Some(id) => {
                 let school = self.school(id)?;

@@ -1,6 +1,6 @@
 //! The one place that carries out commands: writes through the store, updates the snapshot, records undo.
 
-use crate::model::{self, Change, Id, Measure, Plan, Section};
+use crate::model::{self, Change, Id, Plan, Section};
 
 use super::chooser::{Mode, Purpose, Request};
 use super::undo::Step;
@@ -128,44 +128,6 @@ impl RoadmapApp {
                 );
                 self.commit(Change::Batch(changes))
             }
-            Command::AddSection => {
-                let plan = self.plan()?;
-                let number = (plan.sections.len() + 1).to_string();
-                let section = Section::new(number, self.i18n.tr("new-section-title"));
-                let index = plan.sections.len();
-                self.commit(Change::InsertSection {
-                    index,
-                    section: Box::new(section),
-                })
-            }
-            Command::AddMeasure { section } => {
-                let plan = self.plan()?;
-                let si = plan
-                    .section_index(section)
-                    .ok_or_else(|| self.i18n.tr("error-no-section"))?;
-                let s = &plan.sections[si];
-                let number = if s.number.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "{}.{}",
-                        s.number.trim_end_matches('.'),
-                        s.measures.len() + 1
-                    )
-                };
-                let measure = Measure::new(number, self.i18n.tr("new-measure-title"));
-                let id = measure.id;
-                let index = s.measures.len();
-                self.commit(Change::InsertMeasure {
-                    section_id: section,
-                    index,
-                    measure: Box::new(measure),
-                })?;
-                self.data.selected = Some(id);
-                Ok(())
-            }
-            // Through the grid's delete, so undo brings the measure's progress back too.
-            Command::DeleteMeasure(id) => self.run_grid(Command::DeleteMeasures(vec![id])),
             command @ (Command::InsertMeasure { .. }
             | Command::DeleteMeasures(_)
             | Command::DuplicateMeasures(_)

@@ -56,7 +56,7 @@ pub struct AppData {
     /// The background job running, for the status bar.
     pub job: Option<super::jobs::JobStatus>,
     /// Progress records of the open plan, criteria and indicator values (loaded for the Школы screen).
-    pub school: super::SchoolData,
+    pub progress_and_criteria: super::SchoolData,
     /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.
     pub exchange: super::ExchangeData,
     /// The database is open for reading only (a read-only file or folder): nothing can be saved.

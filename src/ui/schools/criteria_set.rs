@@ -27,7 +27,7 @@ pub struct CriteriaSetEditor {
 
 impl CriteriaSetEditor {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
-        let stored = &ctx.data.school.criteria;
+        let stored = &ctx.data.progress_and_criteria.criteria;
         let dirty = self.draft.as_ref().is_some_and(|d| d != stored);
         if self.draft.is_none() || (self.synced != Some(ctx.data.version) && !dirty) {
             self.draft = Some(stored.clone());
@@ -57,11 +57,11 @@ impl CriteriaSetEditor {
                 )
                 .clicked()
             {
-                *draft = ctx.data.school.criteria.clone();
+                *draft = ctx.data.progress_and_criteria.criteria.clone();
             }
             if ui
                 .add_enabled(
-                    ctx.data.school.criteria_stored.is_some(),
+                    ctx.data.progress_and_criteria.criteria_stored.is_some(),
                     egui::Button::new(ctx.tr("schools-action-reset-criteria")),
                 )
                 .on_hover_text(ctx.tr("schools-hint-reset-criteria"))

@@ -43,9 +43,14 @@ impl OverviewView {
         let schools = &ctx.data.schools;
         let key = (ctx.data.version, plan.id, ctx.today, schools.len());
         if self.key != Some(key) {
-            self.summaries = summarize(plan, schools, ctx.data.school.records.records(), ctx.today);
+            self.summaries = summarize(
+                plan,
+                schools,
+                ctx.data.progress_and_criteria.records.records(),
+                ctx.today,
+            );
             self.total = Some(district_total(&self.summaries, plan.sections.len()));
-            let office = office_summary(plan, &ctx.data.school.records, ctx.today);
+            let office = office_summary(plan, &ctx.data.progress_and_criteria.records, ctx.today);
             self.office = (office.total + office.cancelled > 0).then_some(office);
             self.key = Some(key);
         }
