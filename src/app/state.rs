@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
 use crate::model::{Id, Plan, PlanSummary, School};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 use super::filter::MeasureFilter;
 use super::sort::MeasureSort;
