@@ -85,7 +85,7 @@ impl OverviewView {
                     "schools-overview-office",
                     &[
                         ("done", Arg::Num(f64::from(office.done))),
-                        ("total", Arg::Num(f64::from(office.total))),
+                        ("total", Arg::Num(f64::from(office.due))),
                         ("overdue", Arg::Num(f64::from(office.overdue))),
                     ],
                 ))
