@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use roadmap_planner::app::{Command, ExchangeCommand, RoadmapApp, UiState};
+use roadmap_planner::app::{Command, ExchangeCommand, RoadmapApp, SystemCommand, UiState};
 use roadmap_planner::example::EXAMPLE_PLAN_ID;
 use roadmap_planner::exchange;
 use roadmap_planner::model::{Change, Id, Progress, Status};
@@ -441,7 +441,9 @@ fn the_office_line_counts_what_is_due_by_today() {
     h.run();
     run(
         &mut h,
-        Command::ShowScreen(roadmap_planner::app::Screen::Schools),
+        Command::System(SystemCommand::ShowScreen(
+            roadmap_planner::app::Screen::Schools,
+        )),
     );
     h.get_by_label("Управление: выполнено 0 из 1, просрочено 1");
 }
