@@ -16,6 +16,7 @@ mod run_exchange;
 mod run_grid;
 mod run_paste;
 mod run_reports;
+mod run_school_values;
 mod run_schools;
 mod run_system;
 mod runner;

@@ -6,8 +6,7 @@ use std::path::Path;
 
 use crate::i18n::Arg;
 use crate::model::{
-    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Progress, School,
-    Status,
+    self, Category, Change, CriteriaSet, CriterionValue, Id, Progress, School, Status,
 };
 use crate::stats::{ProgressKey, school_plan};
 
@@ -40,109 +39,16 @@ impl RoadmapApp {
             ),
             SchoolCommand::ImportCsv(path) => self.import_schools_csv(&path),
             SchoolCommand::SetCategories { school, categories } => {
-                let before = self.school(school)?.clone();
-                let mut after = before.clone();
-                after.categories = categories;
-                after
-                    .categories
-                    .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
-                after.categories.dedup();
-                self.edit_school(after)
+                self.set_categories(school, categories)
             }
             SchoolCommand::SetCriterionValues { school, values } => {
-                self.load_school_data()?;
-                self.school(school)?;
-                let now = model::now();
-                let current = self
-                    .data
-                    .progress_and_criteria
-                    .criterion_values
-                    .get(&school);
-                let mut changes = Vec::new();
-                for (criterion, value) in values {
-                    let before = current.and_then(|m| m.get(&criterion)).cloned();
-                    if before.as_ref().map(|v| v.value) == value {
-                        continue;
-                    }
-                    let after = value.map(|value| CriterionValue {
-                        school_id: school,
-                        criterion,
-                        value,
-                        updated_at: now,
-                    });
-                    changes.push(Change::CriterionValue {
-                        before: before.map(Box::new),
-                        after: after.map(Box::new),
-                    });
-                }
-                self.commit_all(changes)
+                self.set_criterion_values(school, values)
             }
-            SchoolCommand::SaveCriteriaSet(set) => {
-                self.load_school_data()?;
-                let problems = set.problems();
-                if !problems.is_empty() {
-                    return Err(problems.join("\n"));
-                }
-                let mut after = *set;
-                if after == self.data.progress_and_criteria.criteria {
-                    return Ok(());
-                }
-                after.updated_at = model::now();
-                let before = self.data.progress_and_criteria.criteria_stored.clone();
-                self.commit(Change::CriteriaSet {
-                    before: before.map(Box::new),
-                    after: Some(Box::new(after)),
-                })
-            }
-            SchoolCommand::ResetCriteriaSet => {
-                self.load_school_data()?;
-                let Some(before) = self.data.progress_and_criteria.criteria_stored.clone() else {
-                    return Ok(());
-                };
-                self.commit(Change::CriteriaSet {
-                    before: Some(Box::new(before)),
-                    after: None,
-                })
-            }
-            SchoolCommand::SetScope { measure, scope } => {
-                let before = self
-                    .plan()?
-                    .measure(measure)
-                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?
-                    .clone();
-                if before.schools == scope {
-                    return Ok(());
-                }
-                let mut after = before.clone();
-                after.schools = scope;
-                after.updated_at = model::now();
-                self.commit(Change::Measure {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                })
-            }
+            SchoolCommand::SaveCriteriaSet(set) => self.save_criteria_set(*set),
+            SchoolCommand::ResetCriteriaSet => self.reset_criteria_set(),
+            SchoolCommand::SetScope { measure, scope } => self.set_scope(measure, scope),
             SchoolCommand::SetExecutor { measures, executor } => {
-                let plan = self.plan()?;
-                let now = model::now();
-                let changes: Vec<Change> = measures
-                    .iter()
-                    .filter_map(|id| plan.measure(*id))
-                    .filter(|m| m.executor != executor)
-                    .map(|before| {
-                        let mut after = before.clone();
-                        after.executor = executor;
-                        after.updated_at = now;
-                        Change::Measure {
-                            before: Box::new(before.clone()),
-                            after: Box::new(after),
-                        }
-                    })
-                    .collect();
-                match changes.len() {
-                    0 => Ok(()),
-                    1 => self.commit(changes.into_iter().next().expect("one change")),
-                    _ => self.commit(Change::Batch(changes)),
-                }
+                self.set_executor(&measures, executor)
             }
             SchoolCommand::CreateSchoolPlan {
                 school,
@@ -150,21 +56,7 @@ impl RoadmapApp {
                 measures,
                 own,
             } => self.create_school_plan(school, title, &measures, &own),
-            SchoolCommand::SaveProgress(records) => {
-                self.load_school_data()?;
-                let today = self.today;
-                let changes = records
-                    .into_iter()
-                    .filter_map(|mut p| {
-                        p.done_on = match p.status {
-                            Status::Done => p.done_on.or(Some(today)),
-                            _ => None,
-                        };
-                        self.progress_change(p)
-                    })
-                    .collect();
-                self.commit_all(changes)
-            }
+            SchoolCommand::SaveProgress(records) => self.save_progress(records),
             SchoolCommand::MarkDone(keys) => self.set_status(&keys, Status::Done),
             SchoolCommand::SetStatus { keys, status } => self.set_status(&keys, status),
             SchoolCommand::OpenEvidence(text) => self.open_evidence(&text),
@@ -173,45 +65,8 @@ impl RoadmapApp {
                 school,
                 year,
                 value,
-            } => {
-                self.load_school_data()?;
-                let before = self
-                    .data
-                    .progress_and_criteria
-                    .indicator_value(indicator, school, year)
-                    .cloned();
-                if before.as_ref().map(|v| v.value) == value {
-                    return Ok(());
-                }
-                let after = value.map(|value| IndicatorValue {
-                    indicator_id: indicator,
-                    school_id: school,
-                    year,
-                    value,
-                    updated_at: model::now(),
-                });
-                self.commit(Change::IndicatorValue {
-                    before: before.map(Box::new),
-                    after: after.map(Box::new),
-                })
-            }
-            SchoolCommand::PickAndSaveReport { school } => {
-                let name = match school {
-                    Some(id) => self.school(id)?.display_name().to_owned(),
-                    None => self.i18n.tr("schools-report-district-file"),
-                };
-                let name = format!("Справка-{}.html", super::runner::file_stem(&name));
-                self.choose(
-                    Request::new(
-                        Purpose::Report { school },
-                        Mode::Save,
-                        self.i18n.tr("schools-dialog-report-title"),
-                    )
-                    .filter("HTML", &["html", "htm"])
-                    .filter("Word", &["docx"])
-                    .file_name(name),
-                )
-            }
+            } => self.set_indicator_value(indicator, school, year, value),
+            SchoolCommand::PickAndSaveReport { school } => self.pick_report_path(school),
             SchoolCommand::SaveReport { school, path } => self.save_report(school, &path),
             SchoolCommand::Need => {
                 self.data.progress_and_criteria.wanted = true;
@@ -221,6 +76,98 @@ impl RoadmapApp {
     }
 
     /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame).
+    /// Sets a school's categories (in their usual order, each once).
+    fn set_categories(&mut self, school: Id, categories: Vec<Category>) -> Result<(), String> {
+        let before = self.school(school)?.clone();
+        let mut after = before.clone();
+        after.categories = categories;
+        after
+            .categories
+            .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
+        after.categories.dedup();
+        self.edit_school(after)
+    }
+
+    /// Which schools a measure concerns.
+    fn set_scope(&mut self, measure: Id, scope: model::SchoolScope) -> Result<(), String> {
+        let before = self
+            .plan()?
+            .measure(measure)
+            .ok_or_else(|| self.i18n.tr("error-no-measure"))?
+            .clone();
+        if before.schools == scope {
+            return Ok(());
+        }
+        let mut after = before.clone();
+        after.schools = scope;
+        after.updated_at = model::now();
+        self.commit(Change::Measure {
+            before: Box::new(before),
+            after: Box::new(after),
+        })
+    }
+
+    /// Who executes the measures (one undo step for all).
+    fn set_executor(&mut self, measures: &[Id], executor: model::Executor) -> Result<(), String> {
+        let plan = self.plan()?;
+        let now = model::now();
+        let changes: Vec<Change> = measures
+            .iter()
+            .filter_map(|id| plan.measure(*id))
+            .filter(|m| m.executor != executor)
+            .map(|before| {
+                let mut after = before.clone();
+                after.executor = executor;
+                after.updated_at = now;
+                Change::Measure {
+                    before: Box::new(before.clone()),
+                    after: Box::new(after),
+                }
+            })
+            .collect();
+        match changes.len() {
+            0 => Ok(()),
+            1 => self.commit(changes.into_iter().next().expect("one change")),
+            _ => self.commit(Change::Batch(changes)),
+        }
+    }
+
+    /// Stores progress records as marked (a done one gets today's date when it has none).
+    fn save_progress(&mut self, records: Vec<Progress>) -> Result<(), String> {
+        self.load_school_data()?;
+        let today = self.today;
+        let changes = records
+            .into_iter()
+            .filter_map(|mut p| {
+                p.done_on = match p.status {
+                    Status::Done => p.done_on.or(Some(today)),
+                    _ => None,
+                };
+                self.progress_change(p)
+            })
+            .collect();
+        self.commit_all(changes)
+    }
+
+    /// Asks where to save a report on `school` (the district when `None`), named after it.
+    fn pick_report_path(&mut self, school: Option<Id>) -> Result<(), String> {
+        let name = match school {
+            Some(id) => self.school(id)?.display_name().to_owned(),
+            None => self.i18n.tr("schools-report-district-file"),
+        };
+        let name = format!("Справка-{}.html", super::runner::file_stem(&name));
+        self.choose(
+            Request::new(
+                Purpose::Report { school },
+                Mode::Save,
+                self.i18n.tr("schools-dialog-report-title"),
+            )
+            .filter("HTML", &["html", "htm"])
+            .filter("Word", &["docx"])
+            .file_name(name),
+        )
+    }
+
     pub(super) fn ensure_school_data(&mut self) {
         if (self.ui_state.screen == Screen::Schools || self.data.progress_and_criteria.wanted)
             && let Err(e) = self.load_school_data()
@@ -273,7 +220,7 @@ impl RoadmapApp {
         }
     }
 
-    fn school(&self, id: Id) -> Result<&School, String> {
+    pub(super) fn school(&self, id: Id) -> Result<&School, String> {
         self.data
             .schools
             .iter()
@@ -282,7 +229,7 @@ impl RoadmapApp {
     }
 
     /// Commits several changes as one step (nothing when there are none).
-    fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), String> {
+    pub(super) fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), String> {
         match changes.len() {
             0 => Ok(()),
             1 => self.commit(changes.pop().expect("one change")),
