@@ -15,6 +15,7 @@ mod run_evidence;
 mod run_exchange;
 mod run_grid;
 mod run_paste;
+mod run_plan;
 mod run_reports;
 mod run_school_values;
 mod run_schools;

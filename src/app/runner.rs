@@ -1,10 +1,9 @@
 //! The one place that carries out commands: writes through the store, updates the snapshot, records undo.
 
-use crate::model::{self, Change, Id, Plan, Section};
+use crate::model::{Change, Id, Plan};
 
-use super::chooser::{Mode, Purpose, Request};
 use super::undo::Step;
-use super::{Command, MeasureField, RoadmapApp};
+use super::{Command, RoadmapApp};
 
 impl RoadmapApp {
     /// Runs the commands the views queued this frame, in order. Errors become toasts.
@@ -26,108 +25,14 @@ impl RoadmapApp {
     fn run(&mut self, command: Command) -> Result<(), String> {
         match command {
             Command::OpenPlan(id) => self.open_plan(id),
-            Command::LoadExample => {
-                let id =
-                    crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
-                // The example brings its schools: the registry snapshot follows.
-                self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
-                self.open_plan(id)?;
-                self.toasts.info(self.i18n.tr("toast-example-loaded"));
-                Ok(())
-            }
-            Command::CreatePlan { title, period } => {
-                let mut plan = Plan::new(title, period);
-                plan.sections
-                    .push(Section::new("1", self.i18n.tr("new-section-title")));
-                model::validate_plan(&plan).map_err(|e| e.to_string())?;
-                self.store
-                    .write(|w| w.put_plan(&plan))
-                    .map_err(|e| e.to_string())?;
-                self.open_plan(plan.id)
-            }
-            Command::PickAndImport => self.choose(
-                Request::new(
-                    Purpose::Import,
-                    Mode::Open,
-                    self.i18n.tr("dialog-import-title"),
-                )
-                .filter(
-                    self.i18n.tr("filter-importable"),
-                    &["json", "docx", "xlsx", "csv", "tsv", "txt"],
-                )
-                .filter(self.i18n.tr("filter-exchange"), &["json"])
-                .filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
-                .filter("CSV/TSV", &["csv", "tsv", "txt"]),
-            ),
+            Command::LoadExample => self.load_example(),
+            Command::CreatePlan { title, period } => self.create_plan(title, period),
+            Command::PickAndImport => self.pick_import_path(),
             Command::ImportFile(path) => self.import_file(&path),
-            Command::PickAndExport => {
-                let Some(plan) = &self.data.plan else {
-                    return Err(self.i18n.tr("error-no-plan"));
-                };
-                let name = format!("{}.json", file_stem(&plan.title));
-                self.choose(
-                    Request::new(
-                        Purpose::ExportPlan,
-                        Mode::Save,
-                        self.i18n.tr("dialog-export-title"),
-                    )
-                    .filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .file_name(name),
-                )
-            }
+            Command::PickAndExport => self.pick_export_path(),
             Command::ExportFile(path) => self.export_file(&path),
-            Command::EditMeasure { id, field, value } => {
-                let plan = self.plan()?;
-                let before = plan
-                    .measure(id)
-                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?
-                    .clone();
-                if field.get(&before) == value {
-                    return Ok(());
-                }
-                let mut after = before.clone();
-                field.set(&mut after, value);
-                if field == MeasureField::Deadline && !after.due_manual {
-                    after.due = crate::schedule::measure_due_dates(&after, plan.period);
-                }
-                after.updated_at = model::now();
-                self.commit(Change::Measure {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                })
-            }
-            Command::EditPlanHeader(after) => {
-                let plan = self.plan()?;
-                let before = plan.header();
-                let mut after = after.header();
-                after.id = before.id;
-                after.updated_at = model::now();
-                model::validate_plan(&after).map_err(|e| e.to_string())?;
-                let mut changes = Vec::new();
-                if after.period != before.period {
-                    // Due dates follow the period; dates set by hand stay as they are.
-                    for m in plan.measures().filter(|m| !m.due_manual) {
-                        let due = crate::schedule::measure_due_dates(m, after.period);
-                        if due != m.due {
-                            let mut updated = m.clone();
-                            updated.due = due;
-                            updated.updated_at = after.updated_at;
-                            changes.push(Change::Measure {
-                                before: Box::new(m.clone()),
-                                after: Box::new(updated),
-                            });
-                        }
-                    }
-                }
-                changes.insert(
-                    0,
-                    Change::PlanHeader {
-                        before: Box::new(before),
-                        after: Box::new(after),
-                    },
-                );
-                self.commit(Change::Batch(changes))
-            }
+            Command::EditMeasure { id, field, value } => self.edit_measure(id, field, value),
+            Command::EditPlanHeader(after) => self.edit_plan_header(*after),
             command @ (Command::InsertMeasure { .. }
             | Command::DeleteMeasures(_)
             | Command::DuplicateMeasures(_)
