@@ -21,7 +21,7 @@ use crate::exchange::table_stage::TableStage;
 pub struct Progress {
     done: AtomicU64,
     total: AtomicU64,
-    cancelled: AtomicBool,
+    cancelled: Arc<AtomicBool>,
 }
 
 impl Progress {
@@ -35,6 +35,12 @@ impl Progress {
 
     pub fn cancelled(&self) -> bool {
         self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// The cancel flag itself, for work that checks it where `Progress` cannot go (a database
+    /// connection's stop flag, `Store::stop_when`).
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancelled)
     }
 
     pub fn counts(&self) -> (u64, u64) {
@@ -55,6 +61,18 @@ pub enum JobResult {
     },
     /// A file written: the message for the user, or the error.
     Written(Result<String, String>),
+    /// An import applied on the job's own connection (the pending import the runner keeps meanwhile).
+    ImportApplied(Applied),
+}
+
+/// How a write job ended. Unlike a read, a write's end always reaches the runner, cancelled or not: the
+/// runner learns whether the database changed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Applied {
+    Done(crate::exchange::ImportSummary),
+    /// Stopped by «Отмена»: the transaction rolled back, the database is as it was.
+    Cancelled,
+    Failed(String),
 }
 
 /// What reading an import file gives: a table with its columns, or a file read whole.
@@ -74,6 +92,8 @@ pub struct JobStatus {
 
 struct Running {
     title: String,
+    /// A job writing the database: the window writes nothing meanwhile.
+    writes: bool,
     progress: Arc<Progress>,
     result: mpsc::Receiver<JobResult>,
 }
@@ -88,6 +108,8 @@ pub struct Jobs {
     running: Option<Running>,
     /// Wakes the window when a job ends.
     repaint: Option<egui::Context>,
+    /// Tests: the next job waits for this gate before it starts (see `hold_next`).
+    gate: Option<mpsc::Receiver<()>>,
 }
 
 impl Jobs {
@@ -97,11 +119,17 @@ impl Jobs {
             background,
             running: None,
             repaint: None,
+            gate: None,
         }
     }
 
     pub fn set_background(&mut self, background: bool) {
         self.background = background;
+    }
+
+    /// Whether jobs run on a worker thread.
+    pub fn background(&self) -> bool {
+        self.background
     }
 
     pub fn set_repaint(&mut self, ctx: &egui::Context) {
@@ -114,11 +142,43 @@ impl Jobs {
         self.running.is_some()
     }
 
+    /// Whether the running job writes the database (the window then refuses its own writes).
+    pub fn is_writing(&self) -> bool {
+        self.running.as_ref().is_some_and(|r| r.writes)
+    }
+
+    /// For tests: the next background job waits until the returned sender sends or is dropped, so a test
+    /// sees it running (its progress, «Отмена») however fast its work is.
+    pub fn hold_next(&mut self) -> mpsc::Sender<()> {
+        let (release, gate) = mpsc::channel();
+        self.gate = Some(gate);
+        release
+    }
+
     /// Starts `work`. Inline, its result is returned at once; in the background `None` (it comes from
     /// `finished`). `Err` when another job is still running.
     pub fn start(
         &mut self,
         title: String,
+        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
+    ) -> Result<Option<JobResult>, Busy> {
+        self.start_job(title, false, work)
+    }
+
+    /// Starts `work` that writes the database through its own connection: like `start`, and until it ends
+    /// `is_writing` holds and its result comes back even when cancelled.
+    pub fn start_write(
+        &mut self,
+        title: String,
+        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
+    ) -> Result<Option<JobResult>, Busy> {
+        self.start_job(title, true, work)
+    }
+
+    fn start_job(
+        &mut self,
+        title: String,
+        writes: bool,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) -> Result<Option<JobResult>, Busy> {
         if self.running.is_some() {
@@ -131,7 +191,11 @@ impl Jobs {
         let (sender, result) = mpsc::channel();
         let worker_progress = Arc::clone(&progress);
         let repaint = self.repaint.clone();
+        let gate = self.gate.take();
         std::thread::spawn(move || {
+            if let Some(gate) = gate {
+                let _ = gate.recv();
+            }
             let outcome = work(&worker_progress);
             let _ = sender.send(outcome);
             if let Some(ctx) = repaint {
@@ -140,13 +204,15 @@ impl Jobs {
         });
         self.running = Some(Running {
             title,
+            writes,
             progress,
             result,
         });
         Ok(None)
     }
 
-    /// The result of a job that ended since the last call; a cancelled job's result is dropped.
+    /// The result of a job that ended since the last call; a cancelled read's result is dropped (a write's
+    /// is not: it says whether the database changed).
     pub fn finished(&mut self) -> Option<JobResult> {
         let running = self.running.as_ref()?;
         let outcome = match running.result.try_recv() {
@@ -154,9 +220,9 @@ impl Jobs {
             Err(mpsc::TryRecvError::Empty) => return None,
             Err(mpsc::TryRecvError::Disconnected) => None,
         };
-        let cancelled = running.progress.cancelled();
+        let dropped = running.progress.cancelled() && !running.writes;
         self.running = None;
-        outcome.filter(|_| !cancelled)
+        outcome.filter(|_| !dropped)
     }
 
     /// Asks the running job to stop; whatever it produces is dropped.

@@ -284,12 +284,67 @@ impl RoadmapApp {
             self.data.exchange.pending = Some(pending);
             return Err(message);
         }
-        if pending.preview.changed() {
-            self.store.backup().map_err(|e| e.to_string())?;
+        if self.jobs.background()
+            && let Some(mut writer) = self.store.second_connection().map_err(|e| e.to_string())?
+        {
+            // A region's file is written on a worker through its own connection; the window draws on and
+            // writes nothing meanwhile. «Отмена» rolls the merge back.
+            let (file, preview) = (pending.source.file.clone(), pending.preview.clone());
+            let path = pending.path.clone();
+            self.data.exchange.applying = Some(pending);
+            return self.run_write_job("job-apply-import", &path, move |progress| {
+                writer.stop_when(progress.cancel_flag());
+                super::jobs::JobResult::ImportApplied(apply_counted(
+                    &mut writer,
+                    &file,
+                    &preview,
+                    progress,
+                ))
+            });
         }
+        let summary = match apply_counted(
+            &mut self.store,
+            &pending.source.file,
+            &pending.preview,
+            &super::jobs::Progress::default(),
+        ) {
+            super::jobs::Applied::Done(summary) => summary,
+            super::jobs::Applied::Failed(e) => return Err(e),
+            super::jobs::Applied::Cancelled => return Ok(()),
+        };
+        self.import_applied(pending, summary)
+    }
+
+    /// What a job applying the pending import ended with: the new data shown, or the preview back when it
+    /// was cancelled (nothing was written).
+    pub(super) fn import_job_done(&mut self, applied: super::jobs::Applied) -> Result<(), String> {
+        let Some(pending) = self.data.exchange.applying.take() else {
+            return Ok(());
+        };
+        match applied {
+            super::jobs::Applied::Done(summary) => {
+                self.store.note_written_elsewhere();
+                self.import_applied(pending, summary)
+            }
+            super::jobs::Applied::Cancelled => {
+                self.data.exchange.pending = Some(pending);
+                self.toasts.info(self.i18n.tr("toast-import-cancelled"));
+                Ok(())
+            }
+            super::jobs::Applied::Failed(e) => {
+                self.data.exchange.pending = Some(pending);
+                Err(e)
+            }
+        }
+    }
+
+    /// After the pending import was written: the data reloaded, the summary told.
+    fn import_applied(
+        &mut self,
+        pending: PendingImport,
+        summary: exchange::ImportSummary,
+    ) -> Result<(), String> {
         let had_plan = self.data.plan.is_some();
-        let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
-            .map_err(|e| e.to_string())?;
         self.after_import();
         if !had_plan && self.data.plan.is_some() {
             // The database's first road map (a Word or Excel import): show it, not the Обмен screen.
@@ -469,6 +524,34 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
         crate::model::Executor::Office => "schools-executor-office",
         crate::model::Executor::Schools => "schools-executor-schools",
         crate::model::Executor::Both => "schools-executor-both",
+    }
+}
+
+/// Applies an import as its preview showed it — a backup of the database first when it changes anything —
+/// counting the steps on `progress`; a cancel before or during the merge writes nothing.
+pub(super) fn apply_counted(
+    store: &mut crate::store::Store,
+    file: &exchange::ExchangeFile,
+    preview: &exchange::ImportPreview,
+    progress: &super::jobs::Progress,
+) -> super::jobs::Applied {
+    use super::jobs::Applied;
+    progress.set_total(2);
+    if preview.changed()
+        && let Err(e) = store.backup()
+    {
+        return Applied::Failed(e.to_string());
+    }
+    progress.set_done(1);
+    if progress.cancelled() {
+        return Applied::Cancelled;
+    }
+    let applied = exchange::apply(store, file, preview);
+    progress.set_done(2);
+    match applied {
+        Ok(summary) => Applied::Done(summary),
+        Err(_) if progress.cancelled() => Applied::Cancelled,
+        Err(e) => Applied::Failed(e.to_string()),
     }
 }
 

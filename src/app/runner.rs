@@ -23,6 +23,11 @@ impl RoadmapApp {
     }
 
     fn run(&mut self, command: Command) -> Result<(), String> {
+        if self.jobs.is_writing() && !matches!(command, Command::System(_)) {
+            // One writer: while a job writes the database, the window's own edits wait (refused, told).
+            self.toasts.warn(self.i18n.tr("job-writing"));
+            return Ok(());
+        }
         match command {
             Command::OpenPlan(id) => self.open_plan(id),
             Command::LoadExample => self.load_example(),
@@ -190,14 +195,38 @@ impl RoadmapApp {
         path: &std::path::Path,
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
     ) -> Result<(), String> {
+        let title = self.job_title(key, path);
+        let started = self.jobs.start(title, work);
+        self.job_started(started)
+    }
+
+    /// Starts a job that writes the database through its own connection (`Store::second_connection`):
+    /// until it ends the window writes nothing.
+    pub(super) fn run_write_job(
+        &mut self,
+        key: &str,
+        path: &std::path::Path,
+        work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
+    ) -> Result<(), String> {
+        let title = self.job_title(key, path);
+        let started = self.jobs.start_write(title, work);
+        self.job_started(started)
+    }
+
+    fn job_title(&self, key: &str, path: &std::path::Path) -> String {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let title = self
-            .i18n
-            .tr_args(key, &[("name", crate::i18n::Arg::Str(&name))]);
-        match self.jobs.start(title, work) {
+        self.i18n
+            .tr_args(key, &[("name", crate::i18n::Arg::Str(&name))])
+    }
+
+    fn job_started(
+        &mut self,
+        started: Result<Option<super::jobs::JobResult>, super::jobs::Busy>,
+    ) -> Result<(), String> {
+        match started {
             Ok(Some(result)) => self.job_done(result),
             Ok(None) => Ok(()),
             Err(super::jobs::Busy) => Err(self.i18n.tr("job-busy")),
@@ -213,6 +242,7 @@ impl RoadmapApp {
                 Ok(())
             }
             super::jobs::JobResult::Written(Err(e)) => Err(e),
+            super::jobs::JobResult::ImportApplied(applied) => self.import_job_done(applied),
         }
     }
 

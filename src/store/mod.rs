@@ -7,6 +7,7 @@ mod merge_values;
 mod read;
 mod schema;
 mod school_data;
+mod second;
 mod shared_progress;
 mod sync;
 mod write;
