@@ -81,3 +81,112 @@ fn cancelling_a_job_leaves_the_old_state() {
     assert!(h.state().app.data.plan.is_none());
     assert!(h.query_by_label_contains("Чтение файла").is_none());
 }
+
+/// A window over a database file, its jobs in the background as the real window runs them.
+fn file_harness(store: Store) -> Harness<'static, Window> {
+    isolate_home();
+    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            let mut app = RoadmapApp::new(store, today, UiState::default());
+            app.jobs.set_background(true);
+            Window::new(app)
+        });
+    h.step();
+    h
+}
+
+/// The whole database as an exchange file (its time of export fixed), to compare before and after.
+fn export_all(store: &Store) -> String {
+    let origin = roadmap_planner::exchange::Origin {
+        office: "Проверка".into(),
+        id: "check".into(),
+    };
+    let mut file = roadmap_planner::exchange::export(store, None, origin).unwrap();
+    file.exported_at = chrono::DateTime::UNIX_EPOCH;
+    roadmap_planner::exchange::to_json(&file)
+}
+
+#[test]
+fn an_import_applied_in_the_background_shows_progress_can_be_cancelled_then_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another office's file: the example plan.
+    let mut other = Store::open_in_memory().unwrap();
+    roadmap_planner::example::load_example(&mut other).unwrap();
+    let origin = roadmap_planner::exchange::office_origin(&mut other).unwrap();
+    let file = roadmap_planner::exchange::export(&other, None, origin).unwrap();
+    let import = dir.path().join("plan.json");
+    std::fs::write(&import, roadmap_planner::exchange::to_json(&file)).unwrap();
+    let example_title = file.plans[0].title.clone();
+
+    // This office's database, with a plan of its own.
+    let mut store = Store::open(&dir.path().join("office.sqlite")).unwrap();
+    let own = roadmap_planner::model::Plan::new(
+        "Наш план",
+        roadmap_planner::model::Period::school_year(2021),
+    );
+    store.write(|w| w.put_plan(&own)).unwrap();
+    let mut h = file_harness(store);
+    let before = export_all(h.state().app.store());
+
+    h.state_mut().app.push(Command::ImportFile(import.clone()));
+    h.step();
+    until_idle(&mut h);
+    h.get_by_label("Предпросмотр импорта: plan.json");
+
+    // Applied on a worker: the status bar shows the job with its bar and «Отмена»; the window's own
+    // edits are refused meanwhile (one writer).
+    let release = h.state_mut().app.jobs.hold_next();
+    h.get_by_label("Применить").click();
+    h.step();
+    h.step();
+    assert!(h.state().app.jobs.is_writing());
+    h.get_by_label("Импорт файла plan.json в базу данных");
+    // Two steps: the backup, then the merge.
+    h.get_by_label("0 из 2");
+    h.state_mut().app.push(Command::CreatePlan {
+        title: "Во время импорта".into(),
+        period: roadmap_planner::model::Period::school_year(2022),
+    });
+    h.step();
+    h.step();
+    // A new toast's area is laid out in a frame of its own first.
+    h.step();
+    h.get_by_label_contains("Идёт запись в базу данных");
+    assert!(
+        !h.state()
+            .app
+            .data
+            .plans
+            .iter()
+            .any(|p| p.title == "Во время импорта"),
+        "the edit waits for the import"
+    );
+    h.get_by_label("Отмена").click();
+    h.step();
+    drop(release);
+    until_idle(&mut h);
+    h.get_by_label("Импорт отменён: база данных не изменилась.");
+    assert_eq!(
+        export_all(h.state().app.store()),
+        before,
+        "a cancelled import leaves the database as it was"
+    );
+    // The preview is back: the user may apply it after all.
+    h.get_by_label("Предпросмотр импорта: plan.json");
+
+    h.get_by_label("Применить").click();
+    h.step();
+    until_idle(&mut h);
+    let app = &h.state().app;
+    assert_ne!(export_all(app.store()), before);
+    let titles: Vec<&str> = app.data.plans.iter().map(|p| p.title.as_str()).collect();
+    assert!(titles.contains(&example_title.as_str()), "{titles:?}");
+    assert!(titles.contains(&"Наш план"), "{titles:?}");
+    assert!(
+        app.data.exchange.applying.is_none() && app.data.exchange.pending.is_none(),
+        "the import is over"
+    );
+}

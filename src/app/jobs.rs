@@ -162,29 +162,32 @@ impl Jobs {
         title: String,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, false, work)
+        self.start_job(title, false, 0, work)
     }
 
     /// Starts `work` that writes the database through its own connection: like `start`, and until it ends
-    /// `is_writing` holds and its result comes back even when cancelled.
+    /// `is_writing` holds and its result comes back even when cancelled. `total`: the steps it counts.
     pub fn start_write(
         &mut self,
         title: String,
+        total: u64,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, true, work)
+        self.start_job(title, true, total, work)
     }
 
     fn start_job(
         &mut self,
         title: String,
         writes: bool,
+        total: u64,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) -> Result<Option<JobResult>, Busy> {
         if self.running.is_some() {
             return Err(Busy);
         }
         let progress = Arc::new(Progress::default());
+        progress.set_total(total);
         if !self.background {
             return Ok(Some(work(&progress)));
         }

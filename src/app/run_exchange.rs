@@ -292,7 +292,8 @@ impl RoadmapApp {
             let (file, preview) = (pending.source.file.clone(), pending.preview.clone());
             let path = pending.path.clone();
             self.data.exchange.applying = Some(pending);
-            return self.run_write_job("job-apply-import", &path, move |progress| {
+            let steps = APPLY_STEPS;
+            return self.run_write_job("job-apply-import", &path, steps, move |progress| {
                 writer.stop_when(progress.cancel_flag());
                 super::jobs::JobResult::ImportApplied(apply_counted(
                     &mut writer,
@@ -527,6 +528,9 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
     }
 }
 
+/// The steps of applying an import: the backup, the merge.
+const APPLY_STEPS: u64 = 2;
+
 /// Applies an import as its preview showed it — a backup of the database first when it changes anything —
 /// counting the steps on `progress`; a cancel before or during the merge writes nothing.
 pub(super) fn apply_counted(
@@ -536,7 +540,7 @@ pub(super) fn apply_counted(
     progress: &super::jobs::Progress,
 ) -> super::jobs::Applied {
     use super::jobs::Applied;
-    progress.set_total(2);
+    progress.set_total(APPLY_STEPS);
     if preview.changed()
         && let Err(e) = store.backup()
     {

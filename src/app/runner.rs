@@ -206,10 +206,11 @@ impl RoadmapApp {
         &mut self,
         key: &str,
         path: &std::path::Path,
+        total: u64,
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
     ) -> Result<(), String> {
         let title = self.job_title(key, path);
-        let started = self.jobs.start_write(title, work);
+        let started = self.jobs.start_write(title, total, work);
         self.job_started(started)
     }
 
