@@ -12,6 +12,8 @@ mod calendar;
 mod grid;
 #[path = "bench/headless.rs"]
 mod headless;
+#[path = "bench/import_frame.rs"]
+mod import_frame;
 #[path = "bench/schools.rs"]
 mod schools;
 #[path = "bench/trust.rs"]
@@ -91,6 +93,7 @@ fn main() -> anyhow::Result<()> {
         .chain(grid::PHASES)
         .chain(schools::PHASES)
         .chain(trust::PHASES)
+        .chain(import_frame::PHASES)
     {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
@@ -128,6 +131,9 @@ fn main() -> anyhow::Result<()> {
         println!(
             "      trust_ics_ms ≤ 2000 (400 000 дат), trust_xlsx_merges_ms ≤ 1000 (4 000 объединений), trust_deadline_ms ≤ 1"
         );
+        println!(
+            "      import_frame_max_ms ≤ 16 (самый долгий кадр окна, пока импорт региона идёт в фоне)"
+        );
     }
     println!("{}", serde_json::Value::Object(results));
     Ok(())
@@ -148,6 +154,10 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
         return Ok(());
     }
     if let Some(value) = trust::run_phase(phase)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
+    if let Some(value) = import_frame::run_phase(phase, dir)? {
         println!("{}", serde_json::json!({ "value": value }));
         return Ok(());
     }

@@ -186,7 +186,7 @@ fn an_import_applied_in_the_background_shows_progress_can_be_cancelled_then_appl
     assert!(titles.contains(&example_title.as_str()), "{titles:?}");
     assert!(titles.contains(&"Наш план"), "{titles:?}");
     assert!(
-        app.data.exchange.applying.is_none() && app.data.exchange.pending.is_none(),
+        !app.jobs.is_running() && app.data.exchange.pending.is_none(),
         "the import is over"
     );
 }

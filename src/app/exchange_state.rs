@@ -17,8 +17,6 @@ pub const PREVIEW_LINES_PER_KIND: usize = 300;
 pub struct ExchangeData {
     /// A file read and previewed, not yet applied.
     pub pending: Option<PendingImport>,
-    /// The pending import while a job applies it (back to `pending` if the user cancels).
-    pub applying: Option<PendingImport>,
     /// A table whose header was not recognised: the user names its columns first.
     pub mapping: Option<PendingMapping>,
     /// Conflicts kept by imports, waiting for «Оставить наше» or «Принять их».
@@ -51,7 +49,7 @@ impl ExchangeData {
 }
 
 /// A file read for import with what importing it would do. Nothing is written until it is applied.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PendingImport {
     pub path: PathBuf,
     pub source: ImportSource,

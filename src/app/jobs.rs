@@ -61,8 +61,12 @@ pub enum JobResult {
     },
     /// A file written: the message for the user, or the error.
     Written(Result<String, String>),
-    /// An import applied on the job's own connection (the pending import the runner keeps meanwhile).
-    ImportApplied(Applied),
+    /// An import applied on the job's own connection, with the pending import it applied (moved to the
+    /// worker and back, not copied: a region's file is large).
+    ImportApplied {
+        pending: Box<super::PendingImport>,
+        applied: Applied,
+    },
 }
 
 /// How a write job ended. Unlike a read, a write's end always reaches the runner, cancelled or not: the

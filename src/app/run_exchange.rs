@@ -274,6 +274,18 @@ impl RoadmapApp {
     /// A report that needs what the database lacks is applied only with `add_missing` (the user's word).
     /// The open plan stays open; a plan is opened only when none was.
     fn apply_pending_import(&mut self, add_missing: bool) -> Result<(), String> {
+        if self.data.exchange.pending.is_none() {
+            return Ok(());
+        }
+        if self.jobs.is_running() {
+            return Err(self.i18n.tr("job-busy"));
+        }
+        // The window's jobs write through a connection of their own (none for a database in memory).
+        let writer = if self.jobs.background() {
+            self.store.second_connection().map_err(|e| e.to_string())?
+        } else {
+            None
+        };
         let Some(pending) = self.data.exchange.pending.take() else {
             return Ok(());
         };
@@ -284,23 +296,22 @@ impl RoadmapApp {
             self.data.exchange.pending = Some(pending);
             return Err(message);
         }
-        if self.jobs.background()
-            && let Some(mut writer) = self.store.second_connection().map_err(|e| e.to_string())?
-        {
+        if let Some(mut writer) = writer {
             // A region's file is written on a worker through its own connection; the window draws on and
             // writes nothing meanwhile. «Отмена» rolls the merge back.
-            let (file, preview) = (pending.source.file.clone(), pending.preview.clone());
             let path = pending.path.clone();
-            self.data.exchange.applying = Some(pending);
-            let steps = APPLY_STEPS;
-            return self.run_write_job("job-apply-import", &path, steps, move |progress| {
+            return self.run_write_job("job-apply-import", &path, APPLY_STEPS, move |progress| {
                 writer.stop_when(progress.cancel_flag());
-                super::jobs::JobResult::ImportApplied(apply_counted(
+                let applied = apply_counted(
                     &mut writer,
-                    &file,
-                    &preview,
+                    &pending.source.file,
+                    &pending.preview,
                     progress,
-                ))
+                );
+                super::jobs::JobResult::ImportApplied {
+                    pending: Box::new(pending),
+                    applied,
+                }
             });
         }
         let summary = match apply_counted(
@@ -318,10 +329,11 @@ impl RoadmapApp {
 
     /// What a job applying the pending import ended with: the new data shown, or the preview back when it
     /// was cancelled (nothing was written).
-    pub(super) fn import_job_done(&mut self, applied: super::jobs::Applied) -> Result<(), String> {
-        let Some(pending) = self.data.exchange.applying.take() else {
-            return Ok(());
-        };
+    pub(super) fn import_job_done(
+        &mut self,
+        pending: PendingImport,
+        applied: super::jobs::Applied,
+    ) -> Result<(), String> {
         match applied {
             super::jobs::Applied::Done(summary) => {
                 self.store.note_written_elsewhere();

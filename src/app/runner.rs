@@ -243,7 +243,9 @@ impl RoadmapApp {
                 Ok(())
             }
             super::jobs::JobResult::Written(Err(e)) => Err(e),
-            super::jobs::JobResult::ImportApplied(applied) => self.import_job_done(applied),
+            super::jobs::JobResult::ImportApplied { pending, applied } => {
+                self.import_job_done(*pending, applied)
+            }
         }
     }
 
