@@ -138,16 +138,51 @@ impl Store {
     /// if it is older. Returns the backup of the state before (`None` for a database in memory). Refuses a
     /// file that is not our sound database, or one of a newer schema, changing nothing and adding no backup.
     pub fn restore_from(&mut self, src: &Path) -> Result<Option<PathBuf>> {
+        match self.restore_counted(src, |_, _| true)? {
+            Restore::Done { before } => Ok(before),
+            Restore::Stopped => unreachable!("a restore that always goes on is never stopped"),
+        }
+    }
+
+    /// `restore_from`, telling `go_on(pages copied, pages in all)` as it copies; when `go_on` answers
+    /// `false` the copy stops and the database stays as it was (the copy's transaction rolls back).
+    pub fn restore_counted(
+        &mut self,
+        src: &Path,
+        mut go_on: impl FnMut(u64, u64) -> bool,
+    ) -> Result<Restore> {
+        const PAGES_PER_STEP: std::ffi::c_int = 64;
         let source = open_backup(src)?;
         let before = self.backup()?;
         {
             let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
-            backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+            loop {
+                match backup.step(PAGES_PER_STEP)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => {}
+                    _ => std::thread::sleep(std::time::Duration::from_millis(1)),
+                }
+                let p = backup.progress();
+                let total = p.pagecount.max(0) as u64;
+                let done = total.saturating_sub(p.remaining.max(0) as u64);
+                if !go_on(done, total) {
+                    return Ok(Restore::Stopped);
+                }
+            }
         }
         schema::migrate(&mut self.conn)?;
         self.data_version += 1;
-        Ok(before)
+        Ok(Restore::Done { before })
     }
+}
+
+/// How a restore ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Restore {
+    /// The database is the backup now; `before`: the backup of the state before (`None` in memory).
+    Done { before: Option<PathBuf> },
+    /// Stopped before the end: the database is as it was.
+    Stopped,
 }
 
 /// Opens a database file for reading only, as `immutable`: no lock and no `-shm` to create, so a file on

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy, list_in as list_backups_in};
+pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy, Restore, list_in as list_backups_in};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
 pub use shared_progress::MIGRATION_ORIGIN;

@@ -99,4 +99,59 @@ mod tests {
         assert!(outcome.is_err());
         assert!(store.list_plans().unwrap().is_empty());
     }
+
+    /// A database file holding `count` plans with long titles (a few hundred kilobytes).
+    fn database_with_plans(path: &std::path::Path, prefix: &str, count: usize) {
+        let mut store = Store::open(path).unwrap();
+        store
+            .write(|w| {
+                for n in 0..count {
+                    w.put_plan(&plan(&format!("{prefix} {n} {}", "х".repeat(500))))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_restore_through_the_second_connection_counts_and_can_be_stopped() {
+        let dir = tempfile::tempdir().unwrap();
+        let saved = dir.path().join("saved.sqlite");
+        database_with_plans(&saved, "Копия", 500);
+        let db = dir.path().join("db.sqlite");
+        database_with_plans(&db, "Было", 1);
+        let mut store = Store::open(&db).unwrap();
+        let mut second = store.second_connection().unwrap().unwrap();
+
+        let mut seen = Vec::new();
+        let stopped = second
+            .restore_counted(&saved, |done, total| {
+                seen.push((done, total));
+                seen.len() < 2
+            })
+            .unwrap();
+        assert_eq!(stopped, super::super::Restore::Stopped);
+        assert_eq!(seen.len(), 2, "stopped when told");
+        assert!(seen[0].1 > 64 && seen[0].0 < seen[1].0, "{seen:?}");
+        let titles = |s: &Store| -> Vec<String> {
+            s.list_plans()
+                .unwrap()
+                .into_iter()
+                .map(|p| p.title.chars().take(5).collect())
+                .collect()
+        };
+        assert_eq!(
+            titles(&store),
+            ["Было "],
+            "a stopped restore changes nothing"
+        );
+
+        let done = second.restore_counted(&saved, |_, _| true).unwrap();
+        assert!(matches!(
+            done,
+            super::super::Restore::Done { before: Some(_) }
+        ));
+        store.note_written_elsewhere();
+        assert_eq!(titles(&store).len(), 500);
+    }
 }
