@@ -190,3 +190,48 @@ fn an_import_applied_in_the_background_shows_progress_can_be_cancelled_then_appl
         "the import is over"
     );
 }
+
+#[test]
+fn a_restore_runs_in_the_background_can_be_cancelled_then_restores() {
+    use roadmap_planner::app::ExchangeCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite")).unwrap();
+    roadmap_planner::example::load_example(&mut store).unwrap();
+    let saved = store.backup().unwrap().unwrap();
+    let plan = store.list_plans().unwrap()[0].id;
+    store.write(|w| w.delete_plan(plan)).unwrap();
+    let mut h = file_harness(store);
+    let before = export_all(h.state().app.store());
+    let name = saved.file_name().unwrap().to_string_lossy().into_owned();
+
+    let release = h.state_mut().app.jobs.hold_next();
+    h.state_mut()
+        .app
+        .push(Command::Exchange(ExchangeCommand::RestoreBackup(
+            saved.clone(),
+        )));
+    h.step();
+    h.step();
+    assert!(h.state().app.jobs.is_writing());
+    h.get_by_label(&format!("Восстановление из копии {name}"));
+    h.get_by_label("Отмена").click();
+    h.step();
+    drop(release);
+    until_idle(&mut h);
+    h.step();
+    h.get_by_label("Восстановление отменено: база данных не изменилась.");
+    assert_eq!(export_all(h.state().app.store()), before);
+    assert!(h.state().app.data.plans.is_empty());
+
+    h.state_mut()
+        .app
+        .push(Command::Exchange(ExchangeCommand::RestoreBackup(saved)));
+    h.step();
+    until_idle(&mut h);
+    assert_eq!(
+        h.state().app.data.plans.len(),
+        1,
+        "the restored plan is shown"
+    );
+    assert!(h.state().app.data.plan.is_some());
+}

@@ -67,6 +67,8 @@ pub enum JobResult {
         pending: Box<super::PendingImport>,
         applied: Applied,
     },
+    /// A backup restored on the job's own connection, or stopped, or the reason it could not be.
+    Restored(Result<crate::store::Restore, String>),
 }
 
 /// How a write job ended. Unlike a read, a write's end always reaches the runner, cancelled or not: the

@@ -479,14 +479,57 @@ impl RoadmapApp {
     }
 
     fn restore_backup(&mut self, path: &Path) -> Result<(), String> {
+        if self.jobs.is_running() {
+            return Err(self.i18n.tr("job-busy"));
+        }
+        let writer = if self.jobs.background() {
+            self.store.second_connection().map_err(|e| e.to_string())?
+        } else {
+            None
+        };
+        if let Some(mut writer) = writer {
+            // A region's database is copied back on a worker, page by page; «Отмена» leaves it as it was.
+            let file = path.to_path_buf();
+            return self.run_write_job("job-restore", path, 0, move |progress| {
+                let restored = writer.restore_counted(&file, |done, total| {
+                    progress.set_total(total);
+                    progress.set_done(done);
+                    !progress.cancelled()
+                });
+                super::jobs::JobResult::Restored(restored.map_err(|e| e.to_string()))
+            });
+        }
         self.store.restore_from(path).map_err(|e| e.to_string())?;
+        self.backup_restored();
+        Ok(())
+    }
+
+    /// What a job restoring a backup ended with.
+    pub(super) fn restore_job_done(
+        &mut self,
+        restored: Result<crate::store::Restore, String>,
+    ) -> Result<(), String> {
+        match restored? {
+            crate::store::Restore::Done { .. } => {
+                self.store.note_written_elsewhere();
+                self.backup_restored();
+                Ok(())
+            }
+            crate::store::Restore::Stopped => {
+                self.toasts.info(self.i18n.tr("toast-restore-cancelled"));
+                Ok(())
+            }
+        }
+    }
+
+    /// After a backup was restored: everything read again from it.
+    fn backup_restored(&mut self) {
         self.undo.clear();
         self.data.exchange.pending = None;
         self.data.plan = None;
         self.reload_all();
         self.refresh_exchange();
         self.toasts.info(self.i18n.tr("toast-backup-restored"));
-        Ok(())
     }
 
     fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {

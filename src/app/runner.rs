@@ -246,6 +246,7 @@ impl RoadmapApp {
             super::jobs::JobResult::ImportApplied { pending, applied } => {
                 self.import_job_done(*pending, applied)
             }
+            super::jobs::JobResult::Restored(restored) => self.restore_job_done(restored),
         }
     }
 

@@ -153,6 +153,9 @@ impl Store {
     ) -> Result<Restore> {
         const PAGES_PER_STEP: std::ffi::c_int = 64;
         let source = open_backup(src)?;
+        if !go_on(0, 0) {
+            return Ok(Restore::Stopped);
+        }
         let before = self.backup()?;
         {
             let backup = rusqlite::backup::Backup::new(&source, &mut self.conn)?;
