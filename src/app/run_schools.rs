@@ -9,7 +9,7 @@ use crate::model::{
     self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan,
     PlanLevel, Progress, School, SchoolScope, Section, Status,
 };
-use crate::stats::ProgressKey;
+use crate::stats::{ProgressKey, Touched};
 
 use super::state::Screen;
 use super::{RoadmapApp, SchoolCommand, SchoolTab};
@@ -210,10 +210,18 @@ impl RoadmapApp {
 
     /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame).
     pub(super) fn ensure_school_data(&mut self) {
-        if (self.ui_state.screen == Screen::Schools || self.data.school.wanted)
-            && let Err(e) = self.load_school_data()
-        {
+        if self.ui_state.screen != Screen::Schools && !self.data.school.wanted {
+            return;
+        }
+        if let Err(e) = self.load_school_data() {
             self.toasts.error(e);
+        }
+        if let Some(plan) = &self.data.plan
+            && self.data.school.is_loaded()
+        {
+            self.data
+                .school
+                .fresh_summaries(plan, &self.data.schools, self.today);
         }
     }
 
@@ -246,18 +254,25 @@ impl RoadmapApp {
                 .insert(v.criterion.clone(), v);
         }
         data.indicator_values = indicator_values;
+        data.summaries_stale = true;
         self.data.schools = schools;
         Ok(())
     }
 
     /// Keeps the registry and the school snapshot in step with a change just written (called by `apply`).
-    pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change) {
+    /// The summaries follow: the touched schools are summed again, or all are marked for recomputing.
+    pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change, touched: &Touched) {
         update_registry(&mut self.data.schools, change);
         let version = self.store.data_version();
         let data = &mut self.data.school;
         if data.synced == Some((plan_id, version.wrapping_sub(1))) {
             data.apply(change);
             data.synced = Some((plan_id, version));
+            if touched.all_schools {
+                data.summaries_stale = true;
+            } else if let Some(plan) = &self.data.plan {
+                data.resummarize(plan, &self.data.schools, &touched.schools, self.today);
+            }
         }
     }
 

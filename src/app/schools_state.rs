@@ -10,8 +10,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Change, CriteriaSet, CriterionValue, Id, IndicatorValue};
-use crate::stats::ProgressTable;
+use chrono::NaiveDate;
+
+use crate::model::{Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, School};
+use crate::stats::{ProgressTable, SchoolSummary, school_items, summarize, summary_of_items};
 
 /// What the Школы views read besides the plan and the registry.
 #[derive(Debug)]
@@ -30,6 +32,12 @@ pub struct SchoolData {
     pub criterion_values: HashMap<Id, HashMap<String, CriterionValue>>,
     /// Actual values of target indicators (plan level and per school).
     pub indicator_values: Vec<IndicatorValue>,
+    /// Every school's summary over the open plan, in registry order: what the overview shows. Kept in
+    /// step with each committed change (the schools it touched are summed again); recomputed whole only
+    /// when occurrences, scopes, sections or the registry changed.
+    pub summaries: Vec<SchoolSummary>,
+    /// The summaries need recomputing whole before they are shown.
+    pub(super) summaries_stale: bool,
 }
 
 impl Default for SchoolData {
@@ -42,6 +50,8 @@ impl Default for SchoolData {
             criteria_stored: None,
             criterion_values: HashMap::new(),
             indicator_values: Vec::new(),
+            summaries: Vec::new(),
+            summaries_stale: true,
         }
     }
 }
@@ -70,6 +80,38 @@ impl SchoolData {
         self.indicator_values
             .iter()
             .find(|v| v.indicator_id == indicator && v.school_id == school && v.year == year)
+    }
+
+    /// Recomputes every school's summary from all the plan's records, when they are stale.
+    pub(super) fn fresh_summaries(&mut self, plan: &Plan, schools: &[School], today: NaiveDate) {
+        if self.summaries_stale || self.summaries.len() != schools.len() {
+            self.summaries = summarize(plan, schools, self.records.records(), today);
+            self.summaries_stale = false;
+        }
+    }
+
+    /// Sums the given schools again from their own occurrences (the others' summaries stand).
+    pub(super) fn resummarize(
+        &mut self,
+        plan: &Plan,
+        schools: &[School],
+        ids: &[Id],
+        today: NaiveDate,
+    ) {
+        if self.summaries_stale {
+            return;
+        }
+        for id in ids {
+            let Some(slot) = self.summaries.iter().position(|s| s.school == *id) else {
+                continue;
+            };
+            let Some(school) = schools.iter().find(|s| s.id == *id) else {
+                continue;
+            };
+            let items = school_items(plan, school, &self.records, today);
+            self.summaries[slot] =
+                summary_of_items(school.id, plan.sections.len(), &items, &self.records, today);
+        }
     }
 
     /// Applies the school-side parts of a committed change.

@@ -11,7 +11,9 @@ pub mod occurrences;
 pub mod report;
 pub mod summary;
 pub mod table;
+pub mod touched;
 
 pub use occurrences::{Occurrence, SchoolItem, concerns, school_items};
 pub use summary::{SchoolSummary, SectionCount, summarize, summary_of_items};
 pub use table::{ProgressKey, ProgressTable};
+pub use touched::Touched;

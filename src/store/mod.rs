@@ -7,6 +7,7 @@ mod read;
 mod schema;
 mod school_data;
 mod sync;
+mod tally;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -53,6 +54,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     data_version: u64,
+    /// Rows read by the snapshot queries so far (tests check that an edit reads few).
+    rows_read: std::cell::Cell<u64>,
     backup_policy: BackupPolicy,
     _lock: Option<DbLock>,
 }
@@ -100,6 +103,7 @@ impl Store {
             conn,
             path,
             data_version: 0,
+            rows_read: std::cell::Cell::new(0),
             backup_policy: BackupPolicy::default(),
             _lock: None,
         })
@@ -113,6 +117,16 @@ impl Store {
     /// Grows by one with every committed write; view caches key on it.
     pub fn data_version(&self) -> u64 {
         self.data_version
+    }
+
+    /// How many rows the snapshot queries (plans, plan trees, schools, progress and its counts) have read
+    /// since the store was opened: what an edit costs in reads, for tests.
+    pub fn rows_read(&self) -> u64 {
+        self.rows_read.get()
+    }
+
+    pub(crate) fn count_rows(&self, rows: u64) {
+        self.rows_read.set(self.rows_read.get() + rows);
     }
 
     /// Runs `f` in one transaction: all of it is written, or nothing.

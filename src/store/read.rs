@@ -29,6 +29,16 @@ impl ProgressSummary {
     pub fn count(&self, status: Status) -> u32 {
         self.by_status[status as usize]
     }
+
+    /// Adds `count` records in `status` (`overdue` of them open and past due); the office's own records
+    /// (`office`) are not counted here.
+    pub(super) fn add(&mut self, status: Status, office: bool, count: u32, overdue: u32) {
+        if office {
+            return;
+        }
+        self.by_status[status as usize] += count;
+        self.overdue += overdue;
+    }
 }
 
 impl Store {
@@ -55,6 +65,7 @@ impl Store {
         let mut plans = Vec::new();
         for row in rows {
             let (id, title, level, from, to, sections, measures) = row?;
+            self.count_rows(1);
             plans.push(PlanSummary {
                 id: codec::id(&id)?,
                 title,
@@ -166,6 +177,7 @@ impl Store {
         )?;
         let mut rows = stmt.query([&key])?;
         while let Some(r) = rows.next()? {
+            self.count_rows(1);
             let section: String = r.get(0)?;
             let Some(&si) = index_of.get(&section) else {
                 continue;
@@ -201,6 +213,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut schools = Vec::new();
         while let Some(r) = rows.next()? {
+            self.count_rows(1);
             schools.push(School {
                 id: codec::id(&r.get::<_, String>(0)?)?,
                 name: r.get(1)?,
@@ -231,6 +244,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             out.push(progress_row(r)?);
         }
+        self.count_rows(out.len() as u64);
         Ok(out)
     }
 
@@ -248,8 +262,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Progress counts per measure of a plan: what the grid's status column shows.
+    /// Progress counts per measure of a plan: what the grid's status column shows. A district plan's come
+    /// from the tally (`store::tally`), a school plan's from its records.
     pub fn progress_summary(
+        &self,
+        plan: Id,
+        today: NaiveDate,
+    ) -> Result<HashMap<Id, ProgressSummary>> {
+        if self.counts_from_tally(plan)? {
+            return self.tally_summary(plan, None, today);
+        }
+        self.progress_summary_scan(plan, today)
+    }
+
+    /// Progress counts per measure of a plan, counted from its progress records.
+    pub(super) fn progress_summary_scan(
         &self,
         plan: Id,
         today: NaiveDate,
@@ -264,15 +291,20 @@ impl Store {
         )?;
         let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
+        let mut read = 0;
         while let Some(r) = rows.next()? {
+            read += 1;
             let measure = codec::id(&r.get::<_, String>(0)?)?;
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
             };
-            let entry = out.entry(measure).or_default();
-            entry.by_status[status as usize] += r.get::<_, i64>(2)? as u32;
-            entry.overdue += r.get::<_, i64>(3)? as u32;
+            let count = r.get::<_, i64>(2)? as u32;
+            let overdue = r.get::<_, i64>(3)? as u32;
+            out.entry(measure)
+                .or_default()
+                .add(status, false, count, overdue);
         }
+        self.count_rows(read);
         Ok(out)
     }
 
