@@ -147,6 +147,10 @@ impl eframe::App for RoadmapApp {
             self.toasts.dismiss(i);
         }
         self.commands = commands;
+        if !self.commands.is_empty() {
+            // The next frame shows what the commands changed.
+            ui.ctx().request_repaint();
+        }
         self.run_commands();
         if !self.toasts.items().is_empty() {
             ui.ctx()

@@ -351,7 +351,8 @@ impl RoadmapApp {
             && !touched.measures.is_empty()
         {
             // A school plan's counts may come from the district measures' records: it is small, read whole.
-            let result = if plan.owner_school.is_some() || touched.measures.len() > MAX_KEYED_COUNTS {
+            let result = if plan.owner_school.is_some() || touched.measures.len() > MAX_KEYED_COUNTS
+            {
                 self.store
                     .progress_summary(plan.id, self.today)
                     .map(|all| (all, None))

@@ -65,7 +65,6 @@ impl Store {
         let mut plans = Vec::new();
         for row in rows {
             let (id, title, level, from, to, sections, measures) = row?;
-            self.count_rows(1);
             plans.push(PlanSummary {
                 id: codec::id(&id)?,
                 title,
@@ -75,6 +74,7 @@ impl Store {
                 measures: measures as usize,
             });
         }
+        self.count_steps(&stmt);
         Ok(plans)
     }
 
@@ -167,6 +167,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
 
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.section_id, m.id, m.number, m.title, m.deadline, m.due, m.due_manual,
@@ -177,7 +179,6 @@ impl Store {
         )?;
         let mut rows = stmt.query([&key])?;
         while let Some(r) = rows.next()? {
-            self.count_rows(1);
             let section: String = r.get(0)?;
             let Some(&si) = index_of.get(&section) else {
                 continue;
@@ -201,6 +202,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(14)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(plan)
     }
 
@@ -213,7 +216,6 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut schools = Vec::new();
         while let Some(r) = rows.next()? {
-            self.count_rows(1);
             schools.push(School {
                 id: codec::id(&r.get::<_, String>(0)?)?,
                 name: r.get(1)?,
@@ -227,6 +229,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(schools)
     }
 
@@ -244,7 +248,8 @@ impl Store {
         while let Some(r) = rows.next()? {
             out.push(progress_row(r)?);
         }
-        self.count_rows(out.len() as u64);
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 
@@ -291,9 +296,7 @@ impl Store {
         )?;
         let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
-        let mut read = 0;
         while let Some(r) = rows.next()? {
-            read += 1;
             let measure = codec::id(&r.get::<_, String>(0)?)?;
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
@@ -304,7 +307,8 @@ impl Store {
                 .or_default()
                 .add(status, false, count, overdue);
         }
-        self.count_rows(read);
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 

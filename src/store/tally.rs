@@ -49,9 +49,7 @@ impl Store {
             only.map(|m| m.to_string())
         ])?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
-        let mut read = 0;
         while let Some(r) = rows.next()? {
-            read += 1;
             let measure = codec::id(&r.get::<_, String>(0)?)?;
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
@@ -63,7 +61,8 @@ impl Store {
                 .or_default()
                 .add(status, office, count, overdue);
         }
-        self.count_rows(read);
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 
@@ -172,7 +171,12 @@ mod tests {
         // A status change, a record removed, a record added.
         let mut marked = record(&measures[0], &schools[1], date(2021, 10, 31), Status::Done);
         marked.done_on = Some(today);
-        let removed = record(&measures[1], &schools[0], date(2022, 5, 31), Status::InProgress);
+        let removed = record(
+            &measures[1],
+            &schools[0],
+            date(2022, 5, 31),
+            Status::InProgress,
+        );
         store
             .write(|w| {
                 w.put_progress(&marked)?;

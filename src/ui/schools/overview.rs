@@ -14,8 +14,8 @@ use super::heatmap;
 use crate::app::{Command, OverviewSort, SchoolCommand};
 use crate::i18n::Arg;
 use crate::model::Id;
-use crate::stats::summary::district_total;
 use crate::stats::SchoolSummary;
+use crate::stats::summary::district_total;
 use crate::ui::{ViewCtx, style};
 
 #[derive(Default)]
