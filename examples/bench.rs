@@ -1,17 +1,23 @@
-//! Region-scale benchmark. `cargo run --release --example bench -- --json`
+//! Region-scale benchmark. `cargo run --release --example bench -- --json [--scale N]`
 //!
 //! Builds 1,000 schools and one plan of 12 sections / 150 measures in a temporary database, with every
 //! measure at every school for 2 occurrences (~300,000 progress rows), then times what users wait for.
-//! Prints a readable report, and as its last line one JSON object of the keys (later issues add theirs).
+//! `--scale N` keeps N school years of such plans (1,000 schools × N plan years, N × ~300,000 rows: a
+//! region's history); the newest year is the one opened. Prints a readable report, and as its last line
+//! one JSON object of the keys (later issues add theirs).
 
 use std::time::Instant;
 
 #[path = "bench/calendar.rs"]
 mod calendar;
+#[path = "bench/edits.rs"]
+mod edits;
 #[path = "bench/grid.rs"]
 mod grid;
 #[path = "bench/headless.rs"]
 mod headless;
+#[path = "bench/libreoffice.rs"]
+mod libreoffice;
 #[path = "bench/schools.rs"]
 mod schools;
 
@@ -30,25 +36,47 @@ fn main() -> anyhow::Result<()> {
     if let Some(i) = args.iter().position(|a| a == "--phase") {
         let phase = args.get(i + 1).map(String::as_str).unwrap_or_default();
         let dir = std::path::PathBuf::from(args.get(i + 2).cloned().unwrap_or_default());
-        return run_phase(phase, &dir);
+        let rows = args
+            .get(i + 3)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_default();
+        return run_phase(phase, &dir, rows);
     }
     let json_only = args.iter().any(|a| a == "--json");
+    let years: usize = match args.iter().position(|a| a == "--scale") {
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .filter(|n| (1..=50).contains(n))
+            .ok_or_else(|| anyhow::anyhow!("--scale: число лет от 1 до 50"))?,
+        None => 1,
+    };
     let dir = tempfile::tempdir()?;
-    {
-        // The data set, written the way an import writes it; dropped before the phases run.
-        let (plan, schools, progress) = region_data();
+    let progress_rows = {
+        // The data set, written the way an import writes it, a plan year at a time.
+        let schools = region_schools();
         let mut store = Store::open(&dir.path().join("region.sqlite"))?;
         store.write(|w| {
             for school in &schools {
                 w.put_school(school)?;
             }
-            w.put_plan(&plan)?;
-            for p in &progress {
-                w.put_progress(p)?;
-            }
             Ok(())
         })?;
-    }
+        let mut rows = 0;
+        for year in 0..years {
+            let start_year = 2021 - (years - 1 - year) as i32;
+            let (plan, progress) = region_plan(start_year, &schools);
+            rows += progress.len();
+            store.write(|w| {
+                w.put_plan(&plan)?;
+                for p in &progress {
+                    w.put_progress(p)?;
+                }
+                Ok(())
+            })?;
+        }
+        rows
+    };
     // Each phase runs in its own process, so each peak memory is its own and none inherits another's.
     let mut results = serde_json::Map::new();
     let mut rss_mb: f64 = 0.0;
@@ -62,6 +90,7 @@ fn main() -> anyhow::Result<()> {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
             .arg(dir.path())
+            .arg(progress_rows.to_string())
             .output()?;
         if !output.status.success() {
             anyhow::bail!(
@@ -88,10 +117,12 @@ fn main() -> anyhow::Result<()> {
         .into_iter()
         .chain(grid::PHASES)
         .chain(schools::PHASES)
+        .chain(edits::PHASES)
     {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
             .arg(dir.path())
+            .arg(progress_rows.to_string())
             .output()?;
         if !output.status.success() {
             anyhow::bail!(
@@ -107,12 +138,30 @@ fn main() -> anyhow::Result<()> {
         }
         results.insert(key.into(), round(value).into());
     }
+    // LibreOffice opening the same plan as XLSX, in the same run.
+    match libreoffice::open_ms(dir.path())? {
+        Some(ms) => {
+            if !json_only {
+                println!("{:<22}{ms:9.1}", "libreoffice_open_ms");
+            }
+            results.insert("libreoffice_open_ms".into(), round(ms).into());
+        }
+        None => {
+            eprintln!("libreoffice_open_ms: пропущено — LibreOffice не установлен");
+            results.insert("libreoffice_open_ms".into(), serde_json::Value::Null);
+        }
+    }
+    results.insert("progress_rows".into(), progress_rows.into());
     if !json_only {
         println!(
-            "Регион: {SCHOOLS} школ, {SECTIONS} направлений, {MEASURES} мероприятий, {} записей о ходе",
-            MEASURES * SCHOOLS * 2
+            "Регион: {SCHOOLS} школ, {years} × план ({SECTIONS} направлений, {MEASURES} мероприятий), {progress_rows} записей о ходе"
         );
-        println!("Цели: load_ms ≤ 300, import_json_ms ≤ 2 × sqlite_raw_insert_ms, rss_mb ≤ 150");
+        println!(
+            "Цели: load_ms ≤ 60 (≤ 80 при --scale 10), import_json_ms ≤ 1,3 × sqlite_raw_insert_ms, rss_mb ≤ 150 (≤ 300 при --scale 10)"
+        );
+        println!(
+            "      edit_ms ≤ 16, grid_edit_ms ≤ 16 (от команды до конца кадра, который её показывает)"
+        );
         println!(
             "      calendar_frame_us ≤ 2000 (месяц с ~2000 сроков), schedule_all_ms ≤ 50 (10 000 сроков)"
         );
@@ -127,8 +176,13 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs one timed phase on the data set in `dir` and prints {"ms": …, "rss_mb": …}.
-fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
+/// Runs one timed phase on the data set in `dir` (of `progress_rows` records) and prints
+/// {"ms": …, "rss_mb": …}.
+fn run_phase(phase: &str, dir: &std::path::Path, progress_rows: usize) -> anyhow::Result<()> {
+    if let Some(value) = edits::run_phase(phase, dir)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
     if let Some(value) = schools::run_phase(phase, dir)? {
         println!("{}", serde_json::json!({ "value": value }));
         return Ok(());
@@ -171,21 +225,24 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
         }
         // The floor: plain prepared inserts of the same progress rows into an empty table.
         "sqlite_raw_insert" => {
-            let (plan, schools, progress) = {
+            let (plans, schools, progress) = {
                 let store = Store::open(&region)?;
-                let plan_id = store.list_plans()?[0].id;
-                (
-                    store.load_plan(plan_id)?,
-                    store.schools()?,
-                    store.progress(None)?,
-                )
+                let plans = store
+                    .list_plans()?
+                    .iter()
+                    .map(|p| store.load_plan(p.id))
+                    .collect::<Result<Vec<_>, _>>()?;
+                (plans, store.schools()?, store.progress(None)?)
             };
             let raw_db = dir.join("raw.sqlite");
             Store::open(&raw_db)?.write(|w| {
                 for school in &schools {
                     w.put_school(school)?;
                 }
-                w.put_plan(&plan)
+                for plan in &plans {
+                    w.put_plan(plan)?;
+                }
+                Ok(())
             })?;
             raw_insert(&raw_db, &progress)?
         }
@@ -201,7 +258,7 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
                 target
                     .connection()
                     .query_row("SELECT COUNT(*) FROM progress", [], |r| r.get(0))?;
-            assert_eq!(rows as usize, MEASURES * SCHOOLS * 2);
+            assert_eq!(rows as usize, progress_rows);
             ms
         }
         // The region plan's grid as CSV for Excel on disk (what Обмен → «Таблица мероприятий в CSV» writes).
@@ -259,15 +316,30 @@ fn raw_insert(path: &std::path::Path, progress: &[Progress]) -> anyhow::Result<f
     Ok(ms(start))
 }
 
-/// A region: schools, one plan, and progress of every measure at every school for 2 occurrences.
-fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
+/// The region's schools.
+fn region_schools() -> Vec<School> {
+    (0..SCHOOLS)
+        .map(|i| {
+            let mut school = School::new(format!("МОУ «СОШ № {}»", i + 1));
+            school.short_name = format!("СОШ № {}", i + 1);
+            school
+        })
+        .collect()
+}
+
+/// The region plan of the school year starting in `start_year`, and progress of every measure at every
+/// school for its 2 occurrences (December and May).
+fn region_plan(start_year: i32, schools: &[School]) -> (Plan, Vec<Progress>) {
     let mut plan = Plan::new(
-        "Региональная дорожная карта (бенчмарк)",
-        Period::school_year(2021),
+        format!(
+            "Региональная дорожная карта {start_year}/{} (бенчмарк)",
+            (start_year + 1) % 100
+        ),
+        Period::school_year(start_year),
     );
     let dues = [
-        NaiveDate::from_ymd_opt(2021, 12, 31).unwrap(),
-        NaiveDate::from_ymd_opt(2022, 5, 31).unwrap(),
+        NaiveDate::from_ymd_opt(start_year, 12, 31).unwrap(),
+        NaiveDate::from_ymd_opt(start_year + 1, 5, 31).unwrap(),
     ];
     for s in 0..SECTIONS {
         let mut section = Section::new((s + 1).to_string(), format!("Направление {}", s + 1));
@@ -288,14 +360,7 @@ fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
         }
         plan.sections.push(section);
     }
-    let schools: Vec<School> = (0..SCHOOLS)
-        .map(|i| {
-            let mut school = School::new(format!("МОУ «СОШ № {}»", i + 1));
-            school.short_name = format!("СОШ № {}", i + 1);
-            school
-        })
-        .collect();
-    let mut progress = Vec::with_capacity(MEASURES * SCHOOLS * 2);
+    let mut progress = Vec::with_capacity(MEASURES * schools.len() * 2);
     for (k, measure) in plan.measures().enumerate() {
         for (j, school) in schools.iter().enumerate() {
             for (d, due) in dues.iter().enumerate() {
@@ -318,7 +383,7 @@ fn region_data() -> (Plan, Vec<School>, Vec<Progress>) {
             }
         }
     }
-    (plan, schools, progress)
+    (plan, progress)
 }
 
 fn ms(start: Instant) -> f64 {
