@@ -14,6 +14,7 @@ mod run_paste;
 mod run_schools;
 mod runner;
 mod school_command;
+mod school_loader;
 mod schools_state;
 pub mod sort;
 mod state;
@@ -132,7 +133,11 @@ impl eframe::App for RoadmapApp {
         self.toasts.tick(dt);
         self.handle_shortcuts(ui.ctx());
         self.take_dropped_files(ui.ctx());
-        self.ensure_school_data();
+        if self.ensure_school_data() {
+            // The snapshot is being read on a worker thread: look again shortly.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(30));
+        }
         let mut commands = std::mem::take(&mut self.commands);
         let mut ctx = crate::ui::ViewCtx {
             i18n: &self.i18n,

@@ -38,6 +38,8 @@ pub struct SchoolData {
     pub summaries: Vec<SchoolSummary>,
     /// The summaries need recomputing whole before they are shown.
     pub(super) summaries_stale: bool,
+    /// A load running on a worker thread.
+    pub(super) pending: Option<super::school_loader::PendingLoad>,
 }
 
 impl Default for SchoolData {
@@ -52,6 +54,7 @@ impl Default for SchoolData {
             indicator_values: Vec::new(),
             summaries: Vec::new(),
             summaries_stale: true,
+            pending: None,
         }
     }
 }
@@ -60,6 +63,35 @@ impl SchoolData {
     /// Whether the snapshot has been loaded for some plan.
     pub fn is_loaded(&self) -> bool {
         self.synced.is_some()
+    }
+
+    /// Whether the snapshot reflects `plan` and its summaries cover `schools` schools: what the Школы
+    /// screen needs to draw (else it says the records are being read).
+    pub fn ready_for(&self, plan: Id, schools: usize) -> bool {
+        self.synced.is_some_and(|(p, _)| p == plan)
+            && !self.summaries_stale
+            && self.summaries.len() == schools
+    }
+
+    /// Takes in what a load read, as of (`plan`, `version`).
+    pub(super) fn install(&mut self, loaded: super::school_loader::Loaded, plan: Id, version: u64) {
+        self.synced = Some((plan, version));
+        self.records = loaded.records;
+        self.criteria = loaded
+            .criteria_stored
+            .clone()
+            .unwrap_or_else(CriteriaSet::builtin);
+        self.criteria_stored = loaded.criteria_stored;
+        self.criterion_values.clear();
+        for v in loaded.criterion_values {
+            self.criterion_values
+                .entry(v.school_id)
+                .or_default()
+                .insert(v.criterion.clone(), v);
+        }
+        self.indicator_values = loaded.indicator_values;
+        self.summaries = loaded.summaries;
+        self.summaries_stale = false;
     }
 
     /// A school's criterion values as numbers, by criterion id.

@@ -4,6 +4,7 @@ mod backup;
 mod codec;
 mod lock;
 mod read;
+mod reader;
 mod schema;
 mod school_data;
 mod sync;
