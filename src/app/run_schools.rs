@@ -221,23 +221,22 @@ impl RoadmapApp {
         let (plan_id, version) = (plan.id, self.store.data_version());
         if self.data.school.synced != Some((plan_id, version)) {
             if let Some(pending) = &self.data.school.pending {
+                let current = (pending.plan, pending.version) == (plan_id, version);
                 match pending.poll() {
-                    Poll::Running if (pending.plan, pending.version) == (plan_id, version) => {
-                        return true;
-                    }
-                    Poll::Done(Ok(loaded))
-                        if (pending.plan, pending.version) == (plan_id, version) =>
-                    {
+                    Poll::Running if current => return true,
+                    Poll::Done(result) if current => {
                         self.data.school.pending = None;
-                        self.data.schools = loaded.schools.clone();
-                        self.data.school.install(loaded, plan_id, version);
-                        return false;
-                    }
-                    Poll::Done(Err(e)) => {
-                        self.data.school.pending = None;
-                        // Marked: a failing database is reported once, not every frame.
-                        self.data.school.synced = Some((plan_id, version));
-                        self.toasts.error(e);
+                        match *result {
+                            Ok(loaded) => {
+                                self.data.schools = loaded.schools.clone();
+                                self.data.school.install(loaded, plan_id, version);
+                            }
+                            Err(e) => {
+                                // Marked: a failing database is reported once, not every frame.
+                                self.data.school.synced = Some((plan_id, version));
+                                self.toasts.error(e);
+                            }
+                        }
                         return false;
                     }
                     // For an older state of the data, or lost: read again.

@@ -50,7 +50,7 @@ pub(super) struct PendingLoad {
 /// What a look at a pending load finds.
 pub(super) enum Poll {
     Running,
-    Done(Result<Loaded, String>),
+    Done(Box<Result<Loaded, String>>),
     /// The worker ended without an answer.
     Lost,
 }
@@ -73,7 +73,7 @@ impl PendingLoad {
 
     pub fn poll(&self) -> Poll {
         match self.receiver.try_recv() {
-            Ok(result) => Poll::Done(result),
+            Ok(result) => Poll::Done(Box::new(result)),
             Err(TryRecvError::Empty) => Poll::Running,
             Err(TryRecvError::Disconnected) => Poll::Lost,
         }
