@@ -40,6 +40,8 @@ impl Touched {
             }
             Change::Measure { before, after } => {
                 if counts_differ(before, after) {
+                    // Its line in the grid's status may change too (who executes it, for instance).
+                    push_once(&mut self.measures, after.id);
                     self.all_schools = true;
                 }
             }
@@ -143,13 +145,12 @@ mod tests {
         rescoped.schools = SchoolScope::Category {
             category: Category::Shnor,
         };
-        assert!(
-            Touched::of(&Change::Measure {
-                before: Box::new(before.clone()),
-                after: Box::new(rescoped),
-            })
-            .all_schools
-        );
+        let touched = Touched::of(&Change::Measure {
+            before: Box::new(before.clone()),
+            after: Box::new(rescoped),
+        });
+        assert!(touched.all_schools);
+        assert_eq!(touched.measures, vec![before.id]);
         let mut redated = before.clone();
         redated.due = vec![NaiveDate::from_ymd_opt(2022, 5, 31).unwrap()];
         assert!(
