@@ -20,6 +20,8 @@ mod headless;
 mod libreoffice;
 #[path = "bench/schools.rs"]
 mod schools;
+#[path = "bench/trust.rs"]
+mod trust;
 
 use chrono::NaiveDate;
 use roadmap_planner::app::{RoadmapApp, UiState};
@@ -118,6 +120,7 @@ fn main() -> anyhow::Result<()> {
         .chain(grid::PHASES)
         .chain(schools::PHASES)
         .chain(edits::PHASES)
+        .chain(trust::PHASES)
     {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
@@ -171,6 +174,9 @@ fn main() -> anyhow::Result<()> {
         println!(
             "      dashboard_frame_us ≤ 3000, overview_frame_us ≤ 3000 (1 000 школ), stats_ms ≤ 100"
         );
+        println!(
+            "      trust_ics_ms ≤ 2000 (400 000 дат), trust_xlsx_merges_ms ≤ 1000 (4 000 объединений), trust_deadline_ms ≤ 1"
+        );
     }
     println!("{}", serde_json::Value::Object(results));
     Ok(())
@@ -192,6 +198,10 @@ fn run_phase(phase: &str, dir: &std::path::Path, progress_rows: usize) -> anyhow
         return Ok(());
     }
     if let Some(value) = calendar::run_phase(phase)? {
+        println!("{}", serde_json::json!({ "value": value }));
+        return Ok(());
+    }
+    if let Some(value) = trust::run_phase(phase)? {
         println!("{}", serde_json::json!({ "value": value }));
         return Ok(());
     }

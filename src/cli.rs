@@ -280,9 +280,12 @@ pub enum Format {
 
 /// Runs the program with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     match Cli::try_parse() {
         Ok(cli) => match run(cli) {
             Ok(()) => ExitCode::SUCCESS,
+            // The reader went away (`list | head`): nothing more to say to anyone.
+            Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("Ошибка: {e:#}");
                 ExitCode::FAILURE
@@ -290,6 +293,40 @@ pub fn main() -> ExitCode {
         },
         Err(e) => usage_error(e),
     }
+}
+
+/// Whether an error is standard output closed by its reader.
+fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// A `println!` into a pipe its reader closed (`list | head -c10`) panics; end quietly with success
+/// instead, as command-line tools do.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        let closed = [
+            "Broken pipe",
+            "os error 32)",
+            "os error 232)",
+            "os error 109)",
+        ];
+        if text.starts_with("failed printing to stdout") && closed.iter().any(|c| text.contains(c))
+        {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
 }
 
 /// Runs one parsed command line.
@@ -512,7 +549,7 @@ fn export(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()> {
             _ => Ok(()),
         }
     } else {
-        write_atomically(output, &file)?;
+        write_file_atomically(db, output, |out| exchange::write_json(&file, out))?;
         println!(
             "Файл записан: {} ({}).",
             output.display(),
@@ -533,38 +570,16 @@ fn contents_text(file: &ExchangeFile) -> String {
     )
 }
 
-/// Writes beside the target, then renames: a failed write never leaves half a file.
-fn write_atomically(path: &Path, file: &ExchangeFile) -> anyhow::Result<()> {
-    write_file_atomically(path, |out| exchange::write_json(file, out))
-}
-
-/// Writes through `write` to a file beside `path`, then renames it over `path`.
+/// Writes an output file of the database at `db` whole (see [`crate::output`]): never over the database,
+/// its companion files or its backups.
 fn write_file_atomically(
+    db: &Path,
     path: &Path,
-    write: impl FnOnce(std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| anyhow!("«{}» — не имя файла", path.display()))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    let written = std::fs::File::create(&tmp)
-        .and_then(|f| write(std::io::BufWriter::new(f)))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ignored = std::fs::remove_file(&tmp);
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "нет такой папки".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "нет прав на запись".to_owned(),
-            std::io::ErrorKind::IsADirectory => "это папка".to_owned(),
-            std::io::ErrorKind::StorageFull => "на диске нет места".to_owned(),
-            _ => e.to_string(),
-        };
-        anyhow::bail!("не удалось записать файл {}: {reason}", path.display());
-    }
-    Ok(())
+    let backups = crate::config::AppConfig::load().backups_dir_for(db);
+    let protected = crate::output::Protected::database(db, Some(&backups));
+    Ok(crate::output::write_atomically(path, &protected, write)?)
 }
 
 /// Reports a wrong command line in Russian (help and version go to stdout with success).

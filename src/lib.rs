@@ -10,6 +10,7 @@ pub mod example;
 pub mod exchange;
 pub mod i18n;
 pub mod model;
+pub mod output;
 pub mod schedule;
 pub mod stats;
 pub mod store;

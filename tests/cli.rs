@@ -235,6 +235,8 @@ fn example_with_progress(sb: &Sandbox, db: &str) -> String {
         }
     }
     file["progress"] = Value::Array(progress);
+    // As if another office sent it: a database refuses a file it wrote itself.
+    file["origin"]["id"] = Value::from("0b0f5a8e-5a3c-4d0e-9b7e-000000000001");
     let path = sb.write(
         "with-progress.json",
         serde_json::to_string_pretty(&file).unwrap(),
@@ -430,7 +432,8 @@ fn bad_files_are_refused_with_a_russian_message_and_nothing_written() {
                 let mut file: Value = serde_json::from_str(good).unwrap();
                 file["plans"] = Value::Array(Vec::new());
                 file["progress"][0]["measure_id"] = "6f1c1e1e-0000-4000-8000-000000000001".into();
-                file["progress"][1]["updated_at"] = "2030-01-01T00:00:00Z".into();
+                file["progress"][1]["updated_at"] = "2025-01-01T00:00:00Z".into();
+                file["origin"]["id"] = "0b0f5a8e-5a3c-4d0e-9b7e-000000000002".into();
                 sb.write("unknown.json", serde_json::to_string(&file).unwrap())
             },
         ),

@@ -55,6 +55,10 @@ pub enum Command {
     PickAndExportIcs,
     /// Export the current plan's due dates as an iCalendar (.ics) file.
     ExportIcsFile(PathBuf),
+    /// Open the local evidence file the user confirmed (see `AppData::confirm_open`).
+    OpenConfirmedFile(PathBuf),
+    /// Do not open the local evidence file after all.
+    CancelOpenFile,
     // Grid (issue 3): structural edits, each one undoable step (see `run_grid.rs`).
     /// Put a new measure into a section at `index` (at its end when `None`) and select it.
     InsertMeasure {

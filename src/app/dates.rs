@@ -61,8 +61,12 @@ impl RoadmapApp {
         let plan = self.plan()?;
         let text = crate::exchange::ics::to_ics(plan);
         let events = crate::exchange::ics::event_count(plan);
-        std::fs::write(path, text)
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        crate::output::write_bytes(
+            path,
+            &crate::output::Protected::of_store(&self.store),
+            text.as_bytes(),
+        )
+        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
             "toast-exported-ics",
             &[

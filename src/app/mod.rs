@@ -8,6 +8,7 @@ mod dates;
 mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
+mod run_evidence;
 mod run_exchange;
 mod run_grid;
 mod run_paste;
@@ -68,6 +69,7 @@ impl RoadmapApp {
             commands: Vec::new(),
             today,
         };
+        app.data.read_only = app.store.is_read_only();
         app.reload_all();
         app
     }

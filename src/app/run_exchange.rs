@@ -265,8 +265,12 @@ impl RoadmapApp {
     }
 
     fn write_export(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
-        std::fs::write(path, bytes)
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        crate::output::write_bytes(
+            path,
+            &crate::output::Protected::of_store(&self.store),
+            bytes,
+        )
+        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],

@@ -142,23 +142,7 @@ impl RoadmapApp {
             }
             SchoolCommand::MarkDone(keys) => self.set_status(&keys, Status::Done),
             SchoolCommand::SetStatus { keys, status } => self.set_status(&keys, status),
-            SchoolCommand::OpenEvidence(text) => {
-                let target = model::evidence_link(&text)
-                    .unwrap_or(text.trim())
-                    .to_owned();
-                if target.is_empty() {
-                    return Ok(());
-                }
-                open::that_detached(&target).map_err(|e| {
-                    self.i18n.tr_args(
-                        "schools-error-open-evidence",
-                        &[
-                            ("path", Arg::Str(&target)),
-                            ("reason", Arg::Str(&e.to_string())),
-                        ],
-                    )
-                })
-            }
+            SchoolCommand::OpenEvidence(text) => self.open_evidence(&text),
             SchoolCommand::SetIndicatorValue {
                 indicator,
                 school,
@@ -582,8 +566,12 @@ impl RoadmapApp {
 
     fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), String> {
         let html = self.report_html(school)?;
-        std::fs::write(path, html)
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        crate::output::write_bytes(
+            path,
+            &crate::output::Protected::of_store(&self.store),
+            html.as_bytes(),
+        )
+        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
             "schools-toast-report-saved",
             &[("path", Arg::Str(&path.display().to_string()))],

@@ -180,6 +180,11 @@ impl RoadmapApp {
             Command::PickAndExportIcs => self.pick_and_export_ics(),
             Command::ExportIcsFile(path) => self.export_ics_file(&path),
             Command::School(command) => self.run_school(command),
+            Command::OpenConfirmedFile(path) => self.open_confirmed_file(&path),
+            Command::CancelOpenFile => {
+                self.data.confirm_open = None;
+                Ok(())
+            }
             Command::Exchange(command) => self.run_exchange(command),
             Command::PasteRows { text } => self.paste_rows(text),
             Command::Select(id) => {
@@ -291,8 +296,12 @@ impl RoadmapApp {
         let origin = crate::exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
         let file = crate::exchange::json::export(&self.store, Some(plan), origin)
             .map_err(|e| e.to_string())?;
-        std::fs::write(path, crate::exchange::json::to_json(&file))
-            .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        crate::output::write_bytes(
+            path,
+            &crate::output::Protected::of_store(&self.store),
+            crate::exchange::json::to_json(&file).as_bytes(),
+        )
+        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],

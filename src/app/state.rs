@@ -57,6 +57,10 @@ pub struct AppData {
     pub school: super::SchoolData,
     /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.
     pub exchange: super::ExchangeData,
+    /// The database is open for reading only (a read-only file or folder): nothing can be saved.
+    pub read_only: bool,
+    /// A local evidence file waiting for the user to confirm opening it (its full path is shown).
+    pub confirm_open: Option<std::path::PathBuf>,
 }
 
 /// UI settings persisted with eframe's storage, apart from the data.

@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use anyhow::{Context, anyhow};
+use anyhow::anyhow;
 
 use crate::exchange::{self, ImportPreview, ImportSource, Names};
-use crate::store::{RecordKind, Store};
+use crate::store::RecordKind;
 
 /// The preview as the CLI prints it: counts per kind, then the conflicts and deletions by title.
 pub fn preview_text(preview: &ImportPreview, source: &ImportSource, names: &Names) -> String {
@@ -78,14 +78,13 @@ pub fn import(db: &Path, path: &Path, dry_run: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `backups`: the backups of the database, newest last.
+/// `backups`: the backups of the database, newest last, from the folder the settings name (else
+/// `backups/` beside it). Needs no write access: the database is not opened.
 pub fn backups(db: &Path) -> anyhow::Result<()> {
-    let list = list_backups(db);
+    let dir = crate::config::AppConfig::load().backups_dir_for(db);
+    let list = crate::store::list_backups_in(&dir);
     if list.is_empty() {
-        println!(
-            "Резервных копий нет (папка {}).",
-            Store::backup_dir_for(db).display()
-        );
+        println!("Резервных копий нет (папка {}).", dir.display());
     }
     for b in list {
         println!("{}\t{} КБ", b.path.display(), b.size.div_ceil(1024));
@@ -93,32 +92,8 @@ pub fn backups(db: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn list_backups(db: &Path) -> Vec<crate::store::BackupInfo> {
-    let dir = Store::backup_dir_for(db);
-    let mut list: Vec<_> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            (name.starts_with("roadmap-") && name.ends_with(".sqlite")).then(|| {
-                crate::store::BackupInfo {
-                    size: e.metadata().map(|m| m.len()).unwrap_or(0),
-                    path: e.path(),
-                    name,
-                }
-            })
-        })
-        .collect();
-    list.sort_by(|a, b| {
-        a.name
-            .trim_end_matches(".sqlite")
-            .cmp(b.name.trim_end_matches(".sqlite"))
-    });
-    list
-}
-
-/// `restore ФАЙЛ`: replaces the database with a backup (a backup of the current state is taken first).
+/// `restore ФАЙЛ`: replaces the database with a sound backup (the current state is backed up first; a
+/// refused file changes nothing and adds no backup).
 pub fn restore(db: &Path, file: &Path) -> anyhow::Result<()> {
     if !file.is_file() {
         return Err(anyhow!(
@@ -127,8 +102,7 @@ pub fn restore(db: &Path, file: &Path) -> anyhow::Result<()> {
         ));
     }
     let mut store = super::open(db)?;
-    let before = store.backup()?;
-    store.restore_from(file)?;
+    let before = store.restore_from(file)?;
     println!("База восстановлена из {}.", file.display());
     if let Some(b) = before {
         println!("Прежнее состояние сохранено в {}.", b.display());
@@ -152,7 +126,7 @@ pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Resul
         },
     };
     let bytes = exchange::csv_export::grid_csv(&store.load_plan(id)?, None);
-    write_bytes(output, &bytes)
+    write_bytes(db, output, &bytes)
 }
 
 /// `export --school ID`: one school's report as an exchange file.
@@ -175,20 +149,21 @@ pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<(
     };
     let origin = exchange::office_origin(&mut store)?;
     let file = exchange::export_school(&store, id, origin)?;
-    write_bytes(output, exchange::to_json(&file).as_bytes())
+    write_bytes(db, output, exchange::to_json(&file).as_bytes())
 }
 
-fn write_bytes(output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_bytes(db: &Path, output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if output == Path::new("-") {
         use std::io::Write;
-        std::io::stdout().write_all(bytes)?;
+        std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| anyhow::Error::new(e).context("не удалось вывести файл"))?;
         return Ok(());
     }
-    let tmp = output.with_extension("tmp-export");
-    std::fs::write(&tmp, bytes)
-        .with_context(|| format!("не удалось записать {}", tmp.display()))?;
-    std::fs::rename(&tmp, output)
-        .with_context(|| format!("не удалось записать {}", output.display()))?;
+    super::write_file_atomically(db, output, |out| {
+        use std::io::Write;
+        out.write_all(bytes)
+    })?;
     eprintln!("Записано: {}", output.display());
     Ok(())
 }

@@ -24,7 +24,7 @@ pub fn export(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()
             _ => Ok(()),
         }
     } else {
-        write_file_atomically(output, |mut out| {
+        write_file_atomically(db, output, |out| {
             out.write_all(text.as_bytes())?;
             out.flush()
         })?;

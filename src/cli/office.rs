@@ -72,7 +72,7 @@ pub fn export(
     if output == Path::new("-") {
         anyhow::bail!("документ Word или Excel нельзя вывести в стандартный вывод; укажите файл");
     }
-    write_file_atomically(output, |mut out| {
+    write_file_atomically(db, output, |out| {
         out.write_all(&bytes)?;
         out.flush()
     })?;

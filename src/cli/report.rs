@@ -68,10 +68,12 @@ pub fn run(
         if format == ReportFormat::Docx {
             anyhow::bail!("документ Word нельзя вывести в стандартный вывод; укажите файл");
         }
-        std::io::stdout().write_all(&bytes)?;
+        std::io::stdout()
+            .write_all(&bytes)
+            .map_err(|e| anyhow::Error::new(e).context("не удалось вывести справку"))?;
         return Ok(());
     }
-    write_file_atomically(output, |mut out| {
+    write_file_atomically(db, output, |out| {
         out.write_all(&bytes)?;
         out.flush()
     })?;

@@ -1,6 +1,7 @@
 //! The grid as CSV for Excel: UTF-8 with a byte order mark (so Excel reads Cyrillic), `;` between cells
 //! (the list separator of a Russian Windows), CRLF line ends, cells with `;`, quotes or line breaks quoted,
-//! and cells that Excel would take for a formula (`=`, `+`, `-`, `@`) neutralised with a leading `'`.
+//! and cells that Excel would take for a formula (`=`, `+`, `-`, `@`, also after leading spaces, tabs,
+//! line breaks or control characters, which LibreOffice's «trim spaces» drops) neutralised with a leading `'`.
 //!
 //! Sections are rows whose only filled cell is the first ("1. Создание организационных условий…"), so the
 //! table reader (`table::read_table`) reads the file back into the same sections and measures.
@@ -92,9 +93,16 @@ fn row<'a>(out: &mut String, cells: impl IntoIterator<Item = &'a str>) {
     out.push_str("\r\n");
 }
 
+/// Whether a spreadsheet could take a cell for a formula: its first character after any whitespace and
+/// control characters is `=`, `+`, `-` or `@`.
+pub fn looks_like_formula(cell: &str) -> bool {
+    cell.trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
+        .starts_with(['=', '+', '-', '@'])
+}
+
 /// One cell: neutralised against formulas, quoted when it must be, line breaks as CRLF inside quotes.
 fn cell_text(out: &mut String, cell: &str) {
-    let formula = cell.starts_with(['=', '+', '-', '@']);
+    let formula = looks_like_formula(cell);
     let quote = formula || cell.contains([';', '"', '\n', '\r']);
     if !quote {
         out.push_str(cell);
@@ -151,6 +159,26 @@ mod tests {
             "1.1;\"Семинар; \"\"вводный\"\"\";\"апрель\r\nиюнь\";\"'=HYPERLINK(\"\"x\"\")\";\"'-10%\";\r\n"
         ));
         assert!(text.contains("1.2;\"'@все\";;;;\r\n"));
+    }
+
+    #[test]
+    fn formulas_after_leading_whitespace_or_control_characters_are_neutralised() {
+        for cell in [
+            " =1+1",
+            "\t+SUM(A1)",
+            "\r-2",
+            "\u{3}@x",
+            "\u{a0}=A1",
+            "\n\n=1",
+        ] {
+            assert!(looks_like_formula(cell), "{cell:?}");
+            let mut out = String::new();
+            cell_text(&mut out, cell);
+            assert!(out.starts_with("\"'"), "{cell:?} → {out:?}");
+        }
+        for cell in ["текст", "1.1", " 10%", "a=b"] {
+            assert!(!looks_like_formula(cell), "{cell:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! get wrong in general-purpose writers — lines are folded at 75 *octets* without splitting a UTF-8 character
 //! (Cyrillic takes two octets a letter), and `\ ; ,` and line breaks in text are escaped.
 
+use std::collections::HashSet;
+
 use chrono::{Days, NaiveDate};
 
 use crate::model::{Measure, Plan, Timestamp};
@@ -33,13 +35,13 @@ pub fn to_ics(plan: &Plan) -> String {
     out.line("METHOD:PUBLISH");
     out.line(&format!("X-WR-CALNAME:{}", escape_text(&plan.title)));
     for measure in plan.measures() {
-        let mut written: Vec<NaiveDate> = Vec::with_capacity(measure.due.len());
+        let mut written: HashSet<NaiveDate> = HashSet::with_capacity(measure.due.len());
         for &due in &measure.due {
             // Due dates are distinct by construction; a duplicate would give two events with one UID.
-            if written.contains(&due) {
+            // A set keeps the check constant-time however many dates a measure has.
+            if !written.insert(due) {
                 continue;
             }
-            written.push(due);
             event(&mut out, measure, due);
         }
     }
@@ -261,5 +263,19 @@ mod tests {
         assert!(unfolded.contains(
             "DESCRIPTION:Ответственные: Управление образованием\\, руководители ОО\\nРезультат: Протокол\\; план работы\r\n"
         ));
+    }
+
+    #[test]
+    fn a_repeated_due_date_gives_one_event() {
+        let mut plan = plan();
+        let measure = &mut plan.sections[0].measures[0];
+        let day = measure.due[0];
+        measure.due = vec![day, day, day];
+        let text = to_ics(&plan);
+        assert_eq!(
+            text.matches(&format!("UID:{}", uid(&plan.sections[0].measures[0], day)))
+                .count(),
+            1
+        );
     }
 }

@@ -380,6 +380,6 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => "нет прав на чтение".into(),
         ErrorKind::IsADirectory => "это папка, а не файл".into(),
         ErrorKind::InvalidData => "данные повреждены".into(),
-        _ => e.to_string(),
+        _ => crate::output::io_reason(e),
     }
 }

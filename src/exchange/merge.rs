@@ -263,6 +263,8 @@ fn decide(
 /// (or that were deleted here: such records are skipped).
 pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, ExchangeError> {
     let declared = super::validate_inner(file)?;
+    // Who wrote the file, its time stamps and its references, before any decision rests on them.
+    super::trust::check(store, file, crate::model::now())?;
 
     let own_id = store.meta(META_OFFICE_ID)?.unwrap_or_default();
     let own_file = !file.origin.id.is_empty() && file.origin.id == own_id;

@@ -30,6 +30,7 @@ mod deleted;
 pub mod docx;
 pub mod ics;
 pub mod json;
+pub mod limits;
 pub mod merge;
 pub mod migrate;
 pub mod office;
@@ -40,6 +41,7 @@ pub mod schools_csv;
 pub mod table;
 pub mod table_file;
 pub mod table_stage;
+pub mod trust;
 pub mod xlsx;
 
 use std::collections::{BTreeMap, HashSet};
@@ -218,8 +220,10 @@ pub enum ExchangeError {
     Table(String),
     #[error("План не найден: {0}.")]
     PlanNotFound(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Trust(#[from] trust::TrustError),
 }
 
 /// A size in megabytes or gigabytes with one decimal, rounded up (so 100 MB and a byte show as "100,1 МБ").
@@ -345,6 +349,8 @@ pub fn office_origin(store: &mut Store) -> Result<Origin, ExchangeError> {
     let office = store.meta(META_OFFICE_NAME)?.unwrap_or_default();
     let id = match store.meta(META_OFFICE_ID)? {
         Some(id) if !id.trim().is_empty() => id,
+        // A database open for reading only cannot keep a new id: this file gets one of its own.
+        _ if store.is_read_only() => model::new_id().to_string(),
         _ => {
             let id = model::new_id().to_string();
             store.write(|w| w.set_meta(META_OFFICE_ID, &id))?;

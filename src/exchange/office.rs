@@ -107,8 +107,10 @@ pub enum OfficeError {
     NoSheetTable,
     #[error("Не удалось прочитать книгу Excel: {0}.")]
     Spreadsheet(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Table(#[from] TableError),
+    #[error(transparent)]
+    Limit(#[from] crate::exchange::limits::LimitError),
     #[error("Не удалось составить файл: {0}")]
     Write(String),
 }
@@ -234,7 +236,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, OfficeError> {
         reason: match e.kind() {
             std::io::ErrorKind::NotFound => "файл не найден".to_owned(),
             std::io::ErrorKind::PermissionDenied => "нет прав на чтение".to_owned(),
-            _ => e.to_string(),
+            _ => crate::output::io_reason(&e),
         },
     };
     let file = std::fs::File::open(path).map_err(io)?;
@@ -338,6 +340,14 @@ impl<'a> Package<'a> {
         let mut out = Vec::new();
         self.inflate(index, name, Some(&mut out))?;
         Ok(Some(out))
+    }
+
+    /// The names of the package's parts.
+    pub fn part_names(&self) -> Vec<String> {
+        (0..self.archive.len())
+            .filter_map(|i| self.archive.name_for_index(i)?.ok())
+            .map(|name| name.into_owned())
+            .collect()
     }
 
     /// A part that must be there.

@@ -53,6 +53,8 @@ pub enum SchoolsCsvError {
     },
     #[error("В таблице нет ни одной школы: под заголовком нет строк.")]
     NoRows,
+    #[error(transparent)]
+    Limit(#[from] super::limits::LimitError),
 }
 
 /// Reads a table of schools from the bytes of a file.
@@ -63,7 +65,7 @@ pub fn read_schools(bytes: &[u8]) -> Result<SchoolsTable, SchoolsCsvError> {
 
 /// Reads a table of schools from text.
 pub fn read_schools_text(text: &str) -> Result<SchoolsTable, SchoolsCsvError> {
-    let rows = super::table::parse_delimited(text, None);
+    let rows = super::limits::parse_delimited_bounded(text, None)?;
     let mut rows = rows
         .into_iter()
         .enumerate()

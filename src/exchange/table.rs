@@ -12,7 +12,7 @@
 //! When the header is not recognised, [`read_table`] says so ([`TableError::NoHeader`]) and the caller can
 //! ask the user which column holds what, then call [`read_table_with_columns`].
 
-mod cells;
+pub(crate) mod cells;
 mod columns;
 mod structure;
 #[cfg(test)]

@@ -97,7 +97,8 @@ pub fn decode_table(bytes: &[u8], stem: String) -> Result<TableText, ExchangeErr
     let (text, encoding) =
         super::decode::decode(bytes).map_err(|e| ExchangeError::Table(e.to_string()))?;
     Ok(TableText {
-        rows: table::parse_delimited(&text, None),
+        rows: super::limits::parse_delimited_bounded(&text, None)
+            .map_err(|e| ExchangeError::Table(e.to_string()))?,
         encoding,
         stem,
     })

@@ -1,5 +1,6 @@
 //! Excel (.xlsx): read the road-map table of a workbook; write the plan and its progress as a workbook.
 
+mod guard;
 mod read;
 mod write;
 

@@ -98,12 +98,250 @@ fn is_link(line: &str) -> bool {
     {
         return true;
     }
-    let bytes = line.as_bytes();
-    let windows_drive = bytes.len() > 2
+    is_windows_drive(line)
+        || line.starts_with('/')
+        || line.starts_with("\\\\")
+        || line.starts_with("~/")
+}
+
+/// What clicking «Открыть» on an evidence link may do. Evidence arrives in files from schools, so the
+/// program never hands it blindly to the system: only a web page opens at once; a local file opens after
+/// the user confirms its full path; a program or script, a network (UNC/SMB) path and any other kind of
+/// link are never opened — the text is shown for the user to judge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceTarget {
+    /// An `http://` or `https://` address: opened in the browser.
+    Web(String),
+    /// A local file or folder: opened only after a confirmation naming this full path.
+    LocalFile(std::path::PathBuf),
+    /// Never opened; the reason is said to the user.
+    Refused(Refusal),
+    /// No link at all: nothing to open.
+    None,
+}
+
+/// Why a link is not opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A program, script or shortcut (`.exe`, `.bat`, `.lnk`, `.desktop`…).
+    Executable,
+    /// A network path (`\\host\share`, `smb://`): opening it would send the user's credentials there.
+    Network,
+    /// Another kind of address (`ftp:`, `javascript:`…).
+    Unsupported,
+}
+
+/// Extensions of files that run something when opened (Windows, Linux, macOS), lower case.
+const EXECUTABLE_EXTENSIONS: &[&str] = &[
+    "exe",
+    "com",
+    "bat",
+    "cmd",
+    "ps1",
+    "psm1",
+    "psd1",
+    "vbs",
+    "vbe",
+    "js",
+    "jse",
+    "wsf",
+    "wsh",
+    "ws",
+    "hta",
+    "msi",
+    "msp",
+    "mst",
+    "lnk",
+    "scr",
+    "cpl",
+    "jar",
+    "desktop",
+    "sh",
+    "bash",
+    "zsh",
+    "csh",
+    "ksh",
+    "run",
+    "appimage",
+    "pif",
+    "reg",
+    "inf",
+    "scf",
+    "url",
+    "application",
+    "gadget",
+    "msc",
+    "vb",
+    "py",
+    "pyw",
+    "pl",
+    "rb",
+    "command",
+    "app",
+    "dll",
+    "sys",
+    "drv",
+    "ocx",
+    "bin",
+    "elf",
+    "out",
+    "deb",
+    "rpm",
+    "apk",
+    "pkg",
+    "dmg",
+    "iso",
+    "img",
+    "vhd",
+    "vhdx",
+    "settingcontent-ms",
+    "library-ms",
+    "searchconnector-ms",
+    "xbap",
+    "appref-ms",
+    "mht",
+    "mhtml",
+    "chm",
+    "hlp",
+    "ins",
+    "isp",
+    "job",
+    "lnk",
+    "msh",
+    "msh1",
+    "msh2",
+    "mshxml",
+    "ps2",
+    "ps2xml",
+    "psc1",
+    "psc2",
+    "xll",
+    "xlam",
+    "docm",
+    "xlsm",
+    "pptm",
+    "dotm",
+    "xltm",
+    "potm",
+    "ppam",
+    "ppsm",
+    "sldm",
+    "ade",
+    "adp",
+    "mde",
+    "mdb",
+    "accde",
+    "crt",
+    "cer",
+    "der",
+    "diagcab",
+    "website",
+    "theme",
+    "themepack",
+];
+
+/// What an evidence text's link may do when clicked (see [`EvidenceTarget`]).
+pub fn evidence_target(text: &str) -> EvidenceTarget {
+    let Some(link) = evidence_link(text).or_else(|| {
+        let t = text.trim();
+        (!t.is_empty() && !t.contains('\n')).then_some(t)
+    }) else {
+        return EvidenceTarget::None;
+    };
+    let lower = link.to_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        if link.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return EvidenceTarget::Refused(Refusal::Unsupported);
+        }
+        return EvidenceTarget::Web(link.to_owned());
+    }
+    if lower.starts_with("smb:") || lower.starts_with("cifs:") || lower.starts_with("nfs:") {
+        return EvidenceTarget::Refused(Refusal::Network);
+    }
+    let path = if let Some(rest) = lower.strip_prefix("file:") {
+        let rest = &link[link.len() - rest.len()..];
+        // file:///C:/a, file:///home/a; file://host/share is a network path.
+        match rest.strip_prefix("///") {
+            Some(local) if is_windows_drive(local) => local.to_owned(),
+            Some(local) => format!("/{local}"),
+            None if rest.starts_with("//") => return EvidenceTarget::Refused(Refusal::Network),
+            None => rest.to_owned(),
+        }
+    } else if has_scheme(link) && !is_windows_drive(link) {
+        return EvidenceTarget::Refused(Refusal::Unsupported);
+    } else if is_link(link) {
+        link.to_owned()
+    } else {
+        return EvidenceTarget::None;
+    };
+    local_target(&path)
+}
+
+/// A local path: refused when it is a network path or names something that runs; its full form
+/// otherwise (`~` expanded, links resolved when it exists — a link to a program is a program).
+fn local_target(path: &str) -> EvidenceTarget {
+    if path.starts_with("\\\\") || path.starts_with("//") || path.starts_with("\\/") {
+        return EvidenceTarget::Refused(Refusal::Network);
+    }
+    let expanded = match path.strip_prefix("~/") {
+        Some(rest) => match directories::UserDirs::new() {
+            Some(dirs) => dirs.home_dir().join(rest),
+            None => return EvidenceTarget::Refused(Refusal::Unsupported),
+        },
+        None => std::path::PathBuf::from(path),
+    };
+    if runs_something(&expanded.to_string_lossy()) {
+        return EvidenceTarget::Refused(Refusal::Executable);
+    }
+    match std::fs::canonicalize(&expanded) {
+        Ok(resolved) if runs_something(&resolved.to_string_lossy()) => {
+            EvidenceTarget::Refused(Refusal::Executable)
+        }
+        Ok(resolved)
+            if resolved.to_string_lossy().starts_with("\\\\")
+                && !resolved.to_string_lossy().starts_with("\\\\?\\") =>
+        {
+            EvidenceTarget::Refused(Refusal::Network)
+        }
+        _ => EvidenceTarget::LocalFile(expanded),
+    }
+}
+
+/// Whether a path's file name ends in an extension that runs something. Windows ignores trailing dots
+/// and spaces (`x.exe.` runs `x.exe`), and a stream name after `:` (`x.txt:y.exe`) is checked too.
+fn runs_something(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.split(':').any(|part| {
+        let part = part.trim_end_matches(['.', ' ']);
+        part.rsplit_once('.')
+            .is_some_and(|(_, ext)| EXECUTABLE_EXTENSIONS.contains(&ext.to_lowercase().as_str()))
+    })
+}
+
+fn is_windows_drive(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() > 2
         && bytes[0].is_ascii_alphabetic()
         && bytes[1] == b':'
-        && (bytes[2] == b'\\' || bytes[2] == b'/');
-    windows_drive || line.starts_with('/') || line.starts_with("\\\\") || line.starts_with("~/")
+        && (bytes[2] == b'\\' || bytes[2] == b'/')
+}
+
+/// Whether a text starts with a URI scheme (`javascript:`, `mailto:`, `ms-settings:`…) rather than a
+/// drive letter.
+fn has_scheme(text: &str) -> bool {
+    match text.split_once(':') {
+        Some((scheme, _)) => {
+            scheme.len() > 1
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
 }
 
 /// Whether a text reads as a date: digits and dots, or a day and a month name ("1 октября 2021 г.").
@@ -155,5 +393,103 @@ mod tests {
         let only_link = Evidence::parse("https://example.org/a");
         assert_eq!(only_link.link, "https://example.org/a");
         assert_eq!(only_link.to_text(), "https://example.org/a");
+    }
+
+    #[test]
+    fn only_web_pages_open_at_once() {
+        assert_eq!(
+            evidence_target("Приказ № 1\nhttps://school.example/a.pdf"),
+            EvidenceTarget::Web("https://school.example/a.pdf".into())
+        );
+        assert_eq!(
+            evidence_target("HTTP://school.example/"),
+            EvidenceTarget::Web("HTTP://school.example/".into())
+        );
+        assert_eq!(evidence_target("Протокол № 3"), EvidenceTarget::None);
+        assert_eq!(evidence_target(""), EvidenceTarget::None);
+    }
+
+    #[test]
+    fn programs_scripts_and_shortcuts_are_never_opened() {
+        for text in [
+            "C:\\Windows\\System32\\calc.exe",
+            "file:///C:/Windows/System32/calc.exe",
+            "file:///home/user/run.sh",
+            "/tmp/x.desktop",
+            "C:\\Users\\u\\Desktop\\отчёт.lnk",
+            "D:\\a.hta",
+            "/home/u/app.AppImage",
+            "C:\\a.pdf.exe.",
+            "C:\\a.txt:b.exe",
+            "C:\\install.msi",
+            "C:\\a.bat",
+            "C:\\a.ps1",
+            "C:\\a.jar",
+            "C:\\a.scr",
+        ] {
+            assert_eq!(
+                evidence_target(text),
+                EvidenceTarget::Refused(Refusal::Executable),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn network_paths_are_never_opened() {
+        for text in [
+            "\\\\host\\share\\x.exe",
+            "\\\\host\\share\\протокол.pdf",
+            "//host/share/a.pdf",
+            "file://host/share/a.pdf",
+            "smb://host/share/a.pdf",
+        ] {
+            assert_eq!(
+                evidence_target(text),
+                EvidenceTarget::Refused(Refusal::Network),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_addresses_are_shown_as_text() {
+        for text in [
+            "javascript:alert(1)",
+            "ftp://host/a.pdf",
+            "ms-settings:privacy",
+        ] {
+            assert_eq!(
+                evidence_target(text),
+                EvidenceTarget::Refused(Refusal::Unsupported),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_local_document_needs_a_confirmation_of_its_full_path() {
+        assert_eq!(
+            evidence_target("Протокол\nC:\\Документы\\протокол.docx"),
+            EvidenceTarget::LocalFile("C:\\Документы\\протокол.docx".into())
+        );
+        assert_eq!(
+            evidence_target("file:///home/user/протокол.pdf"),
+            EvidenceTarget::LocalFile("/home/user/протокол.pdf".into())
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_a_program_is_a_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let program = dir.path().join("calc.sh");
+        std::fs::write(&program, "#!/bin/sh\n").unwrap();
+        let innocent = dir.path().join("протокол.pdf");
+        std::os::unix::fs::symlink(&program, &innocent).unwrap();
+        assert_eq!(
+            evidence_target(innocent.to_str().unwrap()),
+            EvidenceTarget::Refused(Refusal::Executable)
+        );
     }
 }

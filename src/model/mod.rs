@@ -13,7 +13,7 @@ pub use change::{Change, ChangeMismatch};
 pub use criteria::{
     CriteriaGroup, CriteriaSet, Criterion, CriterionKind, CriterionValue, DEFAULT_CRITERIA_JSON,
 };
-pub use evidence::{Evidence, evidence_link};
+pub use evidence::{Evidence, EvidenceTarget, Refusal, evidence_link, evidence_target};
 pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};

@@ -78,8 +78,20 @@ impl Schedule {
     }
 }
 
+/// The longest deadline text read for dates, in characters. A longer one (no real deadline is) is kept as
+/// written but left unscheduled, with a note saying why — so a crafted file cannot make reading slow.
+pub const MAX_DEADLINE_CHARS: usize = 2_000;
+
 /// Derives the schedule of a deadline text within `period`. Never panics, whatever the text.
 pub fn derive(text: &str, period: Period) -> Schedule {
+    if text.len() > MAX_DEADLINE_CHARS && text.chars().count() > MAX_DEADLINE_CHARS {
+        return Schedule {
+            occurrences: Vec::new(),
+            explanation: format!(
+                "без срока: текст срока длиннее {MAX_DEADLINE_CHARS} знаков, даты по нему не определяются"
+            ),
+        };
+    }
     let tokens = lexer::tokenize(text);
     let parsed = grammar::parse(&tokens);
     if period.from > period.to {

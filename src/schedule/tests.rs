@@ -780,3 +780,22 @@ fn odd_input_does_not_panic() {
     }
     check("2200-2201", cal3(), &[]);
 }
+
+#[test]
+fn a_deadline_over_the_length_limit_is_left_unscheduled_with_a_note() {
+    // 600 KB of month names once took seconds to read; past the limit the text is not read for dates.
+    let huge = "январь, март, ".repeat(600_000 / "январь, март, ".len());
+    unscheduled(&huge, school());
+    assert!(
+        derive(&huge, school())
+            .explanation
+            .contains("длиннее 2000 знаков")
+    );
+    // Up to the limit (in characters, not bytes: Cyrillic takes two) the text is read as usual.
+    let padded = format!(
+        "до 1 декабря{}",
+        " ".repeat(MAX_DEADLINE_CHARS - "до 1 декабря".chars().count())
+    );
+    assert_eq!(padded.chars().count(), MAX_DEADLINE_CHARS);
+    check(&padded, school(), &["2021-12-01"]);
+}

@@ -15,10 +15,13 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy};
+pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy, list_in as list_backups_in};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
-pub use sync::{ConflictRecord, RecordKind, SyncOrigin, Tombstone, progress_key};
+pub use sync::{
+    CLOCK_TOLERANCE_HOURS, ConflictRecord, RecordKind, SyncOrigin, Tombstone, future_limit,
+    progress_key,
+};
 pub use write::{Merge, Writer};
 
 use lock::DbLock;
@@ -36,16 +39,62 @@ pub enum StoreError {
     TooNew { found: i64, supported: i64 },
     #[error("Файл {0} не является базой данных программы или повреждён")]
     NotADatabase(PathBuf),
-    #[error("Не удалось создать папку для данных {0}: {1}")]
+    #[error(
+        "Файл {0} повреждён (проверка целостности базы данных не пройдена); восстановить из него нельзя"
+    )]
+    Damaged(PathBuf),
+    #[error("Не удалось создать папку для данных {}: {}", .0.display(), crate::output::io_reason(.1))]
     Folder(PathBuf, std::io::Error),
+    #[error("Не удалось занять файл {} для работы с базой: {}", .0.display(), crate::output::io_reason(.1))]
+    Lock(PathBuf, std::io::Error),
+    #[error("Не удалось записать резервную копию {}: {}", .0.display(), crate::output::io_reason(.1))]
+    BackupWrite(PathBuf, std::io::Error),
     #[error("План не найден: {0}")]
     PlanNotFound(String),
     #[error("Данные в базе повреждены: {0}")]
     Corrupt(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Mismatch(#[from] crate::model::ChangeMismatch),
-    #[error("Ошибка базы данных: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "База данных {0} открыта только для чтения (нет прав на запись в файл или папку): изменения не сохраняются."
+    )]
+    ReadOnly(PathBuf),
+    #[error(
+        "База данных {} открыта только для чтения, а её схема (версия {found}) старше этой программы (версия {supported}): обновить её без права записи нельзя.", .path.display()
+    )]
+    ReadOnlyOld {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// SQLite's own text is part of the message (as a detail), so it is not also the error's source: a
+    /// chain printed in full would say it twice.
+    #[error("Ошибка базы данных: {}", sqlite_text(.0))]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// An SQLite error in Russian, SQLite's own text after ours as a detail.
+fn sqlite_text(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    let ours = match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "на диске нет места",
+        Some(ErrorCode::ReadOnly) => "файл доступен только для чтения",
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "база занята другой программой"
+        }
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "файл базы повреждён",
+        Some(ErrorCode::CannotOpen) => "файл базы не открывается",
+        Some(ErrorCode::PermissionDenied) => "нет прав доступа",
+        Some(ErrorCode::SystemIoFailure) => "ошибка чтения или записи на диск",
+        _ => "операция не выполнена",
+    };
+    format!("{ours} (подробности: {e})")
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -58,6 +107,7 @@ pub struct Store {
     /// Steps of the snapshot queries so far (tests check that an edit reads little).
     read_steps: std::cell::Cell<u64>,
     backup_policy: BackupPolicy,
+    read_only: bool,
     _lock: Option<DbLock>,
 }
 
@@ -73,7 +123,14 @@ impl Store {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| StoreError::Folder(parent.into(), e))?;
         }
-        let lock = DbLock::acquire(path)?;
+        let lock = match DbLock::acquire(path) {
+            Ok(lock) => lock,
+            // A database in a read-only folder, or a read-only file: opened for reading only.
+            Err(StoreError::Lock(_, e)) if path.is_file() && is_read_only_error(&e) => {
+                return Self::open_read_only(path);
+            }
+            Err(e) => return Err(e),
+        };
         let conn = Connection::open(path)?;
         let mut store = Self::init(conn, Some(path.to_path_buf())).map_err(|e| match e {
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
@@ -85,6 +142,41 @@ impl Store {
         })?;
         store._lock = Some(lock);
         Ok(store)
+    }
+
+    /// Opens an existing database for reading only (no lock, no journal files written): for a file in a
+    /// read-only place. Every write is refused with [`StoreError::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        let not_ours = |_| StoreError::NotADatabase(path.to_path_buf());
+        let conn = backup::open_read_only(path).map_err(not_ours)?;
+        let found = schema::user_version(&conn).map_err(not_ours)?;
+        if found > schema::SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                supported: schema::SCHEMA_VERSION,
+            });
+        }
+        if found < schema::SCHEMA_VERSION {
+            return Err(StoreError::ReadOnlyOld {
+                path: path.to_path_buf(),
+                found,
+                supported: schema::SCHEMA_VERSION,
+            });
+        }
+        Ok(Self {
+            conn,
+            path: Some(path.to_path_buf()),
+            data_version: 0,
+            read_steps: std::cell::Cell::new(0),
+            backup_policy: BackupPolicy::default(),
+            read_only: true,
+            _lock: None,
+        })
+    }
+
+    /// Whether the database was opened for reading only (see [`Store::open_read_only`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A fresh database in memory (tests, benchmarks, previews).
@@ -106,6 +198,7 @@ impl Store {
             data_version: 0,
             read_steps: std::cell::Cell::new(0),
             backup_policy: BackupPolicy::default(),
+            read_only: false,
             _lock: None,
         })
     }
@@ -135,6 +228,9 @@ impl Store {
 
     /// Runs `f` in one transaction: all of it is written, or nothing.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.clone().unwrap_or_default()));
+        }
         let tx = self.conn.transaction()?;
         let value = {
             let mut writer = Writer::new(&tx);
@@ -160,5 +256,15 @@ impl Store {
     }
 }
 
+/// Whether an error opening a file for writing means the place is read-only.
+fn is_read_only_error(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trust_tests;

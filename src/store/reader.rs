@@ -23,6 +23,7 @@ impl Store {
             data_version: self.data_version,
             read_steps: std::cell::Cell::new(0),
             backup_policy: BackupPolicy::default(),
+            read_only: true,
             _lock: None,
         }))
     }

@@ -207,11 +207,17 @@ impl Store {
         )?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
+        let limit = future_limit();
         while let Some(r) = rows.next()? {
+            let exported_at = codec::timestamp(&r.get::<_, String>(2)?)?;
+            // A watermark from the future (kept before files were checked for them) is no watermark.
+            if exported_at > limit {
+                continue;
+            }
             out.push(SyncOrigin {
                 origin_id: r.get(0)?,
                 office: r.get(1)?,
-                exported_at: codec::timestamp(&r.get::<_, String>(2)?)?,
+                exported_at,
             });
         }
         Ok(out)
@@ -350,14 +356,16 @@ impl Writer<'_> {
                 "INSERT INTO sync_origins (origin_id, office, exported_at, imported_at)
                  VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(origin_id) DO UPDATE SET office = excluded.office,
-                    exported_at = max(sync_origins.exported_at, excluded.exported_at),
+                    exported_at = CASE WHEN sync_origins.exported_at > ?5 THEN excluded.exported_at
+                        ELSE max(sync_origins.exported_at, excluded.exported_at) END,
                     imported_at = excluded.imported_at",
             )?
             .execute(params![
                 origin_id,
                 office,
                 codec::timestamp_text(at),
-                codec::timestamp_text(&crate::model::now())
+                codec::timestamp_text(&crate::model::now()),
+                codec::timestamp_text(&future_limit())
             ])?;
         Ok(())
     }
@@ -399,4 +407,13 @@ impl Writer<'_> {
 /// The `kind`/`key` of an id-keyed record, for tombstones.
 pub(super) fn id_key(id: Id) -> String {
     id.to_string()
+}
+
+/// How far ahead of this computer's clock a time stamp from another computer may be (time zones, a fast
+/// clock); anything later is from the future and not believed.
+pub const CLOCK_TOLERANCE_HOURS: i64 = 24;
+
+/// The latest believable time stamp: now plus [`CLOCK_TOLERANCE_HOURS`].
+pub fn future_limit() -> Timestamp {
+    crate::model::now() + chrono::Duration::hours(CLOCK_TOLERANCE_HOURS)
 }

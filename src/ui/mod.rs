@@ -2,6 +2,7 @@
 
 mod about;
 mod calendar;
+mod confirm_open;
 mod date_field;
 pub mod due_editor;
 mod exchange;
@@ -87,6 +88,7 @@ impl Views {
             }
         });
         self.windows.ui(ui, ctx);
+        confirm_open::ui(&ui.ctx().clone(), ctx);
         exchange::paste_window(&ui.ctx().clone(), ctx);
         self.plan_header.ui(&ui.ctx().clone(), ctx);
         shell::toasts(ui, toasts)

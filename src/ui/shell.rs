@@ -168,11 +168,16 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                     .unwrap_or_else(|| ctx.tr("status-in-memory"));
                 ui.label(RichText::new(path).small())
                     .on_hover_text(ctx.tr("hint-database"));
-                ui.label(
-                    RichText::new(ctx.tr("status-saved"))
-                        .small()
-                        .color(style::OK),
-                );
+                if ctx.data.read_only {
+                    ui.label(RichText::new(ctx.tr("status-read-only")).small().strong())
+                        .on_hover_text(ctx.tr("hint-read-only"));
+                } else {
+                    ui.label(
+                        RichText::new(ctx.tr("status-saved"))
+                            .small()
+                            .color(style::OK),
+                    );
+                }
             });
         });
     });

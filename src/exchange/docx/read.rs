@@ -1,7 +1,7 @@
 //! A road map from a Word document: the table (or tables) found by their header, the plan header from the
 //! paragraphs above it.
 
-use super::xml::{Block, parse_body};
+use super::xml::{Block, BodyError, parse_body};
 use crate::exchange::office::header::HeaderLine;
 use crate::exchange::office::{
     OfficeError, OfficeImport, OfficeKind, OfficeTable, Package, drop_repeated_headers,
@@ -119,7 +119,10 @@ fn body_blocks(bytes: &[u8]) -> Result<Vec<Block>, OfficeError> {
     let mut package = Package::open(bytes, OfficeKind::Word)?;
     let part = main_part(&mut package)?;
     let xml = package.required_part(&part)?;
-    parse_body(&xml).map_err(|reason| OfficeError::Xml { part, reason })
+    parse_body(&xml).map_err(|e| match e {
+        BodyError::Xml(reason) => OfficeError::Xml { part, reason },
+        BodyError::Limit(limit) => OfficeError::Limit(limit),
+    })
 }
 
 /// The main document part: `word/document.xml`, or where `_rels/.rels` points the office document.

@@ -17,8 +17,18 @@
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use crate::exchange::limits::{
+    LimitError, MAX_CELLS, MAX_COLUMNS, MAX_PARAGRAPHS, TextBudget, check_grid,
+};
 use crate::exchange::office::header::HeaderLine;
 use crate::exchange::office::spread_heading;
+
+/// Why the body could not be read: bad XML, or a table past the limits of [`crate::exchange::limits`].
+#[derive(Debug)]
+pub(super) enum BodyError {
+    Xml(String),
+    Limit(LimitError),
+}
 
 /// A part of the document body, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,20 +99,32 @@ struct Walk {
     run_bold: bool,
     in_text: bool,
     in_paragraph_props: bool,
+    /// Top-level table cells read so far, over all tables.
+    cells: usize,
+    /// Paragraphs read so far, in and out of tables.
+    paragraphs: usize,
+    /// The text filled into table grids so far.
+    budget: TextBudget,
+    /// The first limit the document went over: reading stops there.
+    refused: Option<LimitError>,
 }
 
 /// Reads the body of `word/document.xml`. Errors name what is wrong with the XML.
-pub(super) fn parse_body(xml: &[u8]) -> Result<Vec<Block>, String> {
+pub(super) fn parse_body(xml: &[u8]) -> Result<Vec<Block>, BodyError> {
     let mut reader = Reader::from_reader(xml);
     let mut walk = Walk::default();
+    let bad = |e: quick_xml::Error| BodyError::Xml(e.to_string());
     loop {
-        let event = reader.read_event().map_err(|e| e.to_string())?;
+        if let Some(limit) = walk.refused.take() {
+            return Err(BodyError::Limit(limit));
+        }
+        let event = reader.read_event().map_err(bad)?;
         match event {
             Event::Start(e) => {
                 let local = e.local_name();
                 let name = local.as_ref();
                 if SKIPPED.contains(&name) {
-                    reader.read_to_end(e.name()).map_err(|e| e.to_string())?;
+                    reader.read_to_end(e.name()).map_err(bad)?;
                     continue;
                 }
                 walk.start(name, &e, false);
@@ -176,10 +198,17 @@ impl Walk {
             "tr" if self.table_depth == 1 => self.rows.push(Row::default()),
             "gridBefore" if self.table_depth == 1 => {
                 if let Some(row) = self.rows.last_mut() {
-                    row.before = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    row.before = grid_columns(e, 0);
                 }
             }
             "tc" if self.table_depth == 1 => {
+                self.cells += 1;
+                let in_row = self.rows.last().map_or(0, |r| r.before + r.cells.len());
+                if in_row >= MAX_COLUMNS {
+                    self.refused = Some(LimitError::Columns);
+                } else if self.cells > MAX_CELLS {
+                    self.refused = Some(LimitError::Cells);
+                }
                 self.cell = Some(Cell {
                     paragraphs: Vec::new(),
                     span: 1,
@@ -188,10 +217,7 @@ impl Walk {
             }
             "gridSpan" if self.table_depth == 1 => {
                 if let Some(cell) = &mut self.cell {
-                    cell.span = attr(e, "val")
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(1)
-                        .clamp(1, 64);
+                    cell.span = grid_columns(e, 1).max(1);
                 }
             }
             "vMerge" if self.table_depth == 1 => {
@@ -244,7 +270,10 @@ impl Walk {
                 self.table_depth = self.table_depth.saturating_sub(1);
                 if self.table_depth == 0 {
                     let rows = std::mem::take(&mut self.rows);
-                    self.blocks.push(Block::Table(grid(rows)));
+                    match grid(rows, &mut self.budget) {
+                        Ok(table) => self.blocks.push(Block::Table(table)),
+                        Err(limit) => self.refused = Some(limit),
+                    }
                 }
             }
             _ => {}
@@ -267,6 +296,11 @@ impl Walk {
         let Some(p) = self.paragraph.take() else {
             return;
         };
+        self.paragraphs += 1;
+        if self.paragraphs > MAX_PARAGRAPHS {
+            self.refused = Some(LimitError::Paragraphs);
+            return;
+        }
         if let Some(cell) = &mut self.cell {
             cell.paragraphs.push(p.text);
         } else if self.table_depth == 0 {
@@ -280,14 +314,25 @@ impl Walk {
     }
 }
 
+/// How many grid columns a `w:gridSpan` or `w:gridBefore` says, at most the table's column limit (a
+/// larger value cannot be a real table and would only ask for memory); `default` when absent or unreadable.
+fn grid_columns(e: &BytesStart, default: usize) -> usize {
+    attr(e, "val")
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(default)
+        .min(MAX_COLUMNS + 1)
+}
+
 /// Rows of cells → a rectangular grid of texts: spans placed by grid column, vertical merges filled with
 /// the text above, a lone text merged across most of a row repeated over its span (a section heading).
-fn grid(rows: Vec<Row>) -> Vec<Vec<String>> {
+/// Refused past the table limits; the text filled in is counted against `budget`.
+fn grid(rows: Vec<Row>, budget: &mut TextBudget) -> Result<Vec<Vec<String>>, LimitError> {
     let width = rows
         .iter()
         .map(|r| r.before + r.cells.iter().map(|c| c.span).sum::<usize>())
         .max()
         .unwrap_or(0);
+    check_grid(rows.len(), width)?;
     let mut out: Vec<Vec<String>> = Vec::with_capacity(rows.len());
     for row in rows {
         let mut texts = vec![String::new(); width];
@@ -305,6 +350,7 @@ fn grid(rows: Vec<Row>) -> Vec<Vec<String>> {
                     .unwrap_or_default(),
                 _ => join_paragraphs(&cell.paragraphs),
             };
+            budget.cell(text.len())?;
             texts[col] = text;
             spans.push((col, cell.span));
             col += cell.span;
@@ -315,11 +361,12 @@ fn grid(rows: Vec<Row>) -> Vec<Vec<String>> {
             .filter(|&(c, _)| !texts[c].trim().is_empty())
             .collect::<Vec<_>>()[..]
         {
+            budget.spend(texts[col].len().saturating_mul(span))?;
             spread_heading(&mut texts, col, span);
         }
         out.push(texts);
     }
-    out
+    Ok(out)
 }
 
 /// A cell's paragraphs joined with "\n", empty ones at the ends left out, each line's ends trimmed.
@@ -384,5 +431,53 @@ mod tests {
         assert_eq!(rows[1], ["1. Раздел", "1. Раздел", "1. Раздел"]);
         assert_eq!(rows[2][1], "Один & два\nещё строка\nтретья");
         assert_eq!(rows[3], ["1.2", "Другое", "УО"]);
+    }
+
+    fn refusal(xml: &str) -> LimitError {
+        match parse_body(xml.as_bytes()) {
+            Err(BodyError::Limit(limit)) => limit,
+            other => panic!("not refused by a limit: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_huge_grid_before_is_refused_without_allocating_it() {
+        let xml = body(&format!(
+            r#"<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1000000000"/></w:trPr>{}</w:tr></w:tbl>"#,
+            cell("", "x")
+        ));
+        assert_eq!(refusal(&xml), LimitError::Columns);
+    }
+
+    #[test]
+    fn many_wide_spans_are_refused_by_the_column_limit() {
+        let row = cell(r#"<w:gridSpan w:val="64"/>"#, "x").repeat(4);
+        let xml = body(&format!(
+            "<w:tbl>{}</w:tbl>",
+            format!("<w:tr>{row}</w:tr>").repeat(500)
+        ));
+        assert_eq!(refusal(&xml), LimitError::Columns);
+        let many = "<w:tc/>".repeat(MAX_COLUMNS + 1);
+        let xml = body(&format!("<w:tbl><w:tr>{many}</w:tr></w:tbl>"));
+        assert_eq!(refusal(&xml), LimitError::Columns);
+    }
+
+    #[test]
+    fn a_text_continued_down_many_rows_is_bounded() {
+        // 800 KB a cell (within the cell limit), continued down 100 rows: 80 MB in all.
+        let big = "я".repeat(400 * 1024);
+        let first = format!(
+            r#"<w:tr>{}</w:tr>"#,
+            cell(r#"<w:vMerge w:val="restart"/>"#, &big)
+        );
+        let rest = format!("<w:tr>{}</w:tr>", cell("<w:vMerge/>", "")).repeat(100);
+        let xml = body(&format!("<w:tbl>{first}{rest}</w:tbl>"));
+        assert_eq!(refusal(&xml), LimitError::Text);
+    }
+
+    #[test]
+    fn millions_of_empty_paragraphs_are_refused() {
+        let xml = body(&"<w:p/>".repeat(MAX_PARAGRAPHS + 1));
+        assert_eq!(refusal(&xml), LimitError::Paragraphs);
     }
 }

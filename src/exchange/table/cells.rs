@@ -36,18 +36,27 @@ pub fn detect(text: &str) -> char {
     '\t'
 }
 
-/// Reads records one by one.
-struct Parser<'a> {
+/// Reads records one by one. A record keeps at most [`MAX_COLUMNS`](crate::exchange::limits::MAX_COLUMNS)
+/// cells: empty cells beyond them are dropped, text beyond them is dropped and noted ([`Parser::overflowed`]),
+/// so a line of a million delimiters takes no memory.
+pub(crate) struct Parser<'a> {
     rest: &'a str,
     delimiter: char,
+    overflowed: bool,
 }
 
 impl<'a> Parser<'a> {
-    fn new(text: &'a str, delimiter: char) -> Self {
+    pub(crate) fn new(text: &'a str, delimiter: char) -> Self {
         Self {
             rest: text,
             delimiter,
+            overflowed: false,
         }
+    }
+
+    /// Whether a record so far had text beyond the most cells kept.
+    pub(crate) fn overflowed(&self) -> bool {
+        self.overflowed
     }
 
     /// Reads one cell from the start of `rest`; returns it and what ended it.
@@ -130,14 +139,21 @@ impl Iterator for Parser<'_> {
         if self.rest.is_empty() {
             return None;
         }
+        const KEPT: usize = crate::exchange::limits::MAX_COLUMNS;
         let mut row = Vec::new();
         loop {
             let (cell, end) = self.cell();
-            row.push(cell);
+            if row.len() < KEPT {
+                row.push(cell);
+            } else if !cell.trim().is_empty() {
+                self.overflowed = true;
+            }
             match end {
                 End::Cell if self.rest.is_empty() => {
                     // A delimiter at the very end: one more, empty, cell.
-                    row.push(String::new());
+                    if row.len() < KEPT {
+                        row.push(String::new());
+                    }
                     return Some(row);
                 }
                 End::Cell => {}

@@ -11,9 +11,7 @@ use crate::exchange::office::{
 };
 use crate::exchange::table::ColumnMapping;
 
-/// The most rows and columns of a sheet read: far beyond any road map, small enough for memory.
-const MAX_ROWS: usize = 100_000;
-const MAX_COLUMNS: usize = 200;
+use crate::exchange::limits::{LimitError, MAX_COLUMNS, MAX_ROWS, TextBudget};
 
 /// Reads an .xlsx held in memory (see the module docs).
 pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
@@ -29,7 +27,7 @@ pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeEr
             continue;
         };
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let mut rows = grid(&range, &merges);
+        let mut rows = grid(&range, &merges)?;
         if ColumnMapping::detect(&rows).is_none() {
             continue;
         }
@@ -52,7 +50,7 @@ pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, Of
             continue;
         };
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let rows = grid(&range, &merges);
+        let rows = grid(&range, &merges)?;
         if rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
             return Ok(OfficeTable {
                 rows,
@@ -66,18 +64,28 @@ pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, Of
 }
 
 /// The workbook opened by calamine, after every part was inflated once within the limits (so calamine,
-/// which opens the archive itself, never meets a part over them). Every reading of a workbook starts here.
+/// which opens the archive itself, never meets a part over them) and its sheets were scanned by
+/// [`super::guard`] (cell positions, shared strings and merges within the limits before calamine sizes
+/// anything by them). Every reading of a workbook starts here.
 fn open_book(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, OfficeError> {
-    Package::open(bytes, OfficeKind::Excel)?.check_all_parts()?;
+    let mut package = Package::open(bytes, OfficeKind::Excel)?;
+    package.check_all_parts()?;
+    super::guard::check_package(&mut package)?;
     Xlsx::new(Cursor::new(bytes)).map_err(|e| OfficeError::Spreadsheet(e.to_string()))
 }
 
 /// The sheet as rows of cell texts from A1, merged regions filled: a region's text applies to every row it
 /// spans; across columns it stays in the first unless it is the row's only text (a title or section row).
-fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>> {
+/// The sheet's size and merges were checked by [`super::guard`] (merges do not overlap, so filling them is
+/// linear); the text filled in is counted against the limit.
+fn grid(
+    range: &Range<Data>,
+    merges: &[calamine::Dimensions],
+) -> Result<Vec<Vec<String>>, LimitError> {
     let Some((end_row, end_col)) = range.end() else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
+    let mut budget = TextBudget::default();
     let height = (end_row as usize + 1).min(MAX_ROWS);
     let width = (end_col as usize + 1).min(MAX_COLUMNS);
     let mut rows = vec![vec![String::new(); width]; height];
@@ -88,6 +96,7 @@ fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>
         );
         if r < height && c < width {
             rows[r][c] = text(value);
+            budget.cell(rows[r][c].len())?;
         }
     }
     for m in merges {
@@ -102,14 +111,16 @@ fn grid(range: &Range<Data>, merges: &[calamine::Dimensions]) -> Vec<Vec<String>
             .take(bottom.min(height - 1) + 1)
             .skip(top + 1)
         {
+            budget.spend(text.len())?;
             row[left].clone_from(&text);
         }
         let span = right.min(width - 1) - left + 1;
         for row in rows.iter_mut().take(bottom.min(height - 1) + 1).skip(top) {
+            budget.spend(text.len().saturating_mul(span))?;
             spread_heading(row, left, span);
         }
     }
-    rows
+    Ok(rows)
 }
 
 /// A cell as text: numbers without a needless ".0", dates as ДД.ММ.ГГГГ, line breaks kept.

@@ -1,0 +1,229 @@
+//! Writing an output file (an export, a report, a calendar) for the command line and the window alike:
+//! never over the program's own database, its `-wal`/`-shm`/`-journal`/lock files or its backups, and
+//! always whole — written beside the target under a temporary name and renamed over it, the temporary
+//! file removed if anything fails.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Why an output file was not written. Messages are Russian: they reach the user as they are.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(
+        "Нельзя записать файл {0}: это файл базы данных программы, её служебный файл или резервная копия. Выберите другое имя."
+    )]
+    Protected(PathBuf),
+    #[error("«{0}» — не имя файла")]
+    NotAFileName(PathBuf),
+    #[error("Не удалось записать файл {path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+}
+
+impl OutputError {
+    /// The message for the window: a failed write as `prefix` (its translated «Не удалось записать файл»)
+    /// and the reason, said once; a refused target as it is.
+    pub fn in_window(&self, prefix: &str) -> String {
+        match self {
+            OutputError::Write { reason, .. } => format!("{prefix}: {reason}"),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The files an output must never replace: a database's own files and its backups folder.
+#[derive(Debug, Clone, Default)]
+pub struct Protected {
+    files: Vec<PathBuf>,
+    folders: Vec<PathBuf>,
+}
+
+impl Protected {
+    /// The database at `db` (with its companion files) and its backups folder.
+    pub fn database(db: &Path, backups: Option<&Path>) -> Self {
+        let mut files = vec![db.to_path_buf()];
+        for suffix in ["-wal", "-shm", "-journal", ".lock"] {
+            let mut name = db.as_os_str().to_os_string();
+            name.push(suffix);
+            files.push(PathBuf::from(name));
+        }
+        Self {
+            files,
+            folders: backups.into_iter().map(Path::to_path_buf).collect(),
+        }
+    }
+
+    /// The files of an open store (nothing for a database in memory).
+    pub fn of_store(store: &crate::store::Store) -> Self {
+        match store.path() {
+            Some(db) => Self::database(db, store.backup_dir().as_deref()),
+            None => Self::default(),
+        }
+    }
+
+    /// Refuses `target` when it is one of the protected files — by path after resolving links and `..`,
+    /// or by file identity (another name, a hard link) — or lies in a protected folder.
+    pub fn check(&self, target: &Path) -> Result<(), OutputError> {
+        let refuse = || Err(OutputError::Protected(target.to_path_buf()));
+        let resolved = resolve(target);
+        for file in &self.files {
+            if resolve(file) == resolved || same_file(file, target) {
+                return refuse();
+            }
+        }
+        for folder in &self.folders {
+            if resolved.parent().is_some_and(|p| p == resolve(folder)) {
+                return refuse();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A path made absolute with its folder's links resolved (the file itself may not exist yet).
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(full) = std::fs::canonicalize(path) {
+        return full;
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(folder), Some(name)) => folder.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Whether two existing paths are the same file (a hard link or another name for it).
+#[cfg(unix)]
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes `target` through `write` (see the module docs), after [`Protected::check`].
+pub fn write_atomically(
+    target: &Path,
+    protected: &Protected,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<(), OutputError> {
+    protected.check(target)?;
+    let name = target
+        .file_name()
+        .ok_or_else(|| OutputError::NotAFileName(target.to_path_buf()))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = target.with_file_name(tmp_name);
+    let written = File::create(&tmp)
+        .and_then(|file| {
+            let mut out = BufWriter::new(file);
+            write(&mut out)?;
+            out.into_inner().map_err(|e| e.into_error())?.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, target));
+    if let Err(e) = written {
+        let _ignored = std::fs::remove_file(&tmp);
+        return Err(OutputError::Write {
+            path: target.to_path_buf(),
+            reason: io_reason(&e),
+        });
+    }
+    Ok(())
+}
+
+/// Writes bytes to `target` (see [`write_atomically`]).
+pub fn write_bytes(target: &Path, protected: &Protected, bytes: &[u8]) -> Result<(), OutputError> {
+    write_atomically(target, protected, |out| out.write_all(bytes))
+}
+
+/// An I/O error in Russian, the system's own text after ours as a detail.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let ours = match e.kind() {
+        ErrorKind::NotFound => "нет такой папки или файла",
+        ErrorKind::PermissionDenied => "нет прав доступа",
+        ErrorKind::IsADirectory => "это папка",
+        ErrorKind::StorageFull => "на диске нет места",
+        ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения",
+        ErrorKind::AlreadyExists => "файл уже существует",
+        ErrorKind::FileTooLarge => "файл слишком большой",
+        _ => "ошибка ввода-вывода",
+    };
+    format!("{ours} (подробности: {e})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_its_companions_links_and_backups_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("db.sqlite");
+        std::fs::write(&db, b"database").unwrap();
+        let backups = dir.path().join("backups");
+        std::fs::create_dir(&backups).unwrap();
+        let protected = Protected::database(&db, Some(&backups));
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let mut targets = vec![
+            db.clone(),
+            dir.path().join("db.sqlite-wal"),
+            dir.path().join("db.sqlite-shm"),
+            dir.path().join("db.sqlite.lock"),
+            dir.path().join("sub/../db.sqlite"),
+            backups.join("roadmap-20250101-000000.sqlite"),
+        ];
+        // A hard link is told by file identity on Unix (device and inode).
+        if cfg!(unix) {
+            let link = dir.path().join("link.sqlite");
+            std::fs::hard_link(&db, &link).unwrap();
+            targets.push(link);
+        }
+        for target in targets {
+            let err = write_bytes(&target, &protected, b"x").unwrap_err();
+            assert!(
+                matches!(err, OutputError::Protected(_)),
+                "{target:?}: {err}"
+            );
+            assert!(err.to_string().starts_with("Нельзя записать файл"));
+        }
+        assert_eq!(std::fs::read(&db).unwrap(), b"database");
+        let fine = dir.path().join("export.json");
+        write_bytes(&fine, &protected, b"{}").unwrap();
+        assert_eq!(std::fs::read(&fine).unwrap(), b"{}");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file_and_says_why_in_russian() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        let err = write_atomically(&target, &Protected::default(), |_| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        })
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "Не удалось записать файл {}: на диске нет места (подробности: No space left on device)",
+                target.display()
+            )
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
