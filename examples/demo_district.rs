@@ -209,7 +209,7 @@ fn main() -> anyhow::Result<()> {
                 };
                 progress.push(Progress {
                     measure_id: measure.id,
-                    school_id: school.id,
+                    school_id: Some(school.id),
                     due,
                     status,
                     done_on,

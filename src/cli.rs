@@ -9,6 +9,9 @@
 //! roadmap-planner [--db ФАЙЛ] export --format ics [--plan ID] -o ФАЙЛ|-   сроки для календаря (iCalendar)
 //! roadmap-planner deadline --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД "ТЕКСТ"        даты исполнения по тексту срока
 //! roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ   аналитическая справка
+//! roadmap-planner [--db ФАЙЛ] school-plan --plan ID --school ID [--title ТЕКСТ]   план школы по плану района
+//! roadmap-planner [--db ФАЙЛ] mark --plan ID --measure НОМЕР|ID (--school ID | --office) --status СТАТУС
+//!                 [--due ГГГГ-ММ-ДД] [--done-on ГГГГ-ММ-ДД] [--evidence ТЕКСТ] [--comment ТЕКСТ] [--by ТЕКСТ]
 //! ```
 //!
 //! Errors go to stderr as "Ошибка: …" with exit code 1 (2 for wrong arguments); nothing is written then.
@@ -29,6 +32,7 @@ mod exchange_cmd;
 mod ics;
 mod office;
 mod report;
+mod school_cmd;
 
 const TEMPLATE: &str = "{about-with-newline}\nИспользование: {usage}\n\n{all-args}{after-help}";
 
@@ -189,6 +193,70 @@ pub enum Command {
         /// Только показать, что изменится (добавится, обновится, удалится, конфликты), ничего не записывая.
         #[arg(long)]
         dry_run: bool,
+        /// Для отчёта школы, которой нет в реестре, или по плану, которого нет в базе: добавить недостающее
+        /// (школу в реестр; отметки по мероприятиям неизвестного плана — на мероприятия плана школы).
+        #[arg(long)]
+        add_missing: bool,
+    },
+
+    /// Создать план школы по плану района: мероприятия, которые касаются школы, со ссылкой на исходные.
+    #[command(
+        name = "school-plan",
+        help_template = TEMPLATE,
+        override_usage = "roadmap-planner [--db ФАЙЛ] school-plan --plan ID --school ID [--title ТЕКСТ]",
+        next_help_heading = "Параметры",
+        disable_help_flag = true
+    )]
+    SchoolPlan {
+        /// План района (идентификатор или его начало).
+        #[arg(long, value_name = "ID")]
+        plan: String,
+        /// Школа (идентификатор или его начало).
+        #[arg(long, value_name = "ID")]
+        school: String,
+        /// Название плана школы (по умолчанию «План школы <школа> · <план района>»).
+        #[arg(long, value_name = "ТЕКСТ")]
+        title: Option<String>,
+    },
+
+    /// Отметить выполнение одного срока мероприятия школой (--school) или управлением (--office).
+    #[command(
+        help_template = TEMPLATE,
+        override_usage = "roadmap-planner [--db ФАЙЛ] mark --plan ID --measure НОМЕР|ID (--school ID | --office) --status СТАТУС [--due ГГГГ-ММ-ДД] [--done-on ГГГГ-ММ-ДД] [--evidence ТЕКСТ] [--comment ТЕКСТ] [--by ТЕКСТ]",
+        next_help_heading = "Параметры",
+        disable_help_flag = true
+    )]
+    Mark {
+        /// План (идентификатор или его начало): района или школы.
+        #[arg(long, value_name = "ID")]
+        plan: String,
+        /// Мероприятие: номер, как он записан в плане («1.1»), или идентификатор.
+        #[arg(long, value_name = "НОМЕР|ID")]
+        measure: String,
+        /// Школа, выполнившая мероприятие (идентификатор или его начало).
+        #[arg(long, value_name = "ID", conflicts_with = "office")]
+        school: Option<String>,
+        /// Отметка самого управления образования (его собственные мероприятия).
+        #[arg(long)]
+        office: bool,
+        /// Срок (ГГГГ-ММ-ДД); без него — самый ранний ещё не выполненный.
+        #[arg(long, value_name = "ДАТА", value_parser = deadline::parse_date)]
+        due: Option<chrono::NaiveDate>,
+        /// Состояние: planned, in_progress, done, not_done, cancelled.
+        #[arg(long, value_name = "СТАТУС", value_parser = parse_status)]
+        status: crate::model::Status,
+        /// Дата выполнения (ГГГГ-ММ-ДД); для done по умолчанию — сегодня.
+        #[arg(long, value_name = "ДАТА", value_parser = deadline::parse_date)]
+        done_on: Option<chrono::NaiveDate>,
+        /// Подтверждение: документ, номер, дата, ссылка.
+        #[arg(long, value_name = "ТЕКСТ")]
+        evidence: Option<String>,
+        /// Комментарий.
+        #[arg(long, value_name = "ТЕКСТ")]
+        comment: Option<String>,
+        /// Кто отметил.
+        #[arg(long, value_name = "ТЕКСТ")]
+        by: Option<String>,
     },
 
     /// Показать резервные копии базы (они делаются перед каждым импортом; хранятся последние 20).
@@ -380,10 +448,47 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             };
             office::export(&db, plan.as_deref(), &output, format)
         }
-        Command::Import { file, dry_run } if crate::exchange::office::is_office_path(&file) => {
+        Command::Import { file, dry_run, .. } if crate::exchange::office::is_office_path(&file) => {
             office::import(&db, &file, dry_run)
         }
-        Command::Import { file, dry_run } => exchange_cmd::import(&db, &file, dry_run),
+        Command::Import {
+            file,
+            dry_run,
+            add_missing,
+        } => exchange_cmd::import(&db, &file, dry_run, add_missing),
+        Command::SchoolPlan {
+            plan,
+            school,
+            title,
+        } => school_cmd::school_plan(&db, &plan, &school, title.as_deref()),
+        Command::Mark {
+            plan,
+            measure,
+            school,
+            office,
+            due,
+            status,
+            done_on,
+            evidence,
+            comment,
+            by,
+        } => school_cmd::mark(
+            &db,
+            &plan,
+            &measure,
+            school.as_deref(),
+            office,
+            &school_cmd::Mark {
+                status,
+                due,
+                done_on,
+                evidence: evidence.as_deref(),
+                comment: comment.as_deref(),
+                by: by.as_deref(),
+            },
+            cli.today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        ),
         Command::Backups => exchange_cmd::backups(&db),
         Command::Restore { file } => exchange_cmd::restore(&db, &file),
         Command::Export {
@@ -532,6 +637,28 @@ fn resolve_plan(store: &Store, text: &str) -> anyhow::Result<Id> {
             anyhow::bail!("под «{text}» подходят несколько планов; укажите идентификатор полностью")
         }
     }
+}
+
+/// Finds a school by its id or a unique beginning of it.
+fn resolve_school(store: &Store, text: &str) -> anyhow::Result<Id> {
+    let wanted = text.trim().to_lowercase();
+    let found: Vec<Id> = store
+        .schools()?
+        .into_iter()
+        .map(|s| s.id)
+        .filter(|id| !wanted.is_empty() && id.to_string().starts_with(&wanted))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => anyhow::bail!("школа не найдена: {text}"),
+        _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
+    }
+}
+
+/// A status as the command line writes it (planned, in_progress, done, not_done, cancelled).
+fn parse_status(text: &str) -> Result<crate::model::Status, String> {
+    crate::model::Status::parse(text.trim())
+        .ok_or_else(|| "допустимо: planned, in_progress, done, not_done, cancelled".to_owned())
 }
 
 fn export(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()> {

@@ -70,6 +70,30 @@ mod tests {
     }
 
     #[test]
+    fn the_example_executors_are_those_its_responsible_texts_propose() {
+        let file = example_file().unwrap();
+        let measures: Vec<_> = file.plans[0]
+            .sections
+            .iter()
+            .flat_map(|s| &s.measures)
+            .collect();
+        for m in &measures {
+            assert_eq!(
+                m.executor,
+                crate::model::propose_executor(&m.responsible),
+                "{} «{}»",
+                m.number,
+                m.responsible
+            );
+        }
+        let office_only = |n: &str| {
+            measures.iter().find(|m| m.number == n).unwrap().executor
+                == crate::model::Executor::Office
+        };
+        assert!(office_only("1.1"), "Назначение муниципального координатора");
+    }
+
+    #[test]
     fn loading_twice_changes_nothing() {
         let mut store = Store::open_in_memory().unwrap();
         let (id, first) = load_example_with_summary(&mut store).unwrap();

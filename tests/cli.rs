@@ -133,7 +133,7 @@ fn the_example_exports_the_fixture_verbatim() {
     let fixture: Value =
         serde_json::from_str(include_str!("fixtures/roadmap-001.expected.json")).unwrap();
     assert_eq!(exported["format"], "roadmap-planner");
-    assert_eq!(exported["version"], 1);
+    assert_eq!(exported["version"], 2);
     let plans = exported["plans"].as_array().unwrap();
     assert_eq!(plans.len(), 1);
     let plan = &plans[0];
@@ -379,14 +379,14 @@ fn bad_files_are_refused_with_a_russian_message_and_nothing_written() {
         }),
         bad(
             "future version",
-            "более новой версией программы (версия 2",
+            "более новой версией программы (версия 3",
             |sb, good| {
                 edited(
                     sb,
                     good,
                     "future.json",
-                    "\"version\": 1,",
                     "\"version\": 2,",
+                    "\"version\": 3,",
                 )
             },
         ),

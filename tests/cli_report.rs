@@ -76,6 +76,8 @@ fn district_with_progress(s: &Sandbox, db: &str) -> String {
         .iter()
         .flat_map(|s| s["measures"].as_array().unwrap())
         .filter(|m| m["due"].as_array().is_some_and(|d| !d.is_empty()))
+        // The office's own measures concern no school.
+        .filter(|m| m["executor"] != "office")
         .take(7)
         .collect();
     assert_eq!(measures.len(), 7);

@@ -50,7 +50,7 @@ fn district(schools: usize) -> (Store, Plan, Vec<School>) {
                 for s in &registry {
                     w.put_progress(&Progress {
                         measure_id: m.id,
-                        school_id: s.id,
+                        school_id: Some(s.id),
                         due: Some(date(2021, 12, 31)),
                         status: Status::Done,
                         done_on: Some(date(2021, 12, 20)),
@@ -102,7 +102,7 @@ fn mark_on_dashboard(schools: usize) -> Edit {
     h.get_by_label_contains("Выполнено 3 из 6");
 
     let measure = plan.sections[1].measures[0].id;
-    let key = ProgressKey::new(measure, first.id, Some(date(2021, 12, 31)));
+    let key = ProgressKey::new(measure, Some(first.id), Some(date(2021, 12, 31)));
     let before = h.state().store().read_steps();
     h.state_mut()
         .push(Command::School(SchoolCommand::MarkDone(vec![key])));
@@ -157,7 +157,7 @@ fn undo_and_redo_of_a_mark_update_the_counts_in_place() {
     app.run_commands();
     let measure = plan.sections[1].measures[1].id;
     let school = registry[7].id;
-    let key = ProgressKey::new(measure, school, Some(date(2021, 12, 31)));
+    let key = ProgressKey::new(measure, Some(school), Some(date(2021, 12, 31)));
     app.push(Command::School(SchoolCommand::MarkDone(vec![key])));
     app.run_commands();
     assert_eq!(app.data.progress[&measure].count(Status::Done), 1);

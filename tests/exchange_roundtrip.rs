@@ -20,7 +20,7 @@ fn t(day: u32, hour: u32) -> DateTime<Utc> {
 fn progress(measure: Id, school: Id, status: Status, at: DateTime<Utc>, by: &str) -> Progress {
     Progress {
         measure_id: measure,
-        school_id: school,
+        school_id: Some(school),
         due: None,
         status,
         done_on: None,
@@ -195,12 +195,12 @@ fn district_to_three_schools_and_back_loses_nothing_and_lists_real_conflicts() {
     for i in 0..3 {
         assert!(
             all.iter()
-                .any(|p| p.measure_id == m[i] && p.school_id == schools[i])
+                .any(|p| p.measure_id == m[i] && p.school_id == Some(schools[i]))
         );
     }
     let px = all
         .iter()
-        .find(|p| p.measure_id == m[10] && p.school_id == schools[0])
+        .find(|p| p.measure_id == m[10] && p.school_id == Some(schools[0]))
         .unwrap();
     assert_eq!(px.status, Status::NotDone, "ours stays applied");
     assert_eq!(title_of(&district, m[3]), "Мероприятие 3 (правка школы)");
@@ -272,7 +272,7 @@ fn district_to_three_schools_and_back_loses_nothing_and_lists_real_conflicts() {
     let at_school = school_stores[0].progress(None).unwrap();
     let px = at_school
         .iter()
-        .find(|p| p.measure_id == m[10] && p.school_id == schools[0])
+        .find(|p| p.measure_id == m[10] && p.school_id == Some(schools[0]))
         .unwrap();
     assert_eq!(px.status, Status::NotDone);
 

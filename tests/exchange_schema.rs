@@ -216,7 +216,7 @@ fn rich_export() -> Value {
             for (due, status) in [(due, Status::Done), (None, Status::InProgress)] {
                 w.put_progress(&Progress {
                     measure_id: kept,
-                    school_id: school,
+                    school_id: Some(school),
                     due,
                     status,
                     done_on: due,
@@ -226,15 +226,46 @@ fn rich_export() -> Value {
                     by: "Иванова".into(),
                 })?;
             }
+            // The office's own mark, a criteria set in force, a school's criterion value and indicator value.
+            w.put_progress(&Progress {
+                measure_id: kept,
+                school_id: None,
+                due,
+                status: Status::Done,
+                done_on: due,
+                evidence: "Приказ УО № 2".into(),
+                comment: String::new(),
+                updated_at: now,
+                by: "Методист".into(),
+            })?;
+            let set = model::CriteriaSet::builtin();
+            let criterion = set.criteria[0].id.clone();
+            w.put_criteria_set(&set)?;
+            w.put_criterion_value(&model::CriterionValue {
+                school_id: school,
+                criterion,
+                value: 55.0,
+                updated_at: now,
+            })?;
+            w.put_indicator_value(&model::IndicatorValue {
+                indicator_id: plan.indicators[0].id,
+                school_id: Some(school),
+                year: 2022,
+                value: 80.0,
+                updated_at: now,
+            })?;
             w.delete_for_import(RecordKind::Measure, &gone.to_string())?;
             w.put_tombstone(RecordKind::Measure, &gone.to_string(), &now)?;
-            let key = progress_key(gone, school, due);
+            let key = progress_key(gone, Some(school), due);
             w.put_tombstone(RecordKind::Progress, &key, &now)
         })
         .unwrap();
     let origin = exchange::office_origin(&mut store).unwrap();
     let file = exchange::export(&store, Some(plan_id), origin).unwrap();
-    assert!(!file.deleted.is_empty() && !file.seen.is_empty() && file.progress.len() >= 2);
+    assert!(!file.deleted.is_empty() && !file.seen.is_empty() && file.progress.len() >= 3);
+    assert!(file.progress.iter().any(|p| p.school_id.is_none()));
+    assert!(file.criteria.is_some() && file.criterion_values.len() == 1);
+    assert_eq!(file.indicator_values.len(), 1);
     serde_json::from_str(&exchange::to_json(&file)).unwrap()
 }
 

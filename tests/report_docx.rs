@@ -41,7 +41,7 @@ fn fixture() -> (Plan, School, Vec<Progress>) {
         .iter()
         .map(|m| Progress {
             measure_id: m.id,
-            school_id: school.id,
+            school_id: Some(school.id),
             due: m.due.first().copied(),
             status: Status::Done,
             done_on: m.due.first().copied(),

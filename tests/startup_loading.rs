@@ -33,7 +33,7 @@ fn year_plan(year: i32, schools: &[School]) -> (Plan, Vec<Progress>) {
         .flat_map(|m| {
             schools.iter().map(|s| Progress {
                 measure_id: m.id,
-                school_id: s.id,
+                school_id: Some(s.id),
                 due: Some(date(year, 12, 31)),
                 status: Status::Done,
                 done_on: Some(date(year, 12, 20)),

@@ -530,7 +530,7 @@ fn app_with_progress() -> (RoadmapApp, roadmap_planner::model::Id) {
     let school = School::new("МОУ СОШ № 1");
     let record = Progress {
         measure_id: measure,
-        school_id: school.id,
+        school_id: Some(school.id),
         due: NaiveDate::from_ymd_opt(2021, 12, 31),
         status: Status::Done,
         done_on: NaiveDate::from_ymd_opt(2021, 12, 20),

@@ -187,8 +187,9 @@ fn marking_done_changes_the_dashboard_and_the_overview() {
     tab(&mut h, "Сводка по школе");
     h.get_by_label_contains("Выполнено 0 из");
 
-    // Open the first measure's mark and mark it done with today's date.
-    h.get_all_by_label_contains("1.1 Определение")
+    // Open the first measure the school carries out (1.1 is the office's own) and mark it done today.
+    assert!(h.query_by_label_contains("1.1 Определение").is_none());
+    h.get_all_by_label_contains("1.3 Разработка")
         .next()
         .unwrap()
         .click();
@@ -206,7 +207,7 @@ fn marking_done_changes_the_dashboard_and_the_overview() {
     let id = school_id(&h, IVANOVKA);
     let records = h.state().store().progress(None).unwrap();
     assert_eq!(records.len(), 1);
-    assert_eq!(records[0].school_id, id);
+    assert_eq!(records[0].school_id, Some(id));
     assert_eq!(records[0].status, Status::Done);
     assert_eq!(records[0].done_on, Some(today()));
     assert_eq!(records[0].by, "Петрова И. И., методист");
@@ -218,7 +219,8 @@ fn marking_done_changes_the_dashboard_and_the_overview() {
     h.get_by_label("✔ Отметить выполненными").click();
     h.run();
     let done = h.state().store().progress(None).unwrap().len();
-    assert!(done > 50, "{done}");
+    // 37 of the 58 measures concern schools (the office's own do not), each at least once.
+    assert!(done >= 37, "{done}");
 
     // The district overview counts them too.
     tab(&mut h, "Обзор района");
@@ -234,9 +236,12 @@ fn build_a_school_plan_from_the_district_plan() {
     let mut h = schools_screen();
     select_school(&mut h, IVANOVKA);
     tab(&mut h, "План школы");
+    // The office's own measures (1.1 «Определение и назначение муниципального координатора») are not
+    // offered; those of the schools are.
+    assert!(h.query_by_label_contains("1.1 Определение").is_none());
     h.get_by_label("Снять все").click();
     h.run();
-    h.get_all_by_label_contains("1.1 Определение")
+    h.get_all_by_label_contains("1.3 Разработка")
         .next()
         .unwrap()
         .click();
@@ -461,7 +466,9 @@ fn the_measure_progress_widget_marks_one_school_done() {
     );
     app.push(Command::LoadExample);
     app.run_commands();
-    let measure = app.data.plan.as_ref().unwrap().sections[0].measures[0].clone();
+    // 2.1 «Анализ кадрового…»: «Управление образованием, общеобразовательные организации» — both.
+    let measure = app.data.plan.as_ref().unwrap().sections[1].measures[0].clone();
+    assert_eq!(measure.number, "2.1");
     let mut editor = ProgressEditor::default();
     let mut ui_state = app.ui_state.clone();
     let i18n = I18n::new(Language::Russian);
@@ -488,7 +495,8 @@ fn the_measure_progress_widget_marks_one_school_done() {
     }
     app.run_commands();
 
-    // Three schools, one occurrence each (due 31.12.2021): open one and mark it done.
+    // The office and three schools, one occurrence each (due 31.01.2022): open a school's and mark it
+    // done.
     let mut h = measure_widget(
         &app,
         &mut editor,
@@ -513,7 +521,27 @@ fn the_measure_progress_widget_marks_one_school_done() {
         panic!("{commands:?}");
     };
     assert_eq!(keys.len(), 1);
-    assert_eq!((keys[0].measure, keys[0].school), (measure.id, id));
+    assert_eq!((keys[0].measure, keys[0].school), (measure.id, Some(id)));
+
+    // The office marks its own execution: a record with no school.
+    commands.clear();
+    let mut h = measure_widget(
+        &app,
+        &mut editor,
+        &mut ui_state,
+        &i18n,
+        &mut commands,
+        &measure,
+    );
+    h.get_by_label("Управление").click();
+    h.run();
+    h.get_by_label("✔ Отметить выполненным").click();
+    h.run();
+    drop(h);
+    let [Command::School(SchoolCommand::MarkDone(keys))] = commands.as_slice() else {
+        panic!("{commands:?}");
+    };
+    assert_eq!((keys[0].measure, keys[0].school), (measure.id, None));
 }
 
 /// The scope widget, as the grid's details panel would draw it: a category, then a list of schools.
@@ -530,7 +558,9 @@ fn the_scope_widget_sets_a_category_or_a_list() {
     );
     app.push(Command::LoadExample);
     app.run_commands();
-    let mut measure = app.data.plan.as_ref().unwrap().sections[0].measures[0].clone();
+    // 1.3: the schools' (1.1 is the office's own, which has no scope to set).
+    let mut measure = app.data.plan.as_ref().unwrap().sections[0].measures[2].clone();
+    assert_eq!(measure.number, "1.3");
     let i18n = I18n::new(Language::Russian);
     let mut ui_state = app.ui_state.clone();
     let mut editor = ScopeEditor::default();
@@ -576,6 +606,14 @@ fn the_scope_widget_sets_a_category_or_a_list() {
         Some(Command::School(SchoolCommand::SetScope {
             measure: measure.id,
             scope: SchoolScope::List { ids: vec![id] },
+        }))
+    );
+    // Who executes it: the office and the schools.
+    assert_eq!(
+        click(&measure, "Управление и школы"),
+        Some(Command::School(SchoolCommand::SetExecutor {
+            measures: vec![measure.id],
+            executor: roadmap_planner::model::Executor::Both,
         }))
     );
 }

@@ -46,6 +46,29 @@ INDICATOR_SHAPES = [
 ]
 
 
+# Who executes a measure, proposed from its responsible text by the rule of `model::propose_executor`
+# (src/model/executor.rs; a test checks the example agrees with it).
+OFFICE_WORDS = {"уо", "моуо", "руо", "имц", "рмо", "мо", "ммо", "ммс"}
+OFFICE_PARTS = ["методист", "координатор", "районн", "методическ"]
+OFFICE_BODIES = ["управлени", "отдел", "комитет"]
+SCHOOL_WORDS = {"оо", "оу", "моу", "мбоу", "мкоу", "сош", "оош", "нош"}
+SCHOOL_PARTS = ["образовательн", "школ", "педагог", "учител", "директор", "заместител", "классн"]
+
+
+def propose_executor(responsible):
+    text = responsible.lower()
+    words = [w for w in re.split(r"[^\w]|_", text) if w]
+    office = (any(w in OFFICE_WORDS for w in words)
+              or any(p in text for p in OFFICE_PARTS)
+              or (any(p in text for p in OFFICE_BODIES) and any(w.startswith("образован") for w in words)))
+    schools = any(w in SCHOOL_WORDS for w in words) or any(p in text for p in SCHOOL_PARTS)
+    if office and schools:
+        return "both"
+    if office:
+        return "office"
+    return "schools"
+
+
 def uid(name):
     return str(uuid.uuid5(NS, name))
 
@@ -107,6 +130,7 @@ def main():
                     "result": m["result"],
                     "documents": "",
                     "schools": scope,
+                    "executor": propose_executor(m["responsible"]),
                     "updated_at": UPDATED_AT,
                 }
             )
@@ -143,7 +167,7 @@ def main():
 
     exchange = {
         "format": "roadmap-planner",
-        "version": 1,
+        "version": 2,
         "exported_at": UPDATED_AT,
         "origin": {"office": ISSUER, "id": uid("office")},
         "plans": [plan],

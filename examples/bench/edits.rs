@@ -67,7 +67,7 @@ fn mark_done(region: &Path) -> anyhow::Result<f64> {
         .flat_map(|m| {
             m.due
                 .iter()
-                .map(move |d| ProgressKey::new(m.id, school, Some(*d)))
+                .map(move |d| ProgressKey::new(m.id, Some(school), Some(*d)))
         })
         .filter(|k| {
             app.data

@@ -12,6 +12,30 @@ use crate::store::RecordKind;
 pub enum ExchangeCommand {
     /// Apply the pending import: a backup first, then the merge; clears undo.
     ApplyImport,
+    /// Apply the pending school's report adding what the database lacks (the school, marks on a plan it
+    /// does not hold: see `exchange::missing`).
+    ApplyImportAddingMissing,
+    /// Set who executes measures the pending import adds (`None`: as proposed by their responsible text);
+    /// the preview is computed again.
+    SetPendingExecutor {
+        measures: Vec<crate::model::Id>,
+        executor: Option<crate::model::Executor>,
+    },
+    /// Ask for school report files (several at once) and preview them together.
+    PickAndCollectReports,
+    /// Ask for a folder and preview every exchange file in it as a school's report.
+    PickFolderAndCollectReports,
+    /// Preview these files (or every `.json` of a folder among them) as schools' reports.
+    CollectReports(Vec<PathBuf>),
+    /// Apply the pending reports: one backup first, then each report (`add_missing`: adding what the
+    /// database lacks).
+    ApplyReports { add_missing: bool },
+    /// Drop the pending reports: nothing is written.
+    CancelReports,
+    /// Ask for a folder and write the open plan's file for every school it concerns.
+    PickFolderAndSendPlans,
+    /// Write the open plan's file for every school it concerns into `folder`.
+    SendPlans { folder: PathBuf },
     /// Drop the pending import (or column mapping): nothing is written.
     CancelImport,
     /// Read the pending table again with the columns the user named (`header_row`: the row of headers,

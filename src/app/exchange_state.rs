@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::exchange::missing::Missing;
 use crate::exchange::table_stage::StageOrigin;
 use crate::exchange::{Action, ImportPreview, ImportSource};
 use crate::store::{BackupInfo, ConflictRecord, RecordKind};
@@ -22,6 +23,8 @@ pub struct ExchangeData {
     pub conflicts: Vec<ConflictRecord>,
     /// Backups of the database, oldest first.
     pub backups: Vec<BackupInfo>,
+    /// Several schools' reports read together («Собрать отчёты»), not yet applied.
+    pub reports: Option<PendingReports>,
     /// A table pasted with its header, waiting for «Вставить» with the columns shown.
     pub paste: Option<PendingPaste>,
 }
@@ -41,7 +44,7 @@ pub struct PendingPaste {
 impl ExchangeData {
     /// Whether the Обмен screen has a decision waiting (a preview or a column mapping).
     pub fn awaits_user(&self) -> bool {
-        self.pending.is_some() || self.mapping.is_some()
+        self.pending.is_some() || self.mapping.is_some() || self.reports.is_some()
     }
 }
 
@@ -54,6 +57,10 @@ pub struct PendingImport {
     /// Per kind (indexed by `RecordKind as usize`): the records that would change or conflict, by title,
     /// in file order — at most [`PREVIEW_LINES_PER_KIND`] of them.
     pub lines: [Vec<PreviewLine>; 5],
+    /// The school whose report the file is (its display name), if it is one.
+    pub report_school: Option<String>,
+    /// What the report needs that the database lacks: applying it waits for the user's word.
+    pub missing: Option<Missing>,
     /// For a table (CSV/TSV, Word, Excel): its rows and the columns in use, which the preview lets the user
     /// change.
     pub table: Option<crate::exchange::table_stage::TableStage>,
@@ -65,6 +72,21 @@ impl PendingImport {
     /// The listed records of one kind.
     pub fn lines_of(&self, kind: RecordKind) -> &[PreviewLine] {
         &self.lines[kind as usize]
+    }
+}
+
+/// Schools' reports read together, each previewed against the database as it is now.
+#[derive(Debug, Clone, Default)]
+pub struct PendingReports {
+    pub parts: Vec<PendingImport>,
+    /// Files that could not be read, or are not a school's report: "file: reason", Russian.
+    pub refused: Vec<String>,
+}
+
+impl PendingReports {
+    /// Whether any report needs what the database lacks.
+    pub fn missing(&self) -> bool {
+        self.parts.iter().any(|p| p.missing.is_some())
     }
 }
 

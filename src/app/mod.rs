@@ -12,6 +12,7 @@ mod run_evidence;
 mod run_exchange;
 mod run_grid;
 mod run_paste;
+mod run_reports;
 mod run_schools;
 mod runner;
 mod school_command;
@@ -26,11 +27,13 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+pub use crate::stats::school_plan;
 pub use command::{Command, MeasureField, SectionField};
 pub use exchange_command::ExchangeCommand;
-pub use exchange_state::{ExchangeData, PendingImport, PendingMapping, PendingPaste, PreviewLine};
+pub use exchange_state::{
+    ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports, PreviewLine,
+};
 pub use filter::{Matcher, MeasureFilter};
-pub use run_schools::school_plan;
 pub use school_command::SchoolCommand;
 pub use schools_state::{OverviewSort, SchoolData, SchoolTab, SchoolsUi};
 pub use sort::MeasureSort;

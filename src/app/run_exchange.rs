@@ -18,7 +18,46 @@ use super::{ExchangeCommand, RoadmapApp, Screen};
 impl RoadmapApp {
     pub(super) fn run_exchange(&mut self, command: ExchangeCommand) -> Result<(), String> {
         match command {
-            ExchangeCommand::ApplyImport => self.apply_pending_import(),
+            ExchangeCommand::ApplyImport => self.apply_pending_import(false),
+            ExchangeCommand::ApplyImportAddingMissing => self.apply_pending_import(true),
+            ExchangeCommand::SetPendingExecutor { measures, executor } => {
+                self.set_pending_executor(&measures, executor)
+            }
+            ExchangeCommand::PickAndCollectReports => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-collect-reports-title"))
+                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .pick_files();
+                match picked {
+                    Some(paths) => self.collect_reports(&paths),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::PickFolderAndCollectReports => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-collect-reports-title"))
+                    .pick_folder();
+                match picked {
+                    Some(folder) => self.collect_reports(&[folder]),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::CollectReports(paths) => self.collect_reports(&paths),
+            ExchangeCommand::ApplyReports { add_missing } => self.apply_reports(add_missing),
+            ExchangeCommand::CancelReports => {
+                self.data.exchange.reports = None;
+                Ok(())
+            }
+            ExchangeCommand::PickFolderAndSendPlans => {
+                let picked = rfd::FileDialog::new()
+                    .set_title(self.i18n.tr("dialog-send-plans-title"))
+                    .pick_folder();
+                match picked {
+                    Some(folder) => self.send_plans(&folder),
+                    None => Ok(()),
+                }
+            }
+            ExchangeCommand::SendPlans { folder } => self.send_plans(&folder),
             ExchangeCommand::CancelImport => {
                 self.data.exchange.pending = None;
                 self.data.exchange.mapping = None;
@@ -105,28 +144,55 @@ impl RoadmapApp {
 
     /// Previews a source and keeps it pending; shows the Обмен screen.
     fn set_pending(&mut self, path: PathBuf, source: ImportSource) -> Result<(), String> {
+        let pending = self.pending_import(path, source)?;
+        self.data.exchange.pending = Some(pending);
+        self.ui_state.screen = Screen::Exchange;
+        Ok(())
+    }
+
+    /// A source with its preview, the school whose report it is and what the database lacks for it.
+    /// A report that lacks something is previewed as it would be applied with what is missing added.
+    pub(super) fn pending_import(
+        &self,
+        path: PathBuf,
+        mut source: ImportSource,
+    ) -> Result<PendingImport, String> {
+        let report_school =
+            exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
+        let missing = exchange::missing::check_report(&self.store, &source.file)
+            .map_err(|e| e.to_string())?;
+        if missing.is_some() {
+            exchange::missing::add_missing(&self.store, &mut source.file)
+                .map_err(|e| e.to_string())?;
+        }
         let preview = source.preview(&self.store).map_err(|e| e.to_string())?;
         let names = Names::collect(&self.store, &source.file);
         let mut lines: [Vec<PreviewLine>; 5] = Default::default();
         for item in &preview.items {
             let list = &mut lines[item.kind as usize];
             if list.len() < PREVIEW_LINES_PER_KIND {
+                let mut text = preview.describe(&source.file, item, &names);
+                if item.kind == RecordKind::Measure && !item.from_deleted {
+                    // Who executes it (proposed from the responsible text for a table).
+                    let m = exchange::merge::nth_measure(&source.file, item.index);
+                    text = format!("{text} — {}", self.i18n.tr(executor_key(m.executor)));
+                }
                 list.push(PreviewLine {
                     action: item.action,
-                    text: preview.describe(&source.file, item, &names),
+                    text,
                 });
             }
         }
-        self.data.exchange.pending = Some(PendingImport {
+        Ok(PendingImport {
             path,
             source,
             preview,
             lines,
+            report_school,
+            missing,
             table: None,
             left_out: Vec::new(),
-        });
-        self.ui_state.screen = Screen::Exchange;
-        Ok(())
+        })
     }
 
     /// Previews a table with the columns its stage holds, keeping the stage for the column step.
@@ -152,35 +218,121 @@ impl RoadmapApp {
         self.set_pending_table(path, stage)
     }
 
+    /// Sets who executes measures of the pending import and previews it again (its table step kept).
+    fn set_pending_executor(
+        &mut self,
+        measures: &[Id],
+        executor: Option<crate::model::Executor>,
+    ) -> Result<(), String> {
+        let Some(mut pending) = self.data.exchange.pending.take() else {
+            return Ok(());
+        };
+        for m in pending
+            .source
+            .file
+            .plans
+            .iter_mut()
+            .flat_map(|p| p.sections.iter_mut())
+            .flat_map(|s| s.measures.iter_mut())
+            .filter(|m| measures.contains(&m.id))
+        {
+            m.executor = executor.unwrap_or_else(|| crate::model::propose_executor(&m.responsible));
+        }
+        let (table, left_out) = (pending.table.take(), std::mem::take(&mut pending.left_out));
+        let mut fresh = self.pending_import(pending.path, pending.source)?;
+        fresh.table = table;
+        fresh.left_out = left_out;
+        self.data.exchange.pending = Some(fresh);
+        Ok(())
+    }
+
     /// Applies the pending import: a backup of the database first, then exactly what the preview showed.
-    fn apply_pending_import(&mut self) -> Result<(), String> {
+    /// A report that needs what the database lacks is applied only with `add_missing` (the user's word).
+    /// The open plan stays open; a plan is opened only when none was.
+    fn apply_pending_import(&mut self, add_missing: bool) -> Result<(), String> {
         let Some(pending) = self.data.exchange.pending.take() else {
             return Ok(());
         };
+        if let Some(missing) = &pending.missing
+            && !add_missing
+        {
+            let message = missing.message();
+            self.data.exchange.pending = Some(pending);
+            return Err(message);
+        }
         if pending.preview.changed() {
             self.store.backup().map_err(|e| e.to_string())?;
         }
         let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
             .map_err(|e| e.to_string())?;
-        self.undo.clear();
-        self.reload_all();
-        if let Some(id) = pending.source.file.plans.first().map(|p| p.id)
-            && self.data.plans.iter().any(|p| p.id == id)
-        {
-            self.open_plan(id)?;
+        self.after_import();
+        let mut text = summary.to_string();
+        // The open plan stays open: say where a new plan of the file is.
+        let open = self.data.plan.as_ref().map(|p| p.id);
+        let added = pending.preview.items.iter().filter(|i| {
+            i.kind == RecordKind::Plan && i.action == exchange::Action::Add && !i.from_deleted
+        });
+        for plan in added.map(|i| &pending.source.file.plans[i.index]) {
+            if Some(plan.id) != open && plan.owner_school.is_none() {
+                text.push('\n');
+                text.push_str(&self.i18n.tr_args(
+                    "exchange-plan-added",
+                    &[("title", crate::i18n::Arg::Str(&plan.title))],
+                ));
+            }
         }
-        self.refresh_exchange();
+        if let Some(school) = &pending.report_school {
+            // The report's changes by measure (the first of them).
+            const LISTED: usize = 10;
+            let marks = pending.lines_of(crate::store::RecordKind::Progress);
+            let mut lines: Vec<String> = marks
+                .iter()
+                .take(LISTED)
+                .map(|l| format!("• {}", l.text))
+                .collect();
+            if marks.len() > LISTED {
+                lines.push(self.i18n.tr_args(
+                    "exchange-more",
+                    &[(
+                        "count",
+                        crate::i18n::Arg::Num((marks.len() - LISTED) as f64),
+                    )],
+                ));
+            }
+            text = format!(
+                "{}\n{text}\n{}",
+                self.report_heading(school),
+                lines.join("\n")
+            );
+        }
         if pending.left_out.is_empty() {
-            self.toasts.info(summary.to_string());
+            self.toasts.info(text);
         } else {
             // Not a plain «Импорт завершён»: the user is told what the plan does not hold.
             self.toasts.warn(format!(
-                "{summary}\n{}\n{}",
+                "{text}\n{}\n{}",
                 self.i18n.tr("exchange-left-out"),
                 pending.left_out.join("\n")
             ));
         }
         Ok(())
+    }
+
+    /// After an import: undo cleared, data reloaded; the open plan stays (a plan is opened only when none
+    /// was open).
+    pub(super) fn after_import(&mut self) {
+        self.undo.clear();
+        // Reloading keeps the open plan (or opens the first when none was open).
+        self.reload_all();
+        self.refresh_exchange();
+    }
+
+    /// «Отчёт школы «…»» as the results name it.
+    pub(super) fn report_heading(&self, school: &str) -> String {
+        self.i18n.tr_args(
+            "exchange-report-of",
+            &[("school", crate::i18n::Arg::Str(school))],
+        )
     }
 
     /// Reads the pending table with the user's columns and previews it.
@@ -285,6 +437,15 @@ impl RoadmapApp {
             Err(e) => self.toasts.error(e.to_string()),
         }
         self.data.exchange.backups = self.store.backups();
+    }
+}
+
+/// The message key naming who executes a measure.
+pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
+    match executor {
+        crate::model::Executor::Office => "schools-executor-office",
+        crate::model::Executor::Schools => "schools-executor-schools",
+        crate::model::Executor::Both => "schools-executor-both",
     }
 }
 

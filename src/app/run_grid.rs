@@ -133,6 +133,8 @@ impl RoadmapApp {
             let copy = Measure {
                 id: model::new_id(),
                 updated_at: now,
+                // A copy is a measure of its own: it does not share the district measure's progress.
+                source_measure: None,
                 ..section.measures[mi].clone()
             };
             first_copy = Some(copy.id);

@@ -6,10 +6,9 @@ use std::path::Path;
 
 use crate::i18n::Arg;
 use crate::model::{
-    self, Category, Change, CriterionValue, Id, IndicatorValue, Measure, Plan, PlanLevel, Progress,
-    School, SchoolScope, Section, Status,
+    self, Category, Change, CriterionValue, Id, IndicatorValue, Progress, School, Status,
 };
-use crate::stats::{ProgressKey, Touched};
+use crate::stats::{ProgressKey, Touched, school_plan};
 
 use super::school_loader::{self, PendingLoad, Poll};
 use super::state::Screen;
@@ -119,6 +118,29 @@ impl RoadmapApp {
                     after: Box::new(after),
                 })
             }
+            SchoolCommand::SetExecutor { measures, executor } => {
+                let plan = self.plan()?;
+                let now = model::now();
+                let changes: Vec<Change> = measures
+                    .iter()
+                    .filter_map(|id| plan.measure(*id))
+                    .filter(|m| m.executor != executor)
+                    .map(|before| {
+                        let mut after = before.clone();
+                        after.executor = executor;
+                        after.updated_at = now;
+                        Change::Measure {
+                            before: Box::new(before.clone()),
+                            after: Box::new(after),
+                        }
+                    })
+                    .collect();
+                match changes.len() {
+                    0 => Ok(()),
+                    1 => self.commit(changes.into_iter().next().expect("one change")),
+                    _ => self.commit(Change::Batch(changes)),
+                }
+            }
             SchoolCommand::CreateSchoolPlan {
                 school,
                 title,
@@ -178,6 +200,7 @@ impl RoadmapApp {
                 let picked = rfd::FileDialog::new()
                     .set_title(self.i18n.tr("schools-dialog-report-title"))
                     .add_filter("HTML", &["html", "htm"])
+                    .add_filter("Word", &["docx"])
                     .set_file_name(format!("Справка-{}.html", super::runner::file_stem(&name)))
                     .save_file();
                 match picked {
@@ -546,30 +569,48 @@ impl RoadmapApp {
         Ok(())
     }
 
-    /// The summary report as HTML: of a school, or of the district when `school` is `None`.
-    pub(super) fn report_html(&mut self, school: Option<Id>) -> Result<String, String> {
+    /// The summary report as HTML or (`docx`) a Word document: of a school, or of the district.
+    fn report_bytes(&mut self, school: Option<Id>, docx: bool) -> Result<Vec<u8>, String> {
+        use crate::exchange::{report_docx, report_html};
+        use crate::stats::report::{district_report, indicator_lines, school_report};
         self.load_school_data()?;
         let plan = self.plan()?;
         let table = &self.data.school.records;
-        Ok(match school {
+        let values = &self.data.school.indicator_values;
+        let bytes = match school {
             Some(id) => {
                 let school = self.school(id)?;
-                crate::exchange::report_html::school_html(&crate::stats::report::school_report(
-                    plan, school, table, self.today,
-                ))
+                let mut r = school_report(plan, school, table, self.today);
+                r.indicators = indicator_lines(plan, values, Some(id));
+                if docx {
+                    report_docx::school_report_docx(&r).map_err(|e| e.to_string())?
+                } else {
+                    report_html::school_html(&r).into_bytes()
+                }
             }
-            None => crate::exchange::report_html::district_html(
-                &crate::stats::report::district_report(plan, &self.data.schools, table, self.today),
-            ),
-        })
+            None => {
+                let mut r = district_report(plan, &self.data.schools, table, self.today);
+                r.indicators = indicator_lines(plan, values, None);
+                if docx {
+                    report_docx::district_report_docx(&r).map_err(|e| e.to_string())?
+                } else {
+                    report_html::district_html(&r).into_bytes()
+                }
+            }
+        };
+        Ok(bytes)
     }
 
+    /// Saves the report as the file's extension says: .docx a Word document, anything else HTML.
     fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), String> {
-        let html = self.report_html(school)?;
+        let docx = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let bytes = self.report_bytes(school, docx)?;
         crate::output::write_bytes(
             path,
             &crate::output::Protected::of_store(&self.store),
-            html.as_bytes(),
+            &bytes,
         )
         .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         self.toasts.info(self.i18n.tr_args(
@@ -578,71 +619,6 @@ impl RoadmapApp {
         ));
         Ok(())
     }
-}
-
-/// A school plan built from a district plan: its header, the picked measures (fresh ids, linked to their
-/// source, concerning the school) in their sections, and the school's own measures in a last section.
-pub fn school_plan(
-    district: &Plan,
-    school: &School,
-    title: String,
-    picked: &[Id],
-    own: &[&str],
-    own_section_title: &str,
-) -> Plan {
-    let now = model::now();
-    let mut plan = Plan::new(title, district.period);
-    plan.level = PlanLevel::School;
-    plan.owner_school = Some(school.id);
-    plan.issuer = school.name.clone();
-    plan.goal = district.goal.clone();
-    plan.tasks = district.tasks.clone();
-    plan.indicators = district
-        .indicators
-        .iter()
-        .map(|i| model::Indicator {
-            id: model::new_id(),
-            ..i.clone()
-        })
-        .collect();
-    let only_school = SchoolScope::List {
-        ids: vec![school.id],
-    };
-    for section in &district.sections {
-        let measures: Vec<Measure> = section
-            .measures
-            .iter()
-            .filter(|m| picked.contains(&m.id))
-            .map(|m| Measure {
-                id: model::new_id(),
-                schools: only_school.clone(),
-                source_measure: Some(m.id),
-                updated_at: now,
-                ..m.clone()
-            })
-            .collect();
-        if measures.is_empty() {
-            continue;
-        }
-        let mut copy = Section::new(section.number.clone(), section.title.clone());
-        copy.measures = measures;
-        plan.sections.push(copy);
-    }
-    if !own.is_empty() {
-        let number = (plan.sections.len() + 1).to_string();
-        let mut section = Section::new(number.clone(), own_section_title);
-        section.measures = own
-            .iter()
-            .enumerate()
-            .map(|(i, title)| {
-                let mut m = Measure::new(format!("{number}.{}", i + 1), *title);
-                m.schools = only_school.clone();
-                m
-            })
-            .collect();
-        plan.sections.push(section);
-    }
-    plan
 }
 
 /// A known school updated by a row of an imported table: filled cells replace, empty cells keep.
@@ -695,7 +671,7 @@ fn update_registry(schools: &mut Vec<School>, change: &Change) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Period;
+    use crate::model::{Measure, Period, Plan, PlanLevel, Section};
 
     #[test]
     fn a_school_plan_copies_the_picked_measures_with_fresh_ids_and_links() {

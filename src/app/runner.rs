@@ -2,6 +2,8 @@
 
 use crate::model::{self, Change, Id, Measure, Plan, Section};
 use crate::stats::Touched;
+use crate::store::ProgressSummary;
+use std::collections::HashMap;
 
 use super::undo::Step;
 use super::{Command, MeasureField, RoadmapApp};
@@ -371,7 +373,10 @@ impl RoadmapApp {
                     .map(|some| (some, Some(&touched.measures)))
             };
             match result {
-                Ok((fresh, None)) => self.data.progress = fresh,
+                Ok((mut fresh, None)) => {
+                    with_office_part(plan, &mut fresh, plan.measures());
+                    self.data.progress = fresh;
+                }
                 Ok((mut fresh, Some(measures))) => {
                     for id in measures {
                         match fresh.remove(id) {
@@ -379,6 +384,8 @@ impl RoadmapApp {
                             None => self.data.progress.remove(id),
                         };
                     }
+                    let touched = measures.iter().filter_map(|id| plan.measure(*id));
+                    with_office_part(plan, &mut self.data.progress, touched);
                 }
                 Err(e) => self.toasts.error(e.to_string()),
             }
@@ -394,13 +401,35 @@ impl RoadmapApp {
         }
         if let Some(plan) = &self.data.plan {
             match self.store.progress_summary(plan.id, self.today) {
-                Ok(summary) => self.data.progress = summary,
+                Ok(mut summary) => {
+                    with_office_part(plan, &mut summary, plan.measures());
+                    self.data.progress = summary;
+                }
                 Err(e) => self.toasts.error(e.to_string()),
             }
         } else {
             self.data.progress.clear();
         }
         self.data.version = self.store.data_version();
+    }
+}
+
+/// The office's own execution of `measures`, shown beside the schools' in the grid's status: what the
+/// office has to do, set from the plan (the store counts only the records).
+fn with_office_part<'a>(
+    plan: &Plan,
+    summary: &mut HashMap<Id, ProgressSummary>,
+    measures: impl Iterator<Item = &'a Measure>,
+) {
+    for m in measures {
+        if crate::stats::concerns_office(plan, m) {
+            let occurrences = m.due.len().max(1) as u32;
+            let only = !m.executor.includes_schools();
+            summary
+                .entry(m.id)
+                .or_default()
+                .set_executor(occurrences, only);
+        }
     }
 }
 

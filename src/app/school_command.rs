@@ -36,6 +36,11 @@ pub enum SchoolCommand {
     ResetCriteriaSet,
     /// Which schools a measure concerns.
     SetScope { measure: Id, scope: SchoolScope },
+    /// Who executes these measures (one measure, or a selection): one undoable change.
+    SetExecutor {
+        measures: Vec<Id>,
+        executor: crate::model::Executor,
+    },
     /// Create a school plan from the open district plan: the picked measures (copies with fresh ids that
     /// remember their source) and the school's own measures; then open it.
     CreateSchoolPlan {

@@ -45,9 +45,9 @@ pub fn preview_text(preview: &ImportPreview, source: &ImportSource, names: &Name
 
 /// `import ФАЙЛ [--dry-run]`: reads any supported file, prints what it changes; without `--dry-run` backs
 /// the database up and applies it.
-pub fn import(db: &Path, path: &Path, dry_run: bool) -> anyhow::Result<()> {
+pub fn import(db: &Path, path: &Path, dry_run: bool, add_missing: bool) -> anyhow::Result<()> {
     let today = chrono::Local::now().date_naive();
-    let source = if path == Path::new("-") {
+    let mut source = if path == Path::new("-") {
         ImportSource {
             file: exchange::read_from(std::io::stdin().lock(), Path::new("стандартный ввод"))?,
             notes: Vec::new(),
@@ -56,6 +56,17 @@ pub fn import(db: &Path, path: &Path, dry_run: bool) -> anyhow::Result<()> {
         exchange::read_source(path, today)?
     };
     let mut store = super::open(db)?;
+    if let Some(missing) = exchange::missing::check_report(&store, &source.file)? {
+        if !add_missing {
+            anyhow::bail!(
+                "{} Ничего не загружено. Чтобы добавить недостающее, повторите команду с параметром --add-missing.",
+                missing.message()
+            );
+        }
+        println!("{}", missing.message());
+        exchange::missing::add_missing(&store, &mut source.file)?;
+        println!("Недостающее будет добавлено (--add-missing).");
+    }
     let preview = source.preview(&store)?;
     let names = Names::collect(&store, &source.file);
     println!("Файл: {}.", path.display());
@@ -70,7 +81,28 @@ pub fn import(db: &Path, path: &Path, dry_run: bool) -> anyhow::Result<()> {
         println!("Резервная копия базы: {}.", backup.display());
     }
     let summary = exchange::apply(&mut store, &source.file, &preview)?;
+    if let Some(school) = exchange::missing::report_school(&source.file) {
+        println!("Отчёт школы «{}».", school.display_name());
+    }
     println!("{summary}");
+    // A school's report: its marks by measure.
+    if exchange::missing::report_school(&source.file).is_some() {
+        for item in preview
+            .items
+            .iter()
+            .filter(|i| i.kind == RecordKind::Progress && !i.from_deleted)
+        {
+            let what = match item.action {
+                exchange::Action::Add => "добавлена",
+                exchange::Action::Update => "обновлена",
+                _ => continue,
+            };
+            println!(
+                "Отметка {what}: {}",
+                preview.describe(&source.file, item, &names)
+            );
+        }
+    }
     // The conflicts and deletions by title, and the notes (e.g. a guessed period), as the preview lists them.
     for line in preview_text(&preview, &source, &names).lines().skip(5) {
         println!("{line}");
@@ -132,21 +164,7 @@ pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Resul
 /// `export --school ID`: one school's report as an exchange file.
 pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<()> {
     let mut store = super::open(db)?;
-    let wanted = school.trim().to_lowercase();
-    let found: Vec<_> = store
-        .schools()?
-        .into_iter()
-        .filter(|s| !wanted.is_empty() && s.id.to_string().starts_with(&wanted))
-        .collect();
-    let id = match found.as_slice() {
-        [one] => one.id,
-        [] => return Err(anyhow!("школа не найдена: {school}")),
-        _ => {
-            return Err(anyhow!(
-                "идентификатору {school} соответствует несколько школ"
-            ));
-        }
-    };
+    let id = super::resolve_school(&store, school)?;
     let origin = exchange::office_origin(&mut store)?;
     let file = exchange::export_school(&store, id, origin)?;
     write_bytes(db, output, exchange::to_json(&file).as_bytes())

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use super::{chosen_plan, open, write_file_atomically};
 use crate::exchange::{report_docx, report_html};
 use crate::stats::ProgressTable;
-use crate::stats::report::{district_report, school_report};
+use crate::stats::report::{district_report, indicator_lines, school_report};
 
 /// Formats of the summary report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,6 +35,7 @@ pub fn run(
     let plan = store.load_plan(id)?;
     let schools = store.schools()?;
     let table = ProgressTable::new(store.progress(Some(id))?);
+    let values = store.indicator_values()?;
     drop(store);
     let (bytes, about) = match school {
         Some(text) => {
@@ -48,7 +49,8 @@ pub fn run(
                 [] => anyhow::bail!("школа не найдена: {text}"),
                 _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
             };
-            let r = school_report(&plan, school, &table, today);
+            let mut r = school_report(&plan, school, &table, today);
+            r.indicators = indicator_lines(&plan, &values, Some(school.id));
             let bytes = match format {
                 ReportFormat::Html => report_html::school_html(&r).into_bytes(),
                 ReportFormat::Docx => report_docx::school_report_docx(&r)?,
@@ -56,7 +58,8 @@ pub fn run(
             (bytes, format!("школа «{}»", school.display_name()))
         }
         None => {
-            let r = district_report(&plan, &schools, &table, today);
+            let mut r = district_report(&plan, &schools, &table, today);
+            r.indicators = indicator_lines(&plan, &values, None);
             let bytes = match format {
                 ReportFormat::Html => report_html::district_html(&r).into_bytes(),
                 ReportFormat::Docx => report_docx::district_report_docx(&r)?,

@@ -64,7 +64,8 @@ impl Deletion {
     pub fn key(&self) -> Option<String> {
         match self.kind {
             DeletedKind::Progress => {
-                Some(progress_key(self.measure_id?, self.school_id?, self.due))
+                // No school: the office's own record.
+                Some(progress_key(self.measure_id?, self.school_id, self.due))
             }
             _ => self.id.map(|id| id.to_string()),
         }
@@ -83,7 +84,10 @@ impl Deletion {
         if t.kind == RecordKind::Progress {
             let mut parts = t.key.splitn(3, '/');
             d.measure_id = Some(parts.next()?.parse().ok()?);
-            d.school_id = Some(parts.next()?.parse().ok()?);
+            d.school_id = match parts.next()? {
+                "" => None,
+                text => Some(text.parse().ok()?),
+            };
             d.due = match parts.next()? {
                 "" => None,
                 text => Some(text.parse().ok()?),

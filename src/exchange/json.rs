@@ -11,7 +11,7 @@ use serde::{Deserializer, Serialize};
 use serde_json::error::Category;
 
 use super::{FORMAT, VERSION, validate};
-use crate::model::{Plan, School, Timestamp};
+use crate::model::{CriteriaSet, CriterionValue, IndicatorValue, Plan, School, Timestamp};
 
 // The whole JSON flow under one path (`exchange::json::{export, to_json, read_file, import, …}`).
 pub use super::office_origin as origin;
@@ -47,6 +47,12 @@ pub fn write_json(file: &ExchangeFile, mut out: impl Write) -> std::io::Result<(
         seen: &'a BTreeMap<String, Timestamp>,
         plans: &'a [Plan],
         schools: &'a [School],
+        #[serde(skip_serializing_if = "Option::is_none")]
+        criteria: &'a Option<CriteriaSet>,
+        #[serde(skip_serializing_if = "<[CriterionValue]>::is_empty")]
+        criterion_values: &'a [CriterionValue],
+        #[serde(skip_serializing_if = "<[IndicatorValue]>::is_empty")]
+        indicator_values: &'a [IndicatorValue],
     }
     let head = Head {
         format: &file.format,
@@ -56,6 +62,9 @@ pub fn write_json(file: &ExchangeFile, mut out: impl Write) -> std::io::Result<(
         seen: &file.seen,
         plans: &file.plans,
         schools: &file.schools,
+        criteria: &file.criteria,
+        criterion_values: &file.criterion_values,
+        indicator_values: &file.indicator_values,
     };
     let mut text = serde_json::to_vec_pretty(&head).map_err(std::io::Error::other)?;
     debug_assert!(text.ends_with(b"\n}"));

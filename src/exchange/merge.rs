@@ -126,12 +126,9 @@ impl ImportPreview {
         if item.from_deleted {
             let d = &file.deleted[item.index];
             return match d.kind {
-                super::DeletedKind::Progress => progress_text(
-                    names,
-                    d.measure_id.unwrap_or_default(),
-                    d.school_id.unwrap_or_default(),
-                    d.due,
-                ),
+                super::DeletedKind::Progress => {
+                    progress_text(names, d.measure_id.unwrap_or_default(), d.school_id, d.due)
+                }
                 _ => names.name(d.id.unwrap_or_default()),
             };
         }
@@ -186,6 +183,14 @@ impl Names {
                 }
             }
         }
+        // Marks on measures the file does not carry (a school's report marks the district's measures).
+        for p in &file.progress {
+            if let std::collections::hash_map::Entry::Vacant(e) = map.entry(p.measure_id)
+                && let Ok(Some(label)) = store.measure_label(p.measure_id)
+            {
+                e.insert(label);
+            }
+        }
         Names(map)
     }
 
@@ -198,14 +203,22 @@ impl Names {
     }
 }
 
-fn progress_text(names: &Names, measure: Id, school: Id, due: Option<chrono::NaiveDate>) -> String {
+fn progress_text(
+    names: &Names,
+    measure: Id,
+    school: Option<Id>,
+    due: Option<chrono::NaiveDate>,
+) -> String {
     format!(
         "{} — {} — {}",
         names.name(measure),
-        names.name(school),
+        school.map_or_else(|| OFFICE_NAME.to_owned(), |s| names.name(s)),
         super::DueText(due)
     )
 }
+
+/// Who marks the office's own progress, as previews and reports name it.
+pub const OFFICE_NAME: &str = "Управление";
 
 fn nth_section(file: &ExchangeFile, mut i: usize) -> &crate::model::Section {
     for p in &file.plans {
@@ -217,7 +230,8 @@ fn nth_section(file: &ExchangeFile, mut i: usize) -> &crate::model::Section {
     panic!("section index out of range")
 }
 
-fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
+/// The `i`-th measure of the file, counted across plans and sections.
+pub fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
     for s in file.plans.iter().flat_map(|p| &p.sections) {
         if i < s.measures.len() {
             return &s.measures[i];
@@ -228,7 +242,7 @@ fn nth_measure(file: &ExchangeFile, mut i: usize) -> &crate::model::Measure {
 }
 
 /// Our progress records' `updated_at` for one measure, by school and due date.
-type ProgressTimes = HashMap<(Id, Option<chrono::NaiveDate>), Timestamp>;
+type ProgressTimes = HashMap<(Option<Id>, Option<chrono::NaiveDate>), Timestamp>;
 
 /// The decision for one record by age: ours (if we hold it), our deletion of it (if any), theirs, the base.
 fn decide(
@@ -397,7 +411,8 @@ pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, Exch
     let mut stored: Option<(Id, ProgressTimes)> = None;
     let mut fetched: HashSet<Id> = HashSet::new();
     for (i, p) in file.progress.iter().enumerate() {
-        let mut gone = measures_gone.contains(&p.measure_id) || schools_gone.contains(&p.school_id);
+        let mut gone = measures_gone.contains(&p.measure_id)
+            || p.school_id.is_some_and(|s| schools_gone.contains(&s));
         if !gone && !declared.measures.contains(&p.measure_id) {
             let present = match known_measures.get(&p.measure_id) {
                 Some(&k) => k,
@@ -414,18 +429,21 @@ pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, Exch
                 gone = true;
             }
         }
-        if !gone && !declared.schools.contains(&p.school_id) {
-            let present = match known_schools.get(&p.school_id) {
+        if let Some(school) = p.school_id
+            && !gone
+            && !declared.schools.contains(&school)
+        {
+            let present = match known_schools.get(&school) {
                 Some(&k) => k,
                 None => {
-                    let k = store.has_school(p.school_id)?;
-                    known_schools.insert(p.school_id, k);
+                    let k = store.has_school(school)?;
+                    known_schools.insert(school, k);
                     k
                 }
             };
             if !present {
-                if tomb(RecordKind::School, &|| p.school_id.to_string()).is_none() {
-                    return Err(ExchangeError::UnknownSchool(p.school_id));
+                if tomb(RecordKind::School, &|| school.to_string()).is_none() {
+                    return Err(ExchangeError::UnknownSchool(school));
                 }
                 gone = true;
             }
@@ -520,6 +538,7 @@ pub fn apply(
             detected_at: now,
         }
     };
+    let mut values = 0;
     store.write(|w| {
         let mut items = preview.items.iter();
         let mut next_conflict_title = |kind: RecordKind, index: usize, from_deleted: bool| {
@@ -624,6 +643,7 @@ pub fn apply(
             }
             Ok(())
         })?;
+        values = super::merge_values::merge_values(w, file)?;
         for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {
             let kind: RecordKind = del.kind.into();
             let key = del.key().expect("validated");
@@ -649,7 +669,9 @@ pub fn apply(
         }
         Ok(())
     })?;
-    Ok(summary_of(preview))
+    let mut summary = summary_of(preview);
+    summary.values = values;
+    Ok(summary)
 }
 
 /// The summary of an import as [`ImportSummary`] (counts per kind).
@@ -671,6 +693,7 @@ pub fn summary_of(preview: &ImportPreview) -> ImportSummary {
         measures: c(RecordKind::Measure),
         schools: c(RecordKind::School),
         progress: c(RecordKind::Progress),
+        values: 0,
         notes: preview.notes.clone(),
     }
 }

@@ -4,8 +4,9 @@
 //! progress records:
 //!
 //! ```text
-//! { "format": "roadmap-planner", "version": 1, "exported_at": "…", "origin": {"office": "…", "id": "…"},
-//!   "plans": [ … ], "schools": [ … ], "progress": [ … ] }
+//! { "format": "roadmap-planner", "version": 2, "exported_at": "…", "origin": {"office": "…", "id": "…"},
+//!   "plans": [ … ], "schools": [ … ], "criteria": { … }, "criterion_values": [ … ],
+//!   "indicator_values": [ … ], "progress": [ … ] }
 //! ```
 //!
 //! Every record carries a stable id (UUID) and an `updated_at`. Importing merges record by record: a record we
@@ -32,12 +33,15 @@ pub mod ics;
 pub mod json;
 pub mod limits;
 pub mod merge;
+mod merge_values;
 pub mod migrate;
+pub mod missing;
 pub mod office;
 pub mod report;
 pub mod report_docx;
 pub mod report_html;
 pub mod schools_csv;
+pub mod send;
 pub mod table;
 pub mod table_file;
 pub mod table_stage;
@@ -51,7 +55,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{self, Id, Plan, Progress, School, Timestamp, ValidationError};
+use crate::model::{
+    self, CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, Progress, School, Timestamp,
+    ValidationError,
+};
 use crate::store::{Store, StoreError};
 
 pub use deleted::{DeletedKind, Deletion};
@@ -64,7 +71,7 @@ pub use table_file::{ImportSource, preview_plan, read_source};
 pub const FORMAT: &str = "roadmap-planner";
 
 /// The version of the exchange format this build writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Meta keys of the store that name this office in the files it writes.
 pub const META_OFFICE_ID: &str = "office_id";
@@ -97,6 +104,16 @@ pub struct ExchangeFile {
     pub plans: Vec<Plan>,
     #[serde(default)]
     pub schools: Vec<School>,
+    /// The identification criteria set in force where the file was written (a district's plan file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<CriteriaSet>,
+    /// Schools' values for the criteria.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criterion_values: Vec<CriterionValue>,
+    /// Actual values of the plans' target indicators, per school (or the whole district) and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicator_values: Vec<IndicatorValue>,
+    /// Progress of schools and of the office itself (`school_id` null).
     #[serde(default)]
     pub progress: Vec<Progress>,
     /// Deletions (tombstones) the writing database knows of.
@@ -120,6 +137,9 @@ impl ExchangeFile {
             seen: BTreeMap::new(),
             plans,
             schools,
+            criteria: None,
+            criterion_values: Vec::new(),
+            indicator_values: Vec::new(),
             progress,
             deleted: Vec::new(),
         }
@@ -199,7 +219,7 @@ pub enum ExchangeError {
     )]
     DuplicateProgress {
         measure: Id,
-        school: Id,
+        school: SchoolText,
         due: DueText,
     },
     #[error(
@@ -251,6 +271,19 @@ impl fmt::Display for DueText {
     }
 }
 
+/// A progress record's executor as the messages show it: the school's id, or «управление» for the office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SchoolText(pub Option<Id>);
+
+impl fmt::Display for SchoolText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, "{id}"),
+            None => f.write_str("«управление»"),
+        }
+    }
+}
+
 /// What an import did with the records of one kind.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
@@ -287,6 +320,8 @@ pub struct ImportSummary {
     pub measures: Counts,
     pub schools: Counts,
     pub progress: Counts,
+    /// The criteria set, criterion values and indicator values added or updated.
+    pub values: usize,
     /// Remarks for the user, Russian (e.g. a period that was guessed).
     pub notes: Vec<String>,
 }
@@ -294,15 +329,16 @@ pub struct ImportSummary {
 impl ImportSummary {
     /// Whether the import wrote anything.
     pub fn changed(&self) -> bool {
-        [
-            &self.plans,
-            &self.sections,
-            &self.measures,
-            &self.schools,
-            &self.progress,
-        ]
-        .iter()
-        .any(|c| c.changed())
+        self.values > 0
+            || [
+                &self.plans,
+                &self.sections,
+                &self.measures,
+                &self.schools,
+                &self.progress,
+            ]
+            .iter()
+            .any(|c| c.changed())
     }
 }
 
@@ -336,6 +372,13 @@ impl fmt::Display for ImportSummary {
             if i + 1 < rows.len() {
                 writeln!(f)?;
             }
+        }
+        if self.values > 0 {
+            write!(
+                f,
+                "\nКритерии и значения показателей: добавлено или обновлено {}.",
+                self.values
+            )?;
         }
         for note in &self.notes {
             write!(f, "\n{note}")?;
@@ -393,7 +436,18 @@ pub fn export(
     let mut schools = store.schools()?;
     schools.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
     let progress = store.progress(plan)?;
+    let indicators: HashSet<Id> = plans
+        .iter()
+        .flat_map(|p| p.indicators.iter().map(|i| i.id))
+        .collect();
     let mut file = ExchangeFile::new(origin, plans, schools, progress);
+    file.criteria = store.criteria_set()?;
+    file.criterion_values = store.criterion_values()?;
+    file.indicator_values = store
+        .indicator_values()?
+        .into_iter()
+        .filter(|v| indicators.contains(&v.indicator_id))
+        .collect();
     add_sync_state(store, &mut file)?;
     Ok(file)
 }
@@ -487,7 +541,7 @@ fn validate_inner(file: &ExchangeFile) -> Result<Declared, ExchangeError> {
     if let Some(p) = duplicate_progress(&file.progress) {
         return Err(ExchangeError::DuplicateProgress {
             measure: p.measure_id,
-            school: p.school_id,
+            school: SchoolText(p.school_id),
             due: DueText(p.due),
         });
     }

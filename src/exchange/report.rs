@@ -1,6 +1,7 @@
-//! A school's report (school → district): the school itself, its progress on every plan, and its own
-//! school plans (`owner_school`). The district's plans are not included: the district has them, and
-//! absence never deletes.
+//! A school's report (school → district): the school itself, its progress on every plan (on the district
+//! measures its plan was taken from, and on its own measures), its own school plans (`owner_school`), its
+//! criterion values and its actual indicator values. The district's plans are not included: the district
+//! has them, and absence never deletes.
 
 use crate::model::Id;
 use crate::store::Store;
@@ -31,9 +32,19 @@ pub fn export_school(
     let progress = store
         .progress(None)?
         .into_iter()
-        .filter(|p| p.school_id == school)
+        .filter(|p| p.school_id == Some(school))
         .collect();
     let mut file = ExchangeFile::new(origin, plans, schools, progress);
+    file.criterion_values = store
+        .criterion_values()?
+        .into_iter()
+        .filter(|v| v.school_id == school)
+        .collect();
+    file.indicator_values = store
+        .indicator_values()?
+        .into_iter()
+        .filter(|v| v.school_id == Some(school))
+        .collect();
     add_sync_state(store, &mut file)?;
     Ok(file)
 }

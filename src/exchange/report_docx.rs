@@ -6,11 +6,14 @@ use std::io::Cursor;
 
 use super::docx::markup::{Align, Body, CellSpec};
 use super::office::OfficeError;
-use super::report_html::{categories_text, date, done_sentence, due_text, percent, updated_text};
+use super::report_html::{
+    below_target, categories_text, date, done_sentence, due_text, indicator_value, percent,
+    updated_text,
+};
 use crate::stats::SchoolSummary;
 use crate::stats::report::{
-    DistrictReport, ReportHeader, ReportItem, SchoolReport, SectionLine, UPCOMING_DAYS,
-    status_title,
+    DistrictReport, DoneItem, IndicatorLine, OfficeReport, ReportHeader, ReportItem, SchoolReport,
+    SectionLine, UPCOMING_DAYS, status_title,
 };
 
 /// The fill of header rows (as the HTML page's `th`).
@@ -64,6 +67,8 @@ pub fn school_report_docx(r: &SchoolReport) -> Result<Vec<u8>, OfficeError> {
         false,
         &format!("В ближайшие {UPCOMING_DAYS} дней сроков нет."),
     );
+    done_table(&mut body, &r.done, false);
+    indicators_table(&mut body, &r.indicators);
     finish(body, &r.header)
 }
 
@@ -137,6 +142,11 @@ pub fn district_report_docx(r: &DistrictReport) -> Result<Vec<u8>, OfficeError> 
         );
     }
     items_table(&mut body, &r.overdue, true, "Просроченных мероприятий нет.");
+    done_table(&mut body, &r.done, true);
+    if let Some(office) = &r.office {
+        office_part(&mut body, office, r.header.today);
+    }
+    indicators_table(&mut body, &r.indicators);
     finish(body, &r.header)
 }
 
@@ -291,6 +301,117 @@ fn sections_table(body: &mut Body, sections: &[SectionLine]) {
         );
     }
     body.table_end();
+}
+
+/// Done occurrences with their evidence and who marked them.
+fn done_table(body: &mut Body, items: &[DoneItem], with_school: bool) {
+    heading(
+        body,
+        &format!("Выполненные мероприятия и подтверждения ({})", items.len()),
+    );
+    if items.is_empty() {
+        body.paragraph("Выполненных мероприятий пока нет.", false, Align::Left);
+        return;
+    }
+    let mut weights = vec![6, 30, 12, 12, 26, 14];
+    let mut titles = vec![
+        "№",
+        "Мероприятие",
+        "Срок",
+        "Выполнено",
+        "Подтверждение",
+        "Отметил",
+    ];
+    if with_school {
+        weights = vec![14, 6, 24, 11, 11, 22, 12];
+        titles.insert(0, "Исполнитель");
+    }
+    let widths = split(body, &weights);
+    body.table_start(&widths);
+    header_row(body, &widths, &titles);
+    for i in items {
+        let due = due_text(i.due);
+        let done_on = due_text(i.done_on);
+        let mut cells = Vec::with_capacity(7);
+        if with_school {
+            cells.push(CellSpec::plain(&i.school));
+        }
+        cells.extend([
+            CellSpec {
+                align: Align::Center,
+                ..CellSpec::plain(&i.number)
+            },
+            CellSpec::plain(&i.title),
+            CellSpec {
+                align: Align::Center,
+                ..CellSpec::plain(&due)
+            },
+            CellSpec {
+                align: Align::Center,
+                ..CellSpec::plain(&done_on)
+            },
+            CellSpec::plain(&i.evidence),
+            CellSpec::plain(&i.by),
+        ]);
+        body.row(&widths, &cells, false);
+    }
+    body.table_end();
+}
+
+/// The indicators against their targets.
+fn indicators_table(body: &mut Body, lines: &[IndicatorLine]) {
+    if lines.is_empty() {
+        return;
+    }
+    heading(body, "Целевые индикаторы");
+    let widths = split(body, &[58, 10, 16, 16]);
+    body.table_start(&widths);
+    header_row(body, &widths, &["Индикатор", "Год", "Цель", "Факт"]);
+    for l in lines {
+        let year = l.year.to_string();
+        let target = indicator_value(l.unit, l.target);
+        let mut actual = indicator_value(l.unit, l.actual);
+        if below_target(l) {
+            actual.push_str(" (ниже цели)");
+        }
+        body.row(
+            &widths,
+            &[
+                CellSpec::plain(&l.name),
+                number(&year),
+                number(&target),
+                number(&actual),
+            ],
+            false,
+        );
+    }
+    body.table_end();
+}
+
+/// The office's own execution: its counts, what it did (with evidence), what is overdue.
+fn office_part(body: &mut Body, office: &OfficeReport, today: chrono::NaiveDate) {
+    heading(body, "Выполнение мероприятий управлением образования");
+    body.paragraph_sized(
+        &done_sentence(&office.summary, today),
+        true,
+        Align::Left,
+        Some(14),
+    );
+    body.paragraph(&counts_text(&office.summary), false, Align::Both);
+    done_table(body, &office.done, false);
+    heading(
+        body,
+        &format!(
+            "Просроченные мероприятия управления ({})",
+            office.overdue.len()
+        ),
+    );
+    items_table(
+        body,
+        &office.overdue,
+        false,
+        "Просроченных мероприятий нет.",
+    );
 }
 
 fn items_table(body: &mut Body, items: &[ReportItem], with_school: bool, empty: &str) {

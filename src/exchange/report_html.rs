@@ -5,11 +5,11 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::model::{School, Timestamp};
+use crate::model::{IndicatorUnit, School, Timestamp};
 use crate::stats::SchoolSummary;
 use crate::stats::report::{
-    DistrictReport, ReportHeader, ReportItem, SchoolReport, SectionLine, UPCOMING_DAYS,
-    category_title, status_title,
+    DistrictReport, DoneItem, IndicatorLine, OfficeReport, ReportHeader, ReportItem, SchoolReport,
+    SectionLine, UPCOMING_DAYS, category_title, status_title,
 };
 
 const STYLE: &str = r#"
@@ -209,6 +209,103 @@ fn items_table(out: &mut String, items: &[ReportItem], with_school: bool, empty:
     out.push_str("</table>\n");
 }
 
+/// Done occurrences with their evidence and who marked them.
+fn done_table(out: &mut String, items: &[DoneItem], with_school: bool) {
+    let _ = writeln!(
+        out,
+        "<h2>Выполненные мероприятия и подтверждения ({})</h2>",
+        items.len()
+    );
+    if items.is_empty() {
+        out.push_str("<p class=\"none\">Выполненных мероприятий пока нет.</p>\n");
+        return;
+    }
+    out.push_str("<table>\n<tr>");
+    if with_school {
+        out.push_str("<th>Исполнитель</th>");
+    }
+    out.push_str(
+        "<th>№</th><th>Мероприятие</th><th>Срок</th><th>Выполнено</th><th>Подтверждение</th><th>Отметил</th></tr>\n",
+    );
+    for i in items {
+        out.push_str("<tr>");
+        if with_school {
+            let _ = write!(out, "<td>{}</td>", escape(&i.school));
+        }
+        let _ = writeln!(
+            out,
+            "<td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&i.number),
+            escape(&i.title),
+            due_text(i.due),
+            due_text(i.done_on),
+            escape(&i.evidence).replace('\n', "<br>"),
+            escape(&i.by)
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// The indicators against their targets.
+fn indicators_table(out: &mut String, lines: &[IndicatorLine]) {
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str("<h2>Целевые индикаторы</h2>\n<table>\n<tr><th>Индикатор</th><th>Год</th><th>Цель</th><th>Факт</th></tr>\n");
+    for l in lines {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n{}\">{}</td></tr>",
+            escape(&l.name),
+            l.year,
+            indicator_value(l.unit, l.target),
+            if below_target(l) { " late" } else { "" },
+            indicator_value(l.unit, l.actual)
+        );
+    }
+    out.push_str("</table>\n");
+}
+
+/// An indicator's value as the report writes it: «80%», «12», «да»/«нет», «—» when none.
+pub(crate) fn indicator_value(unit: IndicatorUnit, value: Option<f64>) -> String {
+    let Some(v) = value else {
+        return "—".into();
+    };
+    let number = if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}").replace('.', ",")
+    };
+    match unit {
+        IndicatorUnit::Percent => format!("{number}%"),
+        IndicatorUnit::Count => number,
+        IndicatorUnit::YesNo => if v >= 0.5 { "да" } else { "нет" }.into(),
+    }
+}
+
+/// Whether the actual value is known and below the target.
+pub(crate) fn below_target(l: &IndicatorLine) -> bool {
+    matches!((l.actual, l.target), (Some(a), Some(t)) if a < t)
+}
+
+/// The office's own execution: its counts, what it did (with evidence), what is overdue.
+fn office_part(out: &mut String, office: &OfficeReport, today: NaiveDate) {
+    out.push_str("<h2>Выполнение мероприятий управлением образования</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"big\">{}</p>",
+        escape(&done_sentence(&office.summary, today))
+    );
+    counts_line(out, &office.summary);
+    done_table(out, &office.done, false);
+    let _ = writeln!(
+        out,
+        "<h2>Просроченные мероприятия управления ({})</h2>",
+        office.overdue.len()
+    );
+    items_table(out, &office.overdue, false, "Просроченных мероприятий нет.");
+}
+
 fn counts_line(out: &mut String, s: &SchoolSummary) {
     let _ = writeln!(
         out,
@@ -288,6 +385,8 @@ pub fn school_html(r: &SchoolReport) -> String {
         false,
         "В ближайшие 30 дней сроков нет.",
     );
+    done_table(&mut out, &r.done, false);
+    indicators_table(&mut out, &r.indicators);
     page_end(&mut out, &r.header);
     out
 }
@@ -345,6 +444,11 @@ pub fn district_html(r: &DistrictReport) -> String {
         );
     }
     items_table(&mut out, &r.overdue, true, "Просроченных мероприятий нет.");
+    done_table(&mut out, &r.done, true);
+    if let Some(office) = &r.office {
+        office_part(&mut out, office, r.header.today);
+    }
+    indicators_table(&mut out, &r.indicators);
     page_end(&mut out, &r.header);
     out
 }
@@ -370,7 +474,7 @@ mod tests {
         let m = &plan.sections[0].measures[0];
         let table = ProgressTable::new(vec![Progress {
             measure_id: m.id,
-            school_id: school.id,
+            school_id: Some(school.id),
             due: m.due.first().copied(),
             status: Status::Done,
             done_on: None,

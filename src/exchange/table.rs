@@ -80,7 +80,8 @@ pub fn read_table_with_columns(
     if mapping.column_of(TableColumn::Title).is_none() {
         return Err(TableError::NoTitleColumn);
     }
-    let import = structure::build(rows, mapping);
+    let mut import = structure::build(rows, mapping);
+    crate::model::propose_executors(&mut import.sections);
     if import.sections.is_empty() {
         return Err(
             if rows

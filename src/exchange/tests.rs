@@ -42,7 +42,7 @@ fn sample() -> ExchangeFile {
         for s in &schools {
             progress.push(Progress {
                 measure_id: m.id,
-                school_id: s.id,
+                school_id: Some(s.id),
                 due: Some(date(2022, 8, 31)),
                 status: Status::Planned,
                 done_on: None,
@@ -97,7 +97,7 @@ fn a_written_file_reads_back_equal() {
     // The fields of DESIGN §3 are there by their names.
     for key in [
         "\"format\": \"roadmap-planner\"",
-        "\"version\": 1",
+        "\"version\": 2",
         "\"exported_at\"",
         "\"origin\"",
         "\"deadline\"",
@@ -202,16 +202,16 @@ fn another_programs_json_is_refused() {
 
 #[test]
 fn a_newer_version_is_refused_before_its_content_is_read() {
-    // Version 2 may hold anything: its content is not looked at.
-    let text = r#"{"format": "roadmap-planner", "version": 2, "plans": {"new": "shape"}}"#;
+    // Version 3 may hold anything: its content is not looked at.
+    let text = r#"{"format": "roadmap-planner", "version": 3, "plans": {"new": "shape"}}"#;
     let err = parse_str(text).unwrap_err();
-    assert!(matches!(err, ExchangeError::TooNew(2)), "{err}");
+    assert!(matches!(err, ExchangeError::TooNew(3)), "{err}");
     assert!(
         err.to_string()
-            .contains("файл создан более новой версией программы (версия 2")
+            .contains("файл создан более новой версией программы (версия 3")
             || err
                 .to_string()
-                .contains("Файл создан более новой версией программы (версия 2"),
+                .contains("Файл создан более новой версией программы (версия 3"),
         "{err}"
     );
     for version in ["0", "-1", "1.5", "\"1\"", "null"] {
@@ -379,7 +379,7 @@ fn import_then_export_gives_the_same_file() {
     expected.schools.sort_by(|a, b| a.name.cmp(&b.name));
     expected
         .progress
-        .sort_by_key(|p| (p.measure_id.to_string(), p.school_id.to_string()));
+        .sort_by_key(|p| (p.measure_id.to_string(), p.school_id.map(|s| s.to_string())));
     assert_eq!(to_json(&back), to_json(&expected));
 
     let again = import(&mut store, &file).unwrap();
@@ -448,7 +448,7 @@ fn progress_must_name_known_measures_and_schools() {
     );
 
     let mut bad = only_progress;
-    bad.progress[3].school_id = stranger;
+    bad.progress[3].school_id = Some(stranger);
     assert!(matches!(
         import(&mut store, &bad),
         Err(ExchangeError::UnknownSchool(id)) if id == stranger
@@ -477,7 +477,7 @@ fn export_of_one_plan_keeps_its_progress_only() {
     let mut second = sample();
     second.schools = first.schools.clone();
     for p in &mut second.progress {
-        p.school_id = first.schools[0].id;
+        p.school_id = Some(first.schools[0].id);
     }
     second.progress.dedup_by_key(|p| p.measure_id);
     import(&mut store, &first).unwrap();
@@ -531,4 +531,70 @@ fn the_first_repeated_progress_record_is_named() {
     file.progress.push(other);
     assert!(duplicate_progress(&file.progress).is_none());
     assert!(duplicate_progress(&[]).is_none());
+}
+
+#[test]
+fn criteria_criterion_and_indicator_values_and_the_office_marks_travel() {
+    use crate::model::{CriteriaSet, CriterionValue, IndicatorValue, Progress};
+    let mut district = Store::open_in_memory().unwrap();
+    let plan_id = crate::example::load_example(&mut district).unwrap();
+    let plan = district.load_plan(plan_id).unwrap();
+    let school = district.schools().unwrap()[0].id;
+    let t = ts("2022-03-01T10:00:00Z");
+    let mut set = CriteriaSet::builtin();
+    set.name = "Критерии района".into();
+    set.updated_at = t;
+    let office_mark = Progress {
+        measure_id: plan.sections[0].measures[0].id,
+        school_id: None,
+        due: plan.sections[0].measures[0].due.first().copied(),
+        status: Status::Done,
+        done_on: Some(date(2021, 12, 1)),
+        evidence: "Приказ УО № 3".into(),
+        comment: String::new(),
+        updated_at: t,
+        by: "Методист".into(),
+    };
+    district
+        .write(|w| {
+            w.put_criteria_set(&set)?;
+            w.put_criterion_value(&CriterionValue {
+                school_id: school,
+                criterion: set.criteria[0].id.clone(),
+                value: 42.0,
+                updated_at: t,
+            })?;
+            w.put_indicator_value(&IndicatorValue {
+                indicator_id: plan.indicators[0].id,
+                school_id: Some(school),
+                year: 2022,
+                value: 75.0,
+                updated_at: t,
+            })?;
+            w.put_progress(&office_mark)
+        })
+        .unwrap();
+    let origin = office_origin(&mut district).unwrap();
+    let file =
+        parse(to_json(&export(&district, Some(plan_id), origin).unwrap()).as_bytes()).unwrap();
+
+    let mut school_db = Store::open_in_memory().unwrap();
+    let first = import(&mut school_db, &file).unwrap();
+    assert_eq!(first.values, 3, "{first}");
+    assert!(
+        first
+            .to_string()
+            .contains("Критерии и значения показателей: добавлено или обновлено 3."),
+        "{first}"
+    );
+    assert_eq!(
+        school_db.criteria_set().unwrap().unwrap().name,
+        "Критерии района"
+    );
+    assert_eq!(school_db.criterion_values().unwrap()[0].value, 42.0);
+    assert_eq!(school_db.indicator_values().unwrap()[0].value, 75.0);
+    assert!(school_db.progress(None).unwrap().contains(&office_mark));
+    // Again: nothing changes.
+    let again = import(&mut school_db, &file).unwrap();
+    assert!(!again.changed() && again.values == 0, "{again}");
 }

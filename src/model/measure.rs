@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Category, Id, Timestamp};
+use super::{Category, Executor, Id, Timestamp};
 
 /// A section (направление) of a plan: a numbered group of measures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,6 +84,9 @@ pub struct Measure {
     pub yearly: Vec<YearActivity>,
     #[serde(default)]
     pub schools: SchoolScope,
+    /// Who carries the measure out: the office, the schools of `schools`, or both.
+    #[serde(default)]
+    pub executor: Executor,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// For a measure of a school plan: the district measure it was taken from.
@@ -106,6 +109,7 @@ impl Measure {
             documents: String::new(),
             yearly: Vec::new(),
             schools: SchoolScope::All,
+            executor: Executor::Schools,
             notes: String::new(),
             source_measure: None,
             updated_at: super::now(),

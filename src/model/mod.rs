@@ -3,6 +3,7 @@
 mod change;
 mod criteria;
 mod evidence;
+mod executor;
 mod measure;
 mod plan;
 mod progress;
@@ -14,6 +15,7 @@ pub use criteria::{
     CriteriaGroup, CriteriaSet, Criterion, CriterionKind, CriterionValue, DEFAULT_CRITERIA_JSON,
 };
 pub use evidence::{Evidence, EvidenceTarget, Refusal, evidence_link, evidence_target};
+pub use executor::{Executor, propose_executor, propose_executors};
 pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};

@@ -178,6 +178,8 @@ pub struct PlanSummary {
     pub id: Id,
     pub title: String,
     pub level: PlanLevel,
+    /// For a school plan: the school it belongs to.
+    pub owner_school: Option<Id>,
     pub period: Period,
     pub sections: usize,
     pub measures: usize,

@@ -44,11 +44,13 @@ impl Status {
     }
 }
 
-/// Progress of one measure at one school for one occurrence (`due`; `None` for an unscheduled measure).
+/// Progress of one measure for one occurrence (`due`; `None` for an unscheduled measure) by one executor:
+/// a school, or the office itself (`school_id` = `None`: its own measures).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub measure_id: Id,
-    pub school_id: Id,
+    /// The school that carries out the occurrence; `None` for the office's own execution.
+    pub school_id: Option<Id>,
     #[serde(default)]
     pub due: Option<NaiveDate>,
     #[serde(default)]

@@ -8,14 +8,22 @@
 use chrono::NaiveDate;
 
 use super::table::{ProgressKey, ProgressTable};
+use super::target::progress_target;
 use crate::model::{Id, Measure, Plan, Progress, School, SchoolScope, Status};
 
-/// Whether `measure` of `plan` concerns `school`.
+/// Whether `measure` of `plan` concerns `school`: in a district plan by its executor (schools or both) and
+/// scope; in a school plan every measure concerns the owner school only.
 pub fn concerns(plan: &Plan, measure: &Measure, school: &School) -> bool {
     if let Some(owner) = plan.owner_school {
         return owner == school.id;
     }
-    scope_includes(&measure.schools, school)
+    measure.executor.includes_schools() && scope_includes(&measure.schools, school)
+}
+
+/// Whether the office itself carries out `measure` of `plan` (a district plan's measure for the office or
+/// for both; a school plan has no office part).
+pub fn concerns_office(plan: &Plan, measure: &Measure) -> bool {
+    plan.owner_school.is_none() && measure.executor.includes_office()
 }
 
 /// Whether a scope includes a school (without regard to the plan's owner).
@@ -50,14 +58,17 @@ pub struct Occurrence {
     /// Index of the measure in its section.
     pub measure: usize,
     pub measure_id: Id,
+    /// The measure its progress is stored under (`stats::progress_target`): the district measure for a
+    /// school plan's copy, else `measure_id`.
+    pub progress_measure: Id,
     pub due: Option<NaiveDate>,
 }
 
-/// An occurrence at one school, with its state on `today`.
+/// An occurrence at one school (or at the office: `school` = `None`), with its state on `today`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SchoolItem {
     pub occurrence: Occurrence,
-    pub school: Id,
+    pub school: Option<Id>,
     /// The record's status, or `Planned` when there is no record.
     pub status: Status,
     pub done_on: Option<NaiveDate>,
@@ -68,13 +79,17 @@ pub struct SchoolItem {
 
 impl SchoolItem {
     pub fn key(&self) -> ProgressKey {
-        ProgressKey::new(self.occurrence.measure_id, self.school, self.occurrence.due)
+        ProgressKey::new(
+            self.occurrence.progress_measure,
+            self.school,
+            self.occurrence.due,
+        )
     }
 
     /// The record, or a fresh "planned" one the editor can start from.
     pub fn record_or_new(&self, table: &ProgressTable) -> Progress {
         table.get(&self.key()).cloned().unwrap_or_else(|| Progress {
-            measure_id: self.occurrence.measure_id,
+            measure_id: self.occurrence.progress_measure,
             school_id: self.school,
             due: self.occurrence.due,
             status: Status::Planned,
@@ -104,24 +119,43 @@ pub fn school_items(
     table: &ProgressTable,
     today: NaiveDate,
 ) -> Vec<SchoolItem> {
+    executor_items(plan, Some(school.id), table, today, |m| {
+        concerns(plan, m, school)
+    })
+}
+
+/// Every occurrence of the plan's measures the office carries out itself, with the state of each.
+pub fn office_items(plan: &Plan, table: &ProgressTable, today: NaiveDate) -> Vec<SchoolItem> {
+    executor_items(plan, None, table, today, |m| concerns_office(plan, m))
+}
+
+fn executor_items(
+    plan: &Plan,
+    executor: Option<Id>,
+    table: &ProgressTable,
+    today: NaiveDate,
+    concerned: impl Fn(&Measure) -> bool,
+) -> Vec<SchoolItem> {
     let mut out = Vec::new();
     for (si, section) in plan.sections.iter().enumerate() {
         for (mi, measure) in section.measures.iter().enumerate() {
-            if !concerns(plan, measure, school) {
+            if !concerned(measure) {
                 continue;
             }
+            let (progress_measure, school) = progress_target(plan, measure, executor);
             for due in occurrence_dues(measure) {
                 let occurrence = Occurrence {
                     section: si,
                     measure: mi,
                     measure_id: measure.id,
+                    progress_measure,
                     due,
                 };
-                let record = table.get(&ProgressKey::new(measure.id, school.id, due));
+                let record = table.get(&ProgressKey::new(progress_measure, school, due));
                 let status = record.map(|r| r.status).unwrap_or_default();
                 out.push(SchoolItem {
                     occurrence,
-                    school: school.id,
+                    school,
                     status,
                     done_on: record.and_then(|r| r.done_on),
                     overdue: status.is_open() && due.is_some_and(|d| d < today),

@@ -55,6 +55,42 @@ pub struct ReportItem {
     pub school: String,
 }
 
+/// A measure occurrence done, with its evidence (document, number, date; a link) and who marked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoneItem {
+    pub number: String,
+    pub title: String,
+    pub due: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+    /// The evidence as written («Приказ № 12 от 01.10.2021», a link or path on the next line).
+    pub evidence: String,
+    /// Who marked it.
+    pub by: String,
+    /// The school (or «Управление»), in the district report.
+    pub school: String,
+}
+
+/// An indicator against its target for one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorLine {
+    pub name: String,
+    pub unit: crate::model::IndicatorUnit,
+    pub year: i32,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+}
+
+/// The office's own execution of a district plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeReport {
+    pub summary: SchoolSummary,
+    pub done: Vec<DoneItem>,
+    pub overdue: Vec<ReportItem>,
+}
+
+/// How the reports name the office's own execution.
+pub const OFFICE_TITLE: &str = "Управление образования";
+
 /// The header every report starts with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportHeader {
@@ -86,6 +122,10 @@ pub struct SchoolReport {
     pub sections: Vec<SectionLine>,
     pub overdue: Vec<ReportItem>,
     pub upcoming: Vec<ReportItem>,
+    /// Done occurrences with their evidence, in document order.
+    pub done: Vec<DoneItem>,
+    /// The plan's indicators against their targets (filled by [`indicator_lines`]; empty until then).
+    pub indicators: Vec<IndicatorLine>,
 }
 
 /// The report of the district: every school's line and the totals.
@@ -100,6 +140,12 @@ pub struct DistrictReport {
     pub overdue: Vec<ReportItem>,
     /// Overdue occurrences in all (the list may be cut).
     pub overdue_count: u32,
+    /// Done occurrences of all schools with their evidence (at most [`DistrictReport::OVERDUE_LIMIT`]).
+    pub done: Vec<DoneItem>,
+    /// The office's own execution (when the plan has measures for the office).
+    pub office: Option<OfficeReport>,
+    /// The plan's indicators against their targets (filled by [`indicator_lines`]; empty until then).
+    pub indicators: Vec<IndicatorLine>,
 }
 
 impl DistrictReport {
@@ -149,6 +195,72 @@ fn items_of(
     (overdue, upcoming)
 }
 
+/// The done occurrences among `items` with their records' evidence and author.
+fn done_of(
+    plan: &Plan,
+    items: &[super::SchoolItem],
+    table: &ProgressTable,
+    who: &str,
+) -> Vec<DoneItem> {
+    items
+        .iter()
+        .filter(|i| i.status == Status::Done)
+        .map(|i| {
+            let m = &plan.sections[i.occurrence.section].measures[i.occurrence.measure];
+            let record = table.get(&i.key());
+            DoneItem {
+                number: m.number.clone(),
+                title: m.title.clone(),
+                due: i.occurrence.due,
+                done_on: i.done_on,
+                evidence: record.map(|r| r.evidence.clone()).unwrap_or_default(),
+                by: record.map(|r| r.by.clone()).unwrap_or_default(),
+                school: who.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The plan's indicators against their targets, one line per target year: the actual value of `school`
+/// (or of the whole plan when `None`) from `values`.
+pub fn indicator_lines(
+    plan: &Plan,
+    values: &[crate::model::IndicatorValue],
+    school: Option<crate::model::Id>,
+) -> Vec<IndicatorLine> {
+    let mut out = Vec::new();
+    for indicator in &plan.indicators {
+        let mut years: Vec<i32> = indicator.targets.iter().map(|t| t.year).collect();
+        years.extend(
+            values
+                .iter()
+                .filter(|v| v.indicator_id == indicator.id && v.school_id == school)
+                .map(|v| v.year),
+        );
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            out.push(IndicatorLine {
+                name: indicator.name.clone(),
+                unit: indicator.unit,
+                year,
+                target: indicator
+                    .targets
+                    .iter()
+                    .find(|t| t.year == year)
+                    .map(|t| t.value),
+                actual: values
+                    .iter()
+                    .find(|v| {
+                        v.indicator_id == indicator.id && v.school_id == school && v.year == year
+                    })
+                    .map(|v| v.value),
+            });
+        }
+    }
+    out
+}
+
 /// The report of one school over a plan on `today`.
 pub fn school_report(
     plan: &Plan,
@@ -160,6 +272,7 @@ pub fn school_report(
         .pop()
         .expect("one school in, one summary out");
     let (overdue, upcoming) = items_of(plan, school, table, today);
+    let items = school_items(plan, school, table, today);
     SchoolReport {
         header: ReportHeader::of(plan, today),
         school: school.clone(),
@@ -167,6 +280,8 @@ pub fn school_report(
         summary,
         overdue,
         upcoming,
+        done: done_of(plan, &items, table, school.display_name()),
+        indicators: Vec::new(),
     }
 }
 
@@ -199,6 +314,41 @@ pub fn district_report(
         overdue.extend(items_of(plan, school, table, today).0);
     }
     overdue.truncate(DistrictReport::OVERDUE_LIMIT);
+    let mut done = Vec::new();
+    for (school, summary) in &rows {
+        if summary.done == 0 || done.len() >= DistrictReport::OVERDUE_LIMIT {
+            continue;
+        }
+        let items = school_items(plan, school, table, today);
+        done.extend(done_of(plan, &items, table, school.display_name()));
+    }
+    done.truncate(DistrictReport::OVERDUE_LIMIT);
+    let office_items = super::office_items(plan, table, today);
+    let office = (!office_items.is_empty()).then(|| OfficeReport {
+        summary: super::summary_of_items(
+            crate::model::Id::nil(),
+            plan.sections.len(),
+            &office_items,
+            table,
+            today,
+        ),
+        done: done_of(plan, &office_items, table, OFFICE_TITLE),
+        overdue: office_items
+            .iter()
+            .filter(|i| i.overdue)
+            .map(|i| {
+                let m = &plan.sections[i.occurrence.section].measures[i.occurrence.measure];
+                ReportItem {
+                    number: m.number.clone(),
+                    title: m.title.clone(),
+                    due: i.occurrence.due,
+                    status: i.status,
+                    responsible: m.responsible.clone(),
+                    school: OFFICE_TITLE.to_owned(),
+                }
+            })
+            .collect(),
+    });
     DistrictReport {
         header: ReportHeader::of(plan, today),
         sections: section_lines(plan, &total),
@@ -206,6 +356,9 @@ pub fn district_report(
         total,
         schools: rows,
         overdue,
+        done,
+        office,
+        indicators: Vec::new(),
     }
 }
 
@@ -232,7 +385,7 @@ mod tests {
             .iter()
             .map(|m| Progress {
                 measure_id: m.id,
-                school_id: school.id,
+                school_id: Some(school.id),
                 due: m.due.first().copied(),
                 status: Status::Done,
                 done_on: m.due.first().copied(),
@@ -252,8 +405,87 @@ mod tests {
         assert_eq!(r.overdue.len(), 3);
         assert_eq!(r.upcoming.len(), 1);
         assert_eq!(r.sections[0].done, 7);
-        let d = district_report(&plan, &[school], &table, today);
+        let d = district_report(&plan, std::slice::from_ref(&school), &table, today);
         assert_eq!(d.total.done, 7);
         assert_eq!(d.overdue_count, 3);
+        assert_eq!(r.done.len(), 7, "the done ones listed");
+        assert_eq!(d.done.len(), 7);
+        assert!(d.office.is_none(), "no measure of the office's own");
+    }
+
+    #[test]
+    fn indicators_stand_against_their_targets_per_school_and_for_the_district() {
+        use crate::model::{Indicator, IndicatorTarget, IndicatorUnit, IndicatorValue};
+        let mut plan = Plan::new("План", Period::school_year(2021));
+        let id = crate::model::new_id();
+        plan.indicators.push(Indicator {
+            id,
+            name: "Доля педагогов, прошедших курсы".into(),
+            unit: IndicatorUnit::Percent,
+            baseline: None,
+            targets: vec![IndicatorTarget {
+                year: 2022,
+                value: 100.0,
+            }],
+        });
+        let school = crate::model::new_id();
+        let values = vec![IndicatorValue {
+            indicator_id: id,
+            school_id: Some(school),
+            year: 2022,
+            value: 80.0,
+            updated_at: now(),
+        }];
+        let lines = indicator_lines(&plan, &values, Some(school));
+        assert_eq!(lines.len(), 1);
+        assert_eq!(
+            (lines[0].year, lines[0].target, lines[0].actual),
+            (2022, Some(100.0), Some(80.0))
+        );
+        let district = indicator_lines(&plan, &values, None);
+        assert_eq!(
+            (district[0].target, district[0].actual),
+            (Some(100.0), None)
+        );
+    }
+
+    #[test]
+    fn the_office_part_counts_its_own_measures_only() {
+        use crate::model::Executor;
+        let mut plan = Plan::new("План", Period::school_year(2021));
+        let mut section = Section::new("1", "Раздел");
+        let mut own = Measure::new("1.1", "Назначение координатора");
+        own.executor = Executor::Office;
+        own.due = vec![NaiveDate::from_ymd_opt(2021, 9, 30).unwrap()];
+        let mut both = Measure::new("1.2", "Семинар");
+        both.executor = Executor::Both;
+        both.due = vec![NaiveDate::from_ymd_opt(2021, 9, 30).unwrap()];
+        section.measures = vec![own, both];
+        plan.sections.push(section);
+        let school = School::new("СОШ");
+        let mark = |measure: crate::model::Id, school_id: Option<crate::model::Id>| Progress {
+            measure_id: measure,
+            school_id,
+            due: NaiveDate::from_ymd_opt(2021, 9, 30),
+            status: Status::Done,
+            done_on: NaiveDate::from_ymd_opt(2021, 9, 20),
+            evidence: "Приказ УО № 5 от 20.09.2021".into(),
+            comment: String::new(),
+            updated_at: now(),
+            by: "Методист".into(),
+        };
+        let m = |i: usize| plan.sections[0].measures[i].id;
+        let table = ProgressTable::new(vec![mark(m(0), None), mark(m(1), Some(school.id))]);
+        let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+        let d = district_report(&plan, std::slice::from_ref(&school), &table, today);
+        let office = d.office.expect("the office's part");
+        // Both measures are the office's; it marked 1.1 only, so 1.2 is overdue for it.
+        assert_eq!((office.summary.done, office.summary.total), (1, 2));
+        assert_eq!(office.done[0].evidence, "Приказ УО № 5 от 20.09.2021");
+        assert_eq!(office.done[0].by, "Методист");
+        assert_eq!(office.overdue.len(), 1);
+        assert_eq!(office.overdue[0].number, "1.2");
+        // The school has 1.2 only (1.1 is the office's alone), done.
+        assert_eq!((d.total.done, d.total.total), (1, 1));
     }
 }

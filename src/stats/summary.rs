@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::occurrences::{SchoolItem, is_occurrence};
+use super::target::progress_target;
 use crate::model::{Category, Id, Period, Plan, Progress, School, SchoolScope, Status, Timestamp};
 
 /// Counts of one section at one school.
@@ -103,6 +104,8 @@ struct MeasureInfo<'a> {
     section: usize,
     due: &'a [NaiveDate],
     scope: &'a SchoolScope,
+    /// Schools carry it out (not the office alone).
+    for_schools: bool,
 }
 
 /// Occurrence counts of one section: all, due by today, past due.
@@ -159,15 +162,20 @@ pub fn summarize(
     let mut for_listed: HashMap<Id, Vec<Expected>> = HashMap::new();
     for (si, section) in plan.sections.iter().enumerate() {
         for m in &section.measures {
-            by_id.insert(m.id, measures.len());
+            by_id.insert(progress_target(plan, m, None).0, measures.len());
+            let for_schools = plan.owner_school.is_some() || m.executor.includes_schools();
             measures.push(MeasureInfo {
                 section: si,
                 due: &m.due,
                 scope: &m.schools,
+                for_schools,
             });
             let expected = Expected::of(&m.due, today);
             if plan.owner_school.is_some() {
                 for_all[si].add(expected);
+                continue;
+            }
+            if !for_schools {
                 continue;
             }
             match &m.schools {
@@ -220,7 +228,10 @@ pub fn summarize(
     }
 
     for p in records {
-        let (Some(&mi), Some(&si)) = (by_id.get(&p.measure_id), school_index.get(&p.school_id))
+        let Some(school_id) = p.school_id else {
+            continue;
+        };
+        let (Some(&mi), Some(&si)) = (by_id.get(&p.measure_id), school_index.get(&school_id))
         else {
             continue;
         };
@@ -228,6 +239,7 @@ pub fn summarize(
         let school = &schools[si];
         let concerned = match plan.owner_school {
             Some(owner) => owner == school.id,
+            None if !m.for_schools => false,
             None => match m.scope {
                 SchoolScope::All => true,
                 SchoolScope::Category { category } => school.categories.contains(category),
@@ -330,6 +342,17 @@ pub fn summary_of_items(
     s
 }
 
+/// The office's own execution of a district plan (measures for the office or for both), as one summary
+/// (`school` is the nil id): "Управление: выполнено N из M".
+pub fn office_summary(
+    plan: &Plan,
+    table: &super::ProgressTable,
+    today: NaiveDate,
+) -> SchoolSummary {
+    let items = super::office_items(plan, table, today);
+    summary_of_items(Id::nil(), plan.sections.len(), &items, table, today)
+}
+
 /// The district as one summary: the sums of the schools' counts.
 pub fn district_total(summaries: &[SchoolSummary], sections: usize) -> SchoolSummary {
     let mut total = SchoolSummary::empty(Id::nil(), sections);
@@ -400,7 +423,7 @@ mod tests {
     fn record(m: Id, s: Id, due: Option<NaiveDate>, status: Status) -> Progress {
         Progress {
             measure_id: m,
-            school_id: s,
+            school_id: Some(s),
             due,
             status,
             done_on: (status == Status::Done).then(|| date(2021, 10, 1)),

@@ -6,17 +6,17 @@ use chrono::NaiveDate;
 
 use crate::model::{Change, Id, Progress};
 
-/// What names one progress record: the measure, the school and the occurrence's due date (`None` for an
-/// unscheduled measure).
+/// What names one progress record: the measure, the school (`None`: the office itself) and the
+/// occurrence's due date (`None` for an unscheduled measure).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ProgressKey {
     pub measure: Id,
-    pub school: Id,
+    pub school: Option<Id>,
     pub due: Option<NaiveDate>,
 }
 
 impl ProgressKey {
-    pub fn new(measure: Id, school: Id, due: Option<NaiveDate>) -> Self {
+    pub fn new(measure: Id, school: Option<Id>, due: Option<NaiveDate>) -> Self {
         Self {
             measure,
             school,
@@ -110,7 +110,7 @@ mod tests {
     fn record(measure: Id, school: Id, day: u32) -> Progress {
         Progress {
             measure_id: measure,
-            school_id: school,
+            school_id: Some(school),
             due: NaiveDate::from_ymd_opt(2021, 10, day),
             status: Status::Done,
             done_on: None,

@@ -54,7 +54,10 @@ impl Touched {
             Change::Progress { before, after } => {
                 for p in before.iter().chain(after.iter()) {
                     push_once(&mut self.measures, p.measure_id);
-                    push_once(&mut self.schools, p.school_id);
+                    // The office's own records (no school) touch no school's summary.
+                    if let Some(school) = p.school_id {
+                        push_once(&mut self.schools, school);
+                    }
                 }
             }
             Change::CriteriaSet { .. }
@@ -97,7 +100,7 @@ mod tests {
     fn record(measure: Id, school: Id) -> Progress {
         Progress {
             measure_id: measure,
-            school_id: school,
+            school_id: Some(school),
             due: NaiveDate::from_ymd_opt(2021, 12, 31),
             status: Status::Done,
             done_on: None,

@@ -22,6 +22,16 @@ pub(crate) fn opt_date(text: Option<String>) -> Result<Option<NaiveDate>> {
     text.filter(|t| !t.is_empty()).map(|t| date(&t)).transpose()
 }
 
+/// A progress record's school as its column holds it: the id, or '' for the office's own progress.
+pub(crate) fn school_text(school: Option<Id>) -> String {
+    school.map(|s| s.to_string()).unwrap_or_default()
+}
+
+/// An optional date as its column holds it ('' for none).
+pub(crate) fn opt_date_text(d: Option<NaiveDate>) -> String {
+    d.map(date_text).unwrap_or_default()
+}
+
 pub(crate) fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }

@@ -3,10 +3,12 @@
 mod backup;
 mod codec;
 mod lock;
+mod merge_values;
 mod read;
 mod reader;
 mod schema;
 mod school_data;
+mod shared_progress;
 mod sync;
 mod tally;
 mod write;
@@ -18,6 +20,7 @@ use rusqlite::Connection;
 pub use backup::{BACKUPS_KEPT, BackupInfo, BackupPolicy, list_in as list_backups_in};
 pub use read::ProgressSummary;
 pub use schema::SCHEMA_VERSION;
+pub use shared_progress::MIGRATION_ORIGIN;
 pub use sync::{
     CLOCK_TOLERANCE_HOURS, ConflictRecord, RecordKind, SyncOrigin, Tombstone, future_limit,
     progress_key,

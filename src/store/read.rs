@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, params};
 use super::codec;
 use super::{Result, Store, StoreError};
 use crate::model::{
-    Id, IndicatorValue, Measure, Period, Plan, PlanLevel, PlanSummary, Progress, School, Section,
-    Status,
+    Executor, Id, IndicatorValue, Measure, Period, Plan, PlanLevel, PlanSummary, Progress, School,
+    Section, Status,
 };
 
 /// Progress of one measure over all schools and occurrences.
@@ -19,6 +19,15 @@ pub struct ProgressSummary {
     pub by_status: [u32; 5],
     /// Open records whose due date is before today.
     pub overdue: u32,
+    /// The office's own records per status (not counted above).
+    pub office_by_status: [u32; 5],
+    /// The office's open records whose due date is before today.
+    pub office_overdue: u32,
+    /// The occurrences the office has to carry out (0 when the measure is not the office's own); set
+    /// from the plan by the reader of the summary (`ProgressSummary::set_executor`), not by the store.
+    pub office_expected: u32,
+    /// The office alone carries the measure out (no school's line to show).
+    pub office_only: bool,
 }
 
 impl ProgressSummary {
@@ -30,14 +39,48 @@ impl ProgressSummary {
         self.by_status[status as usize]
     }
 
-    /// Adds `count` records in `status` (`overdue` of them open and past due); the office's own records
-    /// (`office`) are not counted here.
+    /// Adds `count` records in `status` (`overdue` of them open and past due), the office's own records
+    /// (`office`) apart from the schools'.
     pub(super) fn add(&mut self, status: Status, office: bool, count: u32, overdue: u32) {
         if office {
-            return;
+            self.office_by_status[status as usize] += count;
+            self.office_overdue += overdue;
+        } else {
+            self.by_status[status as usize] += count;
+            self.overdue += overdue;
         }
-        self.by_status[status as usize] += count;
-        self.overdue += overdue;
+    }
+
+    /// Whether the office has marked any occurrence of a measure it executes (the grid then shows its
+    /// line; "—" as for schools until something is marked).
+    pub fn office_marked(&self) -> bool {
+        self.office_expected > 0 && self.office_by_status.iter().sum::<u32>() > 0
+    }
+
+    /// The records of whoever executes the measure, as one summary: the office's for a measure of the
+    /// office alone, the schools' otherwise (what the calendar colours an occurrence by).
+    pub fn of_executors(&self) -> ProgressSummary {
+        if self.office_only {
+            ProgressSummary {
+                by_status: self.office_by_status,
+                overdue: self.office_overdue,
+                ..ProgressSummary::default()
+            }
+        } else {
+            *self
+        }
+    }
+
+    /// The office's own records in `status`.
+    pub fn office_count(&self, status: Status) -> u32 {
+        self.office_by_status[status as usize]
+    }
+
+    /// Sets what the office has to do: `office_occurrences` (0 when the office does not execute the
+    /// measure) and whether it alone does.
+    pub fn set_executor(&mut self, office_occurrences: u32, office_only: bool) {
+        self.office_expected = office_occurrences;
+        self.office_only = office_only;
     }
 }
 
@@ -48,7 +91,8 @@ impl Store {
             "SELECT p.id, p.title, p.level, p.period_from, p.period_to,
                     (SELECT COUNT(*) FROM sections s WHERE s.plan_id = p.id),
                     (SELECT COUNT(*) FROM measures m JOIN sections s ON m.section_id = s.id
-                      WHERE s.plan_id = p.id)
+                      WHERE s.plan_id = p.id),
+                    p.owner_school
                FROM plans p ORDER BY p.period_from DESC, p.title",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -60,15 +104,17 @@ impl Store {
                 r.get::<_, String>(4)?,
                 r.get::<_, i64>(5)?,
                 r.get::<_, i64>(6)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut plans = Vec::new();
         for row in rows {
-            let (id, title, level, from, to, sections, measures) = row?;
+            let (id, title, level, from, to, sections, measures, owner) = row?;
             plans.push(PlanSummary {
                 id: codec::id(&id)?,
                 title,
                 level: PlanLevel::parse(&level).unwrap_or_default(),
+                owner_school: codec::opt_id(owner)?,
                 period: Period::new(codec::date(&from)?, codec::date(&to)?),
                 sections: sections as usize,
                 measures: measures as usize,
@@ -86,6 +132,16 @@ impl Store {
             .query_row([id.to_string()], |_| Ok(()))
             .optional()?
             .is_some())
+    }
+
+    /// A measure's number and title ("1.3 Разработка…"), when the database holds it.
+    pub fn measure_label(&self, id: Id) -> Result<Option<String>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT number, title FROM measures WHERE id = ?1")?
+            .query_row([id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.map(|(number, title)| format!("{number} {title}").trim().to_owned()))
     }
 
     /// Whether a measure with this id exists (in any plan).
@@ -173,7 +229,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.section_id, m.id, m.number, m.title, m.deadline, m.due, m.due_manual,
                     m.responsible, m.result, m.documents, m.yearly, m.schools, m.notes,
-                    m.source_measure, m.updated_at
+                    (SELECT src.id FROM measures src WHERE src.id = m.source_measure), m.updated_at,
+                    m.executor
                FROM measures m JOIN sections s ON m.section_id = s.id
               WHERE s.plan_id = ?1 ORDER BY s.position, m.position",
         )?;
@@ -200,6 +257,7 @@ impl Store {
                 notes: r.get(12)?,
                 source_measure: codec::opt_id(r.get(13)?)?,
                 updated_at: codec::timestamp(&r.get::<_, String>(14)?)?,
+                executor: Executor::parse(&r.get::<_, String>(15)?).unwrap_or_default(),
             });
         }
         drop(rows);
@@ -234,14 +292,23 @@ impl Store {
         Ok(schools)
     }
 
-    /// Every progress record of a plan's measures (or of all plans).
+    /// Every progress record of a plan's measures (or of all plans). For a school plan this includes the
+    /// owner school's records on the district measures its measures were taken from: they are the same
+    /// records (`stats::progress_target`).
     pub fn progress(&self, plan: Option<Id>) -> Result<Vec<Progress>> {
         let sql = "SELECT p.measure_id, p.school_id, p.due, p.status, p.done_on, p.evidence,
                           p.comment, p.updated_at, p.by
                      FROM progress p JOIN measures m ON p.measure_id = m.id
                      JOIN sections s ON m.section_id = s.id
                     WHERE ?1 IS NULL OR s.plan_id = ?1
-                    ORDER BY p.measure_id, p.school_id, p.due";
+                   UNION ALL
+                   SELECT p.measure_id, p.school_id, p.due, p.status, p.done_on, p.evidence,
+                          p.comment, p.updated_at, p.by
+                     FROM measures m JOIN sections s ON m.section_id = s.id
+                     JOIN plans pl ON pl.id = s.plan_id
+                     JOIN progress p ON p.measure_id = m.source_measure AND p.school_id = pl.owner_school
+                    WHERE ?1 IS NOT NULL AND s.plan_id = ?1 AND pl.owner_school IS NOT NULL
+                    ORDER BY 1, 2, 3";
         let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
         let mut out = Vec::new();
@@ -287,12 +354,21 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.measure_id, p.status, COUNT(*),
-                    SUM(p.due <> '' AND p.due < ?2 AND p.status IN ('planned', 'in_progress'))
-               FROM progress p JOIN measures m ON p.measure_id = m.id
-               JOIN sections s ON m.section_id = s.id
-              WHERE s.plan_id = ?1
-              GROUP BY p.measure_id, p.status",
+            "SELECT mid, status, COUNT(*),
+                    SUM(due <> '' AND due < ?2 AND status IN ('planned', 'in_progress')),
+                    school_id = ''
+               FROM (SELECT m.id AS mid, p.status, p.due, p.school_id
+                       FROM measures m JOIN sections s ON m.section_id = s.id
+                       JOIN progress p ON p.measure_id = m.id
+                      WHERE s.plan_id = ?1
+                     UNION ALL
+                     SELECT m.id, p.status, p.due, p.school_id
+                       FROM measures m JOIN sections s ON m.section_id = s.id
+                       JOIN plans pl ON pl.id = s.plan_id
+                       JOIN progress p ON p.measure_id = m.source_measure
+                                      AND p.school_id = pl.owner_school
+                      WHERE s.plan_id = ?1 AND pl.owner_school IS NOT NULL)
+              GROUP BY mid, status, school_id = ''",
         )?;
         let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
@@ -303,9 +379,10 @@ impl Store {
             };
             let count = r.get::<_, i64>(2)? as u32;
             let overdue = r.get::<_, i64>(3)? as u32;
+            let office: bool = r.get(4)?;
             out.entry(measure)
                 .or_default()
-                .add(status, false, count, overdue);
+                .add(status, office, count, overdue);
         }
         drop(rows);
         self.count_steps(&stmt);
@@ -344,10 +421,10 @@ impl Store {
 
 /// A progress record from a row of (measure_id, school_id, due, status, done_on, evidence, comment,
 /// updated_at, by).
-fn progress_row(r: &rusqlite::Row<'_>) -> Result<Progress> {
+pub(super) fn progress_row(r: &rusqlite::Row<'_>) -> Result<Progress> {
     Ok(Progress {
         measure_id: codec::id(&r.get::<_, String>(0)?)?,
-        school_id: codec::id(&r.get::<_, String>(1)?)?,
+        school_id: codec::opt_id(r.get(1)?)?,
         due: codec::opt_date(r.get(2)?)?,
         status: Status::parse(&r.get::<_, String>(3)?).unwrap_or_default(),
         done_on: codec::opt_date(r.get(4)?)?,

@@ -182,7 +182,34 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (kind, key)
     ) WITHOUT ROWID;
     "#,
-    // 5: progress counts per (measure, office or school, status, due date), kept by triggers, so the grid's
+    // 5: who executes a measure; the office's own progress (school_id '' — no foreign key to schools, a
+    // trigger deletes a school's progress with it). Progress on school-plan copies then moves to the
+    // district measure (`shared_progress::move_copies`).
+    r#"
+    ALTER TABLE measures ADD COLUMN executor TEXT NOT NULL DEFAULT 'schools';
+    CREATE TABLE progress_v5 (
+        measure_id TEXT NOT NULL REFERENCES measures(id) ON DELETE CASCADE,
+        school_id  TEXT NOT NULL DEFAULT '',
+        due        TEXT NOT NULL DEFAULT '',
+        status     TEXT NOT NULL,
+        done_on    TEXT,
+        evidence   TEXT NOT NULL DEFAULT '',
+        comment    TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL,
+        by         TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (measure_id, school_id, due)
+    ) WITHOUT ROWID;
+    INSERT INTO progress_v5 (measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by)
+         SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by FROM progress;
+    DROP TABLE progress;
+    ALTER TABLE progress_v5 RENAME TO progress;
+    CREATE INDEX progress_by_school ON progress(school_id);
+    CREATE TRIGGER progress_of_deleted_school AFTER DELETE ON schools
+    BEGIN
+        DELETE FROM progress WHERE school_id = OLD.id;
+    END;
+    "#,
+    // 6: progress counts per (measure, office or school, status, due date), kept by triggers, so the grid's
     // status column and the start-up read a few rows per measure instead of every progress record.
     concat!(
         r#"
@@ -232,6 +259,9 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), Store
 
 fn run_step(tx: &Transaction<'_>, version: i64) -> Result<(), StoreError> {
     tx.execute_batch(MIGRATIONS[version as usize])?;
+    if version == 4 {
+        super::shared_progress::move_copies(tx)?;
+    }
     tx.pragma_update(None, "user_version", version + 1)?;
     Ok(())
 }

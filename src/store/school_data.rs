@@ -32,7 +32,7 @@ impl Store {
         while let Some(r) = rows.next()? {
             out.push(Progress {
                 measure_id: codec::id(&r.get::<_, String>(0)?)?,
-                school_id: school,
+                school_id: Some(school),
                 due: codec::opt_date(r.get(1)?)?,
                 status: Status::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
                 done_on: codec::opt_date(r.get(3)?)?,

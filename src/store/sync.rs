@@ -42,10 +42,17 @@ impl RecordKind {
     }
 }
 
+/// The `updated_at` of a measure's progress records by executor (school, or `None` for the office) and
+/// due date.
+pub type ProgressTimes =
+    std::collections::HashMap<(Option<Id>, Option<chrono::NaiveDate>), Timestamp>;
+
 /// The key of a progress record as one text: `measure/school/due` (`due` empty when unscheduled).
-pub fn progress_key(measure: Id, school: Id, due: Option<chrono::NaiveDate>) -> String {
+/// The office's own progress has an empty school: `measure//due`.
+pub fn progress_key(measure: Id, school: Option<Id>, due: Option<chrono::NaiveDate>) -> String {
     format!(
-        "{measure}/{school}/{}",
+        "{measure}/{}/{}",
+        codec::school_text(school),
         due.map(codec::date_text).unwrap_or_default()
     )
 }
@@ -125,11 +132,10 @@ impl Store {
     pub fn progress_updated_at(
         &self,
         measure: Id,
-        school: Id,
+        school: Option<Id>,
         due: Option<chrono::NaiveDate>,
     ) -> Result<Option<Timestamp>> {
         let mut m = uuid::Uuid::encode_buffer();
-        let mut s = uuid::Uuid::encode_buffer();
         let text: Option<String> = self
             .conn
             .prepare_cached(
@@ -138,7 +144,7 @@ impl Store {
             .query_row(
                 params![
                     &*measure.hyphenated().encode_lower(&mut m),
-                    &*school.hyphenated().encode_lower(&mut s),
+                    codec::school_text(school),
                     due.map(codec::date_text).unwrap_or_default()
                 ],
                 |r| r.get(0),
@@ -149,10 +155,7 @@ impl Store {
 
     /// The `updated_at` of every progress record of one measure, by school and due date: one query for all of
     /// a measure's records (a big import's preview asks per measure, not per record).
-    pub fn progress_times(
-        &self,
-        measure: Id,
-    ) -> Result<std::collections::HashMap<(Id, Option<chrono::NaiveDate>), Timestamp>> {
+    pub fn progress_times(&self, measure: Id) -> Result<ProgressTimes> {
         let mut m = uuid::Uuid::encode_buffer();
         let mut stmt = self.conn.prepare_cached(
             "SELECT school_id, due, updated_at FROM progress WHERE measure_id = ?1",
@@ -160,7 +163,7 @@ impl Store {
         let mut rows = stmt.query([&*measure.hyphenated().encode_lower(&mut m)])?;
         let mut out = std::collections::HashMap::new();
         while let Some(r) = rows.next()? {
-            let school = codec::id(&r.get::<_, String>(0)?)?;
+            let school = codec::opt_id(r.get(0)?)?;
             let due: String = r.get(1)?;
             let due = if due.is_empty() {
                 None

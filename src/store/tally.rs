@@ -146,7 +146,7 @@ mod tests {
     fn record(measure: &Measure, school: &School, due: NaiveDate, status: Status) -> Progress {
         Progress {
             measure_id: measure.id,
-            school_id: school.id,
+            school_id: Some(school.id),
             due: Some(due),
             status,
             done_on: None,

@@ -131,7 +131,7 @@ fn schools_and_progress_are_kept() {
     let measure = plan.sections[0].measures[0].id;
     let progress = Progress {
         measure_id: measure,
-        school_id: school.id,
+        school_id: Some(school.id),
         due: Some(NaiveDate::from_ymd_opt(2021, 10, 31).unwrap()),
         status: Status::Planned,
         done_on: None,

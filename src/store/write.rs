@@ -219,12 +219,12 @@ impl<'t> Writer<'t> {
             .prepare_cached(
                 "INSERT INTO measures (id, section_id, position, number, title, deadline, due,
                                        due_manual, responsible, result, documents, yearly, schools,
-                                       notes, source_measure, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                                       notes, source_measure, updated_at, executor)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                  ON CONFLICT(id) DO UPDATE SET section_id = ?2, position = ?3, number = ?4,
                     title = ?5, deadline = ?6, due = ?7, due_manual = ?8, responsible = ?9,
                     result = ?10, documents = ?11, yearly = ?12, schools = ?13, notes = ?14,
-                    source_measure = ?15, updated_at = ?16",
+                    source_measure = ?15, updated_at = ?16, executor = ?17",
             )?
             .execute(params![
                 m.id.to_string(),
@@ -243,6 +243,7 @@ impl<'t> Writer<'t> {
                 m.notes,
                 m.source_measure.map(|id| id.to_string()),
                 codec::timestamp_text(&m.updated_at),
+                m.executor.as_str(),
             ])?;
         Ok(())
     }
@@ -313,7 +314,7 @@ impl<'t> Writer<'t> {
             )?
             .execute(params![
                 p.measure_id.to_string(),
-                p.school_id.to_string(),
+                codec::school_text(p.school_id),
                 p.due.map(codec::date_text).unwrap_or_default(),
                 p.status.as_str(),
                 p.done_on.map(codec::date_text),
@@ -332,7 +333,7 @@ impl<'t> Writer<'t> {
             )?
             .execute(params![
                 p.measure_id.to_string(),
-                p.school_id.to_string(),
+                codec::school_text(p.school_id),
                 p.due.map(codec::date_text).unwrap_or_default(),
             ])?;
         self.record_deletion(
@@ -370,7 +371,11 @@ impl<'t> Writer<'t> {
     }
 
     /// The `updated_at` of a record we hold, looked up by table and key (for merging).
-    fn stored_time(&self, sql: &str, key: &[&dyn rusqlite::ToSql]) -> Result<Option<String>> {
+    pub(super) fn stored_time(
+        &self,
+        sql: &str,
+        key: &[&dyn rusqlite::ToSql],
+    ) -> Result<Option<String>> {
         Ok(self
             .tx
             .prepare_cached(sql)?
@@ -379,7 +384,11 @@ impl<'t> Writer<'t> {
     }
 
     /// Decides a merge by age: new here → Added; incoming newer → Updated; else Kept.
-    fn merge_decision(&self, stored: Option<String>, incoming: &crate::model::Timestamp) -> Merge {
+    pub(super) fn merge_decision(
+        &self,
+        stored: Option<String>,
+        incoming: &crate::model::Timestamp,
+    ) -> Merge {
         match stored {
             None => Merge::Added,
             Some(ours) if codec::timestamp_text(incoming) > ours => Merge::Updated,
@@ -432,7 +441,7 @@ impl<'t> Writer<'t> {
 
     pub fn merge_progress(&mut self, p: &Progress) -> Result<Merge> {
         let measure = p.measure_id.to_string();
-        let school = p.school_id.to_string();
+        let school = codec::school_text(p.school_id);
         let due = p.due.map(codec::date_text).unwrap_or_default();
         let stored = self.stored_time(
             "SELECT updated_at FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",
@@ -469,9 +478,13 @@ impl<'t> Writer<'t> {
             let mut measure = uuid::Uuid::encode_buffer();
             let mut school = uuid::Uuid::encode_buffer();
             for p in records {
+                let school_text = match p.school_id {
+                    Some(s) => &*s.hyphenated().encode_lower(&mut school),
+                    None => "",
+                };
                 changed += stmt.execute(params![
                     &*p.measure_id.hyphenated().encode_lower(&mut measure),
-                    &*p.school_id.hyphenated().encode_lower(&mut school),
+                    school_text,
                     p.due.map(codec::date_text).unwrap_or_default(),
                     p.status.as_str(),
                     p.done_on.map(codec::date_text),

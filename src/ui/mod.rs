@@ -10,6 +10,7 @@ mod grid;
 mod help;
 mod measures;
 mod plan_header;
+pub mod plan_label;
 pub mod schools;
 mod settings;
 mod shell;

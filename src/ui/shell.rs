@@ -61,7 +61,13 @@ fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         return;
     }
     let current = ctx.data.plan.as_ref();
-    let text = current.map(|p| short(&p.title, 70)).unwrap_or_default();
+    let label = |plan: &crate::model::PlanSummary| {
+        super::plan_label::plan_label(ctx.i18n, plan, &ctx.data.schools, 60)
+    };
+    let text = current
+        .and_then(|c| ctx.data.plans.iter().find(|p| p.id == c.id))
+        .map(label)
+        .unwrap_or_default();
     let mut chosen = None;
     // Leave room for undo/redo, help, settings and the language switch on the right. The combo box
     // grows with its text, so it is drawn in a box of that width and a long title is cut to fit.
@@ -74,12 +80,7 @@ fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             .width(width)
             .show_ui(ui, |ui| {
                 for plan in &ctx.data.plans {
-                    let label = format!(
-                        "{} ({}–{})",
-                        short(&plan.title, 70),
-                        plan.period.from.format("%d.%m.%Y"),
-                        plan.period.to.format("%d.%m.%Y")
-                    );
+                    let label = label(plan);
                     let selected = current.is_some_and(|c| c.id == plan.id);
                     if ui.selectable_label(selected, label).clicked() && !selected {
                         chosen = Some(plan.id);
@@ -215,15 +216,4 @@ pub fn toasts(ui: &mut egui::Ui, toasts: &[Toast]) -> Option<usize> {
             }
         });
     closed
-}
-
-/// The first `max` characters of a title, with an ellipsis when cut.
-fn short(text: &str, max: usize) -> String {
-    let mut chars = text.chars();
-    let head: String = chars.by_ref().take(max).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
 }

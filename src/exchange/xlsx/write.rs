@@ -211,7 +211,11 @@ fn progress_sheet(
         .iter()
         .filter_map(|p| {
             let (order, _) = measures.get(&p.measure_id)?;
-            Some((names.get(&p.school_id).copied().unwrap_or("?"), *order, p))
+            let name = match p.school_id {
+                Some(s) => names.get(&s).copied().unwrap_or("?"),
+                None => super::super::merge::OFFICE_NAME,
+            };
+            Some((name, *order, p))
         })
         .collect();
     records.sort_by(|a, b| (a.0, a.1, a.2.due).cmp(&(b.0, b.1, b.2.due)));

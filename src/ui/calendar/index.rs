@@ -49,7 +49,9 @@ impl DueState {
     /// open while records are open. A measure with no records is overdue once its date has passed (as the
     /// grid's "overdue" filter counts it).
     pub fn of(summary: Option<&ProgressSummary>, due: NaiveDate, today: NaiveDate) -> Self {
-        let Some(s) = summary.filter(|s| s.total() > 0) else {
+        // A measure of the office alone is coloured by the office's own records.
+        let executors = summary.map(ProgressSummary::of_executors);
+        let Some(s) = executors.as_ref().filter(|s| s.total() > 0) else {
             return if due < today {
                 DueState::Overdue
             } else {
@@ -402,6 +404,14 @@ mod tests {
         let open = summary(Status::InProgress, 2, 0);
         assert_eq!(DueState::of(Some(&open), past, today), DueState::Done);
         assert_eq!(DueState::of(Some(&open), ahead, today), DueState::Open);
+
+        // A measure of the office alone: its own mark colours it, schools' records do not count.
+        let mut office = summary(Status::Planned, 3, 3);
+        office.set_executor(1, true);
+        office.office_by_status[Status::Done as usize] = 1;
+        assert_eq!(DueState::of(Some(&office), past, today), DueState::Done);
+        office.office_by_status = [0; 5];
+        assert_eq!(DueState::of(Some(&office), past, today), DueState::Overdue);
     }
 
     #[test]

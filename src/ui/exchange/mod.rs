@@ -7,9 +7,11 @@
 mod backups;
 mod columns;
 mod conflicts;
+mod executors;
 mod export;
 mod mapping;
 mod preview;
+mod reports;
 
 pub use columns::paste_window;
 
@@ -51,6 +53,10 @@ impl ExchangeView {
             preview::ui(ui, ctx, pending);
             return;
         }
+        if let Some(collected) = &data.exchange.reports {
+            reports::preview(ui, ctx, collected);
+            return;
+        }
         ui.heading(ctx.tr("screen-exchange"));
         ui.add_space(4.0);
         ui.label(ctx.tr("exchange-intro"));
@@ -59,6 +65,8 @@ impl ExchangeView {
             ctx.push(Command::PickAndImport);
         }
         ui.label(egui::RichText::new(ctx.tr("exchange-import-hint")).weak());
+        ui.add_space(16.0);
+        reports::buttons(ui, ctx);
         ui.add_space(16.0);
         self.export.ui(ui, ctx);
         ui.add_space(16.0);

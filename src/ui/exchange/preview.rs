@@ -47,6 +47,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
             &[("office", crate::i18n::Arg::Str(&preview.origin.office))],
         ));
     }
+    if let Some(school) = &pending.report_school {
+        ui.label(
+            egui::RichText::new(ctx.i18n.tr_args(
+                "exchange-report-of",
+                &[("school", crate::i18n::Arg::Str(school))],
+            ))
+            .strong(),
+        );
+    }
+    if let Some(missing) = &pending.missing {
+        ui.colored_label(ui.visuals().warn_fg_color, missing.message());
+    }
     ui.label(egui::RichText::new(ctx.tr("exchange-preview-hint")).weak());
     ui.add_space(8.0);
 
@@ -74,6 +86,7 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
         super::columns::ui(ui, ctx, pending, stage);
         ui.add_space(8.0);
     }
+    super::executors::ui(ui, ctx, pending);
 
     for kind in RecordKind::ALL {
         lists(ui, ctx, pending, kind);
@@ -81,9 +94,18 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
 
     ui.add_space(12.0);
     ui.horizontal(|ui| {
-        let apply = egui::Button::new(egui::RichText::new(ctx.tr("exchange-apply")).strong());
-        if ui.add(apply).clicked() {
-            ctx.push(Command::Exchange(ExchangeCommand::ApplyImport));
+        if pending.missing.is_some() {
+            let add = egui::Button::new(
+                egui::RichText::new(ctx.tr("exchange-apply-adding-missing")).strong(),
+            );
+            if ui.add(add).clicked() {
+                ctx.push(Command::Exchange(ExchangeCommand::ApplyImportAddingMissing));
+            }
+        } else {
+            let apply = egui::Button::new(egui::RichText::new(ctx.tr("exchange-apply")).strong());
+            if ui.add(apply).clicked() {
+                ctx.push(Command::Exchange(ExchangeCommand::ApplyImport));
+            }
         }
         if ui.button(ctx.tr("exchange-cancel")).clicked() {
             ctx.push(Command::Exchange(ExchangeCommand::CancelImport));

@@ -180,10 +180,39 @@ pub fn text_width(col: Col, width: f32) -> f32 {
 }
 
 /// The status lines of a measure: "выполнено 3 из 5", and "просрочено 2" when late; "—" with no records.
+/// Once the office has marked a measure it executes, its part is added (or, the office's alone, shown
+/// only): "Управление:" and "выполнено N из M" on the next line.
 pub fn status_lines(i18n: &I18n, p: Option<&ProgressSummary>) -> (String, Option<String>) {
-    let Some(p) = p.filter(|p| p.total() > 0) else {
+    let office = p.filter(|p| p.office_marked()).map(|p| {
+        let total = p
+            .office_expected
+            .saturating_sub(p.office_count(Status::Cancelled));
+        // On two lines, each as narrow as the schools' line, so the column does not wrap them.
+        let done = i18n.tr_args(
+            "grid-progress-done",
+            &[
+                ("done", Arg::Num(p.office_count(Status::Done).into())),
+                ("total", Arg::Num(total.into())),
+            ],
+        );
+        format!("{}\n{done}", i18n.tr("grid-progress-office"))
+    });
+    if let Some(office) = office {
+        let schools = p
+            .filter(|p| !p.office_only)
+            .map(|p| status_lines_of_schools(i18n, p));
+        return match schools {
+            Some((first, late)) => (format!("{first}\n{office}"), late),
+            None => (office, None),
+        };
+    }
+    status_lines_of_schools(i18n, p.unwrap_or(&ProgressSummary::default()))
+}
+
+fn status_lines_of_schools(i18n: &I18n, p: &ProgressSummary) -> (String, Option<String>) {
+    if p.total() == 0 {
         return ("—".to_owned(), None);
-    };
+    }
     let done = p.count(Status::Done);
     let total = p.total() - p.count(Status::Cancelled);
     let first = i18n.tr_args(
@@ -204,7 +233,14 @@ pub fn status_lines(i18n: &I18n, p: Option<&ProgressSummary>) -> (String, Option
 
 /// How many status lines a measure shows (without formatting them).
 pub fn status_line_count(p: Option<&ProgressSummary>) -> usize {
-    1 + usize::from(p.is_some_and(|p| p.total() > 0 && p.overdue > 0))
+    let office = p.is_some_and(|p| p.office_marked());
+    let schools_late = p.is_some_and(|p| !p.office_only && p.total() > 0 && p.overdue > 0);
+    let both = office && p.is_some_and(|p| !p.office_only);
+    // The office's part takes two lines ("Управление:" and its count).
+    if office && !both {
+        return 2;
+    }
+    1 + 2 * usize::from(both) + usize::from(schools_late)
 }
 
 /// The height of a measure row. `status` is the status text when known (exact sizing), else only its line
@@ -333,6 +369,31 @@ pub fn borders(painter: &egui::Painter, rect: Rect, color: Color32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_office_line_shows_once_the_office_has_marked() {
+        let i18n = I18n::new(crate::i18n::Language::Russian);
+        let mut p = ProgressSummary::default();
+        // The office's alone, nothing marked: as for schools, "—".
+        p.set_executor(2, true);
+        assert_eq!(status_lines(&i18n, Some(&p)), ("—".to_owned(), None));
+        assert_eq!(status_line_count(Some(&p)), 1);
+        p.office_by_status[Status::Done as usize] = 1;
+        assert_eq!(
+            status_lines(&i18n, Some(&p)).0,
+            "Управление:\nвыполнено 1 из 2"
+        );
+        assert_eq!(status_line_count(Some(&p)), 2);
+        // Both: the schools' line, then the office's two.
+        p.set_executor(2, false);
+        p.by_status[Status::Done as usize] = 3;
+        p.by_status[Status::Planned as usize] = 2;
+        assert_eq!(
+            status_lines(&i18n, Some(&p)).0,
+            "выполнено 3 из 5\nУправление:\nвыполнено 1 из 2"
+        );
+        assert_eq!(status_line_count(Some(&p)), 3);
+    }
 
     #[test]
     fn matches_are_found_case_insensitively_in_russian() {

@@ -36,6 +36,8 @@ pub enum Action {
     },
     RenameSection,
     Renumber,
+    /// Who executes the selected measures (one undo step for all).
+    SetExecutor(crate::model::Executor),
     ToggleDetails,
 }
 

@@ -86,9 +86,23 @@ fn entries(ui: &mut egui::Ui, i18n: &I18n, entries: &[Entry]) -> Option<Action> 
     chosen
 }
 
-/// The menu of a measure row.
+/// The menu of a measure row (and, for the selected measures, who executes them).
 pub fn measure_menu(ui: &mut egui::Ui, i18n: &I18n) -> Option<Action> {
-    entries(ui, i18n, &MEASURE_ACTIONS)
+    let mut chosen = entries(ui, i18n, &MEASURE_ACTIONS);
+    ui.menu_button(i18n.tr("schools-executor-label"), |ui| {
+        use crate::model::Executor;
+        for (executor, key) in [
+            (Executor::Office, "schools-executor-office"),
+            (Executor::Schools, "schools-executor-schools"),
+            (Executor::Both, "schools-executor-both"),
+        ] {
+            if ui.button(i18n.tr(key)).clicked() {
+                chosen = Some(Action::SetExecutor(executor));
+                ui.close();
+            }
+        }
+    });
+    chosen
 }
 
 /// The menu of a section row (also behind the toolbar's "Направление" button).

@@ -400,6 +400,15 @@ impl GridView {
                     ctx.push(Command::DuplicateMeasures(ids));
                 }
             }
+            Action::SetExecutor(executor) => {
+                let measures = self.targets(plan);
+                if !measures.is_empty() {
+                    ctx.push(Command::School(crate::app::SchoolCommand::SetExecutor {
+                        measures,
+                        executor,
+                    }));
+                }
+            }
             Action::Move { down } if document_order => {
                 let ids = self.targets(plan);
                 match self.sel.cursor.map(|c| c.row) {

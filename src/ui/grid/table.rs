@@ -346,7 +346,8 @@ fn row_hash(
             }
             let p = progress.get(&m.id);
             cells::status_line_count(p).hash(&mut h);
-            p.map(|p| (p.total(), p.overdue)).hash(&mut h);
+            p.map(|p| (p.total(), p.overdue, p.office_by_status))
+                .hash(&mut h);
         }
     }
     h.finish()

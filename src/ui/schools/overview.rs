@@ -14,8 +14,8 @@ use super::heatmap;
 use crate::app::{Command, OverviewSort, SchoolCommand};
 use crate::i18n::Arg;
 use crate::model::Id;
-use crate::stats::SchoolSummary;
 use crate::stats::summary::district_total;
+use crate::stats::{SchoolSummary, office_summary};
 use crate::ui::{ViewCtx, style};
 
 #[derive(Default)]
@@ -23,6 +23,8 @@ pub struct OverviewView {
     /// Summaries in registry order, recomputed when the data change.
     summaries: Vec<SchoolSummary>,
     total: Option<SchoolSummary>,
+    /// The office's own execution (when the plan has measures for the office).
+    office: Option<SchoolSummary>,
     key: Option<(u64, Id, NaiveDate, usize)>,
     /// Registry indices in display order.
     order: Vec<usize>,
@@ -41,6 +43,8 @@ impl OverviewView {
             // Kept in step with each edit by the runner: copied, not recomputed.
             self.summaries = ctx.data.school.summaries.clone();
             self.total = Some(district_total(&self.summaries, plan.sections.len()));
+            let office = office_summary(plan, &ctx.data.school.records, ctx.today);
+            self.office = (office.total + office.cancelled > 0).then_some(office);
             self.key = Some(key);
         }
         let sort = ctx.ui_state.schools.sort;
@@ -80,6 +84,19 @@ impl OverviewView {
                     ),
                 ],
             ));
+        }
+        if let Some(office) = &self.office {
+            ui.label(
+                RichText::new(ctx.i18n.tr_args(
+                    "schools-overview-office",
+                    &[
+                        ("done", Arg::Num(f64::from(office.done))),
+                        ("total", Arg::Num(f64::from(office.total))),
+                        ("overdue", Arg::Num(f64::from(office.overdue))),
+                    ],
+                ))
+                .strong(),
+            );
         }
         egui::CollapsingHeader::new(ctx.tr("schools-overview-indicators"))
             .id_salt("overview_indicators")

@@ -15,7 +15,7 @@ use super::format;
 use crate::app::{Command, SchoolCommand};
 use crate::model::{Evidence, Id, Measure, School, Status};
 use crate::stats::occurrences::{Occurrence, occurrence_dues};
-use crate::stats::{ProgressKey, SchoolItem, concerns};
+use crate::stats::{ProgressKey, SchoolItem, concerns, concerns_office, progress_target};
 use crate::ui::{ViewCtx, style};
 
 /// Which occurrences the list shows.
@@ -148,29 +148,34 @@ impl ProgressEditor {
             let table = &ctx.data.school.records;
             let mut items = Vec::new();
             let mut labels = Vec::new();
-            for school in ctx
+            // The office's own execution first, then every school the measure concerns.
+            let office = concerns_office(plan, measure).then(|| (None, ctx.tr("schools-office")));
+            let schools = ctx
                 .data
                 .schools
                 .iter()
                 .filter(|s| concerns(plan, measure, s))
-            {
+                .map(|s| (Some(s.id), s.display_name().to_owned()));
+            for (executor, label) in office.into_iter().chain(schools) {
+                let (progress_measure, school) = progress_target(plan, measure, executor);
                 for due in occurrence_dues(measure) {
-                    let record = table.get(&ProgressKey::new(measure.id, school.id, due));
+                    let record = table.get(&ProgressKey::new(progress_measure, school, due));
                     let status = record.map(|r| r.status).unwrap_or_default();
                     items.push(SchoolItem {
                         occurrence: Occurrence {
                             section: si,
                             measure: mi,
                             measure_id: measure.id,
+                            progress_measure,
                             due,
                         },
-                        school: school.id,
+                        school,
                         status,
                         done_on: record.and_then(|r| r.done_on),
                         overdue: status.is_open() && due.is_some_and(|d| d < ctx.today),
                         has_record: record.is_some(),
                     });
-                    labels.push(school.display_name().to_owned());
+                    labels.push(label.clone());
                 }
             }
             self.measure_items = items;

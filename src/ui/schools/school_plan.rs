@@ -9,7 +9,7 @@ use egui::RichText;
 use crate::app::{Command, SchoolCommand};
 use crate::i18n::Arg;
 use crate::model::{Id, PlanLevel, School};
-use crate::stats::concerns;
+use crate::stats::{concerns, measures_for_school};
 use crate::ui::ViewCtx;
 
 #[derive(Default)]
@@ -32,11 +32,8 @@ impl SchoolPlanBuilder {
         }
         if self.key != Some((plan.id, school.id)) {
             self.key = Some((plan.id, school.id));
-            self.picked = plan
-                .measures()
-                .filter(|m| concerns(plan, m, school))
-                .map(|m| m.id)
-                .collect();
+            // Only the measures that concern the school are offered (not the office's own), all ticked.
+            self.picked = measures_for_school(plan, school).into_iter().collect();
             self.title.clear();
             self.own.clear();
         }
@@ -65,20 +62,10 @@ impl SchoolPlanBuilder {
         });
         ui.horizontal(|ui| {
             if ui.button(ctx.tr("schools-action-pick-all")).clicked() {
-                self.picked = plan.measures().map(|m| m.id).collect();
+                self.picked = measures_for_school(plan, school).into_iter().collect();
             }
             if ui.button(ctx.tr("schools-action-pick-none")).clicked() {
                 self.picked.clear();
-            }
-            if ui
-                .button(ctx.tr("schools-action-pick-concerning"))
-                .clicked()
-            {
-                self.picked = plan
-                    .measures()
-                    .filter(|m| concerns(plan, m, school))
-                    .map(|m| m.id)
-                    .collect();
             }
         });
         let own_height = 110.0;
@@ -87,9 +74,17 @@ impl SchoolPlanBuilder {
             .max_height((ui.available_height() - own_height - 80.0).max(160.0))
             .show(ui, |ui| {
                 for section in &plan.sections {
+                    let offered: Vec<_> = section
+                        .measures
+                        .iter()
+                        .filter(|m| concerns(plan, m, school))
+                        .collect();
+                    if offered.is_empty() {
+                        continue;
+                    }
                     ui.add_space(4.0);
                     ui.strong(format!("{} {}", section.number, section.title));
-                    for m in &section.measures {
+                    for m in offered {
                         let mut on = self.picked.contains(&m.id);
                         let text = format!("{} {}", m.number, m.title);
                         if ui.checkbox(&mut on, text).changed() {

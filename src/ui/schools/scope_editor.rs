@@ -5,8 +5,43 @@ use egui::RichText;
 
 use super::badges::category_key;
 use crate::app::{Command, SchoolCommand};
-use crate::model::{Category, Id, Measure, SchoolScope};
+use crate::model::{Category, Executor, Id, Measure, SchoolScope};
 use crate::ui::ViewCtx;
+
+/// Who executes the measure: the office, the schools, or both (only in a district plan).
+fn executor_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
+    if ctx
+        .data
+        .plan
+        .as_ref()
+        .is_some_and(|p| p.owner_school.is_some())
+    {
+        return;
+    }
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(ctx.tr("schools-executor-label"));
+        for (e, key) in [
+            (Executor::Office, "schools-executor-office"),
+            (Executor::Schools, "schools-executor-schools"),
+            (Executor::Both, "schools-executor-both"),
+        ] {
+            if ui
+                .add(egui::Button::selectable(measure.executor == e, ctx.tr(key)).small())
+                .clicked()
+                && measure.executor != e
+            {
+                chosen = Some(e);
+            }
+        }
+    });
+    if let Some(executor) = chosen {
+        ctx.push(Command::School(SchoolCommand::SetExecutor {
+            measures: vec![measure.id],
+            executor,
+        }));
+    }
+}
 
 /// The kind of scope, as the switch shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +59,10 @@ pub struct ScopeEditor {
 
 impl ScopeEditor {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
+        executor_ui(ui, ctx, measure);
+        if !measure.executor.includes_schools() {
+            return;
+        }
         let scope = &measure.schools;
         let kind = match scope {
             SchoolScope::All => Kind::All,

@@ -1,0 +1,149 @@
+//! «Собрать отчёты» — several schools' reports previewed together and applied after one backup — and
+//! «Разослать школам» — the open plan written as one file per school into a folder.
+
+use std::path::{Path, PathBuf};
+
+use crate::exchange;
+use crate::i18n::Arg;
+
+use super::exchange_state::PendingReports;
+use super::{RoadmapApp, Screen};
+
+impl RoadmapApp {
+    /// Reads every file (a folder stands for its `.json` files) as a school's report and previews each
+    /// against the database as it is; files that cannot be read, or are not a school's report, are listed.
+    pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), String> {
+        let mut files = Vec::new();
+        for path in paths {
+            if path.is_dir() {
+                let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                    })
+                    .collect();
+                inside.sort();
+                files.extend(inside);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        let mut reports = PendingReports::default();
+        for path in files {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let source = match exchange::read_source(&path, self.today) {
+                Ok(source) => source,
+                Err(e) => {
+                    reports.refused.push(format!("{name}: {e}"));
+                    continue;
+                }
+            };
+            if exchange::missing::report_school(&source.file).is_none() {
+                reports
+                    .refused
+                    .push(format!("{name}: {}", self.i18n.tr("exchange-not-a-report")));
+                continue;
+            }
+            match self.pending_import(path, source) {
+                Ok(part) => reports.parts.push(part),
+                Err(e) => reports.refused.push(format!("{name}: {e}")),
+            }
+        }
+        if reports.parts.is_empty() && reports.refused.is_empty() {
+            return Err(self.i18n.tr("exchange-no-reports"));
+        }
+        self.data.exchange.pending = None;
+        self.data.exchange.reports = Some(reports);
+        self.ui_state.screen = Screen::Exchange;
+        Ok(())
+    }
+
+    /// Applies the pending reports: one backup first, then each report in turn (each previewed again
+    /// against the database as the reports before it left it). The open plan stays open.
+    pub(super) fn apply_reports(&mut self, add_missing: bool) -> Result<(), String> {
+        let Some(reports) = self.data.exchange.reports.take() else {
+            return Ok(());
+        };
+        if reports.missing() && !add_missing {
+            let text = reports
+                .parts
+                .iter()
+                .filter_map(|p| p.missing.as_ref().map(|m| m.message()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            self.data.exchange.reports = Some(reports);
+            return Err(text);
+        }
+        if reports.parts.iter().any(|p| p.preview.changed()) {
+            self.store.backup().map_err(|e| e.to_string())?;
+        }
+        let mut lines = Vec::new();
+        let mut failed = None;
+        for part in &reports.parts {
+            let school = part.report_school.clone().unwrap_or_default();
+            let applied = part
+                .source
+                .preview(&self.store)
+                .and_then(|preview| exchange::apply(&mut self.store, &part.source.file, &preview));
+            match applied {
+                Ok(summary) => lines.push(format!(
+                    "{}: {}",
+                    self.report_heading(&school),
+                    self.i18n.tr_args(
+                        "exchange-report-marks",
+                        &[
+                            ("added", Arg::Num(summary.progress.added as f64)),
+                            ("updated", Arg::Num(summary.progress.updated as f64)),
+                        ],
+                    )
+                )),
+                Err(e) => {
+                    failed = Some(format!("{}: {e}", self.report_heading(&school)));
+                    break;
+                }
+            }
+        }
+        self.after_import();
+        if !lines.is_empty() {
+            self.toasts.info(lines.join("\n"));
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+
+    /// Writes the open plan's file for every school it concerns into `folder`.
+    pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), String> {
+        let plan = self.plan()?.clone();
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let recipients: Vec<_> = exchange::send::recipients(&plan, &self.data.schools)
+            .into_iter()
+            .cloned()
+            .collect();
+        if recipients.is_empty() {
+            return Err(self.i18n.tr("exchange-send-no-schools"));
+        }
+        for school in &recipients {
+            let file =
+                exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())
+                    .map_err(|e| e.to_string())?;
+            let path = folder.join(exchange::send::plan_file_name(school, plan.period));
+            std::fs::write(&path, exchange::to_json(&file))
+                .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+        }
+        self.toasts.info(self.i18n.tr_args(
+            "exchange-sent",
+            &[
+                ("count", Arg::Num(recipients.len() as f64)),
+                ("folder", Arg::Str(&folder.display().to_string())),
+            ],
+        ));
+        Ok(())
+    }
+}

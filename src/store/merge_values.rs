@@ -1,0 +1,54 @@
+//! Merging the school side of an exchange file — the criteria set, schools' criterion values and actual
+//! indicator values — record by record: the newer `updated_at` wins, as for the other records.
+
+use super::codec;
+use super::{Merge, Result, Writer};
+use crate::model::{CriteriaSet, CriterionValue, IndicatorValue};
+
+impl Writer<'_> {
+    pub fn merge_criteria_set(&mut self, set: &CriteriaSet) -> Result<Merge> {
+        let id = set.id.to_string();
+        let stored =
+            self.stored_time("SELECT updated_at FROM criteria_sets WHERE id = ?1", &[&id])?;
+        let decision = self.merge_decision(stored, &set.updated_at);
+        if decision != Merge::Kept {
+            self.put_criteria_set(set)?;
+        }
+        Ok(decision)
+    }
+
+    /// Merges a school's criterion value (a value of a school we do not hold is left out: `Kept`).
+    pub fn merge_criterion_value(&mut self, v: &CriterionValue) -> Result<Merge> {
+        let school = v.school_id.to_string();
+        if self
+            .stored_time("SELECT updated_at FROM schools WHERE id = ?1", &[&school])?
+            .is_none()
+        {
+            return Ok(Merge::Kept);
+        }
+        let stored = self.stored_time(
+            "SELECT updated_at FROM criterion_values WHERE school_id = ?1 AND criterion = ?2",
+            &[&school, &v.criterion],
+        )?;
+        let decision = self.merge_decision(stored, &v.updated_at);
+        if decision != Merge::Kept {
+            self.put_criterion_value(v)?;
+        }
+        Ok(decision)
+    }
+
+    pub fn merge_indicator_value(&mut self, v: &IndicatorValue) -> Result<Merge> {
+        let indicator = v.indicator_id.to_string();
+        let school = codec::school_text(v.school_id);
+        let stored = self.stored_time(
+            "SELECT updated_at FROM indicator_values
+              WHERE indicator_id = ?1 AND school_id = ?2 AND year = ?3",
+            &[&indicator, &school, &v.year],
+        )?;
+        let decision = self.merge_decision(stored, &v.updated_at);
+        if decision != Merge::Kept {
+            self.put_indicator_value(v)?;
+        }
+        Ok(decision)
+    }
+}
