@@ -177,3 +177,32 @@ fn undo_and_redo_of_a_mark_update_the_counts_in_place() {
         app.store().progress_summary(plan.id, today()).unwrap()
     );
 }
+
+/// The office's own mark on its own measure reaches the grid's counts in place, as a full refresh has it.
+#[test]
+fn an_office_mark_updates_the_office_part_in_place() {
+    use roadmap_planner::model::Executor;
+    isolate_home();
+    let (store, plan, _) = district(10);
+    let mut app = RoadmapApp::new(store, today(), UiState::default());
+    let measure = plan.sections[1].measures[2].id;
+    app.push(Command::School(SchoolCommand::SetExecutor {
+        measures: vec![measure],
+        executor: Executor::Office,
+    }));
+    app.run_commands();
+    // Two occurrences (December, May) for the office.
+    assert_eq!(app.data.progress[&measure].office_expected, 2);
+    assert!(app.data.progress[&measure].office_only);
+    app.push(Command::School(SchoolCommand::MarkDone(vec![
+        ProgressKey::new(measure, None, Some(date(2021, 12, 31))),
+    ])));
+    app.run_commands();
+    assert!(app.toasts.items().is_empty(), "{:?}", app.toasts.items());
+    let in_place = app.data.progress.clone();
+    assert_eq!(in_place[&measure].office_count(Status::Done), 1);
+    // Opening the plan again reads everything afresh: the same counts.
+    app.push(Command::OpenPlan(plan.id));
+    app.run_commands();
+    assert_eq!(app.data.progress, in_place);
+}
