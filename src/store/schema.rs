@@ -7,7 +7,7 @@ use rusqlite::{Connection, Transaction};
 
 use super::StoreError;
 
-/// The triggers that keep `progress_tally` in step with `progress` (as created by migration 5; a bulk
+/// The triggers that keep `progress_tally` in step with `progress` (as created by migration 6; a bulk
 /// write of progress drops and re-creates them, `store::tally`).
 macro_rules! tally_triggers {
     () => {
