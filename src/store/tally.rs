@@ -291,4 +291,46 @@ mod tests {
         assert_eq!(rows, 0);
         check(&store);
     }
+
+    /// A database written before the tally gets it counted from its records when it is opened.
+    #[test]
+    fn an_older_database_gets_its_tally_on_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.sqlite");
+        let mut plan = Plan::new("План", Period::school_year(2021));
+        let mut section = Section::new("1", "Раздел");
+        let mut measure = Measure::new("1.1", "Мероприятие");
+        measure.due = vec![date(2021, 10, 31)];
+        section.measures.push(measure.clone());
+        plan.sections.push(section);
+        let school = School::new("Школа");
+        {
+            // The schema before the tally, with a plan and records written into it.
+            let mut conn = rusqlite::Connection::open(&path).unwrap();
+            super::super::schema::migrate_to(&mut conn, 5).unwrap();
+            let tx = conn.transaction().unwrap();
+            {
+                let mut w = super::super::Writer::new(&tx);
+                w.put_school(&school).unwrap();
+                w.put_plan(&plan).unwrap();
+                w.put_progress(&record(&measure, &school, date(2021, 10, 31), Status::Done))
+                    .unwrap();
+                let mut office = record(&measure, &school, date(2021, 10, 31), Status::Planned);
+                office.school_id = None;
+                w.put_progress(&office).unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let counts = store.progress_summary(plan.id, date(2022, 1, 15)).unwrap();
+        assert_eq!(counts[&measure.id].count(Status::Done), 1);
+        assert_eq!(counts[&measure.id].office_count(Status::Planned), 1);
+        assert_eq!(counts[&measure.id].office_overdue, 1);
+        assert_eq!(
+            counts,
+            store
+                .progress_summary_scan(plan.id, date(2022, 1, 15))
+                .unwrap()
+        );
+    }
 }
