@@ -255,3 +255,18 @@ fn the_passport_lists_tasks_and_indicators() {
     assert_eq!(plan(&h).tasks.len(), tasks);
     assert!(!h.state().app.data.can_undo);
 }
+
+/// Rows wider than the table limit are refused with a message, not cut: no text is lost without a word.
+#[test]
+fn a_paste_wider_than_the_column_limit_is_refused_not_cut() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    let before = stored(&h);
+    let mut row: Vec<String> = vec!["1.1а".into(), "Совещание координаторов".into()];
+    row.extend((row.len()..250).map(|i| format!("ячейка {i}")));
+    h.event(egui::Event::Paste(row.join("\t") + "\n"));
+    h.run();
+    assert_eq!(stored(&h), before, "nothing is pasted");
+    h.get_by_label("Файл отклонён: в таблице больше 200 столбцов.");
+}

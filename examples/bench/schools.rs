@@ -59,6 +59,7 @@ fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
     };
     let mut window = Window::new(RoadmapApp::new(store, today(), ui_state));
     let mut headless = Headless::new();
+    headless.until_loaded(&mut window);
     for _ in 0..WARM_UP_FRAMES {
         headless.frame(&mut window);
     }

@@ -22,6 +22,7 @@ mod run_schools;
 mod run_system;
 mod runner;
 mod school_command;
+mod school_loader;
 mod schools_state;
 pub mod sort;
 mod state;
@@ -130,7 +131,10 @@ impl RoadmapApp {
             // The counts move while the worker works.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        self.ensure_school_data();
+        if self.ensure_school_data() {
+            // The snapshot is being read on a worker thread: look again shortly.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
     }
 
     /// The commands queued so far (the views push theirs onto this queue, then it is handed back).
@@ -138,9 +142,11 @@ impl RoadmapApp {
         std::mem::take(&mut self.commands)
     }
 
-    /// Puts the frame's queue back, to run after the views.
-    pub fn restore_commands(&mut self, commands: Vec<Command>) {
+    /// Puts the frame's queue back, to run after the views. Returns whether any command waits (the next
+    /// frame then shows what they changed).
+    pub fn restore_commands(&mut self, commands: Vec<Command>) -> bool {
         self.commands = commands;
+        !self.commands.is_empty()
     }
 
     /// After the commands ran: notes the first frame for the startup trace.

@@ -30,6 +30,18 @@ impl ProgressSummary {
         self.by_status[status as usize]
     }
 
+    /// Adds `count` records in `status` (`overdue` of them open and past due), the office's own records
+    /// (`office`) apart from the schools'.
+    pub(crate) fn add(&mut self, status: Status, office: bool, count: u32, overdue: u32) {
+        if office {
+            self.office_by_status[status as usize] += count;
+            self.office_overdue += overdue;
+        } else {
+            self.by_status[status as usize] += count;
+            self.overdue += overdue;
+        }
+    }
+
     /// Whether the office has marked any occurrence of a measure it executes (the grid then shows its
     /// line; "—" as for schools until something is marked).
     pub fn office_marked(&self) -> bool {

@@ -50,6 +50,7 @@ impl Store {
                 measures: measures as usize,
             });
         }
+        self.count_steps(&stmt);
         Ok(plans)
     }
 
@@ -152,6 +153,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
 
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.section_id, m.id, m.number, m.title, m.deadline, m.due, m.due_manual,
@@ -187,6 +190,8 @@ impl Store {
                 executor: Executor::parse(&r.get::<_, String>(15)?).unwrap_or_default(),
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(plan)
     }
 
@@ -212,6 +217,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(schools)
     }
 
@@ -238,6 +245,8 @@ impl Store {
         while let Some(r) = rows.next()? {
             out.push(progress_row(r)?);
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 
@@ -255,8 +264,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Progress counts per measure of a plan: what the grid's status column shows.
+    /// Progress counts per measure of a plan: what the grid's status column shows. A district plan's come
+    /// from the tally (`store::tally`), a school plan's from its records.
     pub fn progress_summary(
+        &self,
+        plan: Id,
+        today: NaiveDate,
+    ) -> Result<HashMap<Id, ProgressSummary>> {
+        if self.counts_from_tally(plan)? {
+            return self.tally_summary(plan, None, today);
+        }
+        self.progress_summary_scan(plan, today)
+    }
+
+    /// Progress counts per measure of a plan, counted from its progress records.
+    pub(super) fn progress_summary_scan(
         &self,
         plan: Id,
         today: NaiveDate,
@@ -285,16 +307,15 @@ impl Store {
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
             };
-            let entry = out.entry(measure).or_default();
             let count = r.get::<_, i64>(2)? as u32;
-            if r.get::<_, bool>(4)? {
-                entry.office_by_status[status as usize] += count;
-                entry.office_overdue += r.get::<_, i64>(3)? as u32;
-                continue;
-            }
-            entry.by_status[status as usize] += count;
-            entry.overdue += r.get::<_, i64>(3)? as u32;
+            let overdue = r.get::<_, i64>(3)? as u32;
+            let office: bool = r.get(4)?;
+            out.entry(measure)
+                .or_default()
+                .add(status, office, count, overdue);
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 

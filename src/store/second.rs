@@ -28,6 +28,7 @@ impl Store {
             conn,
             path: Some(path.clone()),
             data_version: self.data_version,
+            read_steps: std::cell::Cell::new(0),
             backup_policy: self.backup_policy.clone(),
             read_only: false,
             _lock: None,

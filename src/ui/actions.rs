@@ -49,6 +49,17 @@ pub enum ActionId {
     Renumber,
     ToggleDetails,
     ResetColumnWidths,
+    CalendarPreviousMonth,
+    CalendarNextMonth,
+    CalendarThisMonth,
+    /// Esc on the calendar closes the day's list first, then the measure's window.
+    CalendarClose,
+    CellCommit,
+    CellCancel,
+    CellNext,
+    CellPrevious,
+    /// Shift+Enter in a cell is a new line (the field's own key, listed for the help).
+    CellNewLine,
 }
 
 /// Where an action's shortcuts act.
@@ -62,15 +73,24 @@ pub enum Scope {
     OpenWindow,
     /// On the measures grid, not while a cell or a text field is being edited.
     Grid,
+    /// On the calendar, not while a text field is being edited.
+    Calendar,
+    /// While a grid cell is being edited in place.
+    CellEditing,
 }
 
 impl Scope {
     /// Whether keys of both scopes can be read in the same frame (then they must not share a shortcut).
+    /// The grid, the calendar and a cell being edited never read keys in the same frame, and an open shell
+    /// window takes its keys before any of them.
     pub fn overlaps(self, other: Scope) -> bool {
-        !matches!(
-            (self, other),
-            (Scope::OpenWindow, Scope::Grid) | (Scope::Grid, Scope::OpenWindow)
-        )
+        let exclusive = |scope| {
+            matches!(
+                scope,
+                Scope::OpenWindow | Scope::Grid | Scope::Calendar | Scope::CellEditing
+            )
+        };
+        self == other || !(exclusive(self) && exclusive(other))
     }
 }
 
@@ -429,6 +449,78 @@ pub const ACTIONS: &[ActionSpec] = &[
         S::Grid,
         &[P::Toolbar],
     ),
+    spec(
+        A::CalendarPreviousMonth,
+        "key-calendar-previous",
+        None,
+        &[key(NONE, Key::PageUp), key(NONE, Key::ArrowLeft)],
+        S::Calendar,
+        &[],
+    ),
+    spec(
+        A::CalendarNextMonth,
+        "key-calendar-next",
+        None,
+        &[key(NONE, Key::PageDown), key(NONE, Key::ArrowRight)],
+        S::Calendar,
+        &[],
+    ),
+    spec(
+        A::CalendarThisMonth,
+        "key-calendar-this-month",
+        None,
+        &[key(NONE, Key::Home)],
+        S::Calendar,
+        &[],
+    ),
+    spec(
+        A::CalendarClose,
+        "key-calendar-close",
+        None,
+        &[key(NONE, Key::Escape)],
+        S::Calendar,
+        &[],
+    ),
+    spec(
+        A::CellCommit,
+        "key-cell-commit",
+        None,
+        &[key(NONE, Key::Enter)],
+        S::CellEditing,
+        &[],
+    ),
+    spec(
+        A::CellNewLine,
+        "key-cell-new-line",
+        None,
+        &[key(SHIFT, Key::Enter)],
+        S::CellEditing,
+        &[],
+    ),
+    spec(
+        A::CellNext,
+        "key-cell-next",
+        None,
+        &[key(NONE, Key::Tab)],
+        S::CellEditing,
+        &[],
+    ),
+    spec(
+        A::CellPrevious,
+        "key-cell-previous",
+        None,
+        &[key(SHIFT, Key::Tab)],
+        S::CellEditing,
+        &[],
+    ),
+    spec(
+        A::CellCancel,
+        "key-cell-cancel",
+        None,
+        &[key(NONE, Key::Escape)],
+        S::CellEditing,
+        &[],
+    ),
 ];
 
 /// The registry's entry of `id`.
@@ -445,6 +537,16 @@ pub fn consume(input: &mut egui::InputState, id: ActionId) -> bool {
         .shortcuts
         .iter()
         .any(|shortcut| input.consume_shortcut(shortcut))
+}
+
+/// Consumes this frame's press of `id`'s shortcut on `key` (an action with several keys, each meaning
+/// something of its own); true when it was pressed.
+pub fn consume_key(input: &mut egui::InputState, id: ActionId, key: Key) -> bool {
+    action(id)
+        .shortcuts
+        .iter()
+        .find(|shortcut| shortcut.logical_key == key)
+        .is_some_and(|shortcut| input.consume_shortcut(shortcut))
 }
 
 /// A shortcut as the user reads it: "Ctrl+Shift+Z", "F1", "Alt+⏶".

@@ -93,7 +93,10 @@ impl eframe::App for Window {
         if let Some(i) = dismissed {
             app.toasts.dismiss(i);
         }
-        app.restore_commands(commands);
+        if app.restore_commands(commands) {
+            // The next frame shows what the commands changed.
+            ui.ctx().request_repaint();
+        }
         app.run_commands();
         app.end_frame();
         if !app.toasts.items().is_empty() {

@@ -56,13 +56,7 @@ pub fn read(ctx: &egui::Context, editing: bool) -> Vec<Action> {
     }
     ctx.input_mut(|i| {
         for (key, rows, cols) in CURSOR_KEYS {
-            let pressed = |i: &mut egui::InputState, id: ActionId| {
-                let shortcut = registry::action(id)
-                    .shortcuts
-                    .iter()
-                    .find(|shortcut| shortcut.logical_key == key);
-                shortcut.is_some_and(|shortcut| i.consume_shortcut(shortcut))
-            };
+            let pressed = |i: &mut egui::InputState, id| registry::consume_key(i, id, key);
             if pressed(i, ActionId::MoveUp) {
                 actions.push(Action::Move { down: false });
             } else if pressed(i, ActionId::MoveDown) {
