@@ -2,12 +2,15 @@
 //! drawing; the status bar shows it with counts and «Отмена»; cancelling leaves everything as it was.
 
 use roadmap_planner::app::SystemCommand;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, Screen, UiState};
+use roadmap_planner::example::EXAMPLE_PLAN_ID;
+use roadmap_planner::exchange;
+use roadmap_planner::model::{Change, Progress, Status};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
@@ -234,4 +237,120 @@ fn a_restore_runs_in_the_background_can_be_cancelled_then_restores() {
         "the restored plan is shown"
     );
     assert!(h.state().app.data.plan.is_some());
+}
+
+fn report_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 3, 15).unwrap()
+}
+
+/// A school's database with the district's plan file imported, its school plan built and `number` marked
+/// done; returns its report file.
+fn school_report(
+    plan_file: &Path,
+    school: roadmap_planner::model::Id,
+    number: &str,
+    out: PathBuf,
+) -> PathBuf {
+    let mut store = Store::open_in_memory().unwrap();
+    let file = exchange::read_file(plan_file).unwrap();
+    exchange::import(&mut store, &file).unwrap();
+    let district = store.load_plan(EXAMPLE_PLAN_ID).unwrap();
+    let me = store
+        .schools()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == school)
+        .unwrap();
+    let picked = roadmap_planner::stats::measures_for_school(&district, &me);
+    let plan = roadmap_planner::stats::school_plan(&district, &me, "План".into(), &picked, &[], "");
+    store.write(|w| w.put_plan(&plan)).unwrap();
+    let measure = plan.measures().find(|m| m.number == number).unwrap();
+    let (measure_id, school_id) =
+        roadmap_planner::stats::progress_target(&plan, measure, Some(school));
+    let record = Progress {
+        measure_id,
+        school_id,
+        due: measure.due.first().copied(),
+        status: Status::Done,
+        done_on: Some(report_day()),
+        evidence: format!("Приказ школы № {number}"),
+        comment: String::new(),
+        updated_at: roadmap_planner::model::now(),
+        by: "Заместитель директора".into(),
+    };
+    store
+        .apply(
+            plan.id,
+            &Change::Progress {
+                before: None,
+                after: Some(Box::new(record)),
+            },
+        )
+        .unwrap();
+    let origin = exchange::office_origin(&mut store).unwrap();
+    let report = exchange::export_school(&store, school, origin).unwrap();
+    std::fs::write(&out, exchange::to_json(&report)).unwrap();
+    out
+}
+
+#[test]
+fn collected_reports_are_applied_in_the_background_and_a_cancel_leaves_the_database() {
+    use roadmap_planner::app::ExchangeCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("district.sqlite")).unwrap();
+    roadmap_planner::example::load_example(&mut store).unwrap();
+    let plan_file = dir.path().join("plan.json");
+    let origin = exchange::office_origin(&mut store).unwrap();
+    let file = exchange::export(&store, Some(EXAMPLE_PLAN_ID), origin).unwrap();
+    std::fs::write(&plan_file, exchange::to_json(&file)).unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let schools: Vec<_> = store.schools().unwrap().into_iter().map(|s| s.id).collect();
+    for (i, (school, number)) in schools.iter().zip(["1.3", "2.1", "2.5"]).enumerate() {
+        school_report(
+            &plan_file,
+            *school,
+            number,
+            inbox.join(format!("отчёт-{i}.json")),
+        );
+    }
+    let mut h = file_harness(store);
+    let before = export_all(h.state().app.store());
+
+    h.state_mut()
+        .app
+        .push(Command::Exchange(ExchangeCommand::CollectReports(vec![
+            inbox,
+        ])));
+    h.step();
+    h.step();
+    h.get_by_label("Отчёты школ: 3");
+    let release = h.state_mut().app.jobs.hold_next();
+    h.get_by_label("Применить все").click();
+    h.step();
+    h.step();
+    assert!(h.state().app.jobs.is_writing());
+    h.get_by_label("Применение отчётов школ (3)");
+    h.get_by_label("0 из 3");
+    h.get_by_label("Отмена").click();
+    h.step();
+    drop(release);
+    until_idle(&mut h);
+    h.step();
+    h.get_by_label("Применение отчётов отменено: база данных такая же, как до него.");
+    assert_eq!(export_all(h.state().app.store()), before);
+
+    h.state_mut()
+        .app
+        .push(Command::Exchange(ExchangeCommand::CollectReports(vec![
+            dir.path().join("inbox"),
+        ])));
+    h.step();
+    h.step();
+    h.get_by_label("Применить все").click();
+    h.step();
+    until_idle(&mut h);
+    let marks = h.state().app.store().progress(None).unwrap();
+    assert_eq!(marks.len(), 3, "every school's mark is in");
+    assert!(marks.iter().all(|p| p.status == Status::Done));
 }

@@ -67,6 +67,8 @@ pub enum JobResult {
         pending: Box<super::PendingImport>,
         applied: Applied,
     },
+    /// Schools' reports applied by a job («Собрать отчёты»).
+    ReportsApplied(Box<ReportsOutcome>),
     /// A backup restored on the job's own connection, or stopped, or the reason it could not be.
     Restored(Result<crate::store::Restore, String>),
 }
@@ -79,6 +81,18 @@ pub enum Applied {
     /// Stopped by «Отмена»: the transaction rolled back, the database is as it was.
     Cancelled,
     Failed(String),
+}
+
+/// How applying several schools' reports ended.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportsOutcome {
+    /// The reports applied, in turn: the school (its display name) and what its report did.
+    pub applied: Vec<(String, crate::exchange::ImportSummary)>,
+    /// The report that could not be applied (its school, empty for the backup before them) and why; the
+    /// reports after it were not applied.
+    pub failed: Option<(String, String)>,
+    /// Stopped by «Отмена»: the database was put back as it was before the first report.
+    pub cancelled: bool,
 }
 
 /// What reading an import file gives: a table with its columns, or a file read whole.

@@ -79,21 +79,51 @@ impl RoadmapApp {
             self.data.exchange.reports = Some(reports);
             return Err(text);
         }
-        if reports.parts.iter().any(|p| p.preview.changed()) {
-            self.store.backup().map_err(|e| e.to_string())?;
+        if self.jobs.is_running() {
+            self.data.exchange.reports = Some(reports);
+            return Err(self.i18n.tr("job-busy"));
         }
-        let mut lines = Vec::new();
-        let mut failed = None;
-        for part in &reports.parts {
-            let school = part.report_school.clone().unwrap_or_default();
-            let applied = part
-                .source
-                .preview(&self.store)
-                .and_then(|preview| exchange::apply(&mut self.store, &part.source.file, &preview));
-            match applied {
-                Ok(summary) => lines.push(format!(
+        let writer = if self.jobs.background() {
+            self.store.second_connection().map_err(|e| e.to_string())?
+        } else {
+            None
+        };
+        if let Some(mut writer) = writer {
+            // The reports are written on a worker through its own connection, counted one by one.
+            let total = reports.parts.len() as u64;
+            let title = self
+                .i18n
+                .tr_args("job-apply-reports", &[("count", Arg::Num(total as f64))]);
+            let started = self.jobs.start_write(title, total, move |progress| {
+                writer.stop_when(progress.cancel_flag());
+                let outcome = apply_reports_counted(&mut writer, &reports, progress);
+                super::jobs::JobResult::ReportsApplied(Box::new(outcome))
+            });
+            return self.job_started(started);
+        }
+        let outcome =
+            apply_reports_counted(&mut self.store, &reports, &super::jobs::Progress::default());
+        self.reports_applied(outcome)
+    }
+
+    /// What applying the reports ended with: the data reloaded, each school's marks told.
+    pub(super) fn reports_applied(
+        &mut self,
+        outcome: super::jobs::ReportsOutcome,
+    ) -> Result<(), String> {
+        self.store.note_written_elsewhere();
+        self.after_import();
+        if outcome.cancelled {
+            self.toasts.info(self.i18n.tr("toast-reports-cancelled"));
+            return Ok(());
+        }
+        let lines: Vec<String> = outcome
+            .applied
+            .iter()
+            .map(|(school, summary)| {
+                format!(
                     "{}: {}",
-                    self.report_heading(&school),
+                    self.report_heading(school),
                     self.i18n.tr_args(
                         "exchange-report-marks",
                         &[
@@ -101,19 +131,15 @@ impl RoadmapApp {
                             ("updated", Arg::Num(summary.progress.updated as f64)),
                         ],
                     )
-                )),
-                Err(e) => {
-                    failed = Some(format!("{}: {e}", self.report_heading(&school)));
-                    break;
-                }
-            }
-        }
-        self.after_import();
+                )
+            })
+            .collect();
         if !lines.is_empty() {
             self.toasts.info(lines.join("\n"));
         }
-        match failed {
-            Some(e) => Err(e),
+        match outcome.failed {
+            Some((school, e)) if school.is_empty() => Err(e),
+            Some((school, e)) => Err(format!("{}: {e}", self.report_heading(&school))),
             None => Ok(()),
         }
     }
@@ -146,4 +172,59 @@ impl RoadmapApp {
         ));
         Ok(())
     }
+}
+
+/// Applies the reports in turn — one backup first, each report previewed again against the database as the
+/// reports before it left it — counting them on `progress`. Cancelled, the database is put back from that
+/// backup: it is as it was before the first report.
+fn apply_reports_counted(
+    store: &mut crate::store::Store,
+    reports: &PendingReports,
+    progress: &super::jobs::Progress,
+) -> super::jobs::ReportsOutcome {
+    let mut outcome = super::jobs::ReportsOutcome::default();
+    let backup = if reports.parts.iter().any(|p| p.preview.changed()) {
+        match store.backup() {
+            Ok(backup) => backup,
+            Err(e) => {
+                outcome.failed = Some((String::new(), e.to_string()));
+                return outcome;
+            }
+        }
+    } else {
+        None
+    };
+    for (n, part) in reports.parts.iter().enumerate() {
+        let school = part.report_school.clone().unwrap_or_default();
+        if progress.cancelled() {
+            break;
+        }
+        let applied = part
+            .source
+            .preview(store)
+            .and_then(|preview| exchange::apply(store, &part.source.file, &preview));
+        match applied {
+            Ok(summary) => outcome.applied.push((school, summary)),
+            Err(_) if progress.cancelled() => break,
+            Err(e) => {
+                outcome.failed = Some((school, e.to_string()));
+                break;
+            }
+        }
+        progress.set_done(n as u64 + 1);
+    }
+    if progress.cancelled() {
+        outcome.cancelled = true;
+        if let Some(backup) = backup
+            && !outcome.applied.is_empty()
+        {
+            // The stop flag would stop the restore too: it is the user's cancel being carried out.
+            store.stop_when(std::sync::Arc::default());
+            if let Err(e) = store.restore_from(&backup) {
+                outcome.cancelled = false;
+                outcome.failed = Some((String::new(), e.to_string()));
+            }
+        }
+    }
+    outcome
 }

@@ -238,7 +238,7 @@ impl RoadmapApp {
             .tr_args(key, &[("name", crate::i18n::Arg::Str(&name))])
     }
 
-    fn job_started(
+    pub(super) fn job_started(
         &mut self,
         started: Result<Option<super::jobs::JobResult>, super::jobs::Busy>,
     ) -> Result<(), String> {
@@ -262,6 +262,7 @@ impl RoadmapApp {
                 self.import_job_done(*pending, applied)
             }
             super::jobs::JobResult::Restored(restored) => self.restore_job_done(restored),
+            super::jobs::JobResult::ReportsApplied(outcome) => self.reports_applied(*outcome),
         }
     }
 
