@@ -77,7 +77,7 @@ pub enum JobResult {
 /// runner learns whether the database changed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Applied {
-    Done(crate::exchange::ImportSummary),
+    Done(Box<crate::exchange::ImportSummary>),
     /// Stopped by «Отмена»: the transaction rolled back, the database is as it was.
     Cancelled,
     Failed(String),

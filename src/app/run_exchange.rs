@@ -320,7 +320,7 @@ impl RoadmapApp {
             &pending.preview,
             &super::jobs::Progress::default(),
         ) {
-            super::jobs::Applied::Done(summary) => summary,
+            super::jobs::Applied::Done(summary) => *summary,
             super::jobs::Applied::Failed(e) => return Err(e),
             super::jobs::Applied::Cancelled => return Ok(()),
         };
@@ -337,7 +337,7 @@ impl RoadmapApp {
         match applied {
             super::jobs::Applied::Done(summary) => {
                 self.store.note_written_elsewhere();
-                self.import_applied(pending, summary)
+                self.import_applied(pending, *summary)
             }
             super::jobs::Applied::Cancelled => {
                 self.data.exchange.pending = Some(pending);
@@ -608,7 +608,7 @@ pub(super) fn apply_counted(
     let applied = exchange::apply(store, file, preview);
     progress.set_done(2);
     match applied {
-        Ok(summary) => Applied::Done(summary),
+        Ok(summary) => Applied::Done(Box::new(summary)),
         Err(_) if progress.cancelled() => Applied::Cancelled,
         Err(e) => Applied::Failed(e.to_string()),
     }
