@@ -1,78 +1,12 @@
 //! The command line, run as the real binary on temporary databases.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
-const EXAMPLE_PLAN: &str = "f525211c-d178-5088-b0f2-14534449f4b8";
-
-/// A temporary folder holding the databases and files of one test; the user's folders point into it too.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs the binary with these arguments.
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_os(
-            &args
-                .iter()
-                .map(|a| a.as_ref())
-                .collect::<Vec<&std::ffi::OsStr>>(),
-        )
-    }
-
-    fn run_os(&self, args: &[&std::ffi::OsStr]) -> Output {
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(self.path(d)).unwrap();
-        }
-        Command::new(BIN)
-            .args(args)
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap()
-    }
-
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}\n{}",
-            String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// The database's exchange file, as `export --format json -o -` prints it.
-    fn export(&self, db: &str) -> String {
-        self.ok(&["--db", db, "export", "--format", "json", "-o", "-"])
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::{EXAMPLE_PLAN, Sandbox};
 
 fn text(p: &Path) -> &str {
     p.to_str().unwrap()
