@@ -413,6 +413,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         return deadline::run(period, &text.join(" "));
     }
     let db = db_path(cli.db)?;
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     if let Command::Export {
         school: Some(school),
         output,
@@ -449,13 +452,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             office::export(&db, plan.as_deref(), &output, format)
         }
         Command::Import { file, dry_run, .. } if crate::exchange::office::is_office_path(&file) => {
-            office::import(&db, &file, dry_run)
+            office::import(&db, &file, dry_run, today)
         }
         Command::Import {
             file,
             dry_run,
             add_missing,
-        } => exchange_cmd::import(&db, &file, dry_run, add_missing),
+        } => exchange_cmd::import(&db, &file, dry_run, add_missing, today),
         Command::SchoolPlan {
             plan,
             school,
@@ -486,8 +489,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 comment: comment.as_deref(),
                 by: by.as_deref(),
             },
-            cli.today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today,
         ),
         Command::Backups => exchange_cmd::backups(&db),
         Command::Restore { file } => exchange_cmd::restore(&db, &file),
@@ -508,8 +510,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             school.as_deref(),
             format,
             &output,
-            cli.today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today,
         ),
         Command::Deadline { .. } => Ok(()),
     }

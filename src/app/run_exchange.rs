@@ -452,7 +452,7 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
 /// Reads any importable file: an exchange file, a CSV/TSV table, a Word or Excel road map.
 fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, String> {
     if exchange::office::is_office_path(path) {
-        return exchange::office::import_source(path).map_err(|e| e.to_string());
+        return exchange::office::import_source(path, today).map_err(|e| e.to_string());
     }
     exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
 }

@@ -16,6 +16,8 @@ pub mod header;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use super::table::{TableColumn, TableError, TableImport};
 use crate::model::{Period, Plan};
 
@@ -141,28 +143,30 @@ pub struct OfficeTable {
 
 impl OfficeTable {
     /// The plan with the columns its header names.
-    pub fn read(&self) -> Result<OfficeImport, OfficeError> {
+    /// `today` gives the school year taken when the document names no period.
+    pub fn read(&self, today: NaiveDate) -> Result<OfficeImport, OfficeError> {
         let table = super::table::read_table(&self.rows)?;
-        Ok(self.plan(table))
+        Ok(self.plan(table, today))
     }
 
     /// The plan with the columns given by `mapping` (chosen in the column-mapping step).
     pub fn read_with(
         &self,
         mapping: &super::table::ColumnMapping,
+        today: NaiveDate,
     ) -> Result<OfficeImport, OfficeError> {
         let table = super::table::read_table_with_columns(&self.rows, mapping)?;
-        Ok(self.plan(table))
+        Ok(self.plan(table, today))
     }
 
-    fn plan(&self, table: TableImport) -> OfficeImport {
+    fn plan(&self, table: TableImport, today: NaiveDate) -> OfficeImport {
         let mut lines = self.lines.clone();
         lines.extend(table.title_lines.iter().map(|t| header::HeaderLine {
             text: t.clone(),
             emphasized: self.title_rows_emphasized,
         }));
         let header = header::read_header(&lines);
-        build_plan(table, header, &self.stem)
+        build_plan(table, header, &self.stem, today)
     }
 }
 
@@ -196,7 +200,7 @@ pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> 
 }
 
 /// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
-pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
+pub fn read_document(path: &Path, today: NaiveDate) -> Result<OfficeImport, OfficeError> {
     let bytes = read_bytes(path)?;
     let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
     let stem = path
@@ -204,15 +208,15 @@ pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     match kind {
-        OfficeKind::Word => super::docx::read_docx(&bytes, &stem),
-        OfficeKind::Excel => super::xlsx::read_xlsx(&bytes, &stem),
+        OfficeKind::Word => super::docx::read_docx(&bytes, &stem, today),
+        OfficeKind::Excel => super::xlsx::read_xlsx(&bytes, &stem, today),
     }
 }
 
 /// A document read for the import preview (see [`super::ImportSource`]): a file holding the new plan,
 /// the reader's warnings as notes.
-pub fn import_source(path: &Path) -> Result<super::ImportSource, OfficeError> {
-    let OfficeImport { plan, warnings, .. } = read_document(path)?;
+pub fn import_source(path: &Path, today: NaiveDate) -> Result<super::ImportSource, OfficeError> {
+    let OfficeImport { plan, warnings, .. } = read_document(path, today)?;
     Ok(super::ImportSource {
         file: super::ExchangeFile::new(
             super::Origin::default(),
@@ -491,6 +495,7 @@ pub(crate) fn build_plan(
     table: TableImport,
     header: header::HeaderInfo,
     file_stem: &str,
+    today: NaiveDate,
 ) -> OfficeImport {
     let mut warnings = table.warnings;
     let left_out = table.left_out;
@@ -508,7 +513,7 @@ pub(crate) fn build_plan(
         title
     };
     let period = header.period.unwrap_or_else(|| {
-        let period = current_school_year();
+        let period = Period::school_year_of(today);
         warnings.push(format!(
             "Период дорожной карты в документе не найден — принят {}–{} учебный год; его можно \
              исправить в шапке плана.",
@@ -532,18 +537,6 @@ pub(crate) fn build_plan(
         warnings,
         left_out,
     }
-}
-
-/// The school year running today (from 1 September).
-fn current_school_year() -> Period {
-    use chrono::Datelike;
-    let today = chrono::Local::now().date_naive();
-    let start = if today.month() >= 9 {
-        today.year()
-    } else {
-        today.year() - 1
-    };
-    Period::school_year(start)
 }
 
 /// The columns a written table has: № · Мероприятие · Сроки · Ответственные · Результат, then

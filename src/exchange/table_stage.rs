@@ -138,7 +138,9 @@ impl TableStage {
                 })
             }
             StageOrigin::Office(table) => {
-                let import = table.read_with(&self.mapping).map_err(|e| e.to_string())?;
+                let import = table
+                    .read_with(&self.mapping, today)
+                    .map_err(|e| e.to_string())?;
                 Ok(StagedSource {
                     source: ImportSource {
                         file: ExchangeFile::new(

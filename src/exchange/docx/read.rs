@@ -11,8 +11,13 @@ use crate::exchange::table::ColumnMapping;
 /// Reads a .docx held in memory. The first table with a recognisable header row is the road map; later
 /// tables as wide as it continue it when they have no header of their own or the same one (a table split
 /// across pages, its header repeated). Paragraphs above that table give the title, period, goal and tasks.
-pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
-    docx_table(bytes, file_stem)?.read()
+/// `today` gives the school year taken when the document names no period.
+pub fn read_docx(
+    bytes: &[u8],
+    file_stem: &str,
+    today: chrono::NaiveDate,
+) -> Result<OfficeImport, OfficeError> {
+    docx_table(bytes, file_stem)?.read(today)
 }
 
 /// The road-map table of a .docx with the paragraphs above it, before its columns are applied (see

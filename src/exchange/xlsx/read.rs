@@ -14,8 +14,13 @@ use crate::exchange::table::ColumnMapping;
 use crate::exchange::limits::{LimitError, MAX_COLUMNS, MAX_ROWS, TextBudget};
 
 /// Reads an .xlsx held in memory (see the module docs).
-pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
-    xlsx_table(bytes, file_stem)?.read()
+/// `today` gives the school year taken when the document names no period.
+pub fn read_xlsx(
+    bytes: &[u8],
+    file_stem: &str,
+    today: chrono::NaiveDate,
+) -> Result<OfficeImport, OfficeError> {
+    xlsx_table(bytes, file_stem)?.read(today)
 }
 
 /// The road-map table of the first sheet that has one, before its columns are applied (see
