@@ -561,8 +561,8 @@ fn find_summary(store: &Store, id: Id) -> anyhow::Result<PlanSummary> {
 fn period_text(p: &PlanSummary) -> String {
     format!(
         "{}–{}",
-        p.period.from.format("%d.%m.%Y"),
-        p.period.to.format("%d.%m.%Y")
+        p.period.from.format(crate::model::DATE_FORMAT),
+        p.period.to.format(crate::model::DATE_FORMAT)
     )
 }
 

@@ -35,8 +35,8 @@ pub fn import(
     println!("Идентификатор плана: {}", plan.id);
     println!(
         "Период: {}–{}. Направлений: {}, мероприятий: {}.",
-        plan.period.from.format("%d.%m.%Y"),
-        plan.period.to.format("%d.%m.%Y"),
+        plan.period.from.format(crate::model::DATE_FORMAT),
+        plan.period.to.format(crate::model::DATE_FORMAT),
         plan.sections.len(),
         plan.measure_count()
     );

@@ -112,7 +112,7 @@ pub fn mark(
         Some(d) if is_occurrence(&measure.due, Some(d)) => Some(d),
         Some(d) => bail!(
             "у мероприятия «{label}» нет срока {}; сроки: {}",
-            d.format("%d.%m.%Y"),
+            d.format(crate::model::DATE_FORMAT),
             dues_text(&measure)
         ),
         None => occurrence_dues(&measure)
@@ -173,7 +173,7 @@ pub fn mark(
         "Отмечено: «{label}», срок {}, {who}: {}.",
         due.map_or_else(
             || "без срока".to_owned(),
-            |d| d.format("%d.%m.%Y").to_string()
+            |d| d.format(crate::model::DATE_FORMAT).to_string()
         ),
         crate::stats::report::status_title(after.status)
     );
@@ -212,7 +212,7 @@ fn dues_text(m: &Measure) -> String {
     }
     m.due
         .iter()
-        .map(|d| d.format("%d.%m.%Y").to_string())
+        .map(|d| d.format(crate::model::DATE_FORMAT).to_string())
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -265,7 +265,7 @@ pub struct DueText(pub Option<NaiveDate>);
 impl fmt::Display for DueText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(d) => write!(f, "{}", d.format("%d.%m.%Y")),
+            Some(d) => write!(f, "{}", d.format(crate::model::DATE_FORMAT)),
             None => f.write_str("«без срока»"),
         }
     }

@@ -662,7 +662,11 @@ pub(crate) fn period_line(plan: &Plan) -> String {
             format!("{}-{} годы", from.year(), to.year())
         }
     } else {
-        format!("с {} по {}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y"))
+        format!(
+            "с {} по {}",
+            from.format(crate::model::DATE_FORMAT),
+            to.format(crate::model::DATE_FORMAT)
+        )
     };
     format!("Сроки реализации: {text}")
 }

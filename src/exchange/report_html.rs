@@ -55,7 +55,7 @@ pub fn escape(text: &str) -> String {
 }
 
 pub(crate) fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    d.format(crate::model::DATE_FORMAT).to_string()
 }
 
 pub(crate) fn due_text(d: Option<NaiveDate>) -> String {
@@ -325,7 +325,7 @@ fn counts_line(out: &mut String, s: &SchoolSummary) {
 pub(crate) fn updated_text(t: Option<Timestamp>) -> String {
     t.map(|t| {
         t.with_timezone(&chrono::Local)
-            .format("%d.%m.%Y")
+            .format(crate::model::DATE_FORMAT)
             .to_string()
     })
     .unwrap_or_else(|| "—".to_owned())

@@ -23,8 +23,12 @@ pub enum ValidationError {
 pub fn validate_plan(plan: &Plan) -> Result<(), ValidationError> {
     if plan.period.from > plan.period.to {
         return Err(ValidationError::PeriodReversed {
-            from: plan.period.from.format("%d.%m.%Y").to_string(),
-            to: plan.period.to.format("%d.%m.%Y").to_string(),
+            from: plan
+                .period
+                .from
+                .format(crate::model::DATE_FORMAT)
+                .to_string(),
+            to: plan.period.to.format(crate::model::DATE_FORMAT).to_string(),
         });
     }
     if plan.title.trim().is_empty() {

@@ -134,7 +134,7 @@ fn text(value: &Data) -> String {
         Data::String(s) => s.replace("\r\n", "\n"),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::DateTime(d) => match d.as_datetime() {
-            Some(dt) if d.is_datetime() => dt.format("%d.%m.%Y").to_string(),
+            Some(dt) if d.is_datetime() => dt.format(crate::model::DATE_FORMAT).to_string(),
             _ => value.to_string(),
         },
         Data::Error(_) | Data::Empty => String::new(),
