@@ -72,11 +72,7 @@ pub(crate) fn percent(part: u32, whole: u32) -> u32 {
 
 /// "мероприятия" after "из 1", "из 21"; "мероприятий" otherwise (the genitive after "из").
 fn measures_genitive(n: u32) -> &'static str {
-    if n % 10 == 1 && n % 100 != 11 {
-        "мероприятия"
-    } else {
-        "мероприятий"
-    }
+    crate::i18n::russian_plural(n as usize, "мероприятия", "мероприятий", "мероприятий")
 }
 
 /// "Выполнено N из M мероприятий со сроком по DD.MM.YYYY (P%)".
