@@ -82,6 +82,12 @@ pub struct Cli {
     #[arg(long, hide = true, value_name = "ФАЙЛ")]
     pub preview_import: Option<PathBuf>,
 
+    /// Open the window at this scale in percent (100, 125, 150) and theme — for screenshots.
+    #[arg(long, hide = true)]
+    pub scale: Option<u16>,
+    #[arg(long, hide = true)]
+    pub dark: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -399,12 +405,17 @@ fn quiet_on_closed_pipe() {
 
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(day) = cli.today {
+        crate::model::fix_today(day);
+    }
     let Some(command) = cli.command else {
         let launch = crate::app::Launch {
             today: cli.today,
             screen: cli.screen.map(Into::into),
             windows: cli.window.map(StartWindow::open).unwrap_or_default(),
             preview_import: cli.preview_import,
+            scale: cli.scale,
+            dark: cli.dark,
         };
         return crate::app::run(cli.db, launch);
     };

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod model;
 pub mod output;
 pub mod schedule;
+pub mod startup;
 pub mod stats;
 pub mod store;
 pub mod ui;

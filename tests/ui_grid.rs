@@ -68,6 +68,23 @@ fn shown(h: &Harness<'static, RoadmapApp>) -> (usize, usize) {
     (numbers[0], numbers[1])
 }
 
+/// Shows every filter when a narrow window keeps some behind «Все фильтры».
+fn all_filters(h: &mut Harness<'static, RoadmapApp>) {
+    if let Some(button) = h.query_by_label_contains("Все фильтры") {
+        button.click();
+        h.run();
+    }
+}
+
+/// Clicks a toolbar button, opening the toolbar's «…» menu first when the button is folded into it.
+fn toolbar(h: &mut Harness<'static, RoadmapApp>, label: &str) {
+    if h.query_by_label(label).is_none() {
+        h.get_by_label("…").click();
+        h.run();
+    }
+    h.get_by_label(label).click();
+}
+
 fn cell_editor<'a>(h: &'a Harness<'static, RoadmapApp>) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: Мероприятие")
 }
@@ -323,6 +340,7 @@ fn shift_click_selects_a_range_and_copies_it_as_tsv() {
 #[test]
 fn sort_by_deadline() {
     let mut h = harness();
+    all_filters(&mut h);
     h.get_by_role_and_label(Role::ComboBox, "Порядок строк")
         .click();
     h.run();
@@ -347,14 +365,14 @@ fn sections_are_added_renamed_and_renumbered_on_request() {
     h.key_press(Key::Delete);
     h.run();
     assert_eq!(numbers(&h, 0), vec!["1.2", "1.3", "1.4"], "never silently");
-    h.get_by_label("🔢 Перенумеровать").click();
+    toolbar(&mut h, "🔢 Перенумеровать");
     h.run();
     assert_eq!(numbers(&h, 0), vec!["1.1", "1.2", "1.3"]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(numbers(&h, 0), vec!["1.2", "1.3", "1.4"]);
 
-    h.get_by_label("Направление ⏷").click();
+    toolbar(&mut h, "Направление ⏷");
     h.run();
     h.get_by_label("➕ Направление в конец плана").click();
     h.run();
@@ -362,7 +380,7 @@ fn sections_are_added_renamed_and_renumbered_on_request() {
     assert_eq!(plan(&h).sections[9].number, "10");
     // The cursor moved to the new section and the grid shows it; it is renamed in place.
     h.get_by_label("Новое направление");
-    h.get_by_label("Направление ⏷").click();
+    toolbar(&mut h, "Направление ⏷");
     h.run();
     h.get_by_label("✏ Переименовать направление").click();
     h.run();
@@ -387,6 +405,7 @@ fn the_filter_survives_a_restart() {
     h.get_by_role_and_label(Role::TextInput, "Поиск")
         .type_text("ГИА");
     h.run();
+    all_filters(&mut h);
     h.get_by_label("Просроченные").click();
     h.run();
     let narrowed = shown(&h);

@@ -384,3 +384,35 @@ fn the_grid_sets_who_executes_the_selected_measures_in_one_step() {
     assert_eq!(executor(&h, "1.3"), Executor::Schools);
     assert_eq!(executor(&h, "1.4"), Executor::Office);
 }
+
+/// The office's line on the district overview counts like the schools' line: done out of what is due by
+/// today (plus what was done ahead), not out of every occurrence of the period.
+#[test]
+fn the_office_line_counts_what_is_due_by_today() {
+    use roadmap_planner::model::{Executor, Measure, Period, Plan, School, Section};
+    let mut plan = Plan::new("Карта", Period::school_year(2021));
+    let mut section = Section::new("1", "Организация");
+    let mut coordinator = Measure::new("1.1", "Назначение муниципального координатора");
+    coordinator.executor = Executor::Office;
+    // One date passed on 15.03.2022 (overdue), one still ahead.
+    coordinator.due = vec![
+        NaiveDate::from_ymd_opt(2021, 10, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2022, 5, 1).unwrap(),
+    ];
+    section.measures.push(coordinator);
+    plan.sections.push(section);
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|w| {
+            w.put_plan(&plan)?;
+            w.put_school(&School::new("МОУ СОШ № 1"))
+        })
+        .unwrap();
+    let mut h = harness(store);
+    h.run();
+    run(
+        &mut h,
+        Command::ShowScreen(roadmap_planner::app::Screen::Schools),
+    );
+    h.get_by_label("Управление: выполнено 0 из 1, просрочено 1");
+}

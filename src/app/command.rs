@@ -22,6 +22,18 @@ pub enum Command {
     },
     /// Ask for a file and import it.
     PickAndImport,
+    /// Ask the user for a path (the system's dialog or the in-app chooser); the answer comes back as
+    /// `Chosen`.
+    Choose(Box<super::chooser::Request>),
+    /// What a background job produced (see `jobs`).
+    JobDone(Box<super::jobs::JobResult>),
+    /// Stop the running job; the data stays as it was.
+    CancelJob,
+    /// A path the user chose, and what for.
+    Chosen {
+        purpose: super::chooser::Purpose,
+        path: PathBuf,
+    },
     /// Read a file (exchange file, CSV/TSV, Word, Excel) and show what importing it would do on the Обмен
     /// screen; nothing is written until the user applies it.
     ImportFile(PathBuf),

@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::RoadmapApp;
+use super::chooser::{Mode, Purpose, Request};
 use super::runner::file_stem;
 use crate::i18n::Arg;
 use crate::model::{self, Change, Id};
@@ -46,34 +47,42 @@ impl RoadmapApp {
 
     pub(super) fn pick_and_export_ics(&mut self) -> Result<(), String> {
         let plan = self.plan()?;
-        let picked = rfd::FileDialog::new()
-            .set_title(self.i18n.tr("dialog-export-ics-title"))
-            .add_filter(self.i18n.tr("filter-ics"), &["ics"])
-            .set_file_name(format!("{}.ics", file_stem(&plan.title)))
-            .save_file();
-        match picked {
-            Some(path) => self.export_ics_file(&path),
-            None => Ok(()),
-        }
+        let name = format!("{}.ics", file_stem(&plan.title));
+        self.choose(
+            Request::new(
+                Purpose::ExportIcs,
+                Mode::Save,
+                self.i18n.tr("dialog-export-ics-title"),
+            )
+            .filter(self.i18n.tr("filter-ics"), &["ics"])
+            .file_name(name),
+        )
     }
 
     pub(super) fn export_ics_file(&mut self, path: &Path) -> Result<(), String> {
-        let plan = self.plan()?;
-        let text = crate::exchange::ics::to_ics(plan);
-        let events = crate::exchange::ics::event_count(plan);
-        crate::output::write_bytes(
-            path,
-            &crate::output::Protected::of_store(&self.store),
-            text.as_bytes(),
-        )
-        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+        let plan = self.plan()?.clone();
+        let done = self.i18n.tr_args(
             "toast-exported-ics",
             &[
                 ("path", Arg::Str(&path.display().to_string())),
-                ("count", Arg::Num(events as f64)),
+                (
+                    "count",
+                    Arg::Num(crate::exchange::ics::event_count(&plan) as f64),
+                ),
             ],
-        ));
-        Ok(())
+        );
+        let failed = self.i18n.tr("error-write-file");
+        let protected = crate::output::Protected::of_store(&self.store);
+        let file = path.to_path_buf();
+        self.run_job("job-export", path, move |progress| {
+            progress.set_total(1);
+            let text = crate::exchange::ics::to_ics(&plan);
+            let written =
+                super::jobs::write_unless_cancelled(&file, &protected, text.as_bytes(), progress)
+                    .map(|()| done)
+                    .map_err(|e| e.in_window(&failed));
+            progress.set_done(1);
+            super::jobs::JobResult::Written(written)
+        })
     }
 }

@@ -3,11 +3,13 @@
 //! Views draw from `AppData` and push `Command`s; after the frame `run_commands` carries them out, writing
 //! through the store in one transaction each and recording undo (DESIGN §2).
 
+pub mod chooser;
 mod command;
 mod dates;
 mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
+pub mod jobs;
 mod run_evidence;
 mod run_exchange;
 mod run_grid;
@@ -55,6 +57,13 @@ pub struct RoadmapApp {
     views: Views,
     commands: Vec<Command>,
     today: NaiveDate,
+    /// The file chooser service (which chooser, and the answers of system dialogs).
+    pub chooser: chooser::Chooser,
+    /// Long work (reading an import, writing an export) on a worker thread.
+    pub jobs: jobs::Jobs,
+    /// The window's context, for waking it when a dialog on another thread answers.
+    egui_ctx: Option<egui::Context>,
+    first_frame_drawn: bool,
 }
 
 impl RoadmapApp {
@@ -70,6 +79,10 @@ impl RoadmapApp {
             views: Views::default(),
             commands: Vec::new(),
             today,
+            chooser: chooser::Chooser::default(),
+            jobs: jobs::Jobs::new(false),
+            egui_ctx: None,
+            first_frame_drawn: false,
         };
         app.data.read_only = app.store.is_read_only();
         app.reload_all();
@@ -90,11 +103,20 @@ impl RoadmapApp {
             ui_state.screen = screen;
         }
         ui_state.windows = launch.windows;
+        if let Some(scale) = launch.scale {
+            ui_state.font_scale = scale;
+        }
+        if launch.dark {
+            ui_state.theme = ThemeChoice::Dark;
+        }
         crate::ui::style::apply(&cc.egui_ctx);
         let today = launch
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
+        crate::startup::trace("window and renderer ready");
         let mut app = Self::new(store, today, ui_state);
+        crate::startup::trace("app built");
+        app.jobs.set_background(true);
         if let Some(path) = launch.preview_import {
             app.push(Command::ImportFile(path));
         }
@@ -136,6 +158,21 @@ impl eframe::App for RoadmapApp {
         let dt = ui.ctx().input(|i| i.stable_dt).min(0.5);
         self.toasts.tick(dt);
         self.handle_shortcuts(ui.ctx());
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ui.ctx().clone());
+            crate::startup::trace("first frame started");
+        }
+        self.take_chooser_replies();
+        self.jobs.set_repaint(ui.ctx());
+        if let Some(result) = self.jobs.finished() {
+            self.commands.push(jobs::command(result));
+        }
+        self.data.job = self.jobs.status();
+        if self.data.job.is_some() {
+            // The counts move while the worker works.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.take_dropped_files(ui.ctx());
         self.ensure_school_data();
         let mut commands = std::mem::take(&mut self.commands);
@@ -153,6 +190,10 @@ impl eframe::App for RoadmapApp {
         }
         self.commands = commands;
         self.run_commands();
+        if !self.first_frame_drawn {
+            self.first_frame_drawn = true;
+            crate::startup::trace("first frame laid out");
+        }
         if !self.toasts.items().is_empty() {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));
@@ -209,6 +250,9 @@ pub struct Launch {
     pub windows: OpenWindows,
     /// A file whose import preview is shown from the start (nothing is written unless applied).
     pub preview_import: Option<PathBuf>,
+    /// The scale in percent and the dark theme instead of the remembered ones — for screenshots.
+    pub scale: Option<u16>,
+    pub dark: bool,
 }
 
 /// Opens the main window on the database at `db` (the default one when `None`).
@@ -222,6 +266,7 @@ pub fn run(db: Option<PathBuf>, launch: Launch) -> anyhow::Result<()> {
         })?,
     };
     let opened = config.open_store(&path);
+    crate::startup::trace("database opened");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Дорожные карты — Roadmap Planner")

@@ -12,6 +12,7 @@ use crate::exchange::{self, ExchangeError, ImportSource, Names};
 use crate::model::Id;
 use crate::store::RecordKind;
 
+use super::chooser::{Mode, Purpose, Request};
 use super::exchange_state::{PREVIEW_LINES_PER_KIND, PendingImport, PendingMapping, PreviewLine};
 use super::{ExchangeCommand, RoadmapApp, Screen};
 
@@ -23,44 +24,38 @@ impl RoadmapApp {
             ExchangeCommand::SetPendingExecutor { measures, executor } => {
                 self.set_pending_executor(&measures, executor)
             }
-            ExchangeCommand::PickAndCollectReports => {
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-collect-reports-title"))
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .pick_files();
-                match picked {
-                    Some(paths) => self.collect_reports(&paths),
-                    None => Ok(()),
-                }
-            }
-            ExchangeCommand::PickFolderAndCollectReports => {
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-collect-reports-title"))
-                    .pick_folder();
-                match picked {
-                    Some(folder) => self.collect_reports(&[folder]),
-                    None => Ok(()),
-                }
-            }
+            ExchangeCommand::PickAndCollectReports => self.choose(
+                Request::new(
+                    Purpose::CollectReports,
+                    Mode::OpenMany,
+                    self.i18n.tr("dialog-collect-reports-title"),
+                )
+                .filter(self.i18n.tr("filter-exchange"), &["json"]),
+            ),
+            ExchangeCommand::PickFolderAndCollectReports => self.choose(Request::new(
+                Purpose::CollectReports,
+                Mode::Folder,
+                self.i18n.tr("dialog-collect-reports-title"),
+            )),
             ExchangeCommand::CollectReports(paths) => self.collect_reports(&paths),
             ExchangeCommand::ApplyReports { add_missing } => self.apply_reports(add_missing),
             ExchangeCommand::CancelReports => {
                 self.data.exchange.reports = None;
                 Ok(())
             }
-            ExchangeCommand::PickFolderAndSendPlans => {
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-send-plans-title"))
-                    .pick_folder();
-                match picked {
-                    Some(folder) => self.send_plans(&folder),
-                    None => Ok(()),
-                }
-            }
+            ExchangeCommand::PickFolderAndSendPlans => self.choose(Request::new(
+                Purpose::SendPlans,
+                Mode::Folder,
+                self.i18n.tr("dialog-send-plans-title"),
+            )),
             ExchangeCommand::SendPlans { folder } => self.send_plans(&folder),
             ExchangeCommand::CancelImport => {
                 self.data.exchange.pending = None;
                 self.data.exchange.mapping = None;
+                if self.data.plan.is_none() {
+                    // Nothing else to show yet: back to the welcome page.
+                    self.ui_state.screen = Screen::Measures;
+                }
                 Ok(())
             }
             ExchangeCommand::ApplyMapping {
@@ -88,28 +83,30 @@ impl RoadmapApp {
                     .find(|s| s.id == school)
                     .map(|s| s.display_name().to_owned())
                     .unwrap_or_default();
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-export-title"))
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .set_file_name(format!("{}.json", super::runner::file_stem(&name)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.export_school(school, &path),
-                    None => Ok(()),
-                }
+                let name = format!("{}.json", super::runner::file_stem(&name));
+                self.choose(
+                    Request::new(
+                        Purpose::ExportSchool(school),
+                        Mode::Save,
+                        self.i18n.tr("dialog-export-title"),
+                    )
+                    .filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .file_name(name),
+                )
             }
             ExchangeCommand::ExportSchool { school, path } => self.export_school(school, &path),
             ExchangeCommand::PickAndExportCsv { filtered } => {
                 let title = self.plan()?.title.clone();
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-export-title"))
-                    .add_filter("CSV", &["csv"])
-                    .set_file_name(format!("{}.csv", super::runner::file_stem(&title)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.export_csv(filtered, &path),
-                    None => Ok(()),
-                }
+                let name = format!("{}.csv", super::runner::file_stem(&title));
+                self.choose(
+                    Request::new(
+                        Purpose::ExportCsv { filtered },
+                        Mode::Save,
+                        self.i18n.tr("dialog-export-title"),
+                    )
+                    .filter("CSV", &["csv"])
+                    .file_name(name),
+                )
             }
             ExchangeCommand::ExportCsv { filtered, path } => self.export_csv(filtered, &path),
         }
@@ -120,11 +117,38 @@ impl RoadmapApp {
     pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), String> {
         self.data.exchange.pending = None;
         self.data.exchange.mapping = None;
-        let staged = TableStage::read(path);
-        if let Ok(Some(stage)) = staged {
-            return self.set_pending_table(path.to_path_buf(), stage);
-        }
-        let source = match staged.and_then(|_| read_any(path, self.today)) {
+        // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
+        let today = self.today;
+        let file = path.to_path_buf();
+        self.run_job("job-import", path, move |progress| {
+            progress.set_total(1);
+            let read = match TableStage::read(&file) {
+                Ok(Some(stage)) => Ok(super::jobs::ImportRead::Table(Box::new(stage))),
+                Ok(None) => {
+                    read_any(&file, today).map(|s| super::jobs::ImportRead::Source(Box::new(s)))
+                }
+                Err(e) => Err(e),
+            };
+            progress.set_done(1);
+            super::jobs::JobResult::ImportRead { path: file, read }
+        })
+    }
+
+    /// Previews a file read by `preview_import`'s job: a table with its columns, an exchange file; a table
+    /// whose header is not recognised goes to the column mapping.
+    pub(super) fn preview_read(
+        &mut self,
+        path: &Path,
+        read: Result<super::jobs::ImportRead, String>,
+    ) -> Result<(), String> {
+        let source = match read {
+            Ok(super::jobs::ImportRead::Table(stage)) => {
+                return self.set_pending_table(path.to_path_buf(), *stage);
+            }
+            Ok(super::jobs::ImportRead::Source(source)) => Ok(*source),
+            Err(e) => Err(e),
+        };
+        let source = match source {
             Ok(source) => source,
             Err(e) => {
                 if let Some(table) = StageOrigin::unrecognised(path) {
@@ -263,9 +287,14 @@ impl RoadmapApp {
         if pending.preview.changed() {
             self.store.backup().map_err(|e| e.to_string())?;
         }
+        let had_plan = self.data.plan.is_some();
         let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
             .map_err(|e| e.to_string())?;
         self.after_import();
+        if !had_plan && self.data.plan.is_some() {
+            // The database's first road map (a Word or Excel import): show it, not the Обмен screen.
+            self.ui_state.screen = Screen::Measures;
+        }
         let mut text = summary.to_string();
         // The open plan stays open: say where a new plan of the file is.
         let open = self.data.plan.as_ref().map(|p| p.id);
@@ -396,7 +425,7 @@ impl RoadmapApp {
         let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
         let file =
             exchange::export_school(&self.store, school, origin).map_err(|e| e.to_string())?;
-        self.write_export(path, exchange::to_json(&file).as_bytes())
+        self.write_export(path, exchange::to_json(&file).into_bytes())
     }
 
     /// The open plan's grid as CSV: every measure, or those the grid's filter shows.
@@ -413,21 +442,15 @@ impl RoadmapApp {
         } else {
             exchange::csv_export::grid_csv(plan, None)
         };
-        self.write_export(path, &bytes)
+        self.write_export(path, bytes)
     }
 
-    fn write_export(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
-        crate::output::write_bytes(
-            path,
-            &crate::output::Protected::of_store(&self.store),
-            bytes,
-        )
-        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+    fn write_export(&mut self, path: &Path, bytes: Vec<u8>) -> Result<(), String> {
+        let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
-        ));
-        Ok(())
+        );
+        self.write_in_background(path, bytes, done)
     }
 
     /// Reloads the conflicts and the list of backups (after imports, resolutions, restores, and at start).

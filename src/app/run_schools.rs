@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::stats::{ProgressKey, school_plan};
 
+use super::chooser::{Mode, Purpose, Request};
 use super::state::Screen;
 use super::{RoadmapApp, SchoolCommand, SchoolTab};
 
@@ -29,16 +30,14 @@ impl RoadmapApp {
             SchoolCommand::Add(school) => self.add_school(*school),
             SchoolCommand::Edit(school) => self.edit_school(*school),
             SchoolCommand::Delete(id) => self.delete_school(id),
-            SchoolCommand::PickAndImportCsv => {
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("schools-dialog-import-title"))
-                    .add_filter(self.i18n.tr("schools-filter-table"), &["csv", "tsv", "txt"])
-                    .pick_file();
-                match picked {
-                    Some(path) => self.import_schools_csv(&path),
-                    None => Ok(()),
-                }
-            }
+            SchoolCommand::PickAndImportCsv => self.choose(
+                Request::new(
+                    Purpose::ImportSchools,
+                    Mode::Open,
+                    self.i18n.tr("schools-dialog-import-title"),
+                )
+                .filter(self.i18n.tr("schools-filter-table"), &["csv", "tsv", "txt"]),
+            ),
             SchoolCommand::ImportCsv(path) => self.import_schools_csv(&path),
             SchoolCommand::SetCategories { school, categories } => {
                 let before = self.school(school)?.clone();
@@ -197,16 +196,17 @@ impl RoadmapApp {
                     Some(id) => self.school(id)?.display_name().to_owned(),
                     None => self.i18n.tr("schools-report-district-file"),
                 };
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("schools-dialog-report-title"))
-                    .add_filter("HTML", &["html", "htm"])
-                    .add_filter("Word", &["docx"])
-                    .set_file_name(format!("Справка-{}.html", super::runner::file_stem(&name)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.save_report(school, &path),
-                    None => Ok(()),
-                }
+                let name = format!("Справка-{}.html", super::runner::file_stem(&name));
+                self.choose(
+                    Request::new(
+                        Purpose::Report { school },
+                        Mode::Save,
+                        self.i18n.tr("schools-dialog-report-title"),
+                    )
+                    .filter("HTML", &["html", "htm"])
+                    .filter("Word", &["docx"])
+                    .file_name(name),
+                )
             }
             SchoolCommand::SaveReport { school, path } => self.save_report(school, &path),
             SchoolCommand::Need => {
@@ -567,17 +567,11 @@ impl RoadmapApp {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
         let bytes = self.report_bytes(school, docx)?;
-        crate::output::write_bytes(
-            path,
-            &crate::output::Protected::of_store(&self.store),
-            &bytes,
-        )
-        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+        let done = self.i18n.tr_args(
             "schools-toast-report-saved",
             &[("path", Arg::Str(&path.display().to_string()))],
-        ));
-        Ok(())
+        );
+        self.write_in_background(path, bytes, done)
     }
 }
 

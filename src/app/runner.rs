@@ -2,6 +2,7 @@
 
 use crate::model::{self, Change, Id, Measure, Plan, Section};
 
+use super::chooser::{Mode, Purpose, Request};
 use super::undo::Step;
 use super::{Command, MeasureField, RoadmapApp};
 
@@ -15,6 +16,11 @@ impl RoadmapApp {
         }
         self.data.can_undo = self.undo.can_undo();
         self.data.can_redo = self.undo.can_redo();
+    }
+
+    /// Carries out one command (also what a chooser's answer stands for).
+    pub(super) fn run_command(&mut self, command: Command) -> Result<(), String> {
+        self.run(command)
     }
 
     fn run(&mut self, command: Command) -> Result<(), String> {
@@ -39,36 +45,42 @@ impl RoadmapApp {
                     .map_err(|e| e.to_string())?;
                 self.open_plan(plan.id)
             }
-            Command::PickAndImport => {
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-import-title"))
-                    .add_filter(
-                        self.i18n.tr("filter-importable"),
-                        &["json", "docx", "xlsx", "csv", "tsv", "txt"],
-                    )
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .add_filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
-                    .add_filter("CSV/TSV", &["csv", "tsv", "txt"])
-                    .pick_file();
-                match picked {
-                    Some(path) => self.run(Command::ImportFile(path)),
-                    None => Ok(()),
-                }
+            Command::PickAndImport => self.choose(
+                Request::new(
+                    Purpose::Import,
+                    Mode::Open,
+                    self.i18n.tr("dialog-import-title"),
+                )
+                .filter(
+                    self.i18n.tr("filter-importable"),
+                    &["json", "docx", "xlsx", "csv", "tsv", "txt"],
+                )
+                .filter(self.i18n.tr("filter-exchange"), &["json"])
+                .filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
+                .filter("CSV/TSV", &["csv", "tsv", "txt"]),
+            ),
+            Command::Choose(request) => self.choose(*request),
+            Command::Chosen { purpose, path } => self.chosen(purpose, path),
+            Command::JobDone(result) => self.job_done(*result),
+            Command::CancelJob => {
+                self.jobs.cancel();
+                Ok(())
             }
             Command::ImportFile(path) => self.import_file(&path),
             Command::PickAndExport => {
                 let Some(plan) = &self.data.plan else {
                     return Err(self.i18n.tr("error-no-plan"));
                 };
-                let picked = rfd::FileDialog::new()
-                    .set_title(self.i18n.tr("dialog-export-title"))
-                    .add_filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .set_file_name(format!("{}.json", file_stem(&plan.title)))
-                    .save_file();
-                match picked {
-                    Some(path) => self.run(Command::ExportFile(path)),
-                    None => Ok(()),
-                }
+                let name = format!("{}.json", file_stem(&plan.title));
+                self.choose(
+                    Request::new(
+                        Purpose::ExportPlan,
+                        Mode::Save,
+                        self.i18n.tr("dialog-export-title"),
+                    )
+                    .filter(self.i18n.tr("filter-exchange"), &["json"])
+                    .file_name(name),
+                )
             }
             Command::ExportFile(path) => self.export_file(&path),
             Command::EditMeasure { id, field, value } => {
@@ -277,22 +289,86 @@ impl RoadmapApp {
         self.preview_import(path)
     }
 
+    /// Exports the open plan: the records are read here (the store has one user), the file is written by a
+    /// job.
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
         let plan = self.plan()?.id;
         let origin = crate::exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
         let file = crate::exchange::json::export(&self.store, Some(plan), origin)
             .map_err(|e| e.to_string())?;
-        crate::output::write_bytes(
-            path,
-            &crate::output::Protected::of_store(&self.store),
-            crate::exchange::json::to_json(&file).as_bytes(),
-        )
-        .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
-        self.toasts.info(self.i18n.tr_args(
+        let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
-        ));
-        Ok(())
+        );
+        let failed = self.i18n.tr("error-write-file");
+        let protected = crate::output::Protected::of_store(&self.store);
+        let path = path.to_path_buf();
+        self.run_job("job-export", &path.clone(), move |progress| {
+            progress.set_total(2);
+            let text = crate::exchange::json::to_json(&file);
+            progress.set_done(1);
+            let written =
+                super::jobs::write_unless_cancelled(&path, &protected, text.as_bytes(), progress)
+                    .map(|()| done)
+                    .map_err(|e| e.in_window(&failed));
+            progress.set_done(2);
+            super::jobs::JobResult::Written(written)
+        })
+    }
+
+    /// Writes an output file made here (a CSV, a report) by a job: a slow disk or a network folder does not
+    /// stop the window; `done` is the message when it is written.
+    pub(super) fn write_in_background(
+        &mut self,
+        path: &std::path::Path,
+        bytes: Vec<u8>,
+        done: String,
+    ) -> Result<(), String> {
+        let failed = self.i18n.tr("error-write-file");
+        let protected = crate::output::Protected::of_store(&self.store);
+        let file = path.to_path_buf();
+        self.run_job("job-export", path, move |progress| {
+            progress.set_total(1);
+            let written = super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
+                .map(|()| done)
+                .map_err(|e| e.in_window(&failed));
+            progress.set_done(1);
+            super::jobs::JobResult::Written(written)
+        })
+    }
+
+    /// Starts a job titled by `key` (with the file's name); a result that is there at once (tests) is carried
+    /// out now.
+    pub(super) fn run_job(
+        &mut self,
+        key: &str,
+        path: &std::path::Path,
+        work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
+    ) -> Result<(), String> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let title = self
+            .i18n
+            .tr_args(key, &[("name", crate::i18n::Arg::Str(&name))]);
+        match self.jobs.start(title, work) {
+            Ok(Some(result)) => self.job_done(result),
+            Ok(None) => Ok(()),
+            Err(super::jobs::Busy) => Err(self.i18n.tr("job-busy")),
+        }
+    }
+
+    /// Carries out what a job produced.
+    fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
+        match result {
+            super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
+            super::jobs::JobResult::Written(Ok(message)) => {
+                self.toasts.info(message);
+                Ok(())
+            }
+            super::jobs::JobResult::Written(Err(e)) => Err(e),
+        }
     }
 
     /// Reloads everything from the store: at start and after an import.

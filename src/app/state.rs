@@ -53,6 +53,8 @@ pub struct AppData {
     pub selected: Option<Id>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// The background job running, for the status bar.
+    pub job: Option<super::jobs::JobStatus>,
     /// Progress records of the open plan, criteria and indicator values (loaded for the Школы screen).
     pub school: super::SchoolData,
     /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.
@@ -70,8 +72,9 @@ pub struct UiState {
     pub screen: Screen,
     pub language: Language,
     pub last_plan: Option<Id>,
-    /// Grid column widths by column key.
-    pub column_widths: HashMap<String, f32>,
+    /// Grid columns' shares of the table's width by column key, set by dragging a border (the title takes
+    /// what is left). Shares, not points: a small window or a large scale never narrows them for good.
+    pub column_shares: HashMap<String, f32>,
     pub details_width: f32,
     /// The grid's search text and filters.
     pub filter: MeasureFilter,
@@ -89,6 +92,14 @@ pub struct UiState {
     pub theme: ThemeChoice,
     /// The size of everything, in percent (100, 125, 150), applied as egui's zoom factor.
     pub font_scale: u16,
+    /// The folder last chosen in, per kind of file (`chooser::Purpose::folder_key`).
+    pub last_folders: HashMap<String, std::path::PathBuf>,
+    /// The in-app file chooser while it is open.
+    #[serde(skip)]
+    pub chooser: Option<crate::ui::chooser::ChooserDialog>,
+    /// A path chosen for a view that asked for it (the settings window's database and backups folder).
+    #[serde(skip)]
+    pub picked: Option<(super::chooser::Purpose, std::path::PathBuf)>,
     /// Which of the help, settings and about windows are open (not kept between runs).
     #[serde(skip)]
     pub windows: OpenWindows,
@@ -100,7 +111,7 @@ impl Default for UiState {
             screen: Screen::Measures,
             language: Language::Russian,
             last_plan: None,
-            column_widths: HashMap::new(),
+            column_shares: HashMap::new(),
             details_width: 360.0,
             filter: MeasureFilter::default(),
             sort: MeasureSort::Document,
@@ -110,6 +121,9 @@ impl Default for UiState {
             schools: super::SchoolsUi::default(),
             theme: ThemeChoice::Light,
             font_scale: 100,
+            last_folders: HashMap::new(),
+            chooser: None,
+            picked: None,
             windows: OpenWindows::default(),
         }
     }

@@ -305,7 +305,7 @@ fn office_part(out: &mut String, office: &OfficeReport, today: NaiveDate) {
 fn counts_line(out: &mut String, s: &SchoolSummary) {
     let _ = writeln!(
         out,
-        "<p>Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); выполняется {}; \
+        "<p>Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); в работе {}; \
          не выполнено {}; отменено {}; <span class=\"{}\">просрочено {}</span>.</p>",
         s.total,
         s.done,

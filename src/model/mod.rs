@@ -37,8 +37,21 @@ pub fn new_id() -> Id {
     uuid::Uuid::new_v4()
 }
 
-/// The current time truncated to milliseconds, so it survives a text round trip unchanged.
+/// The day `now` stamps when the program runs with `--today` (a demo, a screenshot, a training): its edits are
+/// dated on that day like everything else it shows. Set once, before any edit.
+static FIXED_DAY: std::sync::OnceLock<chrono::NaiveDate> = std::sync::OnceLock::new();
+
+/// Makes `now` stamp `day` (the time of day stays the clock's). Only the first call counts.
+pub fn fix_today(day: chrono::NaiveDate) {
+    let _ = FIXED_DAY.set(day);
+}
+
+/// The current time truncated to milliseconds, so it survives a text round trip unchanged; on the day fixed
+/// by `fix_today` when there is one.
 pub fn now() -> Timestamp {
-    let t = chrono::Utc::now();
+    let mut t = chrono::Utc::now();
+    if let Some(day) = FIXED_DAY.get() {
+        t = day.and_time(t.time()).and_utc();
+    }
     chrono::DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }

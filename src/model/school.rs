@@ -14,7 +14,7 @@ pub enum Category {
     RiskZone,
     /// Школа-лидер.
     Leader,
-    /// Опорная школа / школа-партнёр.
+    /// Опорная школа (the one name the interface and the guide use; «школа-партнёр» is read on import).
     Partner,
     /// Школа-куратор.
     Curator,

@@ -26,7 +26,7 @@ pub fn category_title(c: Category) -> &'static str {
 pub fn status_title(s: Status) -> &'static str {
     match s {
         Status::Planned => "запланировано",
-        Status::InProgress => "выполняется",
+        Status::InProgress => "в работе",
         Status::Done => "выполнено",
         Status::NotDone => "не выполнено",
         Status::Cancelled => "отменено",

@@ -2,12 +2,15 @@
 
 mod about;
 mod calendar;
+pub mod chooser;
 mod confirm_open;
 mod date_field;
 pub mod due_editor;
 mod exchange;
+mod fold;
 mod grid;
 mod help;
+pub mod hyphens;
 mod measures;
 mod plan_header;
 pub mod plan_label;
@@ -73,8 +76,9 @@ impl Views {
         shell::status_bar(ui, ctx);
         egui::CentralPanel::default().show(ui, |ui| {
             if ctx.data.plan.is_none() {
-                // An import waiting for the user's decision is shown even before any plan exists.
-                if ctx.data.exchange.awaits_user() {
+                // An import waiting for the user's decision is shown even before any plan exists, and so
+                // is Обмен when chosen.
+                if ctx.data.exchange.awaits_user() || ctx.ui_state.screen == Screen::Exchange {
                     self.exchange.ui(ui, ctx);
                 } else {
                     self.welcome.ui(ui, ctx);
@@ -92,6 +96,8 @@ impl Views {
         confirm_open::ui(&ui.ctx().clone(), ctx);
         exchange::paste_window(&ui.ctx().clone(), ctx);
         self.plan_header.ui(&ui.ctx().clone(), ctx);
+        chooser::show(&ui.ctx().clone(), ctx);
+        chooser::drop_overlay(ui.ctx(), ctx);
         shell::toasts(ui, toasts)
     }
 }

@@ -3,11 +3,12 @@
 //! Language, theme, font scale and the name live in `UiState` (kept by eframe); the database file and the
 //! backups folder and count live in the settings file (`config::AppConfig`), read before the window opens.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::RichText;
 
 use super::{ViewCtx, windows};
+use crate::app::chooser::{Mode, Purpose, Request};
 use crate::app::{Command, ThemeChoice};
 use crate::config::AppConfig;
 use crate::i18n::{Arg, Language};
@@ -36,6 +37,7 @@ impl SettingsWindow {
         let mut close = false;
         windows::window(ctx.tr("settings-title"), "settings_window", open)
             .default_width(620.0)
+            .max_height(egui_ctx.content_rect().height() - 120.0)
             .show(egui_ctx, |ui| {
                 egui::Grid::new("settings_grid")
                     .num_columns(2)
@@ -127,6 +129,12 @@ fn look(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 
 /// Rows for the database file (applied on the next start) and the backups folder and count.
 fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
+    // A path the chooser brought back for this window.
+    match ctx.ui_state.picked.take() {
+        Some((Purpose::Database, path)) => config.database = Some(path),
+        Some((Purpose::BackupsFolder, path)) => config.backups_dir = Some(path),
+        other => ctx.ui_state.picked = other,
+    }
     ui.label(RichText::new(ctx.tr("settings-data-heading")).strong());
     ui.end_row();
 
@@ -141,10 +149,8 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
             if ctx.store_path.is_some() && ui.button(ctx.tr("settings-open-folder")).clicked() {
                 open_folder(ctx.store_path);
             }
-            if ui.button(ctx.tr("settings-choose-database")).clicked()
-                && let Some(file) = choose_database(ctx)
-            {
-                config.database = Some(file);
+            if ui.button(ctx.tr("settings-choose-database")).clicked() {
+                ctx.push(Command::Choose(Box::new(database_request(ctx))));
             }
         });
         let next = config.database.clone();
@@ -181,12 +187,13 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
                     Err(e) => eprintln!("Не удалось создать папку {}: {e}", folder.display()),
                 }
             }
-            if ui.button(ctx.tr("settings-backups-choose")).clicked()
-                && let Some(dir) = rfd::FileDialog::new()
-                    .set_title(ctx.tr("settings-backups-dir"))
-                    .pick_folder()
-            {
-                config.backups_dir = Some(dir);
+            if ui.button(ctx.tr("settings-backups-choose")).clicked() {
+                let request = Request::new(
+                    Purpose::BackupsFolder,
+                    Mode::Folder,
+                    ctx.tr("settings-backups-dir"),
+                );
+                ctx.push(Command::Choose(Box::new(request)));
             }
             if config.backups_dir.is_some()
                 && ui.button(ctx.tr("settings-backups-default")).clicked()
@@ -204,15 +211,16 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
 }
 
 /// Asks for a database file (an existing one or a new name); it opens from the next start.
-fn choose_database(ctx: &ViewCtx<'_>) -> Option<PathBuf> {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title(ctx.tr("settings-choose-database"))
-        .add_filter("SQLite", &["sqlite", "db"])
-        .set_file_name("roadmap.sqlite");
-    if let Some(dir) = ctx.store_path.and_then(Path::parent) {
-        dialog = dialog.set_directory(dir);
-    }
-    dialog.save_file()
+fn database_request(ctx: &ViewCtx<'_>) -> Request {
+    let mut request = Request::new(
+        Purpose::Database,
+        Mode::Save,
+        ctx.tr("settings-choose-database"),
+    )
+    .filter("SQLite", &["sqlite", "db"])
+    .file_name("roadmap.sqlite");
+    request.folder = ctx.store_path.and_then(Path::parent).map(Path::to_path_buf);
+    request
 }
 
 /// Opens the folder holding the database in the system's file manager.

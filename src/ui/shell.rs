@@ -6,6 +6,10 @@ use super::{ViewCtx, style};
 use crate::app::{Command, Screen, Toast, ToastKind};
 use crate::i18n::{Arg, Language};
 
+/// Narrower than this (in points: a small screen at 150 %), the top bar drops the program's name and the
+/// words of undo and redo.
+const NARROW: f32 = 800.0;
+
 /// The top bar. Returns true when the plan's passport (header editor) was asked for.
 pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
     let mut plan_header = false;
@@ -15,17 +19,22 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
         let mut two_rows = false;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(ctx.tr("app-title"))
-                    .strong()
-                    .color(style::ACCENT),
-            );
-            ui.separator();
+            if ui.ctx().content_rect().width() >= NARROW {
+                ui.label(
+                    RichText::new(ctx.tr("app-title"))
+                        .strong()
+                        .color(style::ACCENT),
+                );
+                ui.separator();
+            }
             let has_plan = ctx.data.plan.is_some();
             for screen in Screen::ALL {
-                let selected = has_plan && ctx.ui_state.screen == screen;
+                // Without a plan there is still something to do on Обмен (import, restore a backup);
+                // Мероприятия then shows the welcome page.
+                let usable = has_plan || matches!(screen, Screen::Measures | Screen::Exchange);
+                let selected = usable && ctx.ui_state.screen == screen;
                 let response = ui.add_enabled(
-                    has_plan,
+                    usable,
                     egui::Button::selectable(selected, ctx.tr(screen.label_key())),
                 );
                 if response.clicked() {
@@ -39,7 +48,7 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
                     .on_hover_text(ctx.tr("plan-header-open-hint"))
                     .clicked();
             }
-            plan_selector(ui, ctx);
+            plan_selector(ui, ctx, right_width);
             // A narrow window (or a large font scale) puts the right-hand buttons on a row of their own
             // instead of drawing them over the plan selector.
             two_rows = ui.available_width() < right_width;
@@ -56,7 +65,7 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
     plan_header
 }
 
-fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, right_width: f32) {
     if ctx.data.plans.is_empty() {
         return;
     }
@@ -69,9 +78,15 @@ fn plan_selector(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         .map(label)
         .unwrap_or_default();
     let mut chosen = None;
-    // Leave room for undo/redo, help, settings and the language switch on the right. The combo box
-    // grows with its text, so it is drawn in a box of that width and a long title is cut to fit.
-    let width = (ui.available_width() - 640.0).clamp(160.0, 520.0);
+    // Leave room for undo/redo, help, settings and the language switch on the right (`right_width`, last
+    // frame's); when they go to a row of their own, take what the row has, down to a small box. The combo
+    // box grows with its text, so it is drawn in a box of that width and a long title is cut to fit.
+    let avail = ui.available_width();
+    let width = if avail - 160.0 >= right_width {
+        (avail - right_width - 12.0).clamp(160.0, 520.0)
+    } else {
+        (avail - 8.0).clamp(80.0, 520.0)
+    };
     let size = egui::vec2(width, ui.spacing().interact_size.y);
     ui.allocate_ui(size, |ui| {
         egui::ComboBox::from_id_salt("plan_selector")
@@ -102,14 +117,26 @@ fn right_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> f32 {
         ui.separator();
         window_buttons(ui, ctx);
         ui.separator();
+        // In a very narrow window (a small screen at 150 %) undo and redo keep only their arrows.
+        let narrow = ui.ctx().content_rect().width() < NARROW;
+        let i18n = ctx.i18n;
+        let label = |key: &str| {
+            let text = i18n.tr(key);
+            match text.split_once(' ') {
+                Some((icon, _)) if narrow => icon.to_owned(),
+                _ => text,
+            }
+        };
         let redo = ui
-            .add_enabled(ctx.data.can_redo, egui::Button::new(ctx.tr("action-redo")))
+            .add_enabled(ctx.data.can_redo, egui::Button::new(label("action-redo")))
+            .accessible_name(ctx.tr("action-redo"))
             .on_hover_text(ctx.tr("hint-redo"));
         if redo.clicked() {
             ctx.push(Command::Redo);
         }
         let undo = ui
-            .add_enabled(ctx.data.can_undo, egui::Button::new(ctx.tr("action-undo")))
+            .add_enabled(ctx.data.can_undo, egui::Button::new(label("action-undo")))
+            .accessible_name(ctx.tr("action-undo"))
             .on_hover_text(ctx.tr("hint-undo"));
         if undo.clicked() {
             ctx.push(Command::Undo);
@@ -162,6 +189,9 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
                 "status-today",
                 &[("date", Arg::Str(&ctx.today.format("%d.%m.%Y").to_string()))],
             ));
+            if let Some(job) = &ctx.data.job {
+                job_progress(ui, ctx, job);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let path = ctx
                     .store_path
@@ -182,6 +212,36 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             });
         });
     });
+}
+
+/// The running job: its title, a bar with counts, and «Отмена».
+fn job_progress(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, job: &crate::app::jobs::JobStatus) {
+    ui.separator();
+    ui.label(&job.title);
+    let share = if job.total > 0 {
+        job.done as f32 / job.total as f32
+    } else {
+        0.0
+    };
+    let counts = ctx.i18n.tr_args(
+        "job-progress",
+        &[
+            ("done", Arg::Num(job.done as f64)),
+            ("total", Arg::Num(job.total as f64)),
+        ],
+    );
+    ui.add(
+        egui::ProgressBar::new(share)
+            .desired_width(140.0)
+            .text(counts),
+    );
+    if ui
+        .button(ctx.tr("job-cancel"))
+        .on_hover_text(ctx.tr("job-hint-cancel"))
+        .clicked()
+    {
+        ctx.push(Command::CancelJob);
+    }
 }
 
 /// Draws the toasts in the bottom-right corner. Returns the index of one the user closed.

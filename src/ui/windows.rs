@@ -62,7 +62,9 @@ impl ShellWindows {
 
 /// A window of the shell: centred near the top, closable, with the app's usual frame.
 pub fn window<'a>(title: String, id: &'static str, open: &'a mut bool) -> egui::Window<'a> {
+    // Kept between the top bar and the status bar, scrolling when taller (a small window, 150 %).
     egui::Window::new(title)
+        .vscroll(true)
         .id(egui::Id::unique(id))
         .open(open)
         .collapsible(false)

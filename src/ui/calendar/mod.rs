@@ -76,15 +76,19 @@ impl CalendarView {
             self.year = Some(YearCounts::new(&self.index, plan.sections.len(), first));
         }
         if let Some(year) = &self.year {
-            // As tall as the strip needs, up to 40% of the window (then it scrolls).
+            // As tall as the strip needs, up to 40% of the window, and never taking the month's last week
+            // (then it scrolls, also sideways for its «Всего» column).
             let needed = strip::height(ui, plan.sections.len()) + 12.0;
-            let height = needed.min(ui.ctx().content_rect().height() * 0.4);
+            let month_room = ui.available_height() - month::MIN_HEIGHT - 80.0;
+            let height = needed
+                .min(ui.ctx().content_rect().height() * 0.4)
+                .min(month_room.max(110.0));
             Panel::bottom("calendar_strip")
                 .resizable(false)
                 .exact_size(height)
                 .show(ui, |ui| {
                     ui.add_space(4.0);
-                    egui::ScrollArea::vertical()
+                    egui::ScrollArea::both()
                         .id_salt("calendar_strip_scroll")
                         .auto_shrink([false, false])
                         .show(ui, |ui| {

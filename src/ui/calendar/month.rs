@@ -25,6 +25,8 @@ pub struct MonthOutput {
 const HEADER_H: f32 = 22.0;
 const DAY_NUMBER_H: f32 = 20.0;
 const MIN_CELL_H: f32 = 56.0;
+/// The least height a month of six weeks takes.
+pub const MIN_HEIGHT: f32 = HEADER_H + MIN_CELL_H * 6.0;
 
 /// Draws `month` (its first day) filling the space left in `ui`.
 pub fn month_grid(

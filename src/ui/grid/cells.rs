@@ -140,9 +140,9 @@ impl TextMeasure for Estimate<'_, '_> {
         };
         let fonts = &mut *self.fonts;
         let widths = &mut *self.widths;
-        let lines = super::heights::wrapped_lines(text, width, |c| {
-            widths.get(c, small, || fonts.glyph_width(font, c))
-        });
+        let mut advance = |c| widths.get(c, small, || fonts.glyph_width(font, c));
+        let text = crate::ui::hyphens::fit_words(text, width, &mut advance);
+        let lines = super::heights::wrapped_lines(&text, width, advance);
         lines as f32 * self.widths.lines[usize::from(small)]
     }
 
@@ -164,7 +164,8 @@ impl TextMeasure for Exact<'_, '_> {
         } else {
             &self.grid.body
         };
-        let job = LayoutJob::simple(text.to_owned(), font.clone(), Color32::BLACK, width);
+        let text = crate::ui::hyphens::fit_words(text, width, |c| self.fonts.glyph_width(font, c));
+        let job = LayoutJob::simple(text.into_owned(), font.clone(), Color32::BLACK, width);
         self.fonts.layout_job(job).size().y
     }
 

@@ -35,7 +35,7 @@ impl Col {
         cols
     }
 
-    /// The key under which the column's width is remembered (`UiState::column_widths`).
+    /// The key under which the column's width is remembered (`UiState::column_shares`).
     pub fn key(self) -> String {
         match self {
             Col::Year(y) => format!("year-{y}"),

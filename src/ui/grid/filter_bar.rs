@@ -19,7 +19,13 @@ pub fn search_id() -> egui::Id {
 pub struct FilterBar {
     responsible: Vec<String>,
     key: Option<(u64, Id)>,
+    /// In a narrow window: whether the filters beyond search and status are shown.
+    more: bool,
 }
+
+/// Narrower than this, the bar shows the search and the status filter and keeps the rest behind «Все
+/// фильтры» (one row instead of three).
+const COMPACT_BELOW: f32 = 1150.0;
 
 impl FilterBar {
     pub fn ui(
@@ -37,6 +43,9 @@ impl FilterBar {
         let i18n = ctx.i18n;
         let schools = &ctx.data.schools;
         let ui_state = &mut *ctx.ui_state;
+        let compact = ui.available_width() < COMPACT_BELOW;
+        let all = !compact || self.more;
+        let more = &mut self.more;
         ui.horizontal_wrapped(|ui| {
             let filter = &mut ui_state.filter;
             let search = ui
@@ -51,18 +60,37 @@ impl FilterBar {
             if focus_search {
                 search.request_focus();
             }
-            responsible_combo(ui, i18n, filter, &self.responsible);
-            school_combo(ui, i18n, filter, schools);
+            if all {
+                responsible_combo(ui, i18n, filter, &self.responsible);
+                school_combo(ui, i18n, filter, schools);
+            }
             status_combo(ui, i18n, filter);
-            month_combo(ui, i18n, filter);
-            ui.checkbox(&mut filter.overdue_only, i18n.tr("grid-filter-overdue"))
-                .on_hover_text(i18n.tr("grid-hint-overdue"));
-            ui.checkbox(
-                &mut filter.unscheduled_only,
-                i18n.tr("grid-filter-unscheduled"),
-            )
-            .on_hover_text(i18n.tr("grid-hint-unscheduled"));
-            sort_combo(ui, i18n, &mut ui_state.sort);
+            if all {
+                month_combo(ui, i18n, filter);
+                ui.checkbox(&mut filter.overdue_only, i18n.tr("grid-filter-overdue"))
+                    .on_hover_text(i18n.tr("grid-hint-overdue"));
+                ui.checkbox(
+                    &mut filter.unscheduled_only,
+                    i18n.tr("grid-filter-unscheduled"),
+                )
+                .on_hover_text(i18n.tr("grid-hint-unscheduled"));
+                sort_combo(ui, i18n, &mut ui_state.sort);
+            }
+            if compact {
+                let hidden = hidden_filters(&ui_state.filter, ui_state.sort);
+                let label = match (*more, hidden) {
+                    (true, _) => i18n.tr("grid-filters-fewer"),
+                    (false, 0) => i18n.tr("grid-filters-all"),
+                    (false, n) => format!("{} ({n})", i18n.tr("grid-filters-all")),
+                };
+                if ui
+                    .button(label)
+                    .on_hover_text(i18n.tr("grid-hint-filters-all"))
+                    .clicked()
+                {
+                    *more = !*more;
+                }
+            }
             let filter = &mut ui_state.filter;
             if filter.is_active()
                 && ui
@@ -87,6 +115,21 @@ impl FilterBar {
             });
         });
     }
+}
+
+/// How many of the filters kept behind «Все фильтры» are set (the order counts when not the document's).
+fn hidden_filters(filter: &MeasureFilter, sort: MeasureSort) -> usize {
+    [
+        filter.responsible.is_some(),
+        filter.school.is_some() || filter.category.is_some(),
+        filter.month.is_some(),
+        filter.overdue_only,
+        filter.unscheduled_only,
+        sort != MeasureSort::Document,
+    ]
+    .iter()
+    .filter(|set| **set)
+    .count()
 }
 
 /// A combo box named for screen readers and tests.

@@ -39,6 +39,8 @@ pub enum Action {
     /// Who executes the selected measures (one undo step for all).
     SetExecutor(crate::model::Executor),
     ToggleDetails,
+    /// Back to the default column widths.
+    ResetColumnWidths,
 }
 
 /// Reads this frame's keys into actions. `editing`: a cell's field is open (it handles its own keys).

@@ -20,6 +20,7 @@ mod rows;
 mod selection;
 mod table;
 mod tsv;
+mod widths;
 
 use egui::{Panel, RichText};
 
@@ -62,6 +63,12 @@ pub struct GridView {
     focus_search: bool,
     /// A section being added at (index, with the plan's section count before): the cursor goes to it.
     new_section: Option<(usize, usize)>,
+    /// The column widths last laid out from the shares: a difference after a drag is the user's.
+    applied_widths: Vec<f32>,
+    /// The details panel's width last frame, and whether the user is dragging its border.
+    details_shown: f32,
+    details_dragged: bool,
+    details_reset: Option<f32>,
 }
 
 impl GridView {
@@ -96,14 +103,37 @@ impl GridView {
         }
 
         if ctx.ui_state.show_details {
+            // Never more than a third of the window: on a small screen or at 150 % the table comes first.
+            let most = (ui.available_width() / 3.0).max(260.0);
             let panel = Panel::right("measure_details")
                 .resizable(true)
-                .default_size(ctx.ui_state.details_width)
+                .default_size(ctx.ui_state.details_width.min(most))
                 .min_size(260.0)
+                .max_size(most)
                 .show(ui, |ui| self.details.ui(ui, ctx));
-            if !ui.input(|i| i.pointer.any_down()) {
-                ctx.ui_state.details_width = panel.response.rect.width();
+            // Kept only when the user dragged it: a width clamped by a small window is not a choice, and the
+            // panel gets its own width back when the window grows again.
+            let width = panel.response.rect.width();
+            let wanted = ctx.ui_state.details_width.min(most);
+            let down = ui.input(|i| i.pointer.any_down());
+            if down && (width - self.details_shown).abs() > 0.5 && self.details_shown > 0.0 {
+                self.details_dragged = true;
             }
+            if !down {
+                if std::mem::take(&mut self.details_dragged) {
+                    ctx.ui_state.details_width = width;
+                } else if (width - wanted).abs() > 1.0 && self.details_reset != Some(wanted) {
+                    // Once per wanted width: the panel's frame may make it differ by a little.
+                    self.details_reset = Some(wanted);
+                    let id = ui
+                        .scope_id()
+                        .with_salt(egui::IdSalt::new("measure_details"));
+                    ui.ctx()
+                        .data_mut(|d| d.remove::<egui::containers::panel::PanelState>(id));
+                    ui.ctx().request_repaint();
+                }
+            }
+            self.details_shown = width;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.add(egui::Label::new(RichText::new(&plan.title).heading()).truncate())
@@ -240,16 +270,18 @@ impl GridView {
             }
             actions.push(action);
         }
-        if !ui.input(|i| i.pointer.any_down()) {
-            for (col, width) in cols.iter().zip(&out.widths) {
-                if *col == Col::Title {
-                    continue;
-                }
-                let known = ctx.ui_state.column_widths.get(&col.key()).copied();
-                if known.is_none_or(|w| (w - width).abs() > 0.5) {
-                    ctx.ui_state.column_widths.insert(col.key(), *width);
+        if !ui.input(|i| i.pointer.any_down())
+            && out.widths.len() == self.applied_widths.len()
+            && !table::same_widths_but_title(cols, &out.widths, &self.applied_widths)
+        {
+            // A border was dragged: the new widths become the columns' shares of the table.
+            let shares = widths::shares_of(&out.widths, out.table_width);
+            for (col, share) in cols.iter().zip(shares) {
+                if *col != Col::Title {
+                    ctx.ui_state.column_shares.insert(col.key(), share);
                 }
             }
+            self.applied_widths = out.widths;
         }
     }
 
@@ -470,6 +502,7 @@ impl GridView {
             }
             Action::Renumber => ctx.push(Command::Renumber),
             Action::ToggleDetails => ctx.ui_state.show_details = !ctx.ui_state.show_details,
+            Action::ResetColumnWidths => ctx.ui_state.column_shares.clear(),
         }
     }
 }

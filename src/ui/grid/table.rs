@@ -15,7 +15,7 @@ use super::explain::Explanations;
 use super::keys::Action;
 use super::rows::{Row, RowModel};
 use super::selection::{Extend, RowKey, Selection};
-use super::{GridView, menus};
+use super::{GridView, menus, widths};
 use crate::app::AppData;
 use crate::i18n::{Arg, I18n};
 use crate::model::{Id, Plan, Section};
@@ -32,6 +32,8 @@ pub struct TableOut {
     /// Whether the cell being edited was on screen (a field scrolled away is committed).
     pub edit_drawn: bool,
     pub widths: Vec<f32>,
+    /// The width the columns' shares are of.
+    pub table_width: f32,
 }
 
 /// What the row painters read.
@@ -46,6 +48,8 @@ struct Paint<'a> {
     query: &'a str,
     status_col: usize,
     colors: cells::Palette,
+    /// What of the table is on screen sideways: a section title spanning columns is clipped to it.
+    visible_x: egui::Rangef,
 }
 
 impl GridView {
@@ -56,16 +60,56 @@ impl GridView {
         plan: &Plan,
         cols: &[Col],
     ) -> TableOut {
-        let fonts = Fonts::of(ui.style());
-        let query = ctx.ui_state.filter.query();
-        let mut out = TableOut::default();
-        let header_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * PAD_Y;
         // Quieter row hover than buttons have; the cells draw their own lines, so the resize handles show
         // only when hovered (else they would cross the section titles).
         let colors = cells::Palette::of(ui.visuals());
         ui.visuals_mut().widgets.hovered.bg_fill = colors.hover;
         ui.visuals_mut().widgets.noninteractive.bg_stroke = Stroke::NONE;
-        let widths = initial_widths(ctx, cols, ui.available_width());
+        let available = ui.available_width() - ui.spacing().scroll.allocated_width();
+        let mins = column_minimums(ui, ctx.i18n, cols);
+        let shares: Vec<f32> = cols
+            .iter()
+            .map(|col| {
+                ctx.ui_state
+                    .column_shares
+                    .get(&col.key())
+                    .copied()
+                    .unwrap_or_else(|| col.default_share())
+            })
+            .collect();
+        let target = widths::layout(cols, &shares, &mins, available);
+        let total: f32 = target.iter().sum();
+        if total > available + 1.0 {
+            // Even the columns' minimums do not fit: the table scrolls sideways.
+            let scroll_width = ui.spacing().scroll.allocated_width();
+            return egui::ScrollArea::horizontal()
+                .id_salt("measure_grid_sideways")
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.set_width(total + scroll_width);
+                    self.draw_table(ui, ctx, plan, cols, (&mins, &target), total)
+                })
+                .inner;
+        }
+        self.draw_table(ui, ctx, plan, cols, (&mins, &target), available)
+    }
+
+    /// The table itself, its columns `target` wide (never under `mins`) in a table `available` wide.
+    fn draw_table(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &ViewCtx<'_>,
+        plan: &Plan,
+        cols: &[Col],
+        (mins, target): (&[f32], &[f32]),
+        available: f32,
+    ) -> TableOut {
+        let fonts = Fonts::of(ui.style());
+        let query = ctx.ui_state.filter.query();
+        let mut out = TableOut::default();
+        let header_height = ui.text_style_height(&egui::TextStyle::Body) + 2.0 * PAD_Y;
+        let colors = cells::Palette::of(ui.visuals());
+        let visible_x = ui.clip_rect().x_range();
         let dragging = ui.input(|i| i.pointer.any_down());
         let mut builder = TableBuilder::new(ui)
             .id_salt(("measure_grid", cols.len()))
@@ -75,18 +119,19 @@ impl GridView {
             .cell_layout(Layout::top_down(Align::Min))
             .auto_shrink(false)
             .animate_scrolling(false);
-        if widths.1 && !dragging {
-            // The remembered widths no longer fit the window: start again from them, scaled down.
+        if !dragging && !same_widths_but_title(cols, &self.applied_widths, target) {
+            // The window, the scale or the shares changed: lay the columns out again from the shares.
             builder.reset();
+            self.applied_widths = target.to_vec();
         }
-        for (col, width) in cols.iter().zip(widths.0) {
+        for (i, (col, width)) in cols.iter().zip(target).enumerate() {
             let column = if *col == Col::Title {
                 // The title takes what the others leave, so the table always fills the window.
                 Column::remainder().resizable(false)
             } else {
-                Column::initial(width)
+                Column::initial(*width)
             };
-            builder = builder.column(column.at_least(col.min_width()).clip(true));
+            builder = builder.column(column.at_least(mins[i]).clip(true));
         }
         let scroll_row = self.scroll_to.take();
         let mut moved = false;
@@ -104,6 +149,7 @@ impl GridView {
             query: &query,
             status_col: cols.len() - 1,
             colors,
+            visible_x,
         };
         let table = builder.header(header_height, |mut header| {
             for col in cols {
@@ -151,6 +197,7 @@ impl GridView {
                 });
                 out.widths = widths;
             });
+        out.table_width = available;
         self.viewport = (scroll.state.clamped_offset().y, scroll.inner_rect.height());
         // Row heights may settle a few frames after a change (the details panel takes its width, estimates
         // are refined): while the target is fresh, aim at it again whenever rows moved.
@@ -260,35 +307,43 @@ impl GridView {
     }
 }
 
-/// The widths columns start with: remembered ones, else shares of `available`; scaled down (and `true`)
-/// when they leave the title less than its minimum.
-fn initial_widths(ctx: &ViewCtx<'_>, cols: &[Col], available: f32) -> (Vec<f32>, bool) {
-    let mut widths: Vec<f32> = cols
-        .iter()
+/// Whether two width lists are the same to half a point, but for the title (it takes what is left).
+pub(super) fn same_widths_but_title(cols: &[Col], a: &[f32], b: &[f32]) -> bool {
+    a.len() == b.len()
+        && cols
+            .iter()
+            .zip(a.iter().zip(b))
+            .all(|(c, (x, y))| *c == Col::Title || (x - y).abs() <= 0.5)
+}
+
+/// Each column's minimum: its header's longest word in the header's (strong) font fits; for the status
+/// column also the words of its derived text («выполнено 12 из 16», «просрочено 4»), never hyphenated, and
+/// for the deadline a date.
+fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().strong_text_color();
+    cols.iter()
         .map(|col| {
-            ctx.ui_state
-                .column_widths
-                .get(&col.key())
-                .copied()
-                .unwrap_or_else(|| col.default_share() * available)
-                .max(col.min_width())
+            let mut title = column_title(i18n, *col);
+            if *col == Col::Deadline {
+                // A due date under the deadline text is never broken («31.12.» / «2021»).
+                title.push_str(" 31.12.2021");
+            }
+            if *col == Col::Status {
+                for key in ["grid-progress-done", "grid-progress-overdue"] {
+                    let n = Arg::Num(888.0);
+                    let sample = i18n.tr_args(key, &[("done", n), ("total", n), ("count", n)]);
+                    title.push(' ');
+                    title.push_str(&sample);
+                }
+            }
+            let word = |w: &str| {
+                ui.ctx()
+                    .fonts_mut(|f| f.layout_no_wrap(w.to_owned(), font.clone(), color).size().x)
+            };
+            widths::min_width(*col, &title, word, 2.0 * PAD_X + 2.0)
         })
-        .collect();
-    let others: f32 = cols
-        .iter()
-        .zip(&widths)
-        .filter(|(c, _)| **c != Col::Title)
-        .map(|(_, w)| w)
-        .sum();
-    let room = available - Col::Title.min_width();
-    if others <= room + 1.0 || others <= 0.0 {
-        return (widths, false);
-    }
-    let scale = room / others;
-    for (col, w) in cols.iter().zip(widths.iter_mut()) {
-        *w = (*w * scale).max(col.min_width());
-    }
-    (widths, true)
+        .collect()
 }
 
 /// The header of a column.
@@ -490,12 +545,22 @@ fn text_label(ui: &mut egui::Ui, text: &str, paint: &Paint<'_>, small: bool, wea
     } else {
         ui.visuals().text_color()
     };
+    // Long words broken where Russian allows, as the row heights were measured.
+    let width = ui.available_width();
+    let shown = ui.ctx().fonts_mut(|f| {
+        crate::ui::hyphens::fit_words(text, width, |c| f.glyph_width(&font, c)).into_owned()
+    });
+    let hyphenated = shown != text;
     let job = if paint.query.is_empty() {
-        LayoutJob::simple(text.to_owned(), font, color, f32::INFINITY)
+        LayoutJob::simple(shown, font, color, f32::INFINITY)
     } else {
-        cells::highlighted(text, paint.query, font, color, paint.colors.matched)
+        cells::highlighted(&shown, paint.query, font, color, paint.colors.matched)
     };
-    ui.add(egui::Label::new(job).wrap().selectable(false));
+    let response = ui.add(egui::Label::new(job).wrap().selectable(false));
+    if hyphenated {
+        // Screen readers (and tests) read the text as written, without the added hyphens.
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    }
 }
 
 fn measure_row(
@@ -617,8 +682,9 @@ fn section_row(
                     );
                     let span_inner = span.shrink2(vec2(PAD_X, PAD_Y));
                     let mut span_ui = ui.new_child(UiBuilder::new().max_rect(span_inner));
+                    let x = span.x_range();
                     span_ui.set_clip_rect(egui::Rect::from_x_y_ranges(
-                        span.x_range(),
+                        x.min.max(paint.visible_x.min)..=x.max.min(paint.visible_x.max),
                         ui.clip_rect().y_range(),
                     ));
                     if !editor(

@@ -36,7 +36,12 @@ pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(5, 1))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(Color32::WHITE));
+            // A badge is one word or two: it never wraps («ШНО/Р»).
+            ui.add(
+                egui::Label::new(RichText::new(text).small().color(Color32::WHITE))
+                    .extend()
+                    .selectable(false),
+            );
         })
         .response
 }

@@ -2,7 +2,8 @@
 
 use egui::RichText;
 
-use crate::ui::style;
+use crate::i18n::Arg;
+use crate::ui::{ViewCtx, style};
 
 /// Green when most is done, amber in between, red when little is.
 pub fn bar_color(share: f32) -> egui::Color32 {
@@ -35,4 +36,44 @@ pub fn share_bar(ui: &mut egui::Ui, share: f32, color: egui::Color32, width: f32
         );
         ui.label(RichText::new(text).small());
     });
+}
+
+/// «Выполнено N из M … со сроком по <today>» in `size` points (the body size when `None`) and its bar; when
+/// nothing is due yet it says so in words, without a bar (a full one would claim everything done).
+pub fn done_of_due(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    (done, due): (u32, u32),
+    size: Option<f32>,
+) {
+    let date = super::format::date(ctx.today);
+    if due == 0 {
+        let text = ctx
+            .i18n
+            .tr_args("schools-nothing-due-yet", &[("date", Arg::Str(&date))]);
+        ui.label(RichText::new(text).strong());
+        return;
+    }
+    let text = ctx.i18n.tr_args(
+        "schools-dashboard-done-of-due",
+        &[
+            ("done", Arg::Num(f64::from(done))),
+            ("due", Arg::Num(f64::from(due))),
+            ("date", Arg::Str(&date)),
+        ],
+    );
+    let mut text = RichText::new(text).strong();
+    if let Some(size) = size {
+        text = text.size(size);
+    }
+    ui.label(text);
+    let width = (ui.available_width() - 60.0).max(120.0);
+    let share = done as f32 / due as f32;
+    share_bar(
+        ui,
+        share,
+        bar_color(share),
+        width,
+        &super::format::percent(share),
+    );
 }

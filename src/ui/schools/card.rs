@@ -87,6 +87,7 @@ impl CardEditor {
             return;
         };
         let mut commit = false;
+        let mut ticked: Option<Vec<Category>> = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(school.display_name());
@@ -139,10 +140,7 @@ impl CardEditor {
                                 if on {
                                     categories.push(c);
                                 }
-                                ctx.push(Command::School(SchoolCommand::SetCategories {
-                                    school: school.id,
-                                    categories,
-                                }));
+                                ticked = Some(categories);
                             }
                         }
                     });
@@ -159,11 +157,18 @@ impl CardEditor {
                 ctx.push(Command::School(SchoolCommand::Delete(school.id)));
             }
         });
+        // The click on a category also takes the focus from a text field being typed in: the field's save
+        // goes first (with the stored categories), the tick after it, so neither undoes the other.
         if commit {
             let mut after = buffer.clone();
-            // Categories are ticked apart from the text fields: take the stored ones.
             after.categories = school.categories.clone();
             ctx.push(Command::School(SchoolCommand::Edit(Box::new(after))));
+        }
+        if let Some(categories) = ticked {
+            ctx.push(Command::School(SchoolCommand::SetCategories {
+                school: school.id,
+                categories,
+            }));
         }
     }
 }

@@ -13,12 +13,17 @@ use crate::model::{Category, CriterionKind, Id, School};
 use crate::stats::criteria::{CriterionResult, GroupScore, Proposal, propose, score};
 use crate::ui::{ViewCtx, style};
 
+/// What the value, its unit, the regional value and the mark take beside a criterion's text.
+const VALUE_WIDTH: f32 = 250.0;
+
 #[derive(Default)]
 pub struct CriteriaValuesView {
     /// Text of the numeric fields by criterion id.
     buffers: HashMap<String, String>,
     synced: Option<(Id, u64)>,
     error: Option<String>,
+    /// The width of the criteria's texts this frame: what the value and the mark leave.
+    label_width: f32,
 }
 
 impl CriteriaValuesView {
@@ -53,6 +58,9 @@ impl CriteriaValuesView {
         }
         ui.separator();
         let mut commands = Vec::new();
+        // A form: texts on the left, wrapped to their column and top-aligned; values and marks beside them,
+        // all clear of the scroll bar.
+        self.label_width = (ui.available_width() - VALUE_WIDTH).clamp(160.0, 600.0);
         egui::ScrollArea::vertical()
             .id_salt("criteria_values")
             .show(ui, |ui| {
@@ -70,18 +78,14 @@ impl CriteriaValuesView {
                         .id_salt(("criteria_group", &group.group.id))
                         .default_open(true)
                         .show(ui, |ui| {
-                            egui::Grid::new(("criteria_grid", &group.group.id))
-                                .num_columns(3)
-                                .spacing([10.0, 6.0])
-                                .striped(true)
-                                .show(ui, |ui| {
-                                    for result in &group.results {
-                                        if let Some(c) = self.row(ui, ctx, school.id, result) {
-                                            commands.push(c);
-                                        }
-                                        ui.end_row();
-                                    }
-                                });
+                            for result in &group.results {
+                                let row =
+                                    ui.horizontal_top(|ui| self.row(ui, ctx, school.id, result));
+                                if let Some(c) = row.inner {
+                                    commands.push(c);
+                                }
+                                ui.add_space(6.0);
+                            }
                         });
                 }
             });
@@ -90,8 +94,8 @@ impl CriteriaValuesView {
         }
     }
 
-    /// One criterion: its text, the school's value, and whether it holds. Returns a command when the value
-    /// was changed.
+    /// One criterion: its text on the left, wrapped in its column; beside it the school's value, then under
+    /// it the regional value and whether the criterion holds. Returns a command when the value was changed.
     fn row(
         &mut self,
         ui: &mut egui::Ui,
@@ -100,75 +104,89 @@ impl CriteriaValuesView {
         result: &CriterionResult<'_>,
     ) -> Option<SchoolCommand> {
         let c = result.criterion;
-        let label = ui.add_sized([460.0, 18.0], egui::Label::new(&c.text).wrap());
+        let width = self.label_width;
+        let label = ui
+            .allocate_ui_with_layout(
+                egui::vec2(width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(width);
+                    ui.add(egui::Label::new(&c.text).wrap())
+                },
+            )
+            .inner;
         let mut command = None;
         let set = |value: Option<f64>| SchoolCommand::SetCriterionValues {
             school,
             values: vec![(c.id.clone(), value)],
         };
-        ui.horizontal(|ui| {
-            if c.kind == CriterionKind::Present {
-                let current = result.value.map(|v| v >= 0.5);
-                let text = |v: Option<bool>| match v {
-                    None => ctx.tr("schools-criteria-unknown"),
-                    Some(true) => ctx.tr("schools-criteria-yes"),
-                    Some(false) => ctx.tr("schools-criteria-no"),
-                };
-                egui::ComboBox::from_id_salt(("criterion_value", &c.id))
-                    .selected_text(text(current))
-                    .width(100.0)
-                    .show_ui(ui, |ui| {
-                        for v in [None, Some(true), Some(false)] {
-                            if ui.selectable_label(current == v, text(v)).clicked() && current != v
-                            {
-                                command = Some(set(v.map(|b| if b { 1.0 } else { 0.0 })));
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            } else {
-                let buffer = self.buffers.entry(c.id.clone()).or_default();
-                let response = ui
-                    .add(egui::TextEdit::singleline(buffer).desired_width(70.0))
-                    .labelled_by(label.id);
-                let unit = match c.kind {
-                    CriterionKind::PercentBelow | CriterionKind::PercentAbove => "%",
-                    _ => "",
-                };
-                if !unit.is_empty() {
-                    ui.label(unit);
-                }
-                if c.kind == CriterionKind::BelowRegionalBy {
-                    let text = match c.regional {
-                        Some(r) => ctx.i18n.tr_args(
-                            "schools-criteria-regional",
-                            &[("value", Arg::Str(&format::number(r)))],
-                        ),
-                        None => ctx.tr("schools-criteria-no-regional"),
+        ui.vertical(|ui| {
+            ui.set_max_width(VALUE_WIDTH - 20.0);
+            ui.horizontal_wrapped(|ui| {
+                if c.kind == CriterionKind::Present {
+                    let current = result.value.map(|v| v >= 0.5);
+                    let text = |v: Option<bool>| match v {
+                        None => ctx.tr("schools-criteria-unknown"),
+                        Some(true) => ctx.tr("schools-criteria-yes"),
+                        Some(false) => ctx.tr("schools-criteria-no"),
                     };
-                    ui.label(RichText::new(text).small().weak());
-                }
-                if response.lost_focus() {
-                    match format::parse_number(buffer) {
-                        Ok(value) => {
-                            self.error = None;
-                            command = Some(set(value));
+                    egui::ComboBox::from_id_salt(("criterion_value", &c.id))
+                        .selected_text(text(current))
+                        .width(100.0)
+                        .show_ui(ui, |ui| {
+                            for v in [None, Some(true), Some(false)] {
+                                if ui.selectable_label(current == v, text(v)).clicked()
+                                    && current != v
+                                {
+                                    command = Some(set(v.map(|b| if b { 1.0 } else { 0.0 })));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                } else {
+                    let buffer = self.buffers.entry(c.id.clone()).or_default();
+                    let response = ui
+                        .add(egui::TextEdit::singleline(buffer).desired_width(70.0))
+                        .labelled_by(label.id);
+                    let unit = match c.kind {
+                        CriterionKind::PercentBelow | CriterionKind::PercentAbove => "%",
+                        _ => "",
+                    };
+                    if !unit.is_empty() {
+                        ui.label(unit);
+                    }
+                    if c.kind == CriterionKind::BelowRegionalBy {
+                        let text = match c.regional {
+                            Some(r) => ctx.i18n.tr_args(
+                                "schools-criteria-regional",
+                                &[("value", Arg::Str(&format::number(r)))],
+                            ),
+                            None => ctx.tr("schools-criteria-no-regional"),
+                        };
+                        ui.label(RichText::new(text).small().weak());
+                    }
+                    if response.lost_focus() {
+                        match format::parse_number(buffer) {
+                            Ok(value) => {
+                                self.error = None;
+                                command = Some(set(value));
+                            }
+                            Err(()) => self.error = Some(ctx.tr("schools-error-number")),
                         }
-                        Err(()) => self.error = Some(ctx.tr("schools-error-number")),
                     }
                 }
-            }
+            });
+            let (mark, color) = match result.holds {
+                Some(true) => (ctx.tr("schools-criteria-holds"), style::ERROR),
+                Some(false) => (ctx.tr("schools-criteria-not-holds"), style::OK),
+                None => (
+                    ctx.tr("schools-criteria-not-scored"),
+                    ui.visuals().weak_text_color(),
+                ),
+            };
+            ui.label(RichText::new(mark).color(color).small());
         });
-        let (mark, color) = match result.holds {
-            Some(true) => (ctx.tr("schools-criteria-holds"), style::ERROR),
-            Some(false) => (ctx.tr("schools-criteria-not-holds"), style::OK),
-            None => (
-                ctx.tr("schools-criteria-not-scored"),
-                ui.visuals().weak_text_color(),
-            ),
-        };
-        ui.label(RichText::new(mark).color(color).small());
         command
     }
 }

@@ -148,22 +148,8 @@ fn header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, school: &School) {
 }
 
 fn totals(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, s: &SchoolSummary) {
-    let date = format::date(ctx.today);
-    ui.label(
-        RichText::new(ctx.i18n.tr_args(
-            "schools-dashboard-done-of-due",
-            &[
-                ("done", Arg::Num(f64::from(s.done))),
-                ("due", Arg::Num(f64::from(s.due))),
-                ("date", Arg::Str(&date)),
-            ],
-        ))
-        .size(17.0)
-        .strong(),
-    );
+    super::bars::done_of_due(ui, ctx, (s.done, s.due), Some(17.0));
     let width = (ui.available_width() - 60.0).max(120.0);
-    let due = s.due_share();
-    share_bar(ui, due, bar_color(due), width, &format::percent(due));
     ui.label(ctx.i18n.tr_args(
         "schools-dashboard-totals",
         &[
@@ -186,6 +172,7 @@ fn sections(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, s: &SchoolSummary) {
         ui.label(RichText::new(ctx.tr("schools-dashboard-not-concerned")).weak());
         return;
     }
+    let narrow = ui.available_width() < 420.0;
     let title_width = (ui.available_width() - 230.0).max(120.0);
     for (section, count) in plan.sections.iter().zip(&s.by_section) {
         if count.total == 0 {
@@ -200,14 +187,22 @@ fn sections(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, s: &SchoolSummary) {
                     .count("schools-dashboard-section-overdue", count.overdue as usize),
             );
         }
+        // Filled to the share of the whole period, coloured by how it keeps to the dates.
+        let (share, color) = (count.share(), bar_color(count.due_share()));
+        if narrow {
+            // A narrow column (a small window, 150 %): the title on its line, the bar and counts under it.
+            ui.add(egui::Label::new(RichText::new(&title).small()).truncate())
+                .on_hover_text(&title);
+            share_bar(ui, share, color, 80.0, &text);
+            continue;
+        }
         ui.horizontal(|ui| {
             ui.add_sized(
                 [title_width, 16.0],
                 egui::Label::new(RichText::new(&title).small()).truncate(),
             )
             .on_hover_text(&title);
-            // Filled to the share of the whole period, coloured by how it keeps to the dates.
-            share_bar(ui, count.share(), bar_color(count.due_share()), 80.0, &text);
+            share_bar(ui, share, color, 80.0, &text);
         });
     }
 }

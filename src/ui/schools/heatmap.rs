@@ -51,10 +51,13 @@ pub fn ui(
 ) -> Option<Id> {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let sections = plan.sections.len();
-    // Cells share the width left beside the names, within reason.
-    let cell = ((ui.available_width() - 280.0) / sections.max(1) as f32).clamp(28.0, 72.0);
+    // Cells share the width left beside the names (the table's spacing counted), within reason.
+    let gap = ui.spacing().item_spacing.x;
+    let columns = sections.max(1) as f32;
+    let cell = ((ui.available_width() - NAME_WIDTH - 40.0 - gap * (columns + 1.0)) / columns)
+        .clamp(28.0, 72.0);
     let mut clicked = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(ctx.tr("schools-heat-legend")).small());
         for share in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
@@ -65,11 +68,41 @@ pub fn ui(
         ui.painter().rect_filled(rect, 2.0, NOTHING_DUE);
         ui.label(RichText::new(ctx.tr("schools-heat-nothing-due")).small());
     });
+    // Too many sections for the window (a large scale, a small screen): the map scrolls sideways.
+    let needed = NAME_WIDTH + (cell + gap) * columns + gap + ui.spacing().scroll.allocated_width();
+    if needed > ui.available_width() {
+        egui::ScrollArea::horizontal()
+            .id_salt("heat_map_sideways")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.set_width(needed);
+                clicked = table(ui, ctx, plan, summaries, order, (cell, row_height));
+            });
+    } else {
+        clicked = table(ui, ctx, plan, summaries, order, (cell, row_height));
+    }
+    clicked
+}
+
+/// The width of the schools' names column.
+const NAME_WIDTH: f32 = 240.0;
+
+/// The map itself: a row per school, a cell per section.
+fn table(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    plan: &Plan,
+    summaries: &[SchoolSummary],
+    order: &[usize],
+    (cell, row_height): (f32, f32),
+) -> Option<Id> {
+    let sections = plan.sections.len();
+    let mut clicked = None;
     TableBuilder::new(ui)
         .id_salt("heat_map")
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(240.0).at_least(140.0).clip(true))
+        .column(Column::initial(NAME_WIDTH).at_least(140.0).clip(true))
         .columns(Column::exact(cell), sections)
         .column(Column::remainder())
         .header(row_height, |mut header| {

@@ -3,6 +3,7 @@
 use egui::RichText;
 
 use super::badges::category_badges;
+use crate::app::sort::natural_cmp;
 use crate::app::{Command, SchoolCommand, SchoolTab};
 use crate::model::School;
 use crate::ui::ViewCtx;
@@ -55,6 +56,11 @@ impl SchoolList {
                 })
                 .map(|(i, _)| i)
                 .collect();
+            // As people read numbers: «№ 2» before «№ 10».
+            let schools = &ctx.data.schools;
+            self.rows.sort_by(|a, b| {
+                natural_cmp(schools[*a].display_name(), schools[*b].display_name())
+            });
             self.rows_key = Some(key);
         }
         if ctx.data.schools.is_empty() {

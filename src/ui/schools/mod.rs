@@ -43,10 +43,13 @@ pub struct SchoolsView {
 
 impl SchoolsView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        // At most a third of the window, so a small screen or 150 % leaves the overview its room.
+        let most = (ui.available_width() / 3.0).max(220.0);
         Panel::left("schools_list")
             .resizable(true)
-            .default_size(ctx.ui_state.schools.list_width)
+            .default_size(ctx.ui_state.schools.list_width.min(most))
             .min_size(220.0)
+            .max_size(most)
             .show(ui, |ui| self.list.ui(ui, ctx));
         egui::CentralPanel::default().show(ui, |ui| {
             tabs(ui, ctx);

@@ -32,6 +32,9 @@ pub struct OverviewView {
     inputs: IndicatorInputs,
 }
 
+/// The width the overview's table needs for every column to show.
+const OVERVIEW_WIDTH: f32 = 800.0;
+
 impl OverviewView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let Some(plan) = ctx.data.plan.as_ref() else {
@@ -59,20 +62,7 @@ impl OverviewView {
             ui.label(RichText::new(ctx.i18n.count("schools-count", schools.len())).weak());
         });
         if let Some(total) = &self.total {
-            ui.label(
-                RichText::new(ctx.i18n.tr_args(
-                    "schools-dashboard-done-of-due",
-                    &[
-                        ("done", Arg::Num(f64::from(total.done))),
-                        ("due", Arg::Num(f64::from(total.due))),
-                        ("date", Arg::Str(&format::date(ctx.today))),
-                    ],
-                ))
-                .strong(),
-            );
-            let width = (ui.available_width() - 60.0).max(120.0);
-            let share = total.due_share();
-            share_bar(ui, share, bar_color(share), width, &format::percent(share));
+            super::bars::done_of_due(ui, ctx, (total.done, total.due), None);
             ui.label(ctx.i18n.tr_args(
                 "schools-overview-totals",
                 &[
@@ -90,7 +80,7 @@ impl OverviewView {
                     "schools-overview-office",
                     &[
                         ("done", Arg::Num(f64::from(office.done))),
-                        ("total", Arg::Num(f64::from(office.total))),
+                        ("total", Arg::Num(f64::from(office.due))),
                         ("overdue", Arg::Num(f64::from(office.overdue))),
                     ],
                 ))
@@ -132,6 +122,16 @@ impl OverviewView {
         }
         let clicked = if ctx.ui_state.schools.heat_map {
             heatmap::ui(ui, ctx, plan, &self.summaries, &self.order)
+        } else if ui.available_width() < OVERVIEW_WIDTH {
+            // A small window or a large scale: the table scrolls sideways instead of cutting «Обновлено».
+            egui::ScrollArea::horizontal()
+                .id_salt("overview_sideways")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.set_width(OVERVIEW_WIDTH);
+                    self.table(ui, ctx)
+                })
+                .inner
         } else {
             self.table(ui, ctx)
         };
@@ -164,6 +164,7 @@ impl OverviewView {
     }
 
     /// The table of schools; returns the school clicked.
+    /// The table's columns at their starting widths (the school's name takes the rest).
     fn table(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> Option<Id> {
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
         let mut clicked = None;

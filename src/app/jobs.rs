@@ -1,0 +1,278 @@
+//! Long work off the window's thread. A job runs on a worker thread with a `Progress` it counts on and may
+//! be cancelled through; what it produces comes back as a `Command` the runner carries out after a frame, so
+//! the store keeps one writer (the runner) and the window keeps drawing meanwhile. Cancelling drops the
+//! result: the data stays as it was. One job at a time; the status bar shows it with «Отмена».
+//!
+//! In tests (`RoadmapApp::new`) jobs run inline, so a command's effect is there after the frame; the window
+//! (`from_creation_context`) runs them in the background.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
+
+use super::Command;
+use crate::exchange::ImportSource;
+use crate::exchange::table_stage::TableStage;
+
+/// Counts a job reports as it goes, and the cancel flag it checks.
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicU64,
+    total: AtomicU64,
+    cancelled: AtomicBool,
+}
+
+impl Progress {
+    pub fn set_total(&self, total: u64) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub fn set_done(&self, done: u64) {
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// What a finished job hands back to the runner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobResult {
+    /// An import file read (or the reason it could not be).
+    ImportRead {
+        path: PathBuf,
+        read: Result<ImportRead, String>,
+    },
+    /// A file written: the message for the user, or the error.
+    Written(Result<String, String>),
+}
+
+/// What reading an import file gives: a table with its columns, or a file read whole.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportRead {
+    Table(Box<TableStage>),
+    Source(Box<ImportSource>),
+}
+
+/// The running job as the status bar shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobStatus {
+    pub title: String,
+    pub done: u64,
+    pub total: u64,
+}
+
+struct Running {
+    title: String,
+    progress: Arc<Progress>,
+    result: mpsc::Receiver<JobResult>,
+}
+
+/// Another job is still running: one at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy;
+
+/// The app's job runner.
+pub struct Jobs {
+    background: bool,
+    running: Option<Running>,
+    /// Wakes the window when a job ends.
+    repaint: Option<egui::Context>,
+}
+
+impl Jobs {
+    /// `background`: run jobs on a worker thread (the window) or at once on this one (tests).
+    pub fn new(background: bool) -> Self {
+        Self {
+            background,
+            running: None,
+            repaint: None,
+        }
+    }
+
+    pub fn set_background(&mut self, background: bool) {
+        self.background = background;
+    }
+
+    pub fn set_repaint(&mut self, ctx: &egui::Context) {
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Starts `work`. Inline, its result is returned at once; in the background `None` (it comes from
+    /// `finished`). `Err` when another job is still running.
+    pub fn start(
+        &mut self,
+        title: String,
+        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
+    ) -> Result<Option<JobResult>, Busy> {
+        if self.running.is_some() {
+            return Err(Busy);
+        }
+        let progress = Arc::new(Progress::default());
+        if !self.background {
+            return Ok(Some(work(&progress)));
+        }
+        let (sender, result) = mpsc::channel();
+        let worker_progress = Arc::clone(&progress);
+        let repaint = self.repaint.clone();
+        std::thread::spawn(move || {
+            let outcome = work(&worker_progress);
+            let _ = sender.send(outcome);
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+        self.running = Some(Running {
+            title,
+            progress,
+            result,
+        });
+        Ok(None)
+    }
+
+    /// The result of a job that ended since the last call; a cancelled job's result is dropped.
+    pub fn finished(&mut self) -> Option<JobResult> {
+        let running = self.running.as_ref()?;
+        let outcome = match running.result.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => return None,
+            Err(mpsc::TryRecvError::Disconnected) => None,
+        };
+        let cancelled = running.progress.cancelled();
+        self.running = None;
+        outcome.filter(|_| !cancelled)
+    }
+
+    /// Asks the running job to stop; whatever it produces is dropped.
+    pub fn cancel(&mut self) {
+        if let Some(running) = &self.running {
+            running.progress.cancelled.store(true, Ordering::Relaxed);
+        }
+    }
+
+    pub fn status(&self) -> Option<JobStatus> {
+        self.running.as_ref().map(|r| {
+            let (done, total) = r.progress.counts();
+            JobStatus {
+                title: r.title.clone(),
+                done,
+                total,
+            }
+        })
+    }
+}
+
+/// A command for a finished job (what `finished` returned).
+pub fn command(result: JobResult) -> Command {
+    Command::JobDone(Box::new(result))
+}
+
+/// Writes `bytes` to `path` as every output is written (`output::write_atomically`: never over the program's
+/// database or backups, whole or not at all), giving up before the rename when the job was cancelled: a
+/// cancelled export leaves the old file (or none) as it was.
+pub fn write_unless_cancelled(
+    path: &std::path::Path,
+    protected: &crate::output::Protected,
+    bytes: &[u8],
+    progress: &Progress,
+) -> Result<(), crate::output::OutputError> {
+    crate::output::write_atomically(path, protected, |out| {
+        std::io::Write::write_all(out, bytes)?;
+        if progress.cancelled() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Interrupted,
+                "отменено",
+            ));
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(text: &str) -> JobResult {
+        JobResult::Written(Ok(text.to_owned()))
+    }
+
+    #[test]
+    fn inline_jobs_answer_at_once() {
+        let mut jobs = Jobs::new(false);
+        let result = jobs.start("x".into(), |_| written("готово")).unwrap();
+        assert!(matches!(result, Some(JobResult::Written(Ok(t))) if t == "готово"));
+        assert!(!jobs.is_running());
+    }
+
+    #[test]
+    fn a_background_job_reports_counts_and_its_result() {
+        let mut jobs = Jobs::new(true);
+        let (go, wait) = mpsc::channel::<()>();
+        jobs.start("Импорт".into(), move |p| {
+            p.set_total(10);
+            p.set_done(4);
+            wait.recv().unwrap();
+            written("ok")
+        })
+        .unwrap();
+        // A second job waits for the first.
+        assert!(jobs.start("ещё".into(), |_| written("no")).is_err());
+        let status = loop {
+            let s = jobs.status().unwrap();
+            if s.total == 10 {
+                break s;
+            }
+            std::thread::yield_now();
+        };
+        assert_eq!((status.done, status.total), (4, 10));
+        go.send(()).unwrap();
+        let result = loop {
+            if let Some(r) = jobs.finished() {
+                break r;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        };
+        assert!(matches!(result, JobResult::Written(Ok(_))));
+        assert!(jobs.status().is_none());
+    }
+
+    #[test]
+    fn a_cancelled_job_leaves_nothing() {
+        let mut jobs = Jobs::new(true);
+        let (go, wait) = mpsc::channel::<()>();
+        jobs.start("Импорт".into(), move |p| {
+            wait.recv().unwrap();
+            assert!(p.cancelled());
+            written("ignored")
+        })
+        .unwrap();
+        jobs.cancel();
+        go.send(()).unwrap();
+        for _ in 0..2000 {
+            if !jobs.is_running() {
+                break;
+            }
+            assert!(
+                jobs.finished().is_none(),
+                "a cancelled job's result is dropped"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        assert!(!jobs.is_running());
+    }
+}

@@ -1,0 +1,301 @@
+//! The in-app file chooser, for systems without a dialog of their own (no xdg-desktop-portal, zenity or
+//! kdialog — typical of Astra Linux and RED OS installs): the folder's contents, a path field where a path
+//! can be typed or pasted, the parent folder and the home folder. Also the overlay shown while a file is
+//! dragged over the window.
+
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+
+use super::ViewCtx;
+use crate::app::Command;
+use crate::app::chooser::{Mode, Request};
+use crate::i18n::Arg;
+
+/// One entry of the folder being shown.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    name: String,
+    dir: bool,
+}
+
+/// The in-app chooser's state (in `UiState::chooser` while it is open).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChooserDialog {
+    pub request: Request,
+    /// The folder whose contents are listed.
+    pub folder: PathBuf,
+    /// The path field: a file name in `folder`, or a whole path typed or pasted.
+    pub path: String,
+    /// The folder's entries, read when the folder changes.
+    entries: Option<Result<Vec<Entry>, String>>,
+    /// Why the last «Выбрать» did not go through.
+    error: Option<String>,
+    /// A file to save over, once the user was told it exists (a second «Сохранить» replaces it).
+    overwrite: Option<PathBuf>,
+}
+
+impl ChooserDialog {
+    pub fn new(request: Request) -> Self {
+        let folder = request
+            .folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .or_else(home_folder)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        Self {
+            path: request.file_name.clone(),
+            request,
+            folder,
+            entries: None,
+            error: None,
+            overwrite: None,
+        }
+    }
+
+    fn open_folder(&mut self, folder: PathBuf) {
+        self.folder = folder;
+        self.entries = None;
+        self.error = None;
+    }
+
+    /// Whether `name` passes the request's filters (folders always do).
+    fn shows(&self, entry: &Entry) -> bool {
+        if entry.dir || self.request.filters.is_empty() {
+            return true;
+        }
+        let ext = Path::new(&entry.name)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        self.request
+            .filters
+            .iter()
+            .any(|(_, exts)| exts.contains(&ext))
+    }
+
+    /// The path the field stands for: a whole path as typed, else a name in the shown folder.
+    pub fn typed_path(&self) -> Option<PathBuf> {
+        let text = self.path.trim().trim_matches('"');
+        if text.is_empty() {
+            return (self.request.mode == Mode::Folder).then(|| self.folder.clone());
+        }
+        let typed = PathBuf::from(text);
+        Some(if typed.is_absolute() {
+            typed
+        } else {
+            self.folder.join(typed)
+        })
+    }
+
+    /// Checks the typed path against the mode: an existing file to open, a folder that exists to save in, a
+    /// folder to pick. `Err` is the message shown under the field.
+    pub fn check(&self, ctx: &ViewCtx<'_>) -> Result<PathBuf, String> {
+        let Some(path) = self.typed_path() else {
+            return Err(ctx.tr("chooser-error-empty"));
+        };
+        let shown = path.display().to_string();
+        let args = [("path", Arg::Str(&shown))];
+        match self.request.mode {
+            Mode::Open | Mode::OpenMany if path.is_file() => Ok(path),
+            Mode::Open | Mode::OpenMany => Err(ctx.i18n.tr_args("chooser-error-no-file", &args)),
+            Mode::Folder if path.is_dir() => Ok(path),
+            Mode::Folder => Err(ctx.i18n.tr_args("chooser-error-no-folder", &args)),
+            Mode::Save if path.is_dir() => Err(ctx.i18n.tr_args("chooser-error-is-folder", &args)),
+            Mode::Save if path.parent().is_some_and(Path::is_dir) => Ok(path),
+            Mode::Save => Err(ctx.i18n.tr_args("chooser-error-no-folder", &args)),
+        }
+    }
+}
+
+fn home_folder() -> Option<PathBuf> {
+    directories::UserDirs::new().map(|d| d.home_dir().to_path_buf())
+}
+
+/// Reads a folder: subfolders first, then files, each by name (hidden ones left out).
+fn read_folder(folder: &Path) -> Result<Vec<Entry>, String> {
+    let mut entries: Vec<Entry> = std::fs::read_dir(folder)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (!name.starts_with('.')).then(|| Entry {
+                dir: e.path().is_dir(),
+                name,
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        b.dir
+            .cmp(&a.dir)
+            .then_with(|| crate::app::sort::natural_cmp(&a.name, &b.name))
+    });
+    Ok(entries)
+}
+
+/// Draws the in-app chooser while one is open; a choice becomes `Command::Chosen`.
+pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
+    let Some(mut dialog) = ctx.ui_state.chooser.take() else {
+        return;
+    };
+    let mut open = true;
+    let mut done: Option<PathBuf> = None;
+    let mut cancel = false;
+    egui::Modal::new(egui::Id::unique("in_app_chooser")).show(egui_ctx, |ui| {
+        let width = (egui_ctx.content_rect().width() * 0.8).clamp(320.0, 760.0);
+        ui.set_width(width);
+        ui.heading(&dialog.request.title);
+        ui.horizontal(|ui| {
+            if ui
+                .button(ctx.tr("chooser-up"))
+                .on_hover_text(ctx.tr("chooser-hint-up"))
+                .clicked()
+                && let Some(parent) = dialog.folder.parent()
+            {
+                dialog.open_folder(parent.to_path_buf());
+            }
+            if ui.button(ctx.tr("chooser-home")).clicked()
+                && let Some(home) = home_folder()
+            {
+                dialog.open_folder(home);
+            }
+            ui.add(egui::Label::new(dialog.folder.display().to_string()).truncate());
+        });
+        ui.separator();
+        if dialog.entries.is_none() {
+            dialog.entries = Some(read_folder(&dialog.folder));
+        }
+        let height = (egui_ctx.content_rect().height() * 0.45).clamp(120.0, 420.0);
+        let mut go_to = None;
+        egui::ScrollArea::vertical()
+            .max_height(height)
+            .auto_shrink([false, false])
+            .show(ui, |ui| match dialog.entries.as_ref() {
+                Some(Ok(entries)) => {
+                    let shown: Vec<&Entry> = entries.iter().filter(|e| dialog.shows(e)).collect();
+                    if shown.is_empty() {
+                        ui.label(RichText::new(ctx.tr("chooser-empty-folder")).weak());
+                    }
+                    for entry in shown {
+                        let label = if entry.dir {
+                            format!("📁 {}", entry.name)
+                        } else {
+                            format!("📄 {}", entry.name)
+                        };
+                        let selected = !entry.dir && dialog.path == entry.name;
+                        let response = ui.add(egui::Button::selectable(selected, label));
+                        if response.double_clicked() || (entry.dir && response.clicked()) {
+                            if entry.dir {
+                                go_to = Some(dialog.folder.join(&entry.name));
+                            } else {
+                                dialog.path = entry.name.clone();
+                                done = Some(dialog.folder.join(&entry.name));
+                            }
+                        } else if response.clicked() {
+                            dialog.path = entry.name.clone();
+                            dialog.error = None;
+                        }
+                    }
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(super::style::ERROR, e);
+                }
+                None => {}
+            });
+        if let Some(folder) = go_to {
+            dialog.open_folder(folder);
+        }
+        ui.separator();
+        let label_key = match dialog.request.mode {
+            Mode::Folder => "chooser-path-folder",
+            _ => "chooser-path",
+        };
+        let label = ui.label(ctx.tr(label_key));
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut dialog.path)
+                .hint_text(ctx.tr("chooser-path-hint"))
+                .desired_width(f32::INFINITY),
+        );
+        let field = field.labelled_by(label.id);
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(error) = &dialog.error {
+            ui.colored_label(super::style::ERROR, error);
+        }
+        if !dialog.request.filters.is_empty() {
+            let kinds: Vec<String> = dialog
+                .request
+                .filters
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect();
+            ui.label(RichText::new(kinds.join(" · ")).small().weak());
+        }
+        ui.horizontal(|ui| {
+            let ok_key = match dialog.request.mode {
+                Mode::Open | Mode::OpenMany => "chooser-open",
+                Mode::Save => "chooser-save",
+                Mode::Folder => "chooser-pick-folder",
+            };
+            if ui.button(ctx.tr(ok_key)).clicked() || entered {
+                // A typed folder is opened rather than chosen (when a file is wanted).
+                match dialog.typed_path() {
+                    Some(p) if p.is_dir() && dialog.request.mode != Mode::Folder => {
+                        dialog.path.clear();
+                        dialog.open_folder(p);
+                    }
+                    _ => match dialog.check(ctx) {
+                        Ok(path)
+                            if dialog.request.mode == Mode::Save
+                                && path.is_file()
+                                && dialog.overwrite.as_ref() != Some(&path) =>
+                        {
+                            let shown = path.display().to_string();
+                            dialog.error = Some(ctx.i18n.tr_args(
+                                "chooser-confirm-overwrite",
+                                &[("path", Arg::Str(&shown))],
+                            ));
+                            dialog.overwrite = Some(path);
+                        }
+                        Ok(path) => done = Some(path),
+                        Err(e) => dialog.error = Some(e),
+                    },
+                }
+            }
+            if ui.button(ctx.tr("chooser-cancel")).clicked() {
+                cancel = true;
+            }
+        });
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            open = false;
+        }
+    });
+    if let Some(path) = done {
+        ctx.push(Command::Chosen {
+            purpose: dialog.request.purpose.clone(),
+            path,
+        });
+    } else if open && !cancel {
+        ctx.ui_state.chooser = Some(dialog);
+    }
+}
+
+/// While a file is dragged over the window: a veil with what dropping it does.
+pub fn drop_overlay(egui_ctx: &egui::Context, ctx: &ViewCtx<'_>) {
+    let hovered = egui_ctx.input(|i| i.raw.hovered_files.len());
+    if hovered == 0 {
+        return;
+    }
+    let rect = egui_ctx.content_rect();
+    let painter = egui_ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_overlay"),
+    ));
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        ctx.tr("drop-overlay"),
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

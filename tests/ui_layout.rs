@@ -1,0 +1,168 @@
+//! Layouts that hold (egui_kittest): the grid's columns come back to their widths after the window was made
+//! smaller or the scale larger, never get narrower than their header's longest word, and «Сбросить ширину
+//! столбцов» undoes a drag; the toolbar folds into a «…» menu instead of wrapping.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::{RoadmapApp, UiState};
+use roadmap_planner::store::Store;
+
+mod common;
+use common::isolate_home;
+
+/// The grid's column headers, left to right (the example has no year columns).
+const HEADERS: [&str; 7] = [
+    "№",
+    "Мероприятие",
+    "Сроки",
+    "Ответственные",
+    "Результат",
+    "Документы",
+    "Статус",
+];
+
+fn harness(ui_state: UiState, width: f32) -> Harness<'static, RoadmapApp> {
+    isolate_home();
+    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(width, 900.0))
+        .with_max_steps(16)
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            RoadmapApp::new(Store::open_in_memory().unwrap(), today, ui_state)
+        });
+    h.run();
+    h.get_by_label("Открыть пример").click();
+    h.run();
+    h
+}
+
+/// The left edges of the column headers (the header labels sit at a fixed padding inside their cells, so
+/// the distance between two neighbours is the column's width). Labels that repeat elsewhere (the filter
+/// bar's «Ответственные») are told apart by the header row's height.
+fn header_lefts(h: &Harness<'static, RoadmapApp>) -> Vec<f32> {
+    let top = h.get_by_label("№").rect().min.y;
+    HEADERS
+        .iter()
+        .map(|label| {
+            h.get_all_by_label(label)
+                .map(|n| n.rect())
+                .find(|r| (r.min.y - top).abs() < 2.0)
+                .unwrap_or_else(|| panic!("no header «{label}»"))
+                .min
+                .x
+        })
+        .collect()
+}
+
+/// The widths of the columns between «Сроки» and «Документы» (each from its left edge to the next's).
+fn widths(h: &Harness<'static, RoadmapApp>) -> Vec<f32> {
+    let lefts = header_lefts(h);
+    lefts[2..].windows(2).map(|w| w[1] - w[0]).collect()
+}
+
+fn assert_same(before: &[f32], after: &[f32], what: &str) {
+    for (b, a) in before.iter().zip(after) {
+        assert!((b - a).abs() <= 1.0, "{what}: {before:?} became {after:?}");
+    }
+}
+
+/// How wide a header word is drawn (the strong body font).
+fn word_width(h: &Harness<'static, RoadmapApp>, word: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    h.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(word.to_owned(), font, egui::Color32::BLACK)
+            .size()
+            .x
+    })
+}
+
+#[test]
+fn columns_come_back_after_the_window_was_narrow() {
+    let mut h = harness(UiState::default(), 1400.0);
+    let wide = widths(&h);
+    h.set_size(egui::vec2(1024.0, 700.0));
+    h.run();
+    let narrow = widths(&h);
+    // Narrow, no column is narrower than its header's longest word.
+    for (label, width) in HEADERS[2..6].iter().zip(&narrow) {
+        assert!(
+            *width >= word_width(&h, label),
+            "«{label}» is {width} wide at 1024: {narrow:?}"
+        );
+    }
+    h.set_size(egui::vec2(1400.0, 900.0));
+    h.run();
+    assert_same(&wide, &widths(&h), "after 1400 → 1024 → 1400");
+    assert!(
+        h.state().ui_state.column_shares.is_empty(),
+        "resizing the window is not the user's choice of widths"
+    );
+}
+
+#[test]
+fn columns_come_back_after_the_scale_was_150() {
+    let mut h = harness(UiState::default(), 1400.0);
+    let before = widths(&h);
+    h.state_mut().ui_state.font_scale = 150;
+    h.run();
+    h.run();
+    h.state_mut().ui_state.font_scale = 100;
+    h.run();
+    h.run();
+    assert_same(&before, &widths(&h), "after 100 % → 150 % → 100 %");
+}
+
+#[test]
+fn remembered_shares_scale_with_the_window_and_reset_clears_them() {
+    let mut ui_state = UiState::default();
+    // A user once made «Сроки» a quarter of the table.
+    ui_state.column_shares.insert("deadline".to_owned(), 0.25);
+    let mut h = harness(ui_state, 1400.0);
+    let at_1400 = widths(&h)[0];
+    h.set_size(egui::vec2(1800.0, 900.0));
+    h.run();
+    let at_1800 = widths(&h)[0];
+    assert!(
+        at_1800 > at_1400 + 50.0,
+        "a share grows with the window: {at_1400} → {at_1800}"
+    );
+
+    // «Сбросить ширину столбцов» (in the toolbar or its «…» menu) forgets it.
+    if h.query_by_label("Сбросить ширину столбцов").is_none() {
+        h.get_by_label("…").click();
+        h.run();
+    }
+    h.get_by_label("Сбросить ширину столбцов").click();
+    h.run();
+    assert!(h.state().ui_state.column_shares.is_empty());
+    assert!(widths(&h)[0] < at_1800 - 50.0);
+}
+
+#[test]
+fn the_toolbar_folds_into_a_menu_instead_of_wrapping() {
+    let h = harness(UiState::default(), 1024.0);
+    let more = h.get_by_role_and_label(Role::Button, "…");
+    let add = h.get_by_label("➕ Мероприятие");
+    // One row: the «…» button sits level with the first button.
+    assert!((more.rect().min.y - add.rect().min.y).abs() < 2.0);
+}
+
+#[test]
+fn the_filters_take_one_row_in_a_narrow_window_and_open_on_request() {
+    let mut h = harness(UiState::default(), 1024.0);
+    let search = h.get_by_role_and_label(Role::TextInput, "Поиск").rect();
+    let all = h.get_by_label_contains("Все фильтры").rect();
+    assert!((all.center().y - search.center().y).abs() < 4.0, "one row");
+    assert!(h.query_by_label("Просроченные").is_none());
+    h.get_by_label_contains("Все фильтры").click();
+    h.run();
+    h.get_by_label("Просроченные").click();
+    h.run();
+    h.get_by_label_contains("Меньше фильтров").click();
+    h.run();
+    // A filter set behind the button is counted on it.
+    h.get_by_label("Все фильтры ⏷ (1)");
+}
