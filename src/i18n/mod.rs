@@ -1,6 +1,11 @@
 //! Translations through Fluent (`assets/i18n/*.ftl`): Russian by default, English second.
 //! Fluent carries the CLDR plural rules, so "1 мероприятие / 3 мероприятия / 5 мероприятий" come out right.
 
+mod localize;
+
+pub(crate) use localize::num;
+pub use localize::{Localize, russian};
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 

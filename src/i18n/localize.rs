@@ -1,0 +1,26 @@
+//! Typed errors turned into text once, through Fluent, in the user's language. Each error enum of the
+//! layers below the window implements [`Localize`]; its `Display` is the Russian message (what the CLI prints
+//! by default and what logs show), so the text lives in one place: the `.ftl` files.
+
+use std::cell::OnceCell;
+
+use super::{Arg, I18n, Language};
+
+/// A message for the user in the language of `i18n`; a library's own text, where there is one, comes only
+/// as a detail after ours.
+pub trait Localize {
+    fn message(&self, i18n: &I18n) -> String;
+}
+
+/// The message in Russian (the default language), for `Display`.
+pub fn russian(error: &dyn Localize) -> String {
+    thread_local! {
+        static RUSSIAN: OnceCell<I18n> = const { OnceCell::new() };
+    }
+    RUSSIAN.with(|cell| error.message(cell.get_or_init(|| I18n::new(Language::Russian))))
+}
+
+/// A number argument.
+pub(crate) fn num(n: impl Into<f64>) -> Arg<'static> {
+    Arg::Num(n.into())
+}
