@@ -30,6 +30,7 @@ use crate::store::Store;
 mod deadline;
 mod exchange_cmd;
 mod ics;
+mod messages;
 mod office;
 mod report;
 mod school_cmd;
@@ -65,6 +66,16 @@ pub struct Cli {
     /// Показать версию программы.
     #[arg(short = 'V', long = "version", action = ArgAction::Version)]
     version: Option<bool>,
+
+    /// Язык сообщений об ошибках: ru (по умолчанию) или en.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "ЯЗЫК",
+        default_value = "ru"
+    )]
+    pub lang: messages::Lang,
 
     /// Считать сегодняшней эту дату (ГГГГ-ММ-ДД) — для демонстраций и тестов.
     #[arg(long, global = true, value_name = "ДАТА", value_parser = deadline::parse_date)]
@@ -356,15 +367,18 @@ pub enum Format {
 pub fn main() -> ExitCode {
     quiet_on_closed_pipe();
     match Cli::try_parse() {
-        Ok(cli) => match run(cli) {
-            Ok(()) => ExitCode::SUCCESS,
-            // The reader went away (`list | head`): nothing more to say to anyone.
-            Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("Ошибка: {e:#}");
-                ExitCode::FAILURE
+        Ok(cli) => {
+            let lang = cli.lang;
+            match run(cli) {
+                Ok(()) => ExitCode::SUCCESS,
+                // The reader went away (`list | head`): nothing more to say to anyone.
+                Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{}", messages::error_line(&e, lang));
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Err(e) => usage_error(e),
     }
 }

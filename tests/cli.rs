@@ -442,3 +442,34 @@ fn bad_command_lines_are_refused_in_russian() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("Ошибка: "));
 }
+
+#[test]
+fn errors_are_russian_unless_english_is_asked_for() {
+    let sb = Sandbox::new();
+    sb.ok(&["--db", "t.db", "example"]);
+    sb.write("пустой.json", "");
+    let russian = sb.run(&["--db", "t.db", "import", "пустой.json"]);
+    assert_eq!(russian.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&russian.stderr).trim(),
+        "Ошибка: Файл пуст: в нём нет данных для загрузки."
+    );
+    let english = sb.run(&["--lang", "en", "--db", "t.db", "import", "пустой.json"]);
+    assert_eq!(english.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&english.stderr).trim(),
+        "Error: The file is empty: it holds no data to load."
+    );
+    // A database that is not one: the store's error, in English too.
+    sb.write(
+        "не-база.db",
+        "это не база данных, а просто текст достаточной длины для проверки",
+    );
+    let english = sb.run(&["--lang", "en", "--db", "не-база.db", "list"]);
+    let stderr = String::from_utf8_lossy(&english.stderr);
+    assert!(
+        stderr.starts_with("Error: The file ")
+            && stderr.contains("is not a database of the program"),
+        "{stderr}"
+    );
+}

@@ -786,3 +786,35 @@ exchange-record-indicator = target indicator
 exchange-record-section = section
 exchange-record-measure = measure
 exchange-record-school = school
+cli-error = Error: { $message }
+
+## Reasons of failed file and database operations (our words; the system's text follows as a detail)
+reason-with-detail = { $reason } (details: { $detail })
+io-not-found = no such folder or file
+io-permission-denied = permission denied
+io-is-a-folder = it is a folder
+io-disk-full = the disk is full
+io-read-only-disk = the disk is read-only
+io-already-exists = the file already exists
+io-file-too-large = the file is too large
+io-other = input/output error
+sqlite-read-only = the file is read-only
+sqlite-busy = the database is busy in another program
+sqlite-corrupt = the database file is damaged
+sqlite-cannot-open = the database file does not open
+sqlite-io = a disk read or write error
+sqlite-other = the operation failed
+
+## Errors of the database
+store-error-locked = The database { $path } is already open in another window of the program or a command. Close it and try again.
+store-error-too-new = The database was made by a newer version of the program (schema { $found }; this version reads up to { $supported }). Update the program.
+store-error-not-a-database = The file { $path } is not a database of the program or is damaged
+store-error-damaged = The file { $path } is damaged (the database integrity check failed); it cannot be restored from
+store-error-folder = Could not create the data folder { $path }: { $reason }
+store-error-lock = Could not take the file { $path } to work with the database: { $reason }
+store-error-backup-write = Could not write the backup { $path }: { $reason }
+store-error-plan-not-found = Plan not found: { $plan }
+store-error-corrupt = The data in the database are damaged: { $detail }
+store-error-read-only = The database { $path } is open read-only (no permission to write the file or its folder): changes are not saved.
+store-error-read-only-old = The database { $path } is open read-only and its schema (version { $found }) is older than this program (version { $supported }): it cannot be updated without write permission.
+store-error-sqlite = Database error: { $reason }

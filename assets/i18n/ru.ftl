@@ -804,3 +804,35 @@ exchange-record-indicator = целевой индикатор
 exchange-record-section = направление
 exchange-record-measure = мероприятие
 exchange-record-school = школа
+cli-error = Ошибка: { $message }
+
+## Reasons of failed file and database operations (our words; the system's text follows as a detail)
+reason-with-detail = { $reason } (подробности: { $detail })
+io-not-found = нет такой папки или файла
+io-permission-denied = нет прав доступа
+io-is-a-folder = это папка
+io-disk-full = на диске нет места
+io-read-only-disk = диск доступен только для чтения
+io-already-exists = файл уже существует
+io-file-too-large = файл слишком большой
+io-other = ошибка ввода-вывода
+sqlite-read-only = файл доступен только для чтения
+sqlite-busy = база занята другой программой
+sqlite-corrupt = файл базы повреждён
+sqlite-cannot-open = файл базы не открывается
+sqlite-io = ошибка чтения или записи на диск
+sqlite-other = операция не выполнена
+
+## Errors of the database
+store-error-locked = База данных { $path } уже открыта другим окном программы или командой. Закройте его и повторите.
+store-error-too-new = База данных создана более новой версией программы (схема { $found }, эта версия понимает до { $supported }). Обновите программу.
+store-error-not-a-database = Файл { $path } не является базой данных программы или повреждён
+store-error-damaged = Файл { $path } повреждён (проверка целостности базы данных не пройдена); восстановить из него нельзя
+store-error-folder = Не удалось создать папку для данных { $path }: { $reason }
+store-error-lock = Не удалось занять файл { $path } для работы с базой: { $reason }
+store-error-backup-write = Не удалось записать резервную копию { $path }: { $reason }
+store-error-plan-not-found = План не найден: { $plan }
+store-error-corrupt = Данные в базе повреждены: { $detail }
+store-error-read-only = База данных { $path } открыта только для чтения (нет прав на запись в файл или папку): изменения не сохраняются.
+store-error-read-only-old = База данных { $path } открыта только для чтения, а её схема (версия { $found }) старше этой программы (версия { $supported }): обновить её без права записи нельзя.
+store-error-sqlite = Ошибка базы данных: { $reason }

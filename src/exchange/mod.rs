@@ -365,7 +365,7 @@ impl Localize for ExchangeError {
             ExchangeError::PlanNotFound(plan) => {
                 tr("exchange-error-plan-not-found", &[("plan", Arg::Str(plan))])
             }
-            ExchangeError::Store(e) => e.to_string(),
+            ExchangeError::Store(e) => e.message(i18n),
             ExchangeError::Trust(e) => e.to_string(),
         }
     }

@@ -14,10 +14,15 @@ pub trait Localize {
 
 /// The message in Russian (the default language), for `Display`.
 pub fn russian(error: &dyn Localize) -> String {
+    in_russian(|i18n| error.message(i18n))
+}
+
+/// Runs `f` with the Russian translations (built once per thread).
+pub fn in_russian<R>(f: impl FnOnce(&I18n) -> R) -> R {
     thread_local! {
         static RUSSIAN: OnceCell<I18n> = const { OnceCell::new() };
     }
-    RUSSIAN.with(|cell| error.message(cell.get_or_init(|| I18n::new(Language::Russian))))
+    RUSSIAN.with(|cell| f(cell.get_or_init(|| I18n::new(Language::Russian))))
 }
 
 /// A number argument.

@@ -4,7 +4,7 @@
 mod localize;
 
 pub(crate) use localize::num;
-pub use localize::{Localize, russian};
+pub use localize::{Localize, in_russian, russian};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
