@@ -460,6 +460,13 @@ fn errors_are_russian_unless_english_is_asked_for() {
         String::from_utf8_lossy(&english.stderr).trim(),
         "Error: The file is empty: it holds no data to load."
     );
+    // A Word document that is empty: the document reader's error, in English too.
+    sb.write("пустой.docx", "");
+    let english = sb.run(&["--lang", "en", "--db", "t.db", "import", "пустой.docx"]);
+    assert_eq!(
+        String::from_utf8_lossy(&english.stderr).trim(),
+        "Error: The file is empty."
+    );
     // A database that is not one: the store's error, in English too.
     sb.write(
         "не-база.db",

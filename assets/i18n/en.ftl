@@ -818,3 +818,21 @@ store-error-corrupt = The data in the database are damaged: { $detail }
 store-error-read-only = The database { $path } is open read-only (no permission to write the file or its folder): changes are not saved.
 store-error-read-only-old = The database { $path } is open read-only and its schema (version { $found }) is older than this program (version { $supported }): it cannot be updated without write permission.
 store-error-sqlite = Database error: { $reason }
+
+## Errors of Word and Excel documents
+office-kind-word = a Word document (.docx)
+office-kind-excel = an Excel workbook (.xlsx)
+office-error-too-large = The file is too large ({ $size } MB). A document may take at most { $max } MB.
+office-error-empty = The file is empty.
+office-error-old-word = This is an old Word 97–2003 file (.doc). Save it in Word as .docx and try again.
+office-error-old-excel = This is an old Excel 97–2003 file (.xls). Save it in Excel as .xlsx and try again.
+office-error-encrypted = The document is password-protected (encrypted) and cannot be read. Remove the password (File → Info → Protect Document) and try again.
+office-error-not-package = The file is damaged or is not { $kind }: { $reason }.
+office-error-inflated = File refused: its part “{ $part }” unpacks to more than { $part_max } MB (or all parts together to more than { $total_max } MB). This does not look like an ordinary document.
+office-error-too-many-parts = File refused: it has more than { $max } parts. This does not look like an ordinary document.
+office-error-missing-part = The file is damaged or is not { $kind }: it has no part “{ $part }”.
+office-error-xml = The document is damaged: a markup error in “{ $part }” ({ $reason }).
+office-error-no-table = No table of measures was found in the document: it needs a table with a header row “Мероприятие” and at least one of the columns “№”, “Сроки”, “Ответственные”, “Результат”.
+office-error-no-sheet-table = No sheet of the workbook has a table of measures: it needs a header row “Мероприятие” and at least one of the columns “№”, “Сроки”, “Ответственные”, “Результат”.
+office-error-spreadsheet = Could not read the Excel workbook: { $detail }.
+office-error-write = Could not put the file together: { $detail }

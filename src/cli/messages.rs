@@ -4,6 +4,7 @@
 use clap::ValueEnum;
 
 use crate::exchange::ExchangeError;
+use crate::exchange::office::OfficeError;
 use crate::i18n::{Arg, I18n, Language, Localize};
 use crate::store::StoreError;
 
@@ -46,6 +47,9 @@ fn localized(cause: &(dyn std::error::Error + 'static), i18n: &I18n) -> Option<S
         return Some(e.message(i18n));
     }
     if let Some(e) = cause.downcast_ref::<StoreError>() {
+        return Some(e.message(i18n));
+    }
+    if let Some(e) = cause.downcast_ref::<OfficeError>() {
         return Some(e.message(i18n));
     }
     None

@@ -18,6 +18,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::i18n::{Arg, I18n, Localize};
+
 use super::table::{TableColumn, TableError, TableImport};
 use crate::model::{Period, Plan};
 
@@ -50,71 +52,126 @@ impl OfficeKind {
             _ => None,
         }
     }
+}
 
-    fn document(self) -> &'static str {
-        match self {
-            OfficeKind::Word => "документ Word (.docx)",
-            OfficeKind::Excel => "книга Excel (.xlsx)",
-        }
+/// Why a Word or Excel document cannot be read or written. The text is in `assets/i18n/*.ftl` (keys
+/// `office-error-*`), given by [`Localize`]; `Display` is the Russian one.
+#[derive(Debug, thiserror::Error)]
+pub enum OfficeError {
+    Io {
+        path: String,
+        reason: String,
+    },
+    TooLarge(u64),
+    Empty,
+    OldWord,
+    OldExcel,
+    Encrypted,
+    NotPackage {
+        kind: OfficeKind,
+        reason: String,
+    },
+    Inflated {
+        part: String,
+    },
+    TooManyParts,
+    MissingPart {
+        kind: OfficeKind,
+        part: String,
+    },
+    Xml {
+        part: String,
+        reason: String,
+    },
+    NoTable,
+    NoSheetTable,
+    Spreadsheet(String),
+    /// Worded by the table reader.
+    Table(TableError),
+    /// Worded by the reader limits.
+    Limit(crate::exchange::limits::LimitError),
+    Write(String),
+}
+
+impl From<TableError> for OfficeError {
+    fn from(e: TableError) -> Self {
+        OfficeError::Table(e)
     }
 }
 
-/// Why a Word or Excel document cannot be read or written. Messages are Russian: they reach the user as they
-/// are.
-#[derive(Debug, thiserror::Error)]
-pub enum OfficeError {
-    #[error("Не удалось прочитать файл {path}: {reason}")]
-    Io { path: String, reason: String },
-    #[error("Файл слишком большой ({} МБ). Документ может занимать не больше {} МБ.", .0 / (1024 * 1024) + 1, MAX_FILE_SIZE / (1024 * 1024))]
-    TooLarge(u64),
-    #[error("Файл пуст.")]
-    Empty,
-    #[error(
-        "Это файл старого формата Word 97–2003 (.doc). Сохраните его в Word как .docx и повторите."
-    )]
-    OldWord,
-    #[error(
-        "Это файл старого формата Excel 97–2003 (.xls). Сохраните его в Excel как .xlsx и повторите."
-    )]
-    OldExcel,
-    #[error(
-        "Документ защищён паролем (зашифрован), прочитать его нельзя. Снимите пароль (Файл → Сведения → \
-         Защита документа) и повторите."
-    )]
-    Encrypted,
-    #[error("Файл повреждён или это не {}: {reason}.", .kind.document())]
-    NotPackage { kind: OfficeKind, reason: String },
-    #[error(
-        "Файл отклонён: часть «{part}» после распаковки больше {} МБ (или все части вместе больше {} МБ). \
-         Это не похоже на обычный документ.",
-        MAX_PART_SIZE / (1024 * 1024),
-        MAX_TOTAL_SIZE / (1024 * 1024)
-    )]
-    Inflated { part: String },
-    #[error("Файл отклонён: в нём больше {MAX_ENTRIES} частей. Это не похоже на обычный документ.")]
-    TooManyParts,
-    #[error("Файл повреждён или это не {}: в нём нет части «{part}».", .kind.document())]
-    MissingPart { kind: OfficeKind, part: String },
-    #[error("Документ повреждён: ошибка в разметке «{part}» ({reason}).")]
-    Xml { part: String, reason: String },
-    #[error(
-        "В документе не найдена таблица мероприятий: нужна таблица со строкой заголовков «Мероприятие» \
-         и хотя бы одним из столбцов «№», «Сроки», «Ответственные», «Результат»."
-    )]
-    NoTable,
-    #[error(
-        "Ни на одном листе книги не найдена таблица мероприятий: нужна строка заголовков «Мероприятие» \
-         и хотя бы один из столбцов «№», «Сроки», «Ответственные», «Результат»."
-    )]
-    NoSheetTable,
-    #[error("Не удалось прочитать книгу Excel: {0}.")]
-    Spreadsheet(String),
-    #[error(transparent)]
-    Table(#[from] TableError),
-    #[error(transparent)]
-    Limit(#[from] crate::exchange::limits::LimitError),
-    #[error("Не удалось составить файл: {0}")]
-    Write(String),
+impl From<crate::exchange::limits::LimitError> for OfficeError {
+    fn from(e: crate::exchange::limits::LimitError) -> Self {
+        OfficeError::Limit(e)
+    }
+}
+
+impl std::fmt::Display for OfficeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::russian(self))
+    }
+}
+
+impl Localize for OfficeError {
+    fn message(&self, i18n: &I18n) -> String {
+        let n = |v: u64| v.to_string();
+        let kind = |k: &OfficeKind| {
+            i18n.tr(match k {
+                OfficeKind::Word => "office-kind-word",
+                OfficeKind::Excel => "office-kind-excel",
+            })
+        };
+        match self {
+            OfficeError::Io { path, reason } => i18n.tr_args(
+                "exchange-error-io",
+                &[("path", Arg::Str(path)), ("reason", Arg::Str(reason))],
+            ),
+            OfficeError::TooLarge(size) => i18n.tr_args(
+                "office-error-too-large",
+                &[
+                    ("size", Arg::Str(&n(size / (1024 * 1024) + 1))),
+                    ("max", Arg::Str(&n(MAX_FILE_SIZE / (1024 * 1024)))),
+                ],
+            ),
+            OfficeError::Empty => i18n.tr("office-error-empty"),
+            OfficeError::OldWord => i18n.tr("office-error-old-word"),
+            OfficeError::OldExcel => i18n.tr("office-error-old-excel"),
+            OfficeError::Encrypted => i18n.tr("office-error-encrypted"),
+            OfficeError::NotPackage { kind: k, reason } => i18n.tr_args(
+                "office-error-not-package",
+                &[("kind", Arg::Str(&kind(k))), ("reason", Arg::Str(reason))],
+            ),
+            OfficeError::Inflated { part } => i18n.tr_args(
+                "office-error-inflated",
+                &[
+                    ("part", Arg::Str(part)),
+                    ("part_max", Arg::Str(&n(MAX_PART_SIZE / (1024 * 1024)))),
+                    ("total_max", Arg::Str(&n(MAX_TOTAL_SIZE / (1024 * 1024)))),
+                ],
+            ),
+            OfficeError::TooManyParts => i18n.tr_args(
+                "office-error-too-many-parts",
+                &[("max", Arg::Str(&MAX_ENTRIES.to_string()))],
+            ),
+            OfficeError::MissingPart { kind: k, part } => i18n.tr_args(
+                "office-error-missing-part",
+                &[("kind", Arg::Str(&kind(k))), ("part", Arg::Str(part))],
+            ),
+            OfficeError::Xml { part, reason } => i18n.tr_args(
+                "office-error-xml",
+                &[("part", Arg::Str(part)), ("reason", Arg::Str(reason))],
+            ),
+            OfficeError::NoTable => i18n.tr("office-error-no-table"),
+            OfficeError::NoSheetTable => i18n.tr("office-error-no-sheet-table"),
+            OfficeError::Spreadsheet(detail) => {
+                i18n.tr_args("office-error-spreadsheet", &[("detail", Arg::Str(detail))])
+            }
+            OfficeError::Table(e) => e.to_string(),
+            OfficeError::Limit(e) => e.to_string(),
+            OfficeError::Write(detail) => {
+                i18n.tr_args("office-error-write", &[("detail", Arg::Str(detail))])
+            }
+        }
+    }
 }
 
 /// A plan read from a document, with notes on what could not be read cleanly.
