@@ -119,15 +119,18 @@ impl RoadmapApp {
         self.data.exchange.mapping = None;
         // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
         let today = self.today;
+        let language = self.i18n.language();
         let file = path.to_path_buf();
         self.run_job("job-import", path, move |progress| {
             progress.set_total(1);
             let read = match TableStage::read(&file) {
                 Ok(Some(stage)) => Ok(super::jobs::ImportRead::Table(Box::new(stage))),
-                Ok(None) => {
-                    read_any(&file, today).map(|s| super::jobs::ImportRead::Source(Box::new(s)))
-                }
-                Err(e) => Err(e),
+                Ok(None) => read_any(&file, today, language)
+                    .map(|s| super::jobs::ImportRead::Source(Box::new(s))),
+                Err(e) => Err(crate::i18n::Localize::message(
+                    &e,
+                    &crate::i18n::I18n::new(language),
+                )),
             };
             progress.set_done(1);
             super::jobs::JobResult::ImportRead { path: file, read }
@@ -473,9 +476,16 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
 }
 
 /// Reads any importable file: an exchange file, a CSV/TSV table, a Word or Excel road map.
-fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, String> {
+/// A refusal is worded in `language` (the job runs apart from the window's translations).
+fn read_any(
+    path: &Path,
+    today: chrono::NaiveDate,
+    language: crate::i18n::Language,
+) -> Result<ImportSource, String> {
+    use crate::i18n::{I18n, Localize};
     if exchange::office::is_office_path(path) {
-        return exchange::office::import_source(path, today).map_err(|e| e.to_string());
+        return exchange::office::import_source(path, today)
+            .map_err(|e| e.message(&I18n::new(language)));
     }
-    exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
+    exchange::read_source(path, today).map_err(|e: ExchangeError| e.message(&I18n::new(language)))
 }
