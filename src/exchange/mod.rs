@@ -215,32 +215,17 @@ pub enum ExchangeError {
     /// A message already put together (a table reader's or a decoder's).
     Table(String),
     PlanNotFound(String),
-    Store(StoreError),
-    Trust(trust::TrustError),
+    Store(#[from] StoreError),
+    Trust(#[from] trust::TrustError),
 }
 
-impl From<StoreError> for ExchangeError {
-    fn from(e: StoreError) -> Self {
-        ExchangeError::Store(e)
-    }
-}
-
-impl From<trust::TrustError> for ExchangeError {
-    fn from(e: trust::TrustError) -> Self {
-        ExchangeError::Trust(e)
-    }
-}
-
-impl fmt::Display for ExchangeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::russian(self))
-    }
-}
+crate::i18n::display_in_russian!(ExchangeError);
 
 impl Localize for ExchangeError {
     fn message(&self, i18n: &I18n) -> String {
         use crate::i18n::num;
         let tr = |key: &str, args: &[(&str, Arg<'_>)]| i18n.tr_args(key, args);
+        let one = |key: &str, name: &str, value: String| tr(key, &[(name, Arg::Str(&value))]);
         match self {
             ExchangeError::Io { path, reason } => tr(
                 "exchange-error-io",
@@ -341,22 +326,16 @@ impl Localize for ExchangeError {
                     ],
                 )
             }
-            ExchangeError::UnknownMeasure(id) => tr(
-                "exchange-error-unknown-measure",
-                &[("id", Arg::Str(&id.to_string()))],
-            ),
-            ExchangeError::UnknownSchool(id) => tr(
-                "exchange-error-unknown-school",
-                &[("id", Arg::Str(&id.to_string()))],
-            ),
-            ExchangeError::BadDeletion(n) => tr(
-                "exchange-error-bad-deletion",
-                &[("n", Arg::Str(&n.to_string()))],
-            ),
-            ExchangeError::DuplicateDeletion(n) => tr(
-                "exchange-error-duplicate-deletion",
-                &[("n", Arg::Str(&n.to_string()))],
-            ),
+            ExchangeError::UnknownMeasure(id) => {
+                one("exchange-error-unknown-measure", "id", id.to_string())
+            }
+            ExchangeError::UnknownSchool(id) => {
+                one("exchange-error-unknown-school", "id", id.to_string())
+            }
+            ExchangeError::BadDeletion(n) => one("exchange-error-bad-deletion", "n", n.to_string()),
+            ExchangeError::DuplicateDeletion(n) => {
+                one("exchange-error-duplicate-deletion", "n", n.to_string())
+            }
             ExchangeError::SchoolNotFound(school) => tr(
                 "exchange-error-school-not-found",
                 &[("school", Arg::Str(school))],

@@ -87,29 +87,13 @@ pub enum OfficeError {
     NoSheetTable,
     Spreadsheet(String),
     /// Worded by the table reader.
-    Table(TableError),
+    Table(#[from] TableError),
     /// Worded by the reader limits.
-    Limit(crate::exchange::limits::LimitError),
+    Limit(#[from] crate::exchange::limits::LimitError),
     Write(String),
 }
 
-impl From<TableError> for OfficeError {
-    fn from(e: TableError) -> Self {
-        OfficeError::Table(e)
-    }
-}
-
-impl From<crate::exchange::limits::LimitError> for OfficeError {
-    fn from(e: crate::exchange::limits::LimitError) -> Self {
-        OfficeError::Limit(e)
-    }
-}
-
-impl std::fmt::Display for OfficeError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::russian(self))
-    }
-}
+crate::i18n::display_in_russian!(OfficeError);
 
 impl Localize for OfficeError {
     fn message(&self, i18n: &I18n) -> String {
@@ -227,14 +211,21 @@ impl OfficeTable {
     }
 }
 
-/// Reads the table of a .docx or .xlsx file, before its columns are applied.
-pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
+/// A document's bytes, its kind (by its extension; by its contents when the extension says neither) and
+/// its file name without extension.
+fn open_document(path: &Path) -> Result<(Vec<u8>, OfficeKind, String), OfficeError> {
     let bytes = read_bytes(path)?;
     let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    Ok((bytes, kind, stem))
+}
+
+/// Reads the table of a .docx or .xlsx file, before its columns are applied.
+pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
+    let (bytes, kind, stem) = open_document(path)?;
     match kind {
         OfficeKind::Word => super::docx::docx_table(&bytes, &stem),
         OfficeKind::Excel => super::xlsx::xlsx_table(&bytes, &stem),
@@ -244,12 +235,7 @@ pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
 /// The table of a .docx or .xlsx file whose header is not recognised, for the user to name its columns: the
 /// document's largest table, or the workbook's first sheet with text.
 pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> {
-    let bytes = read_bytes(path)?;
-    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (bytes, kind, stem) = open_document(path)?;
     match kind {
         OfficeKind::Word => super::docx::docx_largest_table(&bytes, &stem),
         OfficeKind::Excel => super::xlsx::xlsx_first_sheet(&bytes, &stem),
@@ -258,12 +244,7 @@ pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> 
 
 /// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
 pub fn read_document(path: &Path, today: NaiveDate) -> Result<OfficeImport, OfficeError> {
-    let bytes = read_bytes(path)?;
-    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (bytes, kind, stem) = open_document(path)?;
     match kind {
         OfficeKind::Word => super::docx::read_docx(&bytes, &stem, today),
         OfficeKind::Excel => super::xlsx::read_xlsx(&bytes, &stem, today),

@@ -29,3 +29,15 @@ pub fn in_russian<R>(f: impl FnOnce(&I18n) -> R) -> R {
 pub(crate) fn num(n: impl Into<f64>) -> Arg<'static> {
     Arg::Num(n.into())
 }
+
+/// `Display` for an error enum that implements [`Localize`]: its Russian message.
+macro_rules! display_in_russian {
+    ($error:ty) => {
+        impl std::fmt::Display for $error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$crate::i18n::russian(self))
+            }
+        }
+    };
+}
+pub(crate) use display_in_russian;

@@ -3,8 +3,8 @@
 
 mod localize;
 
-pub(crate) use localize::num;
 pub use localize::{Localize, in_russian, russian};
+pub(crate) use localize::{display_in_russian, num};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};

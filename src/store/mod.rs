@@ -46,7 +46,7 @@ pub enum StoreError {
     PlanNotFound(String),
     Corrupt(String),
     /// Worded by the model (see its `Display`).
-    Mismatch(crate::model::ChangeMismatch),
+    Mismatch(#[from] crate::model::ChangeMismatch),
     ReadOnly(PathBuf),
     ReadOnlyOld {
         path: PathBuf,
@@ -58,17 +58,7 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
 }
 
-impl From<crate::model::ChangeMismatch> for StoreError {
-    fn from(e: crate::model::ChangeMismatch) -> Self {
-        StoreError::Mismatch(e)
-    }
-}
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::russian(self))
-    }
-}
+crate::i18n::display_in_russian!(StoreError);
 
 impl Localize for StoreError {
     fn message(&self, i18n: &I18n) -> String {
