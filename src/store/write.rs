@@ -108,31 +108,31 @@ impl<'t> Writer<'t> {
                     .execute(params![section_id.to_string(), *index as i64])?;
                 Ok(())
             }
-            Change::School { before, after } => match (before, after) {
-                (_, Some(school)) => self.put_school(school),
-                (Some(school), None) => self.delete_school(school.id),
-                (None, None) => Ok(()),
-            },
-            Change::Progress { before, after } => match (before, after) {
-                (_, Some(p)) => self.put_progress(p),
-                (Some(p), None) => self.delete_progress(p),
-                (None, None) => Ok(()),
-            },
-            Change::CriteriaSet { before, after } => match (before, after) {
-                (_, Some(set)) => self.put_criteria_set(set),
-                (Some(set), None) => self.delete_criteria_set(set.id),
-                (None, None) => Ok(()),
-            },
-            Change::CriterionValue { before, after } => match (before, after) {
-                (_, Some(v)) => self.put_criterion_value(v),
-                (Some(v), None) => self.delete_criterion_value(v),
-                (None, None) => Ok(()),
-            },
-            Change::IndicatorValue { before, after } => match (before, after) {
-                (_, Some(v)) => self.put_indicator_value(v),
-                (Some(v), None) => self.delete_indicator_value(v),
-                (None, None) => Ok(()),
-            },
+            Change::School { before, after } => {
+                self.put_or_delete(before, after, Self::put_school, |w, school| {
+                    w.delete_school(school.id)
+                })
+            }
+            Change::Progress { before, after } => {
+                self.put_or_delete(before, after, Self::put_progress, Self::delete_progress)
+            }
+            Change::CriteriaSet { before, after } => {
+                self.put_or_delete(before, after, Self::put_criteria_set, |w, set| {
+                    w.delete_criteria_set(set.id)
+                })
+            }
+            Change::CriterionValue { before, after } => self.put_or_delete(
+                before,
+                after,
+                Self::put_criterion_value,
+                Self::delete_criterion_value,
+            ),
+            Change::IndicatorValue { before, after } => self.put_or_delete(
+                before,
+                after,
+                Self::put_indicator_value,
+                Self::delete_indicator_value,
+            ),
             Change::Batch(changes) => {
                 for change in changes {
                     self.apply(plan_id, change)?;
@@ -143,6 +143,21 @@ impl<'t> Writer<'t> {
     }
 
     /// Writes a whole plan: header, then every section and measure at its place.
+    /// A record's new state: `after` written, or `before` deleted when there is no `after`.
+    fn put_or_delete<T>(
+        &mut self,
+        before: &Option<Box<T>>,
+        after: &Option<Box<T>>,
+        put: impl FnOnce(&mut Self, &T) -> Result<()>,
+        delete: impl FnOnce(&mut Self, &T) -> Result<()>,
+    ) -> Result<()> {
+        match (before, after) {
+            (_, Some(record)) => put(self, record),
+            (Some(record), None) => delete(self, record),
+            (None, None) => Ok(()),
+        }
+    }
+
     pub fn put_plan(&mut self, plan: &Plan) -> Result<()> {
         self.put_plan_header(plan)?;
         for (i, section) in plan.sections.iter().enumerate() {
