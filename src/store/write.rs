@@ -411,62 +411,76 @@ impl<'t> Writer<'t> {
         }
     }
 
+    /// Merges one record by age: looks up our `updated_at` with `sql` and `key`, and writes the incoming
+    /// record with `put` unless ours is as new or newer.
+    fn merge_by_age(
+        &mut self,
+        sql: &str,
+        key: &[&dyn rusqlite::ToSql],
+        incoming: &crate::model::Timestamp,
+        put: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<Merge> {
+        let stored = self.stored_time(sql, key)?;
+        let decision = self.merge_decision(stored, incoming);
+        if decision != Merge::Kept {
+            put(self)?;
+        }
+        Ok(decision)
+    }
+
     /// Merges a plan header: the newer `updated_at` wins.
     pub fn merge_plan_header(&mut self, plan: &Plan) -> Result<Merge> {
         let id = plan.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM plans WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &plan.updated_at);
-        if decision != Merge::Kept {
-            self.put_plan_header(plan)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM plans WHERE id = ?1",
+            &[&id],
+            &plan.updated_at,
+            |w| w.put_plan_header(plan),
+        )
     }
 
     /// Merges a section header at `position`: the newer `updated_at` wins.
     pub fn merge_section(&mut self, plan_id: Id, position: usize, s: &Section) -> Result<Merge> {
         let id = s.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM sections WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &s.updated_at);
-        if decision != Merge::Kept {
-            self.put_section_header(plan_id, position, s)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM sections WHERE id = ?1",
+            &[&id],
+            &s.updated_at,
+            |w| w.put_section_header(plan_id, position, s),
+        )
     }
 
     /// Merges a measure at `position`: the newer `updated_at` wins.
     pub fn merge_measure(&mut self, section_id: Id, position: usize, m: &Measure) -> Result<Merge> {
         let id = m.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM measures WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &m.updated_at);
-        if decision != Merge::Kept {
-            self.put_measure(section_id, position, m)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM measures WHERE id = ?1",
+            &[&id],
+            &m.updated_at,
+            |w| w.put_measure(section_id, position, m),
+        )
     }
 
     pub fn merge_school(&mut self, s: &School) -> Result<Merge> {
         let id = s.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM schools WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &s.updated_at);
-        if decision != Merge::Kept {
-            self.put_school(s)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM schools WHERE id = ?1",
+            &[&id],
+            &s.updated_at,
+            |w| w.put_school(s),
+        )
     }
 
     pub fn merge_progress(&mut self, p: &Progress) -> Result<Merge> {
         let measure = p.measure_id.to_string();
         let school = codec::school_text(p.school_id);
         let due = p.due.map(codec::date_text).unwrap_or_default();
-        let stored = self.stored_time(
+        self.merge_by_age(
             "SELECT updated_at FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",
             &[&measure, &school, &due],
-        )?;
-        let decision = self.merge_decision(stored, &p.updated_at);
-        if decision != Merge::Kept {
-            self.put_progress(p)?;
-        }
-        Ok(decision)
+            &p.updated_at,
+            |w| w.put_progress(p),
+        )
     }
 
     /// Merges many progress records, each as `merge_progress` would, in one statement per record (the age
