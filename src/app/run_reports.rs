@@ -129,13 +129,15 @@ impl RoadmapApp {
         if recipients.is_empty() {
             return Err(self.i18n.tr("exchange-send-no-schools"));
         }
+        let protected = crate::output::Protected::of_store(&self.store);
         for school in &recipients {
             let file =
                 exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())
                     .map_err(|e| e.to_string())?;
             let path = folder.join(exchange::send::plan_file_name(school, plan.period));
-            std::fs::write(&path, exchange::to_json(&file))
-                .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+            // Written whole or not at all, never over the database or its backups.
+            crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())
+                .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         }
         self.toasts.info(self.i18n.tr_args(
             "exchange-sent",
