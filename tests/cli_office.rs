@@ -54,7 +54,7 @@ fn compound(names: &[&str]) -> Vec<u8> {
 #[test]
 fn a_word_road_map_imports_as_a_new_plan_and_exports_as_word_and_excel() {
     let sb = Sandbox::new();
-    let docx = sb.write("карта.docx", &fixture("roadmap-001.docx"));
+    let docx = sb.write("карта.docx", fixture("roadmap-001.docx"));
     let out = sb.ok(&["--db", "db.sqlite", "import", p(&docx)]);
     assert!(out.contains("мероприятий: 58"), "{out}");
     assert!(out.contains("01.09.2021–31.08.2022"), "{out}");

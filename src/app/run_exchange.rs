@@ -2,6 +2,7 @@
 //! step for tables whose header is not recognised, conflicts, restoring a backup, and the export targets
 //! (a school's report, the grid as CSV — all of it or what the grid's filter shows).
 
+use crate::i18n::Localize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -187,12 +188,14 @@ impl RoadmapApp {
         let report_school =
             exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
         let missing = exchange::missing::check_report(&self.store, &source.file)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         if missing.is_some() {
             exchange::missing::add_missing(&self.store, &mut source.file)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.message(&self.i18n))?;
         }
-        let preview = source.preview(&self.store).map_err(|e| e.to_string())?;
+        let preview = source
+            .preview(&self.store)
+            .map_err(|e| e.message(&self.i18n))?;
         let names = Names::collect(&self.store, &source.file);
         let mut lines: [Vec<PreviewLine>; 5] = Default::default();
         for item in &preview.items {
@@ -288,11 +291,11 @@ impl RoadmapApp {
             return Err(message);
         }
         if pending.preview.changed() {
-            self.store.backup().map_err(|e| e.to_string())?;
+            self.store.backup().map_err(|e| e.message(&self.i18n))?;
         }
         let had_plan = self.data.plan.is_some();
         let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         self.after_import();
         if !had_plan && self.data.plan.is_some() {
             // The database's first road map (a Word or Excel import): show it, not the Обмен screen.
@@ -404,7 +407,8 @@ impl RoadmapApp {
             .find(|c| c.kind == kind && c.key == key)
             .cloned()
             .ok_or_else(|| self.i18n.tr("error-no-conflict"))?;
-        conflicts::resolve(&mut self.store, &conflict, resolution).map_err(|e| e.to_string())?;
+        conflicts::resolve(&mut self.store, &conflict, resolution)
+            .map_err(|e| e.message(&self.i18n))?;
         // The undo steps may hold the versions the resolution replaced.
         self.undo.clear();
         self.reload_all();
@@ -414,7 +418,9 @@ impl RoadmapApp {
     }
 
     fn restore_backup(&mut self, path: &Path) -> Result<(), String> {
-        self.store.restore_from(path).map_err(|e| e.to_string())?;
+        self.store
+            .restore_from(path)
+            .map_err(|e| e.message(&self.i18n))?;
         self.undo.clear();
         self.data.exchange.pending = None;
         self.data.plan = None;
@@ -425,9 +431,9 @@ impl RoadmapApp {
     }
 
     fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
-        let file =
-            exchange::export_school(&self.store, school, origin).map_err(|e| e.to_string())?;
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
+        let file = exchange::export_school(&self.store, school, origin)
+            .map_err(|e| e.message(&self.i18n))?;
         self.write_export(path, exchange::to_json(&file).into_bytes())
     }
 

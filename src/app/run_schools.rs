@@ -2,6 +2,7 @@
 //! reports. Every edit becomes one `Change` (a `Batch` for several) committed through `commit`, so it is one
 //! transaction and one undo step.
 
+use crate::i18n::Localize;
 use std::path::Path;
 
 use crate::i18n::Arg;
@@ -237,11 +238,17 @@ impl RoadmapApp {
         // Marked first: a failing database is reported once, not every frame.
         self.data.school.synced = Some((plan_id, version));
         let store = &self.store;
-        let records = store.progress(Some(plan_id)).map_err(|e| e.to_string())?;
-        let stored = store.criteria_set().map_err(|e| e.to_string())?;
-        let values = store.criterion_values().map_err(|e| e.to_string())?;
-        let indicator_values = store.indicator_values().map_err(|e| e.to_string())?;
-        let schools = store.schools().map_err(|e| e.to_string())?;
+        let records = store
+            .progress(Some(plan_id))
+            .map_err(|e| e.message(&self.i18n))?;
+        let stored = store.criteria_set().map_err(|e| e.message(&self.i18n))?;
+        let values = store
+            .criterion_values()
+            .map_err(|e| e.message(&self.i18n))?;
+        let indicator_values = store
+            .indicator_values()
+            .map_err(|e| e.message(&self.i18n))?;
+        let schools = store.schools().map_err(|e| e.message(&self.i18n))?;
         let data = &mut self.data.school;
         data.records = crate::stats::ProgressTable::new(records);
         data.criteria = stored.clone().unwrap_or_else(CriteriaSet::builtin);
@@ -320,7 +327,7 @@ impl RoadmapApp {
         let mut changes: Vec<Change> = self
             .store
             .progress_of_school(id)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| e.message(&self.i18n))?
             .into_iter()
             .map(|p| Change::Progress {
                 before: Some(Box::new(p)),
@@ -519,7 +526,7 @@ impl RoadmapApp {
         let count = plan.measure_count();
         self.store
             .write(|w| w.put_plan(&plan))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         self.open_plan(plan.id)?;
         self.ui_state.screen = Screen::Measures;
         self.toasts.info(self.i18n.tr_args(
@@ -543,7 +550,7 @@ impl RoadmapApp {
                 let mut r = school_report(plan, school, table, self.today);
                 r.indicators = indicator_lines(plan, values, Some(id));
                 if docx {
-                    report_docx::school_report_docx(&r).map_err(|e| e.to_string())?
+                    report_docx::school_report_docx(&r).map_err(|e| e.message(&self.i18n))?
                 } else {
                     report_html::school_html(&r).into_bytes()
                 }
@@ -552,7 +559,7 @@ impl RoadmapApp {
                 let mut r = district_report(plan, &self.data.schools, table, self.today);
                 r.indicators = indicator_lines(plan, values, None);
                 if docx {
-                    report_docx::district_report_docx(&r).map_err(|e| e.to_string())?
+                    report_docx::district_report_docx(&r).map_err(|e| e.message(&self.i18n))?
                 } else {
                     report_html::district_html(&r).into_bytes()
                 }

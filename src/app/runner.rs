@@ -1,5 +1,6 @@
 //! The one place that carries out commands: writes through the store, updates the snapshot, records undo.
 
+use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Measure, Plan, Section};
 
 use super::chooser::{Mode, Purpose, Request};
@@ -27,10 +28,10 @@ impl RoadmapApp {
         match command {
             Command::OpenPlan(id) => self.open_plan(id),
             Command::LoadExample => {
-                let id =
-                    crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
+                let id = crate::example::load_example(&mut self.store)
+                    .map_err(|e| e.message(&self.i18n))?;
                 // The example brings its schools: the registry snapshot follows.
-                self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
+                self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
                 self.open_plan(id)?;
                 self.toasts.info(self.i18n.tr("toast-example-loaded"));
                 Ok(())
@@ -42,7 +43,7 @@ impl RoadmapApp {
                 model::validate_plan(&plan).map_err(|e| e.to_string())?;
                 self.store
                     .write(|w| w.put_plan(&plan))
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.message(&self.i18n))?;
                 self.open_plan(plan.id)
             }
             Command::PickAndImport => self.choose(
@@ -236,7 +237,7 @@ impl RoadmapApp {
     fn apply(&mut self, plan_id: Id, change: &Change) -> Result<(), String> {
         self.store
             .apply(plan_id, change)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         if let Some(plan) = self.data.plan.as_mut()
             && plan.id == plan_id
             && change.apply_to_plan(plan).is_err()
@@ -275,7 +276,10 @@ impl RoadmapApp {
     }
 
     pub(super) fn open_plan(&mut self, id: Id) -> Result<(), String> {
-        let plan = self.store.load_plan(id).map_err(|e| e.to_string())?;
+        let plan = self
+            .store
+            .load_plan(id)
+            .map_err(|e| e.message(&self.i18n))?;
         self.undo.clear();
         self.ui_state.last_plan = Some(plan.id);
         self.data.plan = Some(plan);
@@ -293,9 +297,10 @@ impl RoadmapApp {
     /// job.
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
         let plan = self.plan()?.id;
-        let origin = crate::exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let origin =
+            crate::exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
         let file = crate::exchange::json::export(&self.store, Some(plan), origin)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
@@ -380,8 +385,8 @@ impl RoadmapApp {
 
     fn try_reload_all(&mut self) -> Result<(), String> {
         self.refresh_exchange();
-        self.data.plans = self.store.list_plans().map_err(|e| e.to_string())?;
-        self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
+        self.data.plans = self.store.list_plans().map_err(|e| e.message(&self.i18n))?;
+        self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
         let wanted = self
             .data
             .plan
