@@ -836,3 +836,11 @@ office-error-no-table = No table of measures was found in the document: it needs
 office-error-no-sheet-table = No sheet of the workbook has a table of measures: it needs a header row “Мероприятие” and at least one of the columns “№”, “Сроки”, “Ответственные”, “Результат”.
 office-error-spreadsheet = Could not read the Excel workbook: { $detail }.
 office-error-write = Could not put the file together: { $detail }
+
+## Rules a plan or school breaks
+validation-period-reversed = The period's start ({ $from }) is after its end ({ $to })
+validation-empty-plan-title = The plan has no title
+validation-empty-section-title = Section No. { $number } has no title
+validation-empty-measure-title = Measure “{ $number }” has no title
+validation-empty-school-name = The school has no name
+validation-duplicate-id = The id { $id } appears twice

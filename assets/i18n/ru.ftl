@@ -854,3 +854,11 @@ office-error-no-table = В документе не найдена таблица
 office-error-no-sheet-table = Ни на одном листе книги не найдена таблица мероприятий: нужна строка заголовков «Мероприятие» и хотя бы один из столбцов «№», «Сроки», «Ответственные», «Результат».
 office-error-spreadsheet = Не удалось прочитать книгу Excel: { $detail }.
 office-error-write = Не удалось составить файл: { $detail }
+
+## Rules a plan or school breaks
+validation-period-reversed = Начало периода ({ $from }) позже его конца ({ $to })
+validation-empty-plan-title = У плана нет названия
+validation-empty-section-title = У направления № { $number } нет названия
+validation-empty-measure-title = У мероприятия «{ $number }» нет названия
+validation-empty-school-name = У школы нет названия
+validation-duplicate-id = Идентификатор { $id } встречается дважды

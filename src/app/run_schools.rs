@@ -294,7 +294,7 @@ impl RoadmapApp {
     }
 
     fn add_school(&mut self, mut school: School) -> Result<(), String> {
-        model::validate_school(&school).map_err(|e| e.to_string())?;
+        model::validate_school(&school).map_err(|e| e.message(&self.i18n))?;
         school.updated_at = model::now();
         let id = school.id;
         self.commit(Change::School {
@@ -312,7 +312,7 @@ impl RoadmapApp {
         if after == before {
             return Ok(());
         }
-        model::validate_school(&after).map_err(|e| e.to_string())?;
+        model::validate_school(&after).map_err(|e| e.message(&self.i18n))?;
         after.updated_at = model::now();
         self.commit(Change::School {
             before: Some(Box::new(before)),
@@ -522,7 +522,7 @@ impl RoadmapApp {
             &own,
             &self.i18n.tr("schools-plan-own-section"),
         );
-        model::validate_plan(&plan).map_err(|e| e.to_string())?;
+        model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
         let count = plan.measure_count();
         self.store
             .write(|w| w.put_plan(&plan))

@@ -40,7 +40,7 @@ impl RoadmapApp {
                 let mut plan = Plan::new(title, period);
                 plan.sections
                     .push(Section::new("1", self.i18n.tr("new-section-title")));
-                model::validate_plan(&plan).map_err(|e| e.to_string())?;
+                model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
                 self.store
                     .write(|w| w.put_plan(&plan))
                     .map_err(|e| e.message(&self.i18n))?;
@@ -110,7 +110,7 @@ impl RoadmapApp {
                 let mut after = after.header();
                 after.id = before.id;
                 after.updated_at = model::now();
-                model::validate_plan(&after).map_err(|e| e.to_string())?;
+                model::validate_plan(&after).map_err(|e| e.message(&self.i18n))?;
                 let mut changes = Vec::new();
                 if after.period != before.period {
                     // Due dates follow the period; dates set by hand stay as they are.

@@ -286,7 +286,7 @@ impl Localize for ExchangeError {
                 "exchange-error-invalid-plan",
                 &[
                     ("plan", Arg::Str(plan)),
-                    ("error", Arg::Str(&error.to_string())),
+                    ("error", Arg::Str(&error.message(i18n))),
                 ],
             ),
             ExchangeError::InvalidSchool { school, id, error } => tr(
@@ -294,7 +294,7 @@ impl Localize for ExchangeError {
                 &[
                     ("school", Arg::Str(school)),
                     ("id", Arg::Str(&id.to_string())),
-                    ("error", Arg::Str(&error.to_string())),
+                    ("error", Arg::Str(&error.message(i18n))),
                 ],
             ),
             ExchangeError::DuplicateId { id, what } => tr(

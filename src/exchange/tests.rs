@@ -630,3 +630,22 @@ fn errors_speak_the_language_asked_for_and_russian_by_default() {
          “roadmap-planner”. It may have been made by another program."
     );
 }
+
+#[test]
+fn a_broken_rule_inside_a_file_error_is_worded_in_the_same_language() {
+    use crate::i18n::{I18n, Language, Localize};
+    let error = ExchangeError::InvalidPlan {
+        plan: "План".into(),
+        error: ValidationError::EmptyMeasureTitle {
+            number: "1.2".into(),
+        },
+    };
+    assert_eq!(
+        error.message(&I18n::new(Language::English)),
+        "Plan “План”: Measure “1.2” has no title."
+    );
+    assert_eq!(
+        error.to_string(),
+        "План «План»: У мероприятия «1.2» нет названия."
+    );
+}
