@@ -38,6 +38,20 @@ impl Headless {
         output.shapes.len()
     }
 
+    /// Runs frames until the Школы screen's snapshot, read on a worker thread, is in (at most 60 s).
+    pub fn until_loaded(&mut self, app: &mut RoadmapApp) {
+        let start = Instant::now();
+        loop {
+            self.frame(app);
+            let plan = app.data.plan.as_ref().map(|p| p.id);
+            if plan.is_some_and(|p| app.data.school.ready_for(p, app.data.schools.len())) {
+                return;
+            }
+            assert!(start.elapsed().as_secs() < 60, "the school snapshot loads");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
     /// Runs `frames` frames; returns the mean time of one in µs and the shapes painted in all.
     pub fn mean_us(&mut self, app: &mut RoadmapApp, frames: usize) -> (f64, usize) {
         let start = Instant::now();

@@ -58,6 +58,7 @@ fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
     };
     let mut app = RoadmapApp::new(store, today(), ui_state);
     let mut headless = Headless::new();
+    headless.until_loaded(&mut app);
     for _ in 0..WARM_UP_FRAMES {
         headless.frame(&mut app);
     }

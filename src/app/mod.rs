@@ -18,6 +18,7 @@ mod run_reports;
 mod run_schools;
 mod runner;
 mod school_command;
+mod school_loader;
 mod schools_state;
 pub mod sort;
 mod state;
@@ -174,7 +175,11 @@ impl eframe::App for RoadmapApp {
                 .request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.take_dropped_files(ui.ctx());
-        self.ensure_school_data();
+        if self.ensure_school_data() {
+            // The snapshot is being read on a worker thread: look again shortly.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(30));
+        }
         let mut commands = std::mem::take(&mut self.commands);
         let mut ctx = crate::ui::ViewCtx {
             i18n: &self.i18n,
@@ -189,6 +194,10 @@ impl eframe::App for RoadmapApp {
             self.toasts.dismiss(i);
         }
         self.commands = commands;
+        if !self.commands.is_empty() {
+            // The next frame shows what the commands changed.
+            ui.ctx().request_repaint();
+        }
         self.run_commands();
         if !self.first_frame_drawn {
             self.first_frame_drawn = true;

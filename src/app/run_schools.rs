@@ -7,12 +7,12 @@ use std::path::Path;
 
 use crate::i18n::Arg;
 use crate::model::{
-    self, Category, Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Progress, School,
-    Status,
+    self, Category, Change, CriterionValue, Id, IndicatorValue, Progress, School, Status,
 };
-use crate::stats::{ProgressKey, school_plan};
+use crate::stats::{ProgressKey, Touched, school_plan};
 
 use super::chooser::{Mode, Purpose, Request};
+use super::school_loader::{self, PendingLoad, Poll};
 use super::state::Screen;
 use super::{RoadmapApp, SchoolCommand, SchoolTab};
 
@@ -217,62 +217,96 @@ impl RoadmapApp {
         }
     }
 
-    /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame).
-    pub(super) fn ensure_school_data(&mut self) {
-        if (self.ui_state.screen == Screen::Schools || self.data.school.wanted)
-            && let Err(e) = self.load_school_data()
-        {
-            self.toasts.error(e);
+    /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame):
+    /// from a database file on a worker thread. Returns whether a load is still running.
+    pub(super) fn ensure_school_data(&mut self) -> bool {
+        if self.ui_state.screen != Screen::Schools && !self.data.school.wanted {
+            return false;
         }
+        let Some(plan) = self.data.plan.as_ref() else {
+            return false;
+        };
+        let (plan_id, version) = (plan.id, self.store.data_version());
+        if self.data.school.synced != Some((plan_id, version)) {
+            if let Some(pending) = &self.data.school.pending {
+                let current = (pending.plan, pending.version) == (plan_id, version);
+                match pending.poll() {
+                    Poll::Running if current => return true,
+                    Poll::Done(result) if current => {
+                        self.data.school.pending = None;
+                        match *result {
+                            Ok(loaded) => {
+                                self.data.schools = loaded.schools.clone();
+                                self.data.school.install(loaded, plan_id, version);
+                            }
+                            Err(e) => {
+                                // Marked: a failing database is reported once, not every frame.
+                                self.data.school.synced = Some((plan_id, version));
+                                self.toasts.error(e);
+                            }
+                        }
+                        return false;
+                    }
+                    // For an older state of the data, or lost: read again.
+                    _ => self.data.school.pending = None,
+                }
+            }
+            match self.store.reader() {
+                Ok(Some(reader)) => {
+                    let plan = plan.clone();
+                    self.data.school.pending =
+                        Some(PendingLoad::start(reader, plan, version, self.today));
+                    return true;
+                }
+                // An in-memory store (or no second connection): read here.
+                Ok(None) | Err(_) => {
+                    if let Err(e) = self.load_school_data() {
+                        self.toasts.error(e);
+                    }
+                }
+            }
+        }
+        if let Some(plan) = &self.data.plan {
+            self.data
+                .school
+                .fresh_summaries(plan, &self.data.schools, self.today);
+        }
+        false
     }
 
-    /// (Re)loads the school snapshot unless it reflects the open plan and the store's data version.
+    /// (Re)loads the school snapshot here unless it reflects the open plan and the store's data version
+    /// (what a command that needs it does before it runs).
     pub(super) fn load_school_data(&mut self) -> Result<(), String> {
-        let Some(plan_id) = self.data.plan.as_ref().map(|p| p.id) else {
+        let Some(plan) = self.data.plan.as_ref() else {
             return Ok(());
         };
-        let version = self.store.data_version();
+        let (plan_id, version) = (plan.id, self.store.data_version());
         if self.data.school.synced == Some((plan_id, version)) {
             return Ok(());
         }
         // Marked first: a failing database is reported once, not every frame.
         self.data.school.synced = Some((plan_id, version));
-        let store = &self.store;
-        let records = store
-            .progress(Some(plan_id))
-            .map_err(|e| e.message(&self.i18n))?;
-        let stored = store.criteria_set().map_err(|e| e.message(&self.i18n))?;
-        let values = store
-            .criterion_values()
-            .map_err(|e| e.message(&self.i18n))?;
-        let indicator_values = store
-            .indicator_values()
-            .map_err(|e| e.message(&self.i18n))?;
-        let schools = store.schools().map_err(|e| e.message(&self.i18n))?;
-        let data = &mut self.data.school;
-        data.records = crate::stats::ProgressTable::new(records);
-        data.criteria = stored.clone().unwrap_or_else(CriteriaSet::builtin);
-        data.criteria_stored = stored;
-        data.criterion_values.clear();
-        for v in values {
-            data.criterion_values
-                .entry(v.school_id)
-                .or_default()
-                .insert(v.criterion.clone(), v);
-        }
-        data.indicator_values = indicator_values;
-        self.data.schools = schools;
+        self.data.school.pending = None;
+        let loaded = school_loader::read(&self.store, plan, self.today)?;
+        self.data.schools = loaded.schools.clone();
+        self.data.school.install(loaded, plan_id, version);
         Ok(())
     }
 
     /// Keeps the registry and the school snapshot in step with a change just written (called by `apply`).
-    pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change) {
+    /// The summaries follow: the touched schools are summed again, or all are marked for recomputing.
+    pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change, touched: &Touched) {
         update_registry(&mut self.data.schools, change);
         let version = self.store.data_version();
         let data = &mut self.data.school;
         if data.synced == Some((plan_id, version.wrapping_sub(1))) {
             data.apply(change);
             data.synced = Some((plan_id, version));
+            if touched.all_schools {
+                data.summaries_stale = true;
+            } else if let Some(plan) = &self.data.plan {
+                data.resummarize(plan, &self.data.schools, &touched.schools, self.today);
+            }
         }
     }
 

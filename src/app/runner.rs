@@ -2,10 +2,16 @@
 
 use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Measure, Plan, Section};
+use crate::stats::Touched;
+use crate::store::ProgressSummary;
+use std::collections::HashMap;
 
 use super::chooser::{Mode, Purpose, Request};
 use super::undo::Step;
 use super::{Command, MeasureField, RoadmapApp};
+
+/// Above this many measures touched by one change, the plan's counts are read whole (one query).
+const MAX_KEYED_COUNTS: usize = 64;
 
 impl RoadmapApp {
     /// Runs the commands the views queued this frame, in order. Errors become toasts.
@@ -234,19 +240,29 @@ impl RoadmapApp {
         Ok(())
     }
 
+    /// Writes a change and brings the snapshot in step with it in place: the plan tree, the records and
+    /// summaries it touched, the counts of its measures — nothing else is read again.
     fn apply(&mut self, plan_id: Id, change: &Change) -> Result<(), String> {
         self.store
             .apply(plan_id, change)
             .map_err(|e| e.message(&self.i18n))?;
+        let touched = Touched::of(change);
+        let open = self.data.plan.as_ref().is_some_and(|p| p.id == plan_id);
+        let mut drifted = false;
         if let Some(plan) = self.data.plan.as_mut()
             && plan.id == plan_id
             && change.apply_to_plan(plan).is_err()
         {
             // The snapshot drifted from the database: the database is the truth.
             self.reload_plan();
+            drifted = true;
         }
-        self.school_data_after(plan_id, change);
-        self.refresh_after_write();
+        self.school_data_after(plan_id, change, &touched);
+        if open && !drifted {
+            self.refresh_touched(&touched);
+        } else {
+            self.refresh_after_write();
+        }
         Ok(())
     }
 
@@ -414,6 +430,50 @@ impl RoadmapApp {
         }
     }
 
+    /// Refreshes what a change of the open plan touched besides the plan tree: the progress counts of its
+    /// measures (by key), the plan list when names or counts changed, the version.
+    fn refresh_touched(&mut self, touched: &Touched) {
+        if touched.plan_list {
+            match self.store.list_plans() {
+                Ok(plans) => self.data.plans = plans,
+                Err(e) => self.toasts.error(e.to_string()),
+            }
+        }
+        if let Some(plan) = &self.data.plan
+            && !touched.measures.is_empty()
+        {
+            // A school plan's counts may come from the district measures' records: it is small, read whole.
+            let result = if plan.owner_school.is_some() || touched.measures.len() > MAX_KEYED_COUNTS
+            {
+                self.store
+                    .progress_summary(plan.id, self.today)
+                    .map(|all| (all, None))
+            } else {
+                self.store
+                    .progress_summary_of(plan.id, &touched.measures, self.today)
+                    .map(|some| (some, Some(&touched.measures)))
+            };
+            match result {
+                Ok((mut fresh, None)) => {
+                    with_office_part(plan, &mut fresh, plan.measures());
+                    self.data.progress = fresh;
+                }
+                Ok((mut fresh, Some(measures))) => {
+                    for id in measures {
+                        match fresh.remove(id) {
+                            Some(summary) => self.data.progress.insert(*id, summary),
+                            None => self.data.progress.remove(id),
+                        };
+                    }
+                    let touched = measures.iter().filter_map(|id| plan.measure(*id));
+                    with_office_part(plan, &mut self.data.progress, touched);
+                }
+                Err(e) => self.toasts.error(e.to_string()),
+            }
+        }
+        self.data.version = self.store.data_version();
+    }
+
     /// Refreshes what a write can change besides the plan tree: counts, progress summary, version.
     fn refresh_after_write(&mut self) {
         match self.store.list_plans() {
@@ -423,17 +483,7 @@ impl RoadmapApp {
         if let Some(plan) = &self.data.plan {
             match self.store.progress_summary(plan.id, self.today) {
                 Ok(mut summary) => {
-                    // The office's own execution, shown beside the schools' in the grid's status.
-                    for m in plan.measures() {
-                        if crate::stats::concerns_office(plan, m) {
-                            let occurrences = m.due.len().max(1) as u32;
-                            let only = !m.executor.includes_schools();
-                            summary
-                                .entry(m.id)
-                                .or_default()
-                                .set_executor(occurrences, only);
-                        }
-                    }
+                    with_office_part(plan, &mut summary, plan.measures());
                     self.data.progress = summary;
                 }
                 Err(e) => self.toasts.error(e.to_string()),
@@ -442,6 +492,25 @@ impl RoadmapApp {
             self.data.progress.clear();
         }
         self.data.version = self.store.data_version();
+    }
+}
+
+/// The office's own execution of `measures`, shown beside the schools' in the grid's status: what the
+/// office has to do, set from the plan (the store counts only the records).
+fn with_office_part<'a>(
+    plan: &Plan,
+    summary: &mut HashMap<Id, ProgressSummary>,
+    measures: impl Iterator<Item = &'a Measure>,
+) {
+    for m in measures {
+        if crate::stats::concerns_office(plan, m) {
+            let occurrences = m.due.len().max(1) as u32;
+            let only = !m.executor.includes_schools();
+            summary
+                .entry(m.id)
+                .or_default()
+                .set_executor(occurrences, only);
+        }
     }
 }
 

@@ -10,8 +10,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Change, CriteriaSet, CriterionValue, Id, IndicatorValue};
-use crate::stats::ProgressTable;
+use chrono::NaiveDate;
+
+use crate::model::{Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, School};
+use crate::stats::{ProgressTable, SchoolSummary, school_items, summarize, summary_of_items};
 
 /// What the Школы views read besides the plan and the registry.
 #[derive(Debug)]
@@ -30,6 +32,14 @@ pub struct SchoolData {
     pub criterion_values: HashMap<Id, HashMap<String, CriterionValue>>,
     /// Actual values of target indicators (plan level and per school).
     pub indicator_values: Vec<IndicatorValue>,
+    /// Every school's summary over the open plan, in registry order: what the overview shows. Kept in
+    /// step with each committed change (the schools it touched are summed again); recomputed whole only
+    /// when occurrences, scopes, sections or the registry changed.
+    pub summaries: Vec<SchoolSummary>,
+    /// The summaries need recomputing whole before they are shown.
+    pub(super) summaries_stale: bool,
+    /// A load running on a worker thread.
+    pub(super) pending: Option<super::school_loader::PendingLoad>,
 }
 
 impl Default for SchoolData {
@@ -42,6 +52,9 @@ impl Default for SchoolData {
             criteria_stored: None,
             criterion_values: HashMap::new(),
             indicator_values: Vec::new(),
+            summaries: Vec::new(),
+            summaries_stale: true,
+            pending: None,
         }
     }
 }
@@ -50,6 +63,35 @@ impl SchoolData {
     /// Whether the snapshot has been loaded for some plan.
     pub fn is_loaded(&self) -> bool {
         self.synced.is_some()
+    }
+
+    /// Whether the snapshot reflects `plan` and its summaries cover `schools` schools: what the Школы
+    /// screen needs to draw (else it says the records are being read).
+    pub fn ready_for(&self, plan: Id, schools: usize) -> bool {
+        self.synced.is_some_and(|(p, _)| p == plan)
+            && !self.summaries_stale
+            && self.summaries.len() == schools
+    }
+
+    /// Takes in what a load read, as of (`plan`, `version`).
+    pub(super) fn install(&mut self, loaded: super::school_loader::Loaded, plan: Id, version: u64) {
+        self.synced = Some((plan, version));
+        self.records = loaded.records;
+        self.criteria = loaded
+            .criteria_stored
+            .clone()
+            .unwrap_or_else(CriteriaSet::builtin);
+        self.criteria_stored = loaded.criteria_stored;
+        self.criterion_values.clear();
+        for v in loaded.criterion_values {
+            self.criterion_values
+                .entry(v.school_id)
+                .or_default()
+                .insert(v.criterion.clone(), v);
+        }
+        self.indicator_values = loaded.indicator_values;
+        self.summaries = loaded.summaries;
+        self.summaries_stale = false;
     }
 
     /// A school's criterion values as numbers, by criterion id.
@@ -70,6 +112,38 @@ impl SchoolData {
         self.indicator_values
             .iter()
             .find(|v| v.indicator_id == indicator && v.school_id == school && v.year == year)
+    }
+
+    /// Recomputes every school's summary from all the plan's records, when they are stale.
+    pub(super) fn fresh_summaries(&mut self, plan: &Plan, schools: &[School], today: NaiveDate) {
+        if self.summaries_stale || self.summaries.len() != schools.len() {
+            self.summaries = summarize(plan, schools, self.records.records(), today);
+            self.summaries_stale = false;
+        }
+    }
+
+    /// Sums the given schools again from their own occurrences (the others' summaries stand).
+    pub(super) fn resummarize(
+        &mut self,
+        plan: &Plan,
+        schools: &[School],
+        ids: &[Id],
+        today: NaiveDate,
+    ) {
+        if self.summaries_stale {
+            return;
+        }
+        for id in ids {
+            let Some(slot) = self.summaries.iter().position(|s| s.school == *id) else {
+                continue;
+            };
+            let Some(school) = schools.iter().find(|s| s.id == *id) else {
+                continue;
+            };
+            let items = school_items(plan, school, &self.records, today);
+            self.summaries[slot] =
+                summary_of_items(school.id, plan.sections.len(), &items, &self.records, today);
+        }
     }
 
     /// Applies the school-side parts of a committed change.

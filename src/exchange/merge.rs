@@ -618,22 +618,31 @@ pub fn apply(
                 }
             }
         }
-        for (i, (p, &a)) in file.progress.iter().zip(&d.progress).enumerate() {
-            match a {
-                Action::Add | Action::Update => w.put_progress(p)?,
-                Action::Conflict => {
-                    let title = next_conflict_title(RecordKind::Progress, i, false);
-                    w.put_conflict(&conflict(
-                        RecordKind::Progress,
-                        progress_key(p.measure_id, p.school_id, p.due),
-                        title,
-                        serde_json::to_string(p).unwrap_or_default(),
-                        p.updated_at,
-                    ))?
+        // A big file's records are counted once after they are all in (`Writer::progress_in_bulk`).
+        let written = |a: &Action| matches!(a, Action::Add | Action::Update);
+        let measures: Vec<_> = (file.progress.iter().zip(&d.progress))
+            .filter(|(_, a)| written(a))
+            .map(|(p, _)| p.measure_id)
+            .collect();
+        w.progress_in_bulk(&measures, measures.len(), |w| {
+            for (i, (p, &a)) in file.progress.iter().zip(&d.progress).enumerate() {
+                match a {
+                    Action::Add | Action::Update => w.put_progress(p)?,
+                    Action::Conflict => {
+                        let title = next_conflict_title(RecordKind::Progress, i, false);
+                        w.put_conflict(&conflict(
+                            RecordKind::Progress,
+                            progress_key(p.measure_id, p.school_id, p.due),
+                            title,
+                            serde_json::to_string(p).unwrap_or_default(),
+                            p.updated_at,
+                        ))?
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
-        }
+            Ok(())
+        })?;
         values = super::merge_values::merge_values(w, file)?;
         for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {
             let kind: RecordKind = del.kind.into();

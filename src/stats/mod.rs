@@ -13,6 +13,7 @@ pub mod school_plan;
 pub mod summary;
 pub mod table;
 pub mod target;
+pub mod touched;
 
 pub use occurrences::{
     Occurrence, SchoolItem, concerns, concerns_office, office_items, school_items,
@@ -21,3 +22,4 @@ pub use school_plan::{measures_for_school, school_plan};
 pub use summary::{SchoolSummary, SectionCount, office_summary, summarize, summary_of_items};
 pub use table::{ProgressKey, ProgressTable};
 pub use target::{progress_key, progress_target};
+pub use touched::Touched;

@@ -5,10 +5,12 @@ mod codec;
 mod lock;
 mod merge_values;
 mod read;
+mod reader;
 mod schema;
 mod school_data;
 mod shared_progress;
 mod sync;
+mod tally;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -145,6 +147,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     data_version: u64,
+    /// Steps of the snapshot queries so far (tests check that an edit reads little).
+    read_steps: std::cell::Cell<u64>,
     backup_policy: BackupPolicy,
     read_only: bool,
     _lock: Option<DbLock>,
@@ -206,6 +210,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             data_version: 0,
+            read_steps: std::cell::Cell::new(0),
             backup_policy: BackupPolicy::default(),
             read_only: true,
             _lock: None,
@@ -234,6 +239,7 @@ impl Store {
             conn,
             path,
             data_version: 0,
+            read_steps: std::cell::Cell::new(0),
             backup_policy: BackupPolicy::default(),
             read_only: false,
             _lock: None,
@@ -248,6 +254,19 @@ impl Store {
     /// Grows by one with every committed write; view caches key on it.
     pub fn data_version(&self) -> u64 {
         self.data_version
+    }
+
+    /// How much the snapshot queries (plans, plan trees, schools, progress records and counts) have read
+    /// since the store was opened, in SQLite's virtual-machine steps: it grows with every row a query
+    /// visits, not only with those it returns. What an edit costs in reads, for tests.
+    pub fn read_steps(&self) -> u64 {
+        self.read_steps.get()
+    }
+
+    /// Adds the steps `stmt` ran since it was last counted.
+    pub(crate) fn count_steps(&self, stmt: &rusqlite::Statement<'_>) {
+        let steps = stmt.reset_status(rusqlite::StatementStatus::VmStep).max(0) as u64;
+        self.read_steps.set(self.read_steps.get() + steps);
     }
 
     /// Runs `f` in one transaction: all of it is written, or nothing.

@@ -39,6 +39,18 @@ impl ProgressSummary {
         self.by_status[status as usize]
     }
 
+    /// Adds `count` records in `status` (`overdue` of them open and past due), the office's own records
+    /// (`office`) apart from the schools'.
+    pub(super) fn add(&mut self, status: Status, office: bool, count: u32, overdue: u32) {
+        if office {
+            self.office_by_status[status as usize] += count;
+            self.office_overdue += overdue;
+        } else {
+            self.by_status[status as usize] += count;
+            self.overdue += overdue;
+        }
+    }
+
     /// Whether the office has marked any occurrence of a measure it executes (the grid then shows its
     /// line; "—" as for schools until something is marked).
     pub fn office_marked(&self) -> bool {
@@ -108,6 +120,7 @@ impl Store {
                 measures: measures as usize,
             });
         }
+        self.count_steps(&stmt);
         Ok(plans)
     }
 
@@ -210,6 +223,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
 
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.section_id, m.id, m.number, m.title, m.deadline, m.due, m.due_manual,
@@ -245,6 +260,8 @@ impl Store {
                 executor: Executor::parse(&r.get::<_, String>(15)?).unwrap_or_default(),
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(plan)
     }
 
@@ -270,6 +287,8 @@ impl Store {
                 updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
             });
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(schools)
     }
 
@@ -296,6 +315,8 @@ impl Store {
         while let Some(r) = rows.next()? {
             out.push(progress_row(r)?);
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 
@@ -313,8 +334,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Progress counts per measure of a plan: what the grid's status column shows.
+    /// Progress counts per measure of a plan: what the grid's status column shows. A district plan's come
+    /// from the tally (`store::tally`), a school plan's from its records.
     pub fn progress_summary(
+        &self,
+        plan: Id,
+        today: NaiveDate,
+    ) -> Result<HashMap<Id, ProgressSummary>> {
+        if self.counts_from_tally(plan)? {
+            return self.tally_summary(plan, None, today);
+        }
+        self.progress_summary_scan(plan, today)
+    }
+
+    /// Progress counts per measure of a plan, counted from its progress records.
+    pub(super) fn progress_summary_scan(
         &self,
         plan: Id,
         today: NaiveDate,
@@ -343,16 +377,15 @@ impl Store {
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
             };
-            let entry = out.entry(measure).or_default();
             let count = r.get::<_, i64>(2)? as u32;
-            if r.get::<_, bool>(4)? {
-                entry.office_by_status[status as usize] += count;
-                entry.office_overdue += r.get::<_, i64>(3)? as u32;
-                continue;
-            }
-            entry.by_status[status as usize] += count;
-            entry.overdue += r.get::<_, i64>(3)? as u32;
+            let overdue = r.get::<_, i64>(3)? as u32;
+            let office: bool = r.get(4)?;
+            out.entry(measure)
+                .or_default()
+                .add(status, office, count, overdue);
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 

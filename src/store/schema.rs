@@ -7,6 +7,52 @@ use rusqlite::{Connection, Transaction};
 
 use super::StoreError;
 
+/// The triggers that keep `progress_tally` in step with `progress` (as created by migration 6; a bulk
+/// write of progress drops and re-creates them, `store::tally`).
+macro_rules! tally_triggers {
+    () => {
+        r#"
+    CREATE TRIGGER progress_tally_insert AFTER INSERT ON progress
+    BEGIN
+        INSERT INTO progress_tally (measure_id, office, status, due, n)
+             VALUES (NEW.measure_id, NEW.school_id = '', NEW.status, NEW.due, 1)
+        ON CONFLICT (measure_id, office, status, due) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER progress_tally_delete AFTER DELETE ON progress
+    BEGIN
+        UPDATE progress_tally SET n = n - 1
+         WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
+           AND due = OLD.due;
+        DELETE FROM progress_tally
+         WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
+           AND due = OLD.due AND n <= 0;
+    END;
+    CREATE TRIGGER progress_tally_update AFTER UPDATE OF measure_id, school_id, status, due ON progress
+    WHEN OLD.measure_id <> NEW.measure_id OR OLD.school_id <> NEW.school_id OR OLD.status <> NEW.status
+      OR OLD.due <> NEW.due
+    BEGIN
+        UPDATE progress_tally SET n = n - 1
+         WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
+           AND due = OLD.due;
+        DELETE FROM progress_tally
+         WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
+           AND due = OLD.due AND n <= 0;
+        INSERT INTO progress_tally (measure_id, office, status, due, n)
+             VALUES (NEW.measure_id, NEW.school_id = '', NEW.status, NEW.due, 1)
+        ON CONFLICT (measure_id, office, status, due) DO UPDATE SET n = n + 1;
+    END;
+    "#
+    };
+}
+
+/// The tally triggers, to re-create after a bulk write.
+pub(crate) const TALLY_TRIGGERS: &str = tally_triggers!();
+
+/// Drops the tally triggers for a bulk write.
+pub(crate) const DROP_TALLY_TRIGGERS: &str = "DROP TRIGGER progress_tally_insert;
+    DROP TRIGGER progress_tally_delete;
+    DROP TRIGGER progress_tally_update;";
+
 /// Migration `i` brings a database from version `i` to version `i + 1`.
 pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: plans, sections, measures, schools, progress.
@@ -163,6 +209,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         DELETE FROM progress WHERE school_id = OLD.id;
     END;
     "#,
+    // 6: progress counts per (measure, office or school, status, due date), kept by triggers, so the grid's
+    // status column and the start-up read a few rows per measure instead of every progress record.
+    concat!(
+        r#"
+    CREATE TABLE progress_tally (
+        measure_id TEXT NOT NULL,
+        office     INTEGER NOT NULL,
+        status     TEXT NOT NULL,
+        due        TEXT NOT NULL,
+        n          INTEGER NOT NULL,
+        PRIMARY KEY (measure_id, office, status, due)
+    ) WITHOUT ROWID;
+    INSERT INTO progress_tally (measure_id, office, status, due, n)
+         SELECT measure_id, school_id = '', status, due, COUNT(*) FROM progress GROUP BY 1, 2, 3, 4;
+    "#,
+        tally_triggers!()
+    ),
 ];
 
 /// The schema version this build writes.

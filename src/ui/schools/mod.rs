@@ -54,6 +54,14 @@ impl SchoolsView {
         egui::CentralPanel::default().show(ui, |ui| {
             tabs(ui, ctx);
             ui.separator();
+            if let Some(plan) = &ctx.data.plan
+                && !ctx.data.school.ready_for(plan.id, ctx.data.schools.len())
+            {
+                // The records are being read off the UI thread.
+                ui.add_space(24.0);
+                ui.label(RichText::new(ctx.tr("schools-progress-loading")).weak());
+                return;
+            }
             let tab = ctx.ui_state.schools.tab;
             if tab == SchoolTab::Overview {
                 self.overview.ui(ui, ctx);

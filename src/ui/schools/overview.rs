@@ -15,7 +15,7 @@ use crate::app::{Command, OverviewSort, SchoolCommand};
 use crate::i18n::Arg;
 use crate::model::Id;
 use crate::stats::summary::district_total;
-use crate::stats::{SchoolSummary, office_summary, summarize};
+use crate::stats::{SchoolSummary, office_summary};
 use crate::ui::{ViewCtx, style};
 
 #[derive(Default)]
@@ -43,7 +43,8 @@ impl OverviewView {
         let schools = &ctx.data.schools;
         let key = (ctx.data.version, plan.id, ctx.today, schools.len());
         if self.key != Some(key) {
-            self.summaries = summarize(plan, schools, ctx.data.school.records.records(), ctx.today);
+            // Kept in step with each edit by the runner: copied, not recomputed.
+            self.summaries = ctx.data.school.summaries.clone();
             self.total = Some(district_total(&self.summaries, plan.sections.len()));
             let office = office_summary(plan, &ctx.data.school.records, ctx.today);
             self.office = (office.total + office.cancelled > 0).then_some(office);
