@@ -501,16 +501,8 @@ impl RoadmapApp {
                 .records
                 .get(key)
                 .cloned()
-                .unwrap_or_else(|| Progress {
-                    measure_id: key.measure,
-                    school_id: key.school,
-                    due: key.due,
-                    status: Status::Planned,
-                    done_on: None,
-                    evidence: String::new(),
-                    comment: String::new(),
-                    updated_at: model::now(),
-                    by: String::new(),
+                .unwrap_or_else(|| {
+                    Progress::new(key.measure, key.school, key.due, Status::Planned)
                 });
             p.done_on = match status {
                 Status::Done if p.status == Status::Done => p.done_on.or(Some(today)),

@@ -127,17 +127,9 @@ pub fn mark(
     };
     let key = progress_key(&plan, &measure, executor, due);
     let before = table.get(&key).cloned();
-    let mut after = before.clone().unwrap_or_else(|| Progress {
-        measure_id: key.measure,
-        school_id: key.school,
-        due,
-        status: Status::Planned,
-        done_on: None,
-        evidence: String::new(),
-        comment: String::new(),
-        updated_at: model::now(),
-        by: String::new(),
-    });
+    let mut after = before
+        .clone()
+        .unwrap_or_else(|| Progress::new(key.measure, key.school, due, Status::Planned));
     after.status = mark.status;
     after.done_on = match mark.status {
         Status::Done => mark.done_on.or(after.done_on).or(Some(today)),

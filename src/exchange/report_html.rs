@@ -452,7 +452,7 @@ pub fn district_html(r: &DistrictReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Measure, Period, Plan, Progress, Section, Status, now};
+    use crate::model::{Category, Measure, Period, Plan, Progress, Section, Status};
     use crate::stats::ProgressTable;
     use crate::stats::report::{district_report, school_report};
 
@@ -468,17 +468,12 @@ mod tests {
         let mut school = School::new("МОУ «СОШ № 1» <script>");
         school.categories = vec![Category::Shnor];
         let m = &plan.sections[0].measures[0];
-        let table = ProgressTable::new(vec![Progress {
-            measure_id: m.id,
-            school_id: Some(school.id),
-            due: m.due.first().copied(),
-            status: Status::Done,
-            done_on: None,
-            evidence: String::new(),
-            comment: String::new(),
-            updated_at: now(),
-            by: String::new(),
-        }]);
+        let table = ProgressTable::new(vec![Progress::new(
+            m.id,
+            Some(school.id),
+            m.due.first().copied(),
+            Status::Done,
+        )]);
         (plan, school, table)
     }
 
