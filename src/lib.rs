@@ -16,3 +16,4 @@ pub mod startup;
 pub mod stats;
 pub mod store;
 pub mod ui;
+pub mod window;

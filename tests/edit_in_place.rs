@@ -10,6 +10,7 @@ use roadmap_planner::app::{
 use roadmap_planner::model::{Measure, Period, Plan, Progress, School, Section, Status};
 use roadmap_planner::stats::{ProgressKey, summarize};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -95,7 +96,7 @@ fn mark_on_dashboard(schools: usize) -> Edit {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), ui_state)
+            Window::new(RoadmapApp::new(store, today(), ui_state))
         });
     h.run();
     // 3 of 12 occurrences done; 6 due by today (December).
@@ -103,24 +104,25 @@ fn mark_on_dashboard(schools: usize) -> Edit {
 
     let measure = plan.sections[1].measures[0].id;
     let key = ProgressKey::new(measure, Some(first.id), Some(date(2021, 12, 31)));
-    let before = h.state().store().read_steps();
+    let before = h.state().app.store().read_steps();
     h.state_mut()
+        .app
         .push(Command::School(SchoolCommand::MarkDone(vec![key])));
     h.run();
     h.get_by_label_contains("Выполнено 4 из 6");
-    h.state_mut().ui_state.schools.tab = SchoolTab::Overview;
+    h.state_mut().app.ui_state.schools.tab = SchoolTab::Overview;
     h.run();
     // The district: 3 done by every school, one more by the first.
     let done = 3 * schools + 1;
     h.get_by_label_contains(&format!("Выполнено {done} из {}", 6 * schools));
-    let read_steps = h.state().store().read_steps() - before;
+    let read_steps = h.state().app.store().read_steps() - before;
 
     // What the app keeps equals a recount from the database.
-    let app = h.state();
+    let app = &h.state().app;
     let records = app.store().progress(Some(plan.id)).unwrap();
     let open = app.data.plan.as_ref().unwrap();
     assert_eq!(
-        app.data.school.summaries,
+        app.data.progress_and_criteria.summaries,
         summarize(open, &app.data.schools, &records, today())
     );
     assert_eq!(
@@ -128,7 +130,10 @@ fn mark_on_dashboard(schools: usize) -> Edit {
         app.store().progress_summary(plan.id, today()).unwrap()
     );
     assert_eq!(app.data.progress[&measure].count(Status::Done), 1);
-    assert_eq!(app.data.school.records.len(), 3 * schools + 1);
+    assert_eq!(
+        app.data.progress_and_criteria.records.len(),
+        3 * schools + 1
+    );
     Edit { read_steps }
 }
 
@@ -165,7 +170,7 @@ fn undo_and_redo_of_a_mark_update_the_counts_in_place() {
     app.push(Command::Undo);
     app.run_commands();
     assert!(!app.data.progress.contains_key(&measure));
-    assert!(app.data.school.records.get(&key).is_none());
+    assert!(app.data.progress_and_criteria.records.get(&key).is_none());
     app.push(Command::Redo);
     app.run_commands();
     assert_eq!(app.data.progress[&measure].count(Status::Done), 1);

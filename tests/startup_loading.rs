@@ -6,6 +6,7 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
 use roadmap_planner::model::{Measure, Period, Plan, Progress, School, Section, Status};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -87,7 +88,10 @@ fn start_up_reads_the_same_whether_the_database_holds_one_year_or_five() {
         // The grid's counts are there: 100 schools have done each measure.
         let first = plan.sections[0].measures[0].id;
         assert_eq!(app.data.progress[&first].count(Status::Done), 100);
-        assert!(!app.data.school.is_loaded(), "no record read at start");
+        assert!(
+            !app.data.progress_and_criteria.is_loaded(),
+            "no record read at start"
+        );
         app.store().read_steps()
     };
     let one_year = steps(2021);
@@ -120,14 +124,18 @@ fn the_schools_screen_reads_a_database_files_records_off_the_ui_thread() {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(Store::open(&path).unwrap(), today(), ui_state)
+            Window::new(RoadmapApp::new(
+                Store::open(&path).unwrap(),
+                today(),
+                ui_state,
+            ))
         });
     h.step();
     // The window's connection never reads the records: a worker thread does, on its own connection.
     for _ in 0..500 {
         h.step();
-        let app = h.state();
-        if app.data.school.is_loaded() {
+        let app = &h.state().app;
+        if app.data.progress_and_criteria.is_loaded() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -135,7 +143,7 @@ fn the_schools_screen_reads_a_database_files_records_off_the_ui_thread() {
     h.run();
     // 100 schools × 4 measures done of 4 due.
     h.get_by_label_contains("Выполнено 400 из 400");
-    assert_eq!(h.state().data.school.records.len(), 400);
-    let steps = h.state().store().read_steps() - at_start;
+    assert_eq!(h.state().app.data.progress_and_criteria.records.len(), 400);
+    let steps = h.state().app.store().read_steps() - at_start;
     assert!(steps < 400, "{steps} steps more on the window's connection");
 }

@@ -8,6 +8,7 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{Id, Period};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -17,14 +18,18 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// The example open on the calendar, in a 1400×900 window.
-fn calendar() -> Harness<'static, RoadmapApp> {
+fn calendar() -> Harness<'static, Window> {
     isolate_home();
     let store = Store::open_in_memory().unwrap();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, date(2021, 10, 15), UiState::default())
+            Window::new(RoadmapApp::new(
+                store,
+                date(2021, 10, 15),
+                UiState::default(),
+            ))
         });
     h.run();
     h.get_by_label("Открыть пример").click();
@@ -34,8 +39,9 @@ fn calendar() -> Harness<'static, RoadmapApp> {
     h
 }
 
-fn measure_id(h: &Harness<'static, RoadmapApp>, number: &str) -> Id {
+fn measure_id(h: &Harness<'static, Window>, number: &str) -> Id {
     h.state()
+        .app
         .data
         .plan
         .as_ref()
@@ -46,14 +52,14 @@ fn measure_id(h: &Harness<'static, RoadmapApp>, number: &str) -> Id {
         .id
 }
 
-fn due_of(h: &Harness<'static, RoadmapApp>, number: &str) -> (Vec<NaiveDate>, bool) {
-    let plan = h.state().data.plan.as_ref().unwrap();
+fn due_of(h: &Harness<'static, Window>, number: &str) -> (Vec<NaiveDate>, bool) {
+    let plan = h.state().app.data.plan.as_ref().unwrap();
     let m = plan.measures().find(|m| m.number == number).unwrap();
     (m.due.clone(), m.due_manual)
 }
 
 /// Month-grid items are labelled "<number> <title>"; agenda items start with the weekday and date.
-fn grid_items(h: &Harness<'static, RoadmapApp>, number: &str) -> usize {
+fn grid_items(h: &Harness<'static, Window>, number: &str) -> usize {
     let prefix = format!("{number} ");
     h.query_all_by(move |n| {
         n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(&prefix))
@@ -61,7 +67,7 @@ fn grid_items(h: &Harness<'static, RoadmapApp>, number: &str) -> usize {
     .count()
 }
 
-fn click_grid_item(h: &mut Harness<'static, RoadmapApp>, number: &str) {
+fn click_grid_item(h: &mut Harness<'static, Window>, number: &str) {
     let prefix = format!("{number} ");
     h.get_by(move |n| {
         n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(&prefix))
@@ -141,23 +147,23 @@ fn the_agenda_groups_by_today() {
 fn clicking_an_item_selects_the_measure_and_opens_it() {
     let mut h = calendar();
     click_grid_item(&mut h, "6.5");
-    assert_eq!(h.state().data.selected, Some(measure_id(&h, "6.5")));
+    assert_eq!(h.state().app.data.selected, Some(measure_id(&h, "6.5")));
     h.get_by_label("Мероприятие 6.5");
     h.get_by_label("Даты исполнения");
     h.get_by_label_contains("Из текста срока:");
     // An agenda item opens its measure the same way.
     h.get_by_label_contains("Чт 30.09 · 7.1 ").click();
     h.run();
-    assert_eq!(h.state().data.selected, Some(measure_id(&h, "7.1")));
+    assert_eq!(h.state().app.data.selected, Some(measure_id(&h, "7.1")));
     h.get_by_label("Мероприятие 7.1");
     // "Open in the table" goes to the grid with the measure selected.
     h.get_by_label("Открыть в таблице мероприятий").click();
     h.run();
     assert_eq!(
-        h.state().ui_state.screen,
+        h.state().app.ui_state.screen,
         roadmap_planner::app::Screen::Measures
     );
-    assert_eq!(h.state().data.selected, Some(measure_id(&h, "7.1")));
+    assert_eq!(h.state().app.data.selected, Some(measure_id(&h, "7.1")));
 }
 
 #[test]
@@ -198,9 +204,10 @@ fn a_date_set_by_hand_survives_a_period_change() {
     assert_eq!(due_of(&h, "6.5"), (vec![date(2021, 10, 20)], true));
 
     // The plan period changes: derived dates follow it, the hand-set ones stay.
-    let mut header = h.state().data.plan.as_ref().unwrap().header();
+    let mut header = h.state().app.data.plan.as_ref().unwrap().header();
     header.period = Period::new(date(2021, 1, 1), date(2022, 8, 31));
     h.state_mut()
+        .app
         .push(Command::EditPlanHeader(Box::new(header)));
     h.run();
     assert_eq!(due_of(&h, "6.5"), (vec![date(2021, 10, 20)], true));
@@ -210,7 +217,7 @@ fn a_date_set_by_hand_survives_a_period_change() {
         "«август» re-derived over two plan years"
     );
     let stored = {
-        let app = h.state();
+        let app = &h.state().app;
         let plan = app
             .store()
             .load_plan(app.data.plan.as_ref().unwrap().id)
@@ -236,7 +243,7 @@ fn a_date_set_by_hand_survives_a_period_change() {
 fn the_grid_filter_applies() {
     let mut h = calendar();
     assert_eq!(grid_items(&h, "6.5"), 1);
-    h.state_mut().ui_state.filter.text = "мониторинг".into();
+    h.state_mut().app.ui_state.filter.text = "мониторинг".into();
     h.run();
     h.run();
     assert_eq!(grid_items(&h, "6.5"), 0, "6.5 is not about monitoring");
@@ -282,7 +289,7 @@ fn a_crowded_day_shows_the_first_items_and_opens_its_full_list() {
                 screen: roadmap_planner::app::Screen::Calendar,
                 ..UiState::default()
             };
-            RoadmapApp::new(store, date(2021, 10, 15), ui_state)
+            Window::new(RoadmapApp::new(store, date(2021, 10, 15), ui_state))
         });
     h.run();
     h.get_by_label("Октябрь 2021");
@@ -300,7 +307,7 @@ fn a_crowded_day_shows_the_first_items_and_opens_its_full_list() {
     h.get_by_label("Сроки на 31.10.2021 · 40");
     h.get_by_label("1.12 Отчёт").click();
     h.run();
-    assert_eq!(h.state().data.selected, Some(measure_id(&h, "1.12")));
+    assert_eq!(h.state().app.data.selected, Some(measure_id(&h, "1.12")));
     h.get_by_label("Мероприятие 1.12");
 }
 
@@ -310,15 +317,15 @@ fn the_plan_exports_to_an_ics_file() {
     h.get_by_label("📅 Экспорт в календарь (ICS)…");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.ics");
-    h.state_mut().push(Command::ExportIcsFile(path.clone()));
+    h.state_mut().app.push(Command::ExportIcsFile(path.clone()));
     h.run();
     let text = std::fs::read_to_string(&path).unwrap();
-    let plan = h.state().data.plan.as_ref().unwrap();
+    let plan = h.state().app.data.plan.as_ref().unwrap();
     assert_eq!(
         text.matches("BEGIN:VEVENT").count(),
         plan.measures().map(|m| m.due.len()).sum::<usize>()
     );
-    let toasts = &h.state().toasts;
+    let toasts = &h.state().app.toasts;
     assert!(
         toasts
             .items()

@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::chooser::{Backend, Chooser};
 use roadmap_planner::app::{RoadmapApp, Screen, UiState};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -19,7 +20,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
-fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
+fn harness_with(ui_state: UiState) -> Harness<'static, Window> {
     isolate_home();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -28,7 +29,7 @@ fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
             let mut app = RoadmapApp::new(Store::open_in_memory().unwrap(), today(), ui_state);
             app.chooser = Chooser::new(Backend::InApp);
-            app
+            Window::new(app)
         })
 }
 
@@ -38,12 +39,12 @@ fn fixture() -> PathBuf {
 
 const PATH_FIELD: &str = "Файл (имя или полный путь — можно вставить):";
 
-fn open_chooser(h: &mut Harness<'static, RoadmapApp>) {
+fn open_chooser(h: &mut Harness<'static, Window>) {
     h.run();
     h.get_by_label("Импортировать файл…").click();
     h.run();
     assert!(
-        h.state().ui_state.chooser.is_some(),
+        h.state().app.ui_state.chooser.is_some(),
         "the in-app chooser opens"
     );
 }
@@ -61,18 +62,21 @@ fn without_a_system_dialog_the_in_app_chooser_opens_and_a_typed_path_imports() {
     h.get_by_label("Открыть").click();
     h.run();
     h.get_by_label("Файл не найден: /нет/такого/файла.docx");
-    assert!(h.state().data.exchange.pending.is_none());
+    assert!(h.state().app.data.exchange.pending.is_none());
 
     // A pasted path: the field is replaced with the fixture's path.
-    h.state_mut().ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
+    h.state_mut().app.ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
     h.run();
     h.get_by_label("Открыть").click();
     h.run();
     h.run();
-    assert!(h.state().ui_state.chooser.is_none(), "the chooser closes");
-    assert_eq!(h.state().ui_state.screen, Screen::Exchange);
     assert!(
-        h.state().data.exchange.pending.is_some(),
+        h.state().app.ui_state.chooser.is_none(),
+        "the chooser closes"
+    );
+    assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
+    assert!(
+        h.state().app.data.exchange.pending.is_some(),
         "the file is previewed"
     );
 
@@ -82,8 +86,14 @@ fn without_a_system_dialog_the_in_app_chooser_opens_and_a_typed_path_imports() {
     h.get_by_label("Применить").click();
     h.run();
     h.run();
-    assert_eq!(h.state().ui_state.screen, Screen::Measures);
-    let plan = h.state().data.plan.as_ref().expect("the new plan is open");
+    assert_eq!(h.state().app.ui_state.screen, Screen::Measures);
+    let plan = h
+        .state()
+        .app
+        .data
+        .plan
+        .as_ref()
+        .expect("the new plan is open");
     assert!(plan.measure_count() > 0);
 }
 
@@ -91,7 +101,7 @@ fn without_a_system_dialog_the_in_app_chooser_opens_and_a_typed_path_imports() {
 fn the_chooser_remembers_the_folder_and_lists_its_files() {
     let mut h = harness_with(UiState::default());
     open_chooser(&mut h);
-    h.state_mut().ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
+    h.state_mut().app.ui_state.chooser.as_mut().unwrap().path = fixture().display().to_string();
     h.run();
     h.get_by_label("Открыть").click();
     h.run();
@@ -100,17 +110,23 @@ fn the_chooser_remembers_the_folder_and_lists_its_files() {
     h.get_by_label("Отмена").click();
     h.run();
     let folder = fixture().parent().unwrap().to_path_buf();
-    assert_eq!(h.state().ui_state.last_folders.get("import"), Some(&folder));
+    assert_eq!(
+        h.state().app.ui_state.last_folders.get("import"),
+        Some(&folder)
+    );
 
     // Next time it starts in that folder, listing the road maps there; a click and «Открыть» imports.
     open_chooser(&mut h);
-    assert_eq!(h.state().ui_state.chooser.as_ref().unwrap().folder, folder);
+    assert_eq!(
+        h.state().app.ui_state.chooser.as_ref().unwrap().folder,
+        folder
+    );
     h.get_by_label("📄 roadmap-001.docx").click();
     h.run();
     h.get_by_label("Открыть").click();
     h.run();
     h.run();
-    assert!(h.state().data.exchange.pending.is_some());
+    assert!(h.state().app.data.exchange.pending.is_some());
 }
 
 #[test]
@@ -119,9 +135,9 @@ fn cancelling_the_chooser_changes_nothing() {
     open_chooser(&mut h);
     h.get_by_label("Отмена").click();
     h.run();
-    assert!(h.state().ui_state.chooser.is_none());
-    assert!(h.state().data.exchange.pending.is_none());
-    assert!(h.state().data.plan.is_none());
+    assert!(h.state().app.ui_state.chooser.is_none());
+    assert!(h.state().app.data.exchange.pending.is_none());
+    assert!(h.state().app.data.plan.is_none());
 }
 
 #[test]
@@ -133,7 +149,7 @@ fn exchange_is_open_on_an_empty_database_and_the_welcome_names_every_format() {
     h.get_by_label_contains("CSV");
     h.get_by_label("Обмен").click();
     h.run();
-    assert_eq!(h.state().ui_state.screen, Screen::Exchange);
+    assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
     // The screen's own import and backups are there, not the welcome page.
     assert!(h.query_by_label_contains("Добро пожаловать").is_none());
     h.get_by_label("Импортировать файл…");
@@ -152,9 +168,10 @@ fn saving_over_a_file_asks_first_then_the_export_is_written() {
     let target = dir.path().join("план.json");
     std::fs::write(&target, "старое").unwrap();
     h.state_mut()
+        .app
         .push(roadmap_planner::app::Command::PickAndExport);
     h.run();
-    h.state_mut().ui_state.chooser.as_mut().unwrap().path = target.display().to_string();
+    h.state_mut().app.ui_state.chooser.as_mut().unwrap().path = target.display().to_string();
     h.run();
     h.get_by_label("Сохранить").click();
     h.run();
@@ -170,7 +187,7 @@ fn saving_over_a_file_asks_first_then_the_export_is_written() {
     let written = std::fs::read_to_string(&target).unwrap();
     assert!(written.contains("Ивантеевского"), "the export replaced it");
     assert_eq!(
-        h.state().ui_state.last_folders.get("export"),
+        h.state().app.ui_state.last_folders.get("export"),
         Some(&dir.path().to_path_buf())
     );
 }
@@ -197,20 +214,20 @@ fn a_system_dialog_that_cannot_show_falls_back_to_the_in_app_chooser() {
                 UiState::default(),
             );
             app.chooser = Chooser::new(Backend::System);
-            app
+            Window::new(app)
         });
     h.run();
     h.get_by_label("Импортировать файл…").click();
     h.run();
     for _ in 0..300 {
         h.step();
-        if h.state().ui_state.chooser.is_some() {
+        if h.state().app.ui_state.chooser.is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     assert!(
-        h.state().ui_state.chooser.is_some(),
+        h.state().app.ui_state.chooser.is_some(),
         "the in-app chooser took over"
     );
     h.run();

@@ -7,36 +7,37 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::i18n::Language;
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
 
-fn harness(language: Language) -> Harness<'static, RoadmapApp> {
+fn harness(language: Language) -> Harness<'static, Window> {
     isolate_home();
     let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(
+            Window::new(RoadmapApp::new(
                 Store::open_in_memory().unwrap(),
                 today,
                 UiState {
                     language,
                     ..UiState::default()
                 },
-            )
+            ))
         });
     h.run();
     h
 }
 
 /// Imports `name` holding `bytes` (from a temp folder) and lets the window show what came of it.
-fn import(h: &mut Harness<'static, RoadmapApp>, name: &str, bytes: &[u8]) {
+fn import(h: &mut Harness<'static, Window>, name: &str, bytes: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    h.state_mut().push(Command::ImportFile(path));
+    h.state_mut().app.push(Command::ImportFile(path));
     h.run();
     h.run();
 }

@@ -11,6 +11,7 @@ use roadmap_planner::app::{Command, RoadmapApp, Screen, UiState};
 use roadmap_planner::exchange;
 use roadmap_planner::model::{self, Change};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -19,13 +20,13 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
-fn harness(store: Store) -> Harness<'static, RoadmapApp> {
+fn harness(store: Store) -> Harness<'static, Window> {
     isolate_home();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), UiState::default())
+            Window::new(RoadmapApp::new(store, today(), UiState::default()))
         })
 }
 
@@ -46,14 +47,16 @@ fn export_to(store: &mut Store, dir: &Path, name: &str, age: chrono::Duration) -
     path
 }
 
-fn import(h: &mut Harness<'static, RoadmapApp>, path: &Path) {
-    h.state_mut().push(Command::ImportFile(path.to_path_buf()));
+fn import(h: &mut Harness<'static, Window>, path: &Path) {
+    h.state_mut()
+        .app
+        .push(Command::ImportFile(path.to_path_buf()));
     h.run();
     h.run();
 }
 
-fn plan_count(h: &Harness<'static, RoadmapApp>) -> usize {
-    h.state().store().list_plans().unwrap().len()
+fn plan_count(h: &Harness<'static, Window>) -> usize {
+    h.state().app.store().list_plans().unwrap().len()
 }
 
 #[test]
@@ -69,7 +72,7 @@ fn an_import_is_previewed_then_cancelled_or_applied() {
     h.run();
 
     import(&mut h, &path);
-    assert_eq!(h.state().ui_state.screen, Screen::Exchange);
+    assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
     h.get_by_label("Предпросмотр импорта: plan.json");
     h.get_by_label("Мероприятия — 58");
     h.get_by_label("Направления — 9");
@@ -77,7 +80,7 @@ fn an_import_is_previewed_then_cancelled_or_applied() {
     h.run();
     h.run();
     assert_eq!(plan_count(&h), 0, "Cancel writes nothing");
-    assert!(h.state().data.exchange.pending.is_none());
+    assert!(h.state().app.data.exchange.pending.is_none());
     h.get_by_label_contains("Добро пожаловать");
 
     import(&mut h, &path);
@@ -87,6 +90,7 @@ fn an_import_is_previewed_then_cancelled_or_applied() {
     assert_eq!(plan_count(&h), 1, "Apply writes the plan");
     let plan = h
         .state()
+        .app
         .data
         .plan
         .as_ref()
@@ -117,9 +121,9 @@ fn a_conflict_is_listed_and_taking_theirs_resolves_it() {
     h.run();
 
     // Both offices change the same measure's title.
-    let plan = h.state().data.plan.clone().unwrap();
+    let plan = h.state().app.data.plan.clone().unwrap();
     let measure = plan.measures().next().unwrap().clone();
-    h.state_mut().push(Command::EditMeasure {
+    h.state_mut().app.push(Command::EditMeasure {
         id: measure.id,
         field: roadmap_planner::app::MeasureField::Title,
         value: "Наш заголовок".into(),
@@ -150,16 +154,16 @@ fn a_conflict_is_listed_and_taking_theirs_resolves_it() {
     h.get_by_label("Применить").click();
     h.run();
     h.run();
-    h.state_mut().ui_state.screen = Screen::Exchange;
+    h.state_mut().app.ui_state.screen = Screen::Exchange;
     h.run();
-    assert_eq!(h.state().data.exchange.conflicts.len(), 1);
+    assert_eq!(h.state().app.data.exchange.conflicts.len(), 1);
     h.get_by_label("Оставить наше");
     h.get_by_label("Принять их").click();
     h.run();
     h.run();
-    assert!(h.state().store().conflicts().unwrap().is_empty());
+    assert!(h.state().app.store().conflicts().unwrap().is_empty());
     h.get_by_label("Конфликтов нет.");
-    let stored = h.state().store().load_plan(plan.id).unwrap();
+    let stored = h.state().app.store().load_plan(plan.id).unwrap();
     assert_eq!(stored.measure(measure.id).unwrap().title, "Их заголовок");
 }
 
@@ -179,7 +183,7 @@ fn a_csv_with_unknown_headers_goes_through_column_mapping() {
     h.run();
     import(&mut h, &path);
     h.get_by_label("Сопоставление столбцов");
-    assert!(h.state().data.exchange.mapping.is_some());
+    assert!(h.state().app.data.exchange.mapping.is_some());
     h.get_by_label("Применить сопоставление").click();
     h.run();
     h.run();
@@ -191,6 +195,7 @@ fn a_csv_with_unknown_headers_goes_through_column_mapping() {
     h.run();
     let plan = h
         .state()
+        .app
         .data
         .plan
         .as_ref()

@@ -9,6 +9,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use roadmap_planner::app::{MeasureSort, RoadmapApp, UiState};
 use roadmap_planner::model::Plan;
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -17,7 +18,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
-fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
+fn harness_with(ui_state: UiState) -> Harness<'static, Window> {
     isolate_home();
     let store = Store::open_in_memory().unwrap();
     let mut h = Harness::builder()
@@ -29,7 +30,7 @@ fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
         .with_max_steps(16)
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), ui_state)
+            Window::new(RoadmapApp::new(store, today(), ui_state))
         });
     h.run();
     h.get_by_label("Открыть пример").click();
@@ -38,18 +39,18 @@ fn harness_with(ui_state: UiState) -> Harness<'static, RoadmapApp> {
 }
 
 /// The example open in the grid.
-fn harness() -> Harness<'static, RoadmapApp> {
+fn harness() -> Harness<'static, Window> {
     harness_with(UiState::default())
 }
 
 const FIRST_MEASURE: &str = "Определение и назначение муниципального координатора по работе с общеобразовательными организациями, имеющими низкие образовательные результаты";
 
-fn plan<'a>(h: &'a Harness<'static, RoadmapApp>) -> &'a Plan {
-    h.state().data.plan.as_ref().expect("a plan is open")
+fn plan<'a>(h: &'a Harness<'static, Window>) -> &'a Plan {
+    h.state().app.data.plan.as_ref().expect("a plan is open")
 }
 
 /// The measure numbers of a section, in order.
-fn numbers(h: &Harness<'static, RoadmapApp>, section: usize) -> Vec<String> {
+fn numbers(h: &Harness<'static, Window>, section: usize) -> Vec<String> {
     plan(h).sections[section]
         .measures
         .iter()
@@ -58,7 +59,7 @@ fn numbers(h: &Harness<'static, RoadmapApp>, section: usize) -> Vec<String> {
 }
 
 /// The "показано N из M" count.
-fn shown(h: &Harness<'static, RoadmapApp>) -> (usize, usize) {
+fn shown(h: &Harness<'static, Window>) -> (usize, usize) {
     let node = h.get_by_label_contains("показано ");
     let text = node.accesskit_node().label().or(node.value()).unwrap();
     let numbers: Vec<usize> = text
@@ -69,7 +70,7 @@ fn shown(h: &Harness<'static, RoadmapApp>) -> (usize, usize) {
 }
 
 /// Shows every filter when a narrow window keeps some behind «Все фильтры».
-fn all_filters(h: &mut Harness<'static, RoadmapApp>) {
+fn all_filters(h: &mut Harness<'static, Window>) {
     if let Some(button) = h.query_by_label_contains("Все фильтры") {
         button.click();
         h.run();
@@ -77,7 +78,7 @@ fn all_filters(h: &mut Harness<'static, RoadmapApp>) {
 }
 
 /// Clicks a toolbar button, opening the toolbar's «…» menu first when the button is folded into it.
-fn toolbar(h: &mut Harness<'static, RoadmapApp>, label: &str) {
+fn toolbar(h: &mut Harness<'static, Window>, label: &str) {
     if h.query_by_label(label).is_none() {
         h.get_by_label("…").click();
         h.run();
@@ -85,7 +86,7 @@ fn toolbar(h: &mut Harness<'static, RoadmapApp>, label: &str) {
     h.get_by_label(label).click();
 }
 
-fn cell_editor<'a>(h: &'a Harness<'static, RoadmapApp>) -> egui_kittest::Node<'a> {
+fn cell_editor<'a>(h: &'a Harness<'static, Window>) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::MultilineTextInput, "Ячейка: Мероприятие")
 }
 
@@ -118,7 +119,7 @@ fn edit_a_cell_in_place_then_undo() {
     );
     h.get_by_label("Назначение\nкоординатора");
     let id = plan(&h).id;
-    let stored = h.state().store().load_plan(id).unwrap();
+    let stored = h.state().app.store().load_plan(id).unwrap();
     assert_eq!(
         stored.sections[0].measures[0].title,
         "Назначение\nкоординатора"
@@ -142,7 +143,10 @@ fn escape_cancels_and_tab_moves_to_the_next_cell() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(plan(&h).sections[0].measures[0].title, FIRST_MEASURE);
-    assert!(!h.state().data.can_undo, "a cancelled edit is no change");
+    assert!(
+        !h.state().app.data.can_undo,
+        "a cancelled edit is no change"
+    );
 
     h.key_press(Key::Enter);
     h.run();
@@ -192,7 +196,7 @@ fn insert_below_the_selection() {
         section.measures[1].number, "",
         "no number in the middle: renumbering is asked for"
     );
-    assert_eq!(h.state().data.selected, Some(section.measures[1].id));
+    assert_eq!(h.state().app.data.selected, Some(section.measures[1].id));
 }
 
 #[test]
@@ -231,6 +235,7 @@ fn a_folded_section_hides_its_measures_not_the_count() {
     assert_eq!(shown(&h), (58, 58));
     assert!(
         h.state()
+            .app
             .ui_state
             .collapsed
             .contains(&plan(&h).sections[0].id)
@@ -255,9 +260,9 @@ fn move_a_measure_down_into_the_next_section_then_undo() {
         last.id,
         "first in section 2"
     );
-    assert_eq!(h.state().data.selected, Some(last.id), "still selected");
+    assert_eq!(h.state().app.data.selected, Some(last.id), "still selected");
     // Stored in that place too.
-    let stored = h.state().store().load_plan(plan(&h).id).unwrap();
+    let stored = h.state().app.store().load_plan(plan(&h).id).unwrap();
     assert_eq!(stored.sections[1].measures[0].id, last.id);
 
     h.get_by_label("↩ Отменить").click();
@@ -287,7 +292,7 @@ fn duplicate_a_measure() {
     let s = &plan(&h).sections[0];
     assert_eq!(s.measures[1].title, FIRST_MEASURE);
     assert_ne!(s.measures[1].id, s.measures[0].id);
-    assert_eq!(h.state().data.selected, Some(s.measures[1].id));
+    assert_eq!(h.state().app.data.selected, Some(s.measures[1].id));
     assert_eq!(plan(&h).measure_count(), 59);
     h.get_by_label("🗐 Дублировать").click();
     h.run();
@@ -346,7 +351,7 @@ fn sort_by_deadline() {
     h.run();
     h.get_by_label("По сроку").click();
     h.run();
-    assert_eq!(h.state().ui_state.sort, MeasureSort::Deadline);
+    assert_eq!(h.state().app.ui_state.sort, MeasureSort::Deadline);
     // Section 1: 1.1 (31.12.2021), 1.2 and 1.4 (31.01.2022), 1.3 (28.02.2022).
     let y = |label: &str| h.get_by_label(label).rect().min.y;
     assert!(y("1.1") < y("1.2"));
@@ -411,9 +416,9 @@ fn the_filter_survives_a_restart() {
     let narrowed = shown(&h);
     assert!(narrowed.0 < 58);
     // eframe saves `UiState` with serde on exit and gives it back at start.
-    let saved = serde_json::to_string(&h.state().ui_state).unwrap();
+    let saved = serde_json::to_string(&h.state().app.ui_state).unwrap();
     let restored: UiState = serde_json::from_str(&saved).unwrap();
-    assert_eq!(restored, h.state().ui_state);
+    assert_eq!(restored, h.state().app.ui_state);
     assert!(restored.filter.overdue_only);
     let h2 = harness_with(restored);
     assert_eq!(
@@ -494,7 +499,7 @@ fn a_plan_with_key_activities_per_year_has_a_column_per_year() {
         .with_max_steps(16)
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), UiState::default())
+            Window::new(RoadmapApp::new(store, today(), UiState::default()))
         });
     h.run();
     h.get_by_label("2022");

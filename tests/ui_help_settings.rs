@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use roadmap_planner::app::{RoadmapApp, ThemeChoice, UiState};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -14,7 +15,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
-fn harness_at(pixels_per_point: f32) -> Harness<'static, RoadmapApp> {
+fn harness_at(pixels_per_point: f32) -> Harness<'static, Window> {
     isolate_home();
     let store = Store::open_in_memory().unwrap();
     let mut h = Harness::builder()
@@ -22,23 +23,23 @@ fn harness_at(pixels_per_point: f32) -> Harness<'static, RoadmapApp> {
         .with_pixels_per_point(pixels_per_point)
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), UiState::default())
+            Window::new(RoadmapApp::new(store, today(), UiState::default()))
         });
     h.run();
     h
 }
 
-fn harness() -> Harness<'static, RoadmapApp> {
+fn harness() -> Harness<'static, Window> {
     harness_at(1.0)
 }
 
-fn open_example(h: &mut Harness<'static, RoadmapApp>) {
+fn open_example(h: &mut Harness<'static, Window>) {
     h.get_by_label("Открыть пример").click();
     h.run();
 }
 
 /// The top-bar button with this label.
-fn top_button<'a>(h: &'a Harness<'static, RoadmapApp>, label: &'a str) -> egui_kittest::Node<'a> {
+fn top_button<'a>(h: &'a Harness<'static, Window>, label: &'a str) -> egui_kittest::Node<'a> {
     h.get_by_role_and_label(Role::Button, label)
 }
 
@@ -52,7 +53,7 @@ fn f1_opens_help_and_escape_closes_it() {
     );
     h.key_press(egui::Key::F1);
     h.run();
-    assert!(h.state().ui_state.windows.help);
+    assert!(h.state().app.ui_state.windows.help);
     h.get_by_label("Методисту управления образованием").click();
     h.run();
     h.get_by_label("1. Загрузите свою дорожную карту из Word");
@@ -62,7 +63,7 @@ fn f1_opens_help_and_escape_closes_it() {
     h.get_by_label("3. Отмечайте выполнение с подтверждающими документами");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().ui_state.windows.help);
+    assert!(!h.state().app.ui_state.windows.help);
     assert!(h.query_by_label("Заместителю директора школы").is_none());
 }
 
@@ -73,10 +74,13 @@ fn help_button_in_the_top_bar_and_its_close_button() {
     h.run();
     h.get_by_label("Клавиатура").click();
     h.run();
-    h.get_by_label_contains("F1 — справка");
+    h.get_by_label_contains("F1 — Справка");
+    // The grid's keys are listed too, each with the action's name.
+    h.get_by_label("Ctrl+D — Дублировать");
+    h.get_by_label("Ctrl+Shift+Z или Ctrl+Y — Повторить");
     top_button(&h, "Закрыть").click();
     h.run();
-    assert!(!h.state().ui_state.windows.help);
+    assert!(!h.state().app.ui_state.windows.help);
 }
 
 #[test]
@@ -85,18 +89,18 @@ fn settings_switch_to_dark_theme_and_back() {
     open_example(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Comma);
     h.run();
-    assert!(h.state().ui_state.windows.settings);
+    assert!(h.state().app.ui_state.windows.settings);
     h.get_by_label("Тёмное").click();
     h.run();
-    assert_eq!(h.state().ui_state.theme, ThemeChoice::Dark);
+    assert_eq!(h.state().app.ui_state.theme, ThemeChoice::Dark);
     assert_eq!(h.ctx.theme(), egui::Theme::Dark);
     h.get_by_label("Светлое").click();
     h.run();
-    assert_eq!(h.state().ui_state.theme, ThemeChoice::Light);
+    assert_eq!(h.state().app.ui_state.theme, ThemeChoice::Light);
     assert_eq!(h.ctx.theme(), egui::Theme::Light);
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().ui_state.windows.settings);
+    assert!(!h.state().app.ui_state.windows.settings);
 }
 
 #[test]
@@ -109,7 +113,7 @@ fn settings_font_scale_150_renders() {
     // The new scale re-lays out the window over a few frames (the top bar may move to two rows).
     h.run_steps(10);
     h.run();
-    assert_eq!(h.state().ui_state.font_scale, 150);
+    assert_eq!(h.state().app.ui_state.font_scale, 150);
     assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3);
     // Everything is still there, larger.
     top_button(&h, "Мероприятия");
@@ -160,12 +164,12 @@ fn about_shows_the_version_and_license() {
     h.get_by_label("База данных в памяти: на диск ничего не сохраняется");
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().ui_state.windows.about);
+    assert!(!h.state().app.ui_state.windows.about);
     // The help window is still open below it; a second Esc closes it.
-    assert!(h.state().ui_state.windows.help);
+    assert!(h.state().app.ui_state.windows.help);
     h.key_press(egui::Key::Escape);
     h.run();
-    assert!(!h.state().ui_state.windows.help);
+    assert!(!h.state().app.ui_state.windows.help);
 }
 
 #[test]
@@ -188,7 +192,7 @@ fn keyboard_alone_reaches_a_top_bar_button_and_presses_it() {
     assert!(reached, "Tab never reached the Справка button");
     h.key_press(egui::Key::Enter);
     h.run();
-    assert!(h.state().ui_state.windows.help);
+    assert!(h.state().app.ui_state.windows.help);
 }
 
 #[test]
@@ -205,4 +209,53 @@ fn the_shell_reads_at_125_and_150_percent() {
         h.run();
         h.get_by_label("Методисту управления образованием");
     }
+}
+
+/// The settings file as the window would read it at its next start.
+fn saved_backups_keep() -> u32 {
+    roadmap_planner::config::AppConfig::load().backups_keep
+}
+
+#[test]
+fn a_dragged_backup_count_is_saved_once_when_the_drag_ends() {
+    let mut h = harness();
+    top_button(&h, "Настройки").click();
+    h.run();
+    let before = saved_backups_keep();
+    let start = h
+        .get(by().role(Role::SpinButton).label("Хранить копий"))
+        .rect()
+        .center();
+    let press = |pressed| egui::Event::PointerButton {
+        pos: start + egui::vec2(40.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(start));
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    for step in 1..=4 {
+        h.event(egui::Event::PointerMoved(
+            start + egui::vec2(10.0 * step as f32, 0.0),
+        ));
+        h.run();
+    }
+    assert_eq!(
+        saved_backups_keep(),
+        before,
+        "nothing is written while dragging"
+    );
+    h.event(press(false));
+    h.run();
+    assert!(
+        saved_backups_keep() > before,
+        "the count is written when the drag ends"
+    );
 }

@@ -10,22 +10,23 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, ToastKind, UiState};
 use roadmap_planner::model::Period;
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
 
-fn harness() -> Harness<'static, RoadmapApp> {
+fn harness() -> Harness<'static, Window> {
     isolate_home();
     let store = Store::open_in_memory().unwrap();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 1800.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(
+            Window::new(RoadmapApp::new(
                 store,
                 NaiveDate::from_ymd_opt(2021, 10, 15).unwrap(),
                 UiState::default(),
-            )
+            ))
         })
 }
 
@@ -35,8 +36,10 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn import(h: &mut Harness<'static, RoadmapApp>, path: &Path) {
-    h.state_mut().push(Command::ImportFile(path.to_path_buf()));
+fn import(h: &mut Harness<'static, Window>, path: &Path) {
+    h.state_mut()
+        .app
+        .push(Command::ImportFile(path.to_path_buf()));
     h.run();
     h.run();
 }
@@ -55,6 +58,7 @@ fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
     assert_eq!(combo.value().as_deref(), Some("Примечание"));
     assert!(
         h.state()
+            .app
             .data
             .exchange
             .pending
@@ -72,6 +76,7 @@ fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
     h.run();
     let pending = h
         .state()
+        .app
         .data
         .exchange
         .pending
@@ -88,11 +93,18 @@ fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
     h.get_by_label("Применить").click();
     h.run();
     h.run();
-    let plan = h.state().data.plan.as_ref().expect("the plan is open");
+    let plan = h.state().app.data.plan.as_ref().expect("the plan is open");
     let first = plan.measures().next().unwrap();
     assert_eq!(first.deadline, "сентябрь 2021 – октябрь 2021");
     assert!(!first.notes.contains("Целевая группа"), "{}", first.notes);
-    let toast = h.state().toasts.items().last().expect("a message").clone();
+    let toast = h
+        .state()
+        .app
+        .toasts
+        .items()
+        .last()
+        .expect("a message")
+        .clone();
     assert_eq!(toast.kind, ToastKind::Warning);
     assert!(toast.text.contains("Не импортировано"), "{}", toast.text);
     assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
@@ -111,22 +123,29 @@ fn an_import_without_anything_left_out_ends_plainly() {
     h.get_by_label("Применить").click();
     h.run();
     h.run();
-    let toast = h.state().toasts.items().last().expect("a message").clone();
+    let toast = h
+        .state()
+        .app
+        .toasts
+        .items()
+        .last()
+        .expect("a message")
+        .clone();
     assert_eq!(toast.kind, ToastKind::Info, "{}", toast.text);
-    let plan = h.state().data.plan.as_ref().expect("the plan is open");
+    let plan = h.state().app.data.plan.as_ref().expect("the plan is open");
     assert_eq!(plan.measure_count(), 5);
 
     // A year cell edited in the grid moves that year's due date to the date it now names.
     let last = plan.measures().last().unwrap();
     let (id, before) = (last.id, last.due.clone());
     assert_eq!(before[1], NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
-    h.state_mut().push(Command::EditMeasureYear {
+    h.state_mut().app.push(Command::EditMeasureYear {
         id,
         year: 2021,
         value: "Реализация маршрутов\nапрель 2021".into(),
     });
     h.run();
-    let plan = h.state().data.plan.as_ref().unwrap();
+    let plan = h.state().app.data.plan.as_ref().unwrap();
     let due = &plan.measure(id).unwrap().due;
     assert_eq!(
         due[1],
@@ -140,7 +159,7 @@ fn an_import_without_anything_left_out_ends_plainly() {
 fn a_table_pasted_with_its_header_shows_its_columns_before_it_goes_in() {
     let mut h = harness();
     h.run();
-    h.state_mut().push(Command::CreatePlan {
+    h.state_mut().app.push(Command::CreatePlan {
         title: "Дорожная карта района".into(),
         period: Period::school_year(2021),
     });
@@ -164,11 +183,18 @@ fn a_table_pasted_with_its_header_shows_its_columns_before_it_goes_in() {
     h.get_by_label("Вставить").click();
     h.run();
     h.run();
-    let plan = h.state().data.plan.as_ref().expect("a plan is open");
+    let plan = h.state().app.data.plan.as_ref().expect("a plan is open");
     let measure = plan.measures().next().expect("the measure is pasted");
     assert_eq!(measure.title, "Семинар для учителей");
     assert_eq!(measure.notes, "");
-    let toast = h.state().toasts.items().first().expect("a message").clone();
+    let toast = h
+        .state()
+        .app
+        .toasts
+        .items()
+        .first()
+        .expect("a message")
+        .clone();
     assert_eq!(toast.kind, ToastKind::Warning, "{}", toast.text);
     assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
 }
@@ -191,7 +217,7 @@ fn a_word_table_with_unknown_column_names_goes_through_the_mapping_step() {
     h.get_by_label("Применить").click();
     h.run();
     h.run();
-    let plan = h.state().data.plan.as_ref().expect("the plan is open");
+    let plan = h.state().app.data.plan.as_ref().expect("the plan is open");
     let titles: Vec<&str> = plan.measures().map(|m| m.title.as_str()).collect();
     assert_eq!(
         titles,

@@ -1,6 +1,7 @@
 //! Long work in the background (egui_kittest): an import file is read by a job while the window keeps
 //! drawing; the status bar shows it with counts and «Отмена»; cancelling leaves everything as it was.
 
+use roadmap_planner::app::SystemCommand;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -8,11 +9,12 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, Screen, UiState};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
 
-fn harness() -> Harness<'static, RoadmapApp> {
+fn harness() -> Harness<'static, Window> {
     isolate_home();
     let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
     let mut h = Harness::builder()
@@ -22,7 +24,7 @@ fn harness() -> Harness<'static, RoadmapApp> {
             let mut app =
                 RoadmapApp::new(Store::open_in_memory().unwrap(), today, UiState::default());
             app.jobs.set_background(true);
-            app
+            Window::new(app)
         });
     h.step();
     h
@@ -33,10 +35,10 @@ fn fixture() -> std::path::PathBuf {
 }
 
 /// Frames until the job is over (bounded).
-fn until_idle(h: &mut Harness<'static, RoadmapApp>) {
+fn until_idle(h: &mut Harness<'static, Window>) {
     for _ in 0..500 {
         h.step();
-        if !h.state().jobs.is_running() {
+        if !h.state().app.jobs.is_running() {
             h.step();
             return;
         }
@@ -48,32 +50,34 @@ fn until_idle(h: &mut Harness<'static, RoadmapApp>) {
 #[test]
 fn an_import_is_read_in_the_background_then_previewed() {
     let mut h = harness();
-    h.state_mut().push(Command::ImportFile(fixture()));
+    h.state_mut().app.push(Command::ImportFile(fixture()));
     h.step();
     // The frame after the command: the job is on, the window drew, the status bar tells.
     h.step();
-    if h.state().jobs.is_running() {
+    if h.state().app.jobs.is_running() {
         h.get_by_label_contains("Чтение файла roadmap-001.docx");
         h.get_by_label("Отмена");
     }
     until_idle(&mut h);
     assert!(
-        h.state().data.exchange.pending.is_some(),
+        h.state().app.data.exchange.pending.is_some(),
         "the preview is there"
     );
-    assert_eq!(h.state().ui_state.screen, Screen::Exchange);
+    assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
 }
 
 #[test]
 fn cancelling_a_job_leaves_the_old_state() {
     let mut h = harness();
-    h.state_mut().push(Command::ImportFile(fixture()));
+    h.state_mut().app.push(Command::ImportFile(fixture()));
     h.step();
     // Cancelled before its result is taken: whether the worker is done or not, nothing comes of it.
-    h.state_mut().push(Command::CancelJob);
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::CancelJob));
     h.step();
     until_idle(&mut h);
-    assert!(h.state().data.exchange.pending.is_none());
-    assert!(h.state().data.plan.is_none());
+    assert!(h.state().app.data.exchange.pending.is_none());
+    assert!(h.state().app.data.plan.is_none());
     assert!(h.query_by_label_contains("Чтение файла").is_none());
 }

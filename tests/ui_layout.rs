@@ -8,6 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{RoadmapApp, UiState};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -23,7 +24,7 @@ const HEADERS: [&str; 7] = [
     "Статус",
 ];
 
-fn harness(ui_state: UiState, width: f32) -> Harness<'static, RoadmapApp> {
+fn harness(ui_state: UiState, width: f32) -> Harness<'static, Window> {
     isolate_home();
     let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
     let mut h = Harness::builder()
@@ -31,7 +32,11 @@ fn harness(ui_state: UiState, width: f32) -> Harness<'static, RoadmapApp> {
         .with_max_steps(16)
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(Store::open_in_memory().unwrap(), today, ui_state)
+            Window::new(RoadmapApp::new(
+                Store::open_in_memory().unwrap(),
+                today,
+                ui_state,
+            ))
         });
     h.run();
     h.get_by_label("Открыть пример").click();
@@ -42,7 +47,7 @@ fn harness(ui_state: UiState, width: f32) -> Harness<'static, RoadmapApp> {
 /// The left edges of the column headers (the header labels sit at a fixed padding inside their cells, so
 /// the distance between two neighbours is the column's width). Labels that repeat elsewhere (the filter
 /// bar's «Ответственные») are told apart by the header row's height.
-fn header_lefts(h: &Harness<'static, RoadmapApp>) -> Vec<f32> {
+fn header_lefts(h: &Harness<'static, Window>) -> Vec<f32> {
     let top = h.get_by_label("№").rect().min.y;
     HEADERS
         .iter()
@@ -58,7 +63,7 @@ fn header_lefts(h: &Harness<'static, RoadmapApp>) -> Vec<f32> {
 }
 
 /// The widths of the columns between «Сроки» and «Документы» (each from its left edge to the next's).
-fn widths(h: &Harness<'static, RoadmapApp>) -> Vec<f32> {
+fn widths(h: &Harness<'static, Window>) -> Vec<f32> {
     let lefts = header_lefts(h);
     lefts[2..].windows(2).map(|w| w[1] - w[0]).collect()
 }
@@ -70,7 +75,7 @@ fn assert_same(before: &[f32], after: &[f32], what: &str) {
 }
 
 /// How wide a header word is drawn (the strong body font).
-fn word_width(h: &Harness<'static, RoadmapApp>, word: &str) -> f32 {
+fn word_width(h: &Harness<'static, Window>, word: &str) -> f32 {
     let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
     h.ctx.fonts_mut(|f| {
         f.layout_no_wrap(word.to_owned(), font, egui::Color32::BLACK)
@@ -97,7 +102,7 @@ fn columns_come_back_after_the_window_was_narrow() {
     h.run();
     assert_same(&wide, &widths(&h), "after 1400 → 1024 → 1400");
     assert!(
-        h.state().ui_state.column_shares.is_empty(),
+        h.state().app.ui_state.column_shares.is_empty(),
         "resizing the window is not the user's choice of widths"
     );
 }
@@ -106,10 +111,10 @@ fn columns_come_back_after_the_window_was_narrow() {
 fn columns_come_back_after_the_scale_was_150() {
     let mut h = harness(UiState::default(), 1400.0);
     let before = widths(&h);
-    h.state_mut().ui_state.font_scale = 150;
+    h.state_mut().app.ui_state.font_scale = 150;
     h.run();
     h.run();
-    h.state_mut().ui_state.font_scale = 100;
+    h.state_mut().app.ui_state.font_scale = 100;
     h.run();
     h.run();
     assert_same(&before, &widths(&h), "after 100 % → 150 % → 100 %");
@@ -137,7 +142,7 @@ fn remembered_shares_scale_with_the_window_and_reset_clears_them() {
     }
     h.get_by_label("Сбросить ширину столбцов").click();
     h.run();
-    assert!(h.state().ui_state.column_shares.is_empty());
+    assert!(h.state().app.ui_state.column_shares.is_empty());
     assert!(widths(&h)[0] < at_1800 - 50.0);
 }
 

@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use roadmap_planner::app::{Command, ExchangeCommand, RoadmapApp, UiState};
+use roadmap_planner::app::{Command, ExchangeCommand, RoadmapApp, SystemCommand, UiState};
 use roadmap_planner::example::EXAMPLE_PLAN_ID;
 use roadmap_planner::exchange;
 use roadmap_planner::model::{Change, Id, Progress, Status};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -22,24 +23,25 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2022, 3, 15).unwrap()
 }
 
-fn harness(store: Store) -> Harness<'static, RoadmapApp> {
+fn harness(store: Store) -> Harness<'static, Window> {
     isolate_home();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), UiState::default())
+            Window::new(RoadmapApp::new(store, today(), UiState::default()))
         })
 }
 
-fn run(h: &mut Harness<'static, RoadmapApp>, command: Command) {
-    h.state_mut().push(command);
+fn run(h: &mut Harness<'static, Window>, command: Command) {
+    h.state_mut().app.push(command);
     h.run();
     h.run();
 }
 
-fn school_id(h: &Harness<'static, RoadmapApp>, short_name: &str) -> Id {
+fn school_id(h: &Harness<'static, Window>, short_name: &str) -> Id {
     h.state()
+        .app
         .data
         .schools
         .iter()
@@ -93,7 +95,7 @@ fn the_loop_runs_in_the_window_on_two_instances() {
     school.get_by_label_contains("Создать план школы (").click();
     school.run();
     school.run();
-    let school_plan = school.state().data.plan.as_ref().unwrap().id;
+    let school_plan = school.state().app.data.plan.as_ref().unwrap().id;
     assert_ne!(school_plan, EXAMPLE_PLAN_ID);
     school.get_by_label("Школы").click();
     school.run();
@@ -110,9 +112,14 @@ fn the_loop_runs_in_the_window_on_two_instances() {
     school.get_by_label("✔ Отметить выполненным").click();
     school.run();
     // The mark is the school's progress on the district measure.
-    let marks = school.state().store().progress(None).unwrap();
+    let marks = school.state().app.store().progress(None).unwrap();
     assert_eq!(marks.len(), 1);
-    let district_plan = school.state().store().load_plan(EXAMPLE_PLAN_ID).unwrap();
+    let district_plan = school
+        .state()
+        .app
+        .store()
+        .load_plan(EXAMPLE_PLAN_ID)
+        .unwrap();
     assert!(district_plan.measure(marks[0].measure_id).is_some());
     school.get_by_label_contains("Выполнено 1 из");
 
@@ -133,13 +140,14 @@ fn the_loop_runs_in_the_window_on_two_instances() {
     district.run();
     district.run();
     assert_eq!(
-        district.state().data.plan.as_ref().unwrap().id,
+        district.state().app.data.plan.as_ref().unwrap().id,
         EXAMPLE_PLAN_ID,
         "importing never switches the open plan"
     );
     // The result names the school and its changes by measure.
     let said = district
         .state()
+        .app
         .toasts
         .items()
         .iter()
@@ -170,7 +178,10 @@ fn the_loop_runs_in_the_window_on_two_instances() {
         .get_by_label("СОШ с. Ивановка · 2021/22 · План школы")
         .click();
     district.run();
-    assert_eq!(district.state().data.plan.as_ref().unwrap().id, school_plan);
+    assert_eq!(
+        district.state().app.data.plan.as_ref().unwrap().id,
+        school_plan
+    );
 }
 
 /// A school's database with the district's plan file imported, its school plan built and `number` marked
@@ -229,7 +240,14 @@ fn collect_reports_takes_three_schools_at_once() {
     run(&mut district, Command::ExportFile(plan_file.clone()));
     let inbox = dir.path().join("inbox");
     std::fs::create_dir(&inbox).unwrap();
-    let schools: Vec<Id> = district.state().data.schools.iter().map(|s| s.id).collect();
+    let schools: Vec<Id> = district
+        .state()
+        .app
+        .data
+        .schools
+        .iter()
+        .map(|s| s.id)
+        .collect();
     assert_eq!(schools.len(), 3);
     for (i, (school, number)) in schools.iter().zip(["1.3", "2.1", "2.5"]).enumerate() {
         school_report(
@@ -239,7 +257,7 @@ fn collect_reports_takes_three_schools_at_once() {
             inbox.join(format!("отчёт-{i}.json")),
         );
     }
-    let backups_before = district.state().store().backups().len();
+    let backups_before = district.state().app.store().backups().len();
 
     // A whole folder at once: one combined preview naming each school.
     run(
@@ -250,20 +268,28 @@ fn collect_reports_takes_three_schools_at_once() {
     for name in ["СОШ п. Знаменский", "СОШ с. Бартеневка", IVANOVKA] {
         district.get_by_label_contains(&format!("Отчёт школы «{name}»"));
     }
-    assert!(district.state().store().progress(None).unwrap().is_empty());
+    assert!(
+        district
+            .state()
+            .app
+            .store()
+            .progress(None)
+            .unwrap()
+            .is_empty()
+    );
     district.get_by_label("Применить все").click();
     district.run();
     district.run();
-    let marks = district.state().store().progress(None).unwrap();
+    let marks = district.state().app.store().progress(None).unwrap();
     assert_eq!(marks.len(), 3);
     assert!(marks.iter().all(|p| p.status == Status::Done));
     assert_eq!(
-        district.state().store().backups().len(),
+        district.state().app.store().backups().len(),
         backups_before + 1,
         "one backup first"
     );
     assert_eq!(
-        district.state().data.plan.as_ref().unwrap().id,
+        district.state().app.data.plan.as_ref().unwrap().id,
         EXAMPLE_PLAN_ID
     );
 }
@@ -285,6 +311,7 @@ fn a_table_import_proposes_executors_and_the_preview_changes_them() {
     run(&mut h, Command::ImportFile(path));
     let proposed: Vec<_> = h
         .state()
+        .app
         .data
         .exchange
         .pending
@@ -310,6 +337,7 @@ fn a_table_import_proposes_executors_and_the_preview_changes_them() {
     h.run();
     let pending = h
         .state()
+        .app
         .data
         .exchange
         .pending
@@ -326,7 +354,7 @@ fn a_table_import_proposes_executors_and_the_preview_changes_them() {
     h.get_by_label("Применить").click();
     h.run();
     h.run();
-    let plan = h.state().data.plan.as_ref().expect("the table's plan");
+    let plan = h.state().app.data.plan.as_ref().expect("the table's plan");
     assert!(plan.measures().all(|m| m.executor == Executor::Both));
 }
 
@@ -347,13 +375,14 @@ fn the_grid_sets_who_executes_the_selected_measures_in_one_step() {
         .with_max_steps(16)
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), ui_state)
+            Window::new(RoadmapApp::new(store, today(), ui_state))
         });
     h.run();
     h.get_by_label("Открыть пример").click();
     h.run();
-    let executor = |h: &Harness<'static, RoadmapApp>, number: &str| {
+    let executor = |h: &Harness<'static, Window>, number: &str| {
         h.state()
+            .app
             .data
             .plan
             .as_ref()
@@ -412,7 +441,9 @@ fn the_office_line_counts_what_is_due_by_today() {
     h.run();
     run(
         &mut h,
-        Command::ShowScreen(roadmap_planner::app::Screen::Schools),
+        Command::System(SystemCommand::ShowScreen(
+            roadmap_planner::app::Screen::Schools,
+        )),
     );
     h.get_by_label("Управление: выполнено 0 из 1, просрочено 1");
 }

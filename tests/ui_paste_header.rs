@@ -4,9 +4,11 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::SystemCommand;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{Period, Plan};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -15,42 +17,46 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn harness(store: Store) -> Harness<'static, RoadmapApp> {
+fn harness(store: Store) -> Harness<'static, Window> {
     isolate_home();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, date(2021, 10, 15), UiState::default())
+            Window::new(RoadmapApp::new(
+                store,
+                date(2021, 10, 15),
+                UiState::default(),
+            ))
         })
 }
 
 const FIXTURE: &str = include_str!("fixtures/roadmap-001.tsv");
 
-fn plan<'h>(h: &'h Harness<'static, RoadmapApp>) -> &'h Plan {
-    h.state().data.plan.as_ref().expect("a plan is open")
+fn plan<'h>(h: &'h Harness<'static, Window>) -> &'h Plan {
+    h.state().app.data.plan.as_ref().expect("a plan is open")
 }
 
 /// The open plan as the database has it.
-fn stored(h: &Harness<'static, RoadmapApp>) -> Plan {
-    h.state().store().load_plan(plan(h).id).unwrap()
+fn stored(h: &Harness<'static, Window>) -> Plan {
+    h.state().app.store().load_plan(plan(h).id).unwrap()
 }
 
-fn create_empty_plan(h: &mut Harness<'static, RoadmapApp>) {
-    h.state_mut().push(Command::CreatePlan {
+fn create_empty_plan(h: &mut Harness<'static, Window>) {
+    h.state_mut().app.push(Command::CreatePlan {
         title: "Дорожная карта района".into(),
         period: Period::school_year(2021),
     });
     h.run();
 }
 
-fn open_example(h: &mut Harness<'static, RoadmapApp>) {
+fn open_example(h: &mut Harness<'static, Window>) {
     h.get_by_label("Открыть пример").click();
     h.run();
 }
 
 /// Replaces the text of a field found by role and label, as a user would: focus, select all, type.
-fn retype(h: &mut Harness<'static, RoadmapApp>, role: Role, label: &str, text: &str) {
+fn retype(h: &mut Harness<'static, Window>, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -114,7 +120,9 @@ fn rows_without_a_header_go_after_the_selected_measure() {
     h.run();
     open_example(&mut h);
     let first = plan(&h).sections[0].measures[0].id;
-    h.state_mut().push(Command::Select(Some(first)));
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::Select(Some(first))));
     h.run();
 
     h.event(egui::Event::Paste(
@@ -128,7 +136,7 @@ fn rows_without_a_header_go_after_the_selected_measure() {
     assert_eq!(section.measures[1].title, "Совещание координаторов");
     assert_eq!(section.measures[1].due, [date(2022, 3, 31)]);
     assert_eq!(section.measures[2].title, "Семинар\nдля директоров");
-    assert_eq!(h.state().data.selected, Some(section.measures[1].id));
+    assert_eq!(h.state().app.data.selected, Some(section.measures[1].id));
     h.get_by_label("Вставлено: 2 мероприятия");
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -204,7 +212,7 @@ fn an_empty_title_or_a_reversed_period_is_refused_with_a_message() {
     h.get_by_label("Введите название плана");
     assert_eq!(plan(&h).title, title);
     assert_eq!(stored(&h).title, title);
-    assert!(!h.state().data.can_undo, "nothing was saved");
+    assert!(!h.state().app.data.can_undo, "nothing was saved");
 
     retype(&mut h, Role::MultilineTextInput, "Название", "План");
     retype(&mut h, Role::TextInput, "Конец периода", "01.01.2021");
@@ -212,7 +220,7 @@ fn an_empty_title_or_a_reversed_period_is_refused_with_a_message() {
     h.run();
     h.get_by_label("Начало периода позже его конца");
     assert_eq!(plan(&h).title, title);
-    assert!(!h.state().data.can_undo);
+    assert!(!h.state().app.data.can_undo);
 
     // Cancelling closes the window and keeps the plan as it was.
     h.get_by_label("Отмена").click();
@@ -245,5 +253,20 @@ fn the_passport_lists_tasks_and_indicators() {
     h.get_by_label("Сохранить").click();
     h.run();
     assert_eq!(plan(&h).tasks.len(), tasks);
-    assert!(!h.state().data.can_undo);
+    assert!(!h.state().app.data.can_undo);
+}
+
+/// Rows wider than the table limit are refused with a message, not cut: no text is lost without a word.
+#[test]
+fn a_paste_wider_than_the_column_limit_is_refused_not_cut() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    open_example(&mut h);
+    let before = stored(&h);
+    let mut row: Vec<String> = vec!["1.1а".into(), "Совещание координаторов".into()];
+    row.extend((row.len()..250).map(|i| format!("ячейка {i}")));
+    h.event(egui::Event::Paste(row.join("\t") + "\n"));
+    h.run();
+    assert_eq!(stored(&h), before, "nothing is pasted");
+    h.get_by_label("Файл отклонён: в таблице больше 200 столбцов.");
 }

@@ -8,18 +8,23 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
 use roadmap_planner::model::{Category, School};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
 
-fn schools_screen() -> Harness<'static, RoadmapApp> {
+fn schools_screen() -> Harness<'static, Window> {
     isolate_home();
     let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(Store::open_in_memory().unwrap(), today, UiState::default())
+            Window::new(RoadmapApp::new(
+                Store::open_in_memory().unwrap(),
+                today,
+                UiState::default(),
+            ))
         });
     h.run();
     h.get_by_label("Открыть пример").click();
@@ -52,6 +57,7 @@ fn a_category_ticked_after_typing_a_director_is_kept() {
     h.run();
     let school = h
         .state()
+        .app
         .data
         .schools
         .iter()
@@ -77,6 +83,7 @@ fn the_school_list_sorts_numbers_naturally() {
     ] {
         let school = School::new(name.to_owned());
         h.state_mut()
+            .app
             .push(Command::School(SchoolCommand::Add(Box::new(school))));
     }
     h.run();
@@ -109,7 +116,11 @@ fn an_empty_district_does_not_claim_everything_done() {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(Store::open_in_memory().unwrap(), today, UiState::default())
+            Window::new(RoadmapApp::new(
+                Store::open_in_memory().unwrap(),
+                today,
+                UiState::default(),
+            ))
         });
     h.run();
     h.get_by_label("Название").focus();

@@ -8,6 +8,7 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
 use roadmap_planner::model::{Category, PlanLevel, SchoolScope, Status};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -16,19 +17,19 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
-fn harness() -> Harness<'static, RoadmapApp> {
+fn harness() -> Harness<'static, Window> {
     isolate_home();
     let store = Store::open_in_memory().unwrap();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), UiState::default())
+            Window::new(RoadmapApp::new(store, today(), UiState::default()))
         })
 }
 
 /// Opens the example (3 schools) and the Школы screen.
-fn schools_screen() -> Harness<'static, RoadmapApp> {
+fn schools_screen() -> Harness<'static, Window> {
     let mut h = harness();
     h.run();
     h.get_by_label("Открыть пример").click();
@@ -41,17 +42,17 @@ fn schools_screen() -> Harness<'static, RoadmapApp> {
 const IVANOVKA: &str = "СОШ с. Ивановка";
 
 /// Picks a school in the list on the left (the first of the nodes with its name: the list is drawn first).
-fn select_school(h: &mut Harness<'static, RoadmapApp>, name: &str) {
+fn select_school(h: &mut Harness<'static, Window>, name: &str) {
     h.get_all_by_label(name).next().unwrap().click();
     h.run();
 }
 
-fn tab(h: &mut Harness<'static, RoadmapApp>, name: &str) {
+fn tab(h: &mut Harness<'static, Window>, name: &str) {
     h.get_by_role_and_label(Role::Button, name).click();
     h.run();
 }
 
-fn type_into(h: &mut Harness<'static, RoadmapApp>, role: Role, label: &str, text: &str) {
+fn type_into(h: &mut Harness<'static, Window>, role: Role, label: &str, text: &str) {
     h.get_by_role_and_label(role, label).focus();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
@@ -62,8 +63,9 @@ fn type_into(h: &mut Harness<'static, RoadmapApp>, role: Role, label: &str, text
     h.run();
 }
 
-fn school_id(h: &Harness<'static, RoadmapApp>, short: &str) -> roadmap_planner::model::Id {
+fn school_id(h: &Harness<'static, Window>, short: &str) -> roadmap_planner::model::Id {
     h.state()
+        .app
         .data
         .schools
         .iter()
@@ -82,7 +84,7 @@ fn the_screen_opens_on_the_district_overview_with_the_schools() {
     // The heat map is one click away.
     h.get_by_label("Тепловая карта").click();
     h.run();
-    assert!(h.state().ui_state.schools.heat_map);
+    assert!(h.state().app.ui_state.schools.heat_map);
     h.get_by_label("Таблица").click();
     h.run();
 }
@@ -92,7 +94,7 @@ fn add_a_school_edit_its_name_delete_it_and_undo() {
     let mut h = schools_screen();
     h.get_by_label("➕ Школа").click();
     h.run();
-    assert_eq!(h.state().store().schools().unwrap().len(), 4);
+    assert_eq!(h.state().app.store().schools().unwrap().len(), 4);
     type_into(
         &mut h,
         Role::TextInput,
@@ -101,6 +103,7 @@ fn add_a_school_edit_its_name_delete_it_and_undo() {
     );
     let names: Vec<String> = h
         .state()
+        .app
         .store()
         .schools()
         .unwrap()
@@ -116,7 +119,7 @@ fn add_a_school_edit_its_name_delete_it_and_undo() {
 
     h.get_by_label("🗑 Удалить школу").click();
     h.run();
-    assert_eq!(h.state().store().schools().unwrap().len(), 3);
+    assert_eq!(h.state().app.store().schools().unwrap().len(), 3);
     assert!(
         h.query_all_by_label("МОУ «СОШ № 5 г. Ивантеевка»")
             .next()
@@ -124,7 +127,7 @@ fn add_a_school_edit_its_name_delete_it_and_undo() {
     );
     h.get_by_label("↩ Отменить").click();
     h.run();
-    assert_eq!(h.state().store().schools().unwrap().len(), 4);
+    assert_eq!(h.state().app.store().schools().unwrap().len(), 4);
     assert!(
         h.query_all_by_label("МОУ «СОШ № 5 г. Ивантеевка»")
             .next()
@@ -152,7 +155,7 @@ fn score_criteria_then_confirm_the_proposed_category() {
         type_into(&mut h, Role::TextInput, criterion, value);
     }
     let id = school_id(&h, IVANOVKA);
-    let values = h.state().store().criterion_values().unwrap();
+    let values = h.state().app.store().criterion_values().unwrap();
     assert_eq!(values.len(), 3);
     assert!(values.iter().all(|v| v.school_id == id));
 
@@ -161,8 +164,9 @@ fn score_criteria_then_confirm_the_proposed_category() {
     h.get_by_label_contains("Более 30% обучающихся из неполных семей (значение 40%)");
     h.get_by_label("Подтвердить категории").click();
     h.run();
-    let categories = |h: &Harness<'static, RoadmapApp>| {
+    let categories = |h: &Harness<'static, Window>| {
         h.state()
+            .app
             .store()
             .schools()
             .unwrap()
@@ -205,7 +209,7 @@ fn marking_done_changes_the_dashboard_and_the_overview() {
     h.get_by_label("✔ Отметить выполненным").click();
     h.run();
     let id = school_id(&h, IVANOVKA);
-    let records = h.state().store().progress(None).unwrap();
+    let records = h.state().app.store().progress(None).unwrap();
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].school_id, Some(id));
     assert_eq!(records[0].status, Status::Done);
@@ -218,7 +222,7 @@ fn marking_done_changes_the_dashboard_and_the_overview() {
     h.run();
     h.get_by_label("✔ Отметить выполненными").click();
     h.run();
-    let done = h.state().store().progress(None).unwrap().len();
+    let done = h.state().app.store().progress(None).unwrap().len();
     // 37 of the 58 measures concern schools (the office's own do not), each at least once.
     assert!(done >= 37, "{done}");
 
@@ -262,6 +266,7 @@ fn build_a_school_plan_from_the_district_plan() {
     let district = roadmap_planner::example::EXAMPLE_PLAN_ID;
     let plan = h
         .state()
+        .app
         .data
         .plan
         .as_ref()
@@ -271,7 +276,7 @@ fn build_a_school_plan_from_the_district_plan() {
     assert_eq!(plan.level, PlanLevel::School);
     assert_eq!(plan.owner_school, Some(school_id(&h, IVANOVKA)));
     assert_eq!(plan.measure_count(), 3);
-    let source = h.state().store().load_plan(district).unwrap();
+    let source = h.state().app.store().load_plan(district).unwrap();
     let copied: Vec<_> = plan.measures().filter_map(|m| m.source_measure).collect();
     assert_eq!(copied.len(), 2);
     assert!(copied.iter().all(|id| source.measure(*id).is_some()));
@@ -283,7 +288,7 @@ fn build_a_school_plan_from_the_district_plan() {
         plan.sections.last().unwrap().measures[0].title,
         "Педагогический совет по итогам четверти"
     );
-    assert_eq!(h.state().store().list_plans().unwrap().len(), 2);
+    assert_eq!(h.state().app.store().list_plans().unwrap().len(), 2);
     // The school plan concerns its school only: its dashboard counts the 3 measures.
     h.get_by_label("Школы").click();
     h.run();
@@ -300,33 +305,35 @@ fn delete_a_school_with_its_marks_and_undo_brings_all_back() {
     h.run();
     h.get_by_label("✔ Отметить выполненными").click();
     h.run();
-    let marks = h.state().store().progress(None).unwrap().len();
+    let marks = h.state().app.store().progress(None).unwrap().len();
     assert!(marks > 0);
     tab(&mut h, "Карточка");
     h.get_by_label("🗑 Удалить школу").click();
     h.run();
-    assert_eq!(h.state().store().schools().unwrap().len(), 2);
-    assert!(h.state().store().progress(None).unwrap().is_empty());
+    assert_eq!(h.state().app.store().schools().unwrap().len(), 2);
+    assert!(h.state().app.store().progress(None).unwrap().is_empty());
     h.get_by_label("↩ Отменить").click();
     h.run();
-    assert_eq!(h.state().store().schools().unwrap().len(), 3);
-    assert_eq!(h.state().store().progress(None).unwrap().len(), marks);
+    assert_eq!(h.state().app.store().schools().unwrap().len(), 3);
+    assert_eq!(h.state().app.store().progress(None).unwrap().len(), marks);
 }
 
 #[test]
 fn a_measure_scope_and_the_criteria_set_are_undoable_changes() {
     let mut h = schools_screen();
-    let plan = h.state().data.plan.as_ref().unwrap().clone();
+    let plan = h.state().app.data.plan.as_ref().unwrap().clone();
     let measure = plan.sections[0].measures[0].id;
-    h.state_mut().push(Command::School(SchoolCommand::SetScope {
-        measure,
-        scope: SchoolScope::Category {
-            category: Category::RiskZone,
-        },
-    }));
+    h.state_mut()
+        .app
+        .push(Command::School(SchoolCommand::SetScope {
+            measure,
+            scope: SchoolScope::Category {
+                category: Category::RiskZone,
+            },
+        }));
     h.run();
-    let scope = |h: &Harness<'static, RoadmapApp>| {
-        h.state().store().load_plan(plan.id).unwrap().sections[0].measures[0]
+    let scope = |h: &Harness<'static, Window>| {
+        h.state().app.store().load_plan(plan.id).unwrap().sections[0].measures[0]
             .schools
             .clone()
     };
@@ -342,23 +349,31 @@ fn a_measure_scope_and_the_criteria_set_are_undoable_changes() {
 
     // The criteria set: change a threshold by the editor's data, save, undo.
     tab(&mut h, "Набор критериев");
-    let mut set = h.state().data.school.criteria.clone();
+    let mut set = h.state().app.data.progress_and_criteria.criteria.clone();
     set.groups[0].min_points = 4;
     h.state_mut()
+        .app
         .push(Command::School(SchoolCommand::SaveCriteriaSet(Box::new(
             set,
         ))));
     h.run();
     assert_eq!(
-        h.state().store().criteria_set().unwrap().unwrap().groups[0].min_points,
+        h.state()
+            .app
+            .store()
+            .criteria_set()
+            .unwrap()
+            .unwrap()
+            .groups[0]
+            .min_points,
         4
     );
     h.get_by_label("Вернуть исходные критерии").click();
     h.run();
-    assert_eq!(h.state().store().criteria_set().unwrap(), None);
+    assert_eq!(h.state().app.store().criteria_set().unwrap(), None);
     h.get_by_label("↩ Отменить").click();
     h.run();
-    assert!(h.state().store().criteria_set().unwrap().is_some());
+    assert!(h.state().app.store().criteria_set().unwrap().is_some());
 }
 
 #[test]
@@ -374,15 +389,17 @@ fn import_a_csv_list_save_a_report_and_enter_an_indicator_value() {
     )
     .unwrap();
     h.state_mut()
+        .app
         .push(Command::School(SchoolCommand::ImportCsv(csv)));
     h.run();
-    let schools = h.state().store().schools().unwrap();
+    let schools = h.state().app.store().schools().unwrap();
     assert_eq!(schools.len(), 4, "one new, one known by its name");
     let ivanovka = schools.iter().find(|s| s.short_name == IVANOVKA).unwrap();
     assert_eq!(ivanovka.director, "Петров П. П.");
     assert_eq!(ivanovka.categories, vec![Category::Shnor], "kept");
     assert!(
         h.state()
+            .app
             .toasts
             .items()
             .iter()
@@ -391,13 +408,14 @@ fn import_a_csv_list_save_a_report_and_enter_an_indicator_value() {
     // The whole list is one undo step.
     h.get_by_label("↩ Отменить").click();
     h.run();
-    let schools = h.state().store().schools().unwrap();
+    let schools = h.state().app.store().schools().unwrap();
     assert_eq!(schools.len(), 3);
     assert!(schools.iter().all(|s| s.director.is_empty()));
 
     // The district report, as the button's dialog would save it.
     let report = dir.path().join("справка.html");
     h.state_mut()
+        .app
         .push(Command::School(SchoolCommand::SaveReport {
             school: None,
             path: report.clone(),
@@ -408,8 +426,9 @@ fn import_a_csv_list_save_a_report_and_enter_an_indicator_value() {
 
     // An actual value of a target indicator for a school, then undone.
     let id = school_id(&h, IVANOVKA);
-    let indicator = h.state().data.plan.as_ref().unwrap().indicators[1].id;
+    let indicator = h.state().app.data.plan.as_ref().unwrap().indicators[1].id;
     h.state_mut()
+        .app
         .push(Command::School(SchoolCommand::SetIndicatorValue {
             indicator,
             school: Some(id),
@@ -417,7 +436,7 @@ fn import_a_csv_list_save_a_report_and_enter_an_indicator_value() {
             value: Some(85.0),
         }));
     h.run();
-    let values = h.state().store().indicator_values().unwrap();
+    let values = h.state().app.store().indicator_values().unwrap();
     assert_eq!(values.len(), 1);
     assert_eq!((values[0].school_id, values[0].value), (Some(id), 85.0));
     select_school(&mut h, IVANOVKA);
@@ -425,7 +444,7 @@ fn import_a_csv_list_save_a_report_and_enter_an_indicator_value() {
     h.get_by_label("Целевые индикаторы");
     h.get_by_label("↩ Отменить").click();
     h.run();
-    assert!(h.state().store().indicator_values().unwrap().is_empty());
+    assert!(h.state().app.store().indicator_values().unwrap().is_empty());
 }
 
 /// The progress widget of one measure, as the grid's details panel would draw it.

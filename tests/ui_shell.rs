@@ -6,6 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{RoadmapApp, UiState};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -14,19 +15,19 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
-fn harness(store: Store) -> Harness<'static, RoadmapApp> {
+fn harness(store: Store) -> Harness<'static, Window> {
     isolate_home();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(store, today(), UiState::default())
+            Window::new(RoadmapApp::new(store, today(), UiState::default()))
         })
 }
 
 const FIRST_MEASURE: &str = "Определение и назначение муниципального координатора по работе с общеобразовательными организациями, имеющими низкие образовательные результаты";
 
-fn open_example(h: &mut Harness<'static, RoadmapApp>) {
+fn open_example(h: &mut Harness<'static, Window>) {
     h.get_by_label("Открыть пример").click();
     h.run();
 }
@@ -38,7 +39,13 @@ fn welcome_then_example_shows_its_measures() {
     h.get_by_label_contains("Добро пожаловать");
     open_example(&mut h);
     h.get_by_label(FIRST_MEASURE);
-    let plan = h.state().data.plan.as_ref().expect("the example is open");
+    let plan = h
+        .state()
+        .app
+        .data
+        .plan
+        .as_ref()
+        .expect("the example is open");
     assert_eq!(plan.sections.len(), 9);
     assert_eq!(plan.measure_count(), 58);
     // The status bar counts them with Russian plural forms.
@@ -65,15 +72,15 @@ fn edit_a_title_then_undo_and_redo() {
     h.key_press(egui::Key::Escape);
     h.run();
 
-    let title = |h: &Harness<'static, RoadmapApp>| {
-        h.state().data.plan.as_ref().unwrap().sections[0].measures[0]
+    let title = |h: &Harness<'static, Window>| {
+        h.state().app.data.plan.as_ref().unwrap().sections[0].measures[0]
             .title
             .clone()
     };
     assert_eq!(title(&h), "Назначение координатора");
-    let stored = |h: &Harness<'static, RoadmapApp>| {
-        let id = h.state().data.plan.as_ref().unwrap().id;
-        h.state().store().load_plan(id).unwrap().sections[0].measures[0]
+    let stored = |h: &Harness<'static, Window>| {
+        let id = h.state().app.data.plan.as_ref().unwrap().id;
+        h.state().app.store().load_plan(id).unwrap().sections[0].measures[0]
             .title
             .clone()
     };
@@ -109,16 +116,23 @@ fn undo_does_not_cross_opening_a_plan() {
     open_example(&mut h);
     h.get_by_label("➕ Мероприятие").click();
     h.run();
-    assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 59);
-    assert!(h.state().data.can_undo);
+    assert_eq!(
+        h.state().app.data.plan.as_ref().unwrap().measure_count(),
+        59
+    );
+    assert!(h.state().app.data.can_undo);
     // Reopening (here: loading the example again) starts a fresh history.
     h.state_mut()
+        .app
         .push(roadmap_planner::app::Command::LoadExample);
     h.run();
-    assert!(!h.state().data.can_undo);
+    assert!(!h.state().app.data.can_undo);
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 59);
+    assert_eq!(
+        h.state().app.data.plan.as_ref().unwrap().measure_count(),
+        59
+    );
 }
 
 #[test]
@@ -132,7 +146,10 @@ fn add_and_delete_a_measure_with_undo() {
     h.get_by_label("🗑 Удалить мероприятие").click();
     h.run();
     assert!(h.query_by_label("Новое мероприятие").is_none());
-    assert_eq!(h.state().data.plan.as_ref().unwrap().measure_count(), 58);
+    assert_eq!(
+        h.state().app.data.plan.as_ref().unwrap().measure_count(),
+        58
+    );
     h.get_by_label("↩ Отменить").click();
     h.run();
     h.get_by_label("Новое мероприятие");
@@ -151,7 +168,7 @@ fn switch_language_to_english_and_back() {
     h.get_by_label("58 measures");
     assert!(h.query_by_label("Календарь").is_none());
     assert_eq!(
-        h.state().ui_state.language,
+        h.state().app.ui_state.language,
         roadmap_planner::i18n::Language::English
     );
     h.get_by_label("Русский").click();
@@ -181,7 +198,13 @@ fn create_a_plan_from_the_welcome_screen() {
     h.run();
     h.get_by_label("Создать план").click();
     h.run();
-    let plan = h.state().data.plan.as_ref().expect("created and opened");
+    let plan = h
+        .state()
+        .app
+        .data
+        .plan
+        .as_ref()
+        .expect("created and opened");
     assert_eq!(plan.title, "Дорожная карта школы");
     assert_eq!(
         plan.period.from,
@@ -191,7 +214,7 @@ fn create_a_plan_from_the_welcome_screen() {
         plan.period.to,
         NaiveDate::from_ymd_opt(2022, 8, 31).unwrap()
     );
-    assert_eq!(h.state().store().list_plans().unwrap().len(), 1);
+    assert_eq!(h.state().app.store().list_plans().unwrap().len(), 1);
 }
 
 #[test]
@@ -201,5 +224,5 @@ fn an_empty_title_is_explained_not_saved() {
     h.get_by_label("Создать план").click();
     h.run();
     h.get_by_label("Введите название плана");
-    assert!(h.state().store().list_plans().unwrap().is_empty());
+    assert!(h.state().app.store().list_plans().unwrap().is_empty());
 }

@@ -7,26 +7,28 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
 
-fn harness(store: Store) -> Harness<'static, RoadmapApp> {
+fn harness(store: Store) -> Harness<'static, Window> {
     isolate_home();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            RoadmapApp::new(
+            Window::new(RoadmapApp::new(
                 store,
                 NaiveDate::from_ymd_opt(2021, 10, 15).unwrap(),
                 UiState::default(),
-            )
+            ))
         })
 }
 
-fn open_evidence(h: &mut Harness<'static, RoadmapApp>, text: &str) {
+fn open_evidence(h: &mut Harness<'static, Window>, text: &str) {
     h.state_mut()
+        .app
         .push(Command::School(SchoolCommand::OpenEvidence(text.into())));
     // One frame runs the command, the next ones draw what it left (a new window sizes itself first).
     h.run_steps(3);
@@ -81,21 +83,23 @@ fn a_restore_in_the_window_backs_the_database_up_first_and_refuses_a_damaged_fil
     store.write(|w| w.delete_plan(plan)).unwrap();
     let mut h = harness(store);
     h.run();
-    let backups = |h: &Harness<'static, RoadmapApp>| h.state().store().backups().len();
+    let backups = |h: &Harness<'static, Window>| h.state().app.store().backups().len();
     assert_eq!(backups(&h), 1);
 
     let garbage = dir.path().join("roadmap-garbage.sqlite");
     std::fs::write(&garbage, b"not a database at all").unwrap();
     h.state_mut()
+        .app
         .push(Command::Exchange(ExchangeCommand::RestoreBackup(garbage)));
     h.run_steps(3);
     assert_eq!(backups(&h), 1, "a refused restore adds no backup");
-    assert!(h.state().store().list_plans().unwrap().is_empty());
+    assert!(h.state().app.store().list_plans().unwrap().is_empty());
     h.get_by_label_contains("не является базой данных программы");
 
     h.state_mut()
+        .app
         .push(Command::Exchange(ExchangeCommand::RestoreBackup(saved)));
     h.run_steps(3);
-    assert_eq!(h.state().store().list_plans().unwrap().len(), 1);
+    assert_eq!(h.state().app.store().list_plans().unwrap().len(), 1);
     assert_eq!(backups(&h), 2, "the state before the restore is backed up");
 }

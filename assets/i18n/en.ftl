@@ -303,9 +303,23 @@ help-s4-title = 4. Send a report
 help-s4-body = On the Exchange screen export an exchange file and send it to the education office. It holds all your school's progress marks with their documents and comments.
 help-keys-body = Tab and Shift+Tab move between buttons and fields.
     Enter or Space presses the focused button.
-    F1 — help; Ctrl+, — settings; Esc — close the window.
-    Ctrl+Z — undo; Ctrl+Shift+Z or Ctrl+Y — redo.
     The font size (100, 125 or 150 %) is set in the settings.
+key-or = or
+key-close-window = Close the window
+key-paste-rows = Paste rows from a table into the plan
+key-move-cursor = Move around the table
+key-extend-selection = Select rows
+key-select-all = Select all
+key-unselect = Clear the selection
+key-calendar-previous = Previous month
+key-calendar-next = Next month
+key-calendar-this-month = This month
+key-calendar-close = Close the day's list or the measure's window
+key-cell-commit = Save the cell
+key-cell-new-line = New line in a cell
+key-cell-next = Next cell
+key-cell-previous = Previous cell
+key-cell-cancel = Cancel the cell's edit
 settings-title = Settings
 settings-language = Interface language
 settings-theme = Theme
@@ -326,6 +340,8 @@ settings-backups-default = Default folder
 settings-backups-keep = Backups to keep
 settings-config-file = Settings file: { $path }
 settings-save-error = Could not save the settings: { $error }
+settings-folder-create-error = Could not create the folder { $path }
+settings-folder-open-error = Could not open the folder { $path }
 about-title = About
 about-name = Road Maps (Roadmap Planner)
 about-version = Version { $version }

@@ -306,9 +306,23 @@ help-s4-title = 4. Отправьте отчёт
 help-s4-body = На экране «Обмен» выгрузите файл обмена и отправьте его в управление образованием. В файл попадают все отметки о выполнении вашей школы с документами и комментариями.
 help-keys-body = Tab и Shift+Tab — переход между кнопками и полями.
     Enter или Пробел — нажать выбранную кнопку.
-    F1 — справка; Ctrl+, — настройки; Esc — закрыть окно.
-    Ctrl+Z — отменить; Ctrl+Shift+Z или Ctrl+Y — повторить.
     Размер шрифта (100, 125 или 150 %) меняется в настройках.
+key-or = или
+key-close-window = Закрыть окно
+key-paste-rows = Вставить строки из таблицы в план
+key-move-cursor = Перейти по таблице
+key-extend-selection = Выделить строки
+key-select-all = Выделить всё
+key-unselect = Снять выделение
+key-calendar-previous = Предыдущий месяц
+key-calendar-next = Следующий месяц
+key-calendar-this-month = Текущий месяц
+key-calendar-close = Закрыть список дня или окно мероприятия
+key-cell-commit = Сохранить ячейку
+key-cell-new-line = Новая строка в ячейке
+key-cell-next = Следующая ячейка
+key-cell-previous = Предыдущая ячейка
+key-cell-cancel = Отменить правку ячейки
 settings-title = Настройки
 settings-language = Язык интерфейса
 settings-theme = Оформление
@@ -329,6 +343,8 @@ settings-backups-default = Папка по умолчанию
 settings-backups-keep = Хранить копий
 settings-config-file = Файл настроек: { $path }
 settings-save-error = Не удалось сохранить настройки: { $error }
+settings-folder-create-error = Не удалось создать папку { $path }
+settings-folder-open-error = Не удалось открыть папку { $path }
 about-title = О программе
 about-name = Дорожные карты (Roadmap Planner)
 about-version = Версия { $version }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use roadmap_planner::app::{RoadmapApp, Screen, UiState};
 use roadmap_planner::model::{Measure, Period, Plan, Section};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 use crate::headless::Headless;
 
@@ -94,12 +95,12 @@ pub fn calendar_frame_us() -> anyhow::Result<f64> {
         last_plan: Some(plan.id),
         ..UiState::default()
     };
-    let mut app = RoadmapApp::new(store, today, ui_state);
+    let mut window = Window::new(RoadmapApp::new(store, today, ui_state));
     let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut app);
+        headless.frame(&mut window);
     }
-    let (us, shapes) = headless.mean_us(&mut app, TIMED_FRAMES);
+    let (us, shapes) = headless.mean_us(&mut window, TIMED_FRAMES);
     // The month grid alone paints hundreds of shapes: a frame that drew less measured something else.
     let per_frame = shapes / TIMED_FRAMES;
     assert!(per_frame > 500, "{per_frame} shapes a frame");

@@ -21,6 +21,7 @@ use roadmap_planner::stats::ProgressKey;
 use roadmap_planner::store::Store;
 
 use crate::headless::Headless;
+use roadmap_planner::window::Window;
 
 const WARM_UP_FRAMES: usize = 10;
 const EDITS: usize = 50;
@@ -55,13 +56,18 @@ fn mark_done(region: &Path) -> anyhow::Result<f64> {
         },
         ..UiState::default()
     };
-    let mut app = RoadmapApp::new(store, today(), ui_state);
+    let mut window = Window::new(RoadmapApp::new(store, today(), ui_state));
     let mut headless = Headless::new();
-    headless.until_loaded(&mut app);
+    headless.until_loaded(&mut window);
     for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut app);
+        headless.frame(&mut window);
     }
-    let plan = app.data.plan.as_ref().expect("the region plan is open");
+    let plan = window
+        .app
+        .data
+        .plan
+        .as_ref()
+        .expect("the region plan is open");
     let open: Vec<ProgressKey> = plan
         .measures()
         .flat_map(|m| {
@@ -70,8 +76,10 @@ fn mark_done(region: &Path) -> anyhow::Result<f64> {
                 .map(move |d| ProgressKey::new(m.id, Some(school), Some(*d)))
         })
         .filter(|k| {
-            app.data
-                .school
+            window
+                .app
+                .data
+                .progress_and_criteria
                 .records
                 .get(k)
                 .is_none_or(|p| p.status != Status::Done)
@@ -79,34 +87,44 @@ fn mark_done(region: &Path) -> anyhow::Result<f64> {
         .take(EDITS)
         .collect();
     assert_eq!(open.len(), EDITS, "enough open occurrences to mark");
-    let done_before = app
+    let done_before = window
+        .app
         .data
-        .school
+        .progress_and_criteria
         .summaries
         .iter()
         .map(|s| s.done)
         .sum::<u32>();
     let start = Instant::now();
     for key in &open {
-        app.push(Command::School(SchoolCommand::MarkDone(vec![*key])));
-        app.run_commands();
-        headless.frame(&mut app);
+        window
+            .app
+            .push(Command::School(SchoolCommand::MarkDone(vec![*key])));
+        window.app.run_commands();
+        headless.frame(&mut window);
     }
     let ms = start.elapsed().as_secs_f64() * 1e3 / EDITS as f64;
     assert!(
-        app.toasts.items().is_empty(),
+        window.app.toasts.items().is_empty(),
         "no error: {:?}",
-        app.toasts.items()
+        window.app.toasts.items()
     );
     for key in &open {
         assert_eq!(
-            app.data.school.records.get(key).map(|p| p.status),
+            window
+                .app
+                .data
+                .progress_and_criteria
+                .records
+                .get(key)
+                .map(|p| p.status),
             Some(Status::Done)
         );
     }
-    let done_after = app
+    let done_after = window
+        .app
         .data
-        .school
+        .progress_and_criteria
         .summaries
         .iter()
         .map(|s| s.done)
@@ -122,16 +140,17 @@ fn mark_done(region: &Path) -> anyhow::Result<f64> {
 /// Mean ms from a grid cell edit to the end of the frame showing it.
 fn grid_edit(region: &Path) -> anyhow::Result<f64> {
     let store = Store::open(region)?;
-    let mut app = RoadmapApp::new(store, today(), UiState::default());
+    let mut window = Window::new(RoadmapApp::new(store, today(), UiState::default()));
     // The progress snapshot is loaded, as after a visit to the Школы screen.
-    app.push(Command::School(SchoolCommand::Need));
-    app.run_commands();
-    assert!(app.data.school.is_loaded());
+    window.app.push(Command::School(SchoolCommand::Need));
+    window.app.run_commands();
+    assert!(window.app.data.progress_and_criteria.is_loaded());
     let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut app);
+        headless.frame(&mut window);
     }
-    let measures: Vec<_> = app
+    let measures: Vec<_> = window
+        .app
         .data
         .plan
         .as_ref()
@@ -143,21 +162,26 @@ fn grid_edit(region: &Path) -> anyhow::Result<f64> {
     assert_eq!(measures.len(), EDITS);
     let start = Instant::now();
     for (id, title) in &measures {
-        app.push(Command::EditMeasure {
+        window.app.push(Command::EditMeasure {
             id: *id,
             field: MeasureField::Title,
             value: format!("{title} (уточнено)"),
         });
-        app.run_commands();
-        headless.frame(&mut app);
+        window.app.run_commands();
+        headless.frame(&mut window);
     }
     let ms = start.elapsed().as_secs_f64() * 1e3 / EDITS as f64;
     assert!(
-        app.toasts.items().is_empty(),
+        window.app.toasts.items().is_empty(),
         "no error: {:?}",
-        app.toasts.items()
+        window.app.toasts.items()
     );
-    let plan = app.data.plan.as_ref().expect("the region plan is open");
+    let plan = window
+        .app
+        .data
+        .plan
+        .as_ref()
+        .expect("the region plan is open");
     for (id, _) in &measures {
         assert!(
             plan.measure(*id)

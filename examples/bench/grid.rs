@@ -7,12 +7,14 @@
 //!   all 10,000 are matched, the rows and their heights rebuilt, and the result drawn (the cold case: the
 //!   first search after the data changed).
 
+use roadmap_planner::app::SystemCommand;
 use std::time::Instant;
 
 use chrono::NaiveDate;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{Measure, Period, Plan, Section};
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 use crate::headless::Headless;
 
@@ -47,21 +49,23 @@ fn grid(filter: bool) -> anyhow::Result<f64> {
         last_plan: Some(plan.id),
         ..UiState::default()
     };
-    let mut app = RoadmapApp::new(store, today, ui_state);
-    app.push(Command::Select(Some(middle)));
+    let mut window = Window::new(RoadmapApp::new(store, today, ui_state));
+    window
+        .app
+        .push(Command::System(SystemCommand::Select(Some(middle))));
     let mut headless = Headless::new();
     for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut app);
+        headless.frame(&mut window);
     }
-    assert_eq!(app.data.selected, Some(middle));
+    assert_eq!(window.app.data.selected, Some(middle));
     if filter {
-        app.ui_state.filter.text = "гиа".into();
+        window.app.ui_state.filter.text = "гиа".into();
         let start = Instant::now();
-        headless.frame(&mut app);
+        headless.frame(&mut window);
         let ms = start.elapsed().as_secs_f64() * 1e3;
         return Ok(ms);
     }
-    let (us, shapes) = headless.mean_us(&mut app, TIMED_FRAMES);
+    let (us, shapes) = headless.mean_us(&mut window, TIMED_FRAMES);
     assert!(shapes > 0, "the frames drew something");
     Ok(us)
 }

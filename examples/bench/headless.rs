@@ -1,10 +1,10 @@
-//! The real window's frames without a window: `egui::Context::run_ui` of `RoadmapApp::ui` at 1400×900.
+//! The real window's frames without a window: `egui::Context::run_ui` of `Window::ui` at 1400×900.
 
 use std::time::Instant;
 
 use eframe::App as _;
 
-use roadmap_planner::app::RoadmapApp;
+use roadmap_planner::window::Window;
 
 pub struct Headless {
     ctx: egui::Context,
@@ -30,21 +30,28 @@ impl Headless {
     }
 
     /// Runs one frame; returns how many shapes it painted.
-    pub fn frame(&mut self, app: &mut RoadmapApp) -> usize {
+    pub fn frame(&mut self, window: &mut Window) -> usize {
         let frame = &mut self.frame;
-        let mut output = self.ctx.run_ui(self.input.clone(), |ui| app.ui(ui, frame));
+        let mut output = self
+            .ctx
+            .run_ui(self.input.clone(), |ui| window.ui(ui, frame));
         // Nothing renders here; debug builds panic on unhandled texture deltas.
         output.textures_delta.clear();
         output.shapes.len()
     }
 
     /// Runs frames until the Школы screen's snapshot, read on a worker thread, is in (at most 60 s).
-    pub fn until_loaded(&mut self, app: &mut RoadmapApp) {
+    pub fn until_loaded(&mut self, window: &mut Window) {
         let start = Instant::now();
         loop {
-            self.frame(app);
+            self.frame(window);
+            let app = &window.app;
             let plan = app.data.plan.as_ref().map(|p| p.id);
-            if plan.is_some_and(|p| app.data.school.ready_for(p, app.data.schools.len())) {
+            if plan.is_some_and(|p| {
+                app.data
+                    .progress_and_criteria
+                    .ready_for(p, app.data.schools.len())
+            }) {
                 return;
             }
             assert!(start.elapsed().as_secs() < 60, "the school snapshot loads");
@@ -53,9 +60,9 @@ impl Headless {
     }
 
     /// Runs `frames` frames; returns the mean time of one in µs and the shapes painted in all.
-    pub fn mean_us(&mut self, app: &mut RoadmapApp, frames: usize) -> (f64, usize) {
+    pub fn mean_us(&mut self, window: &mut Window, frames: usize) -> (f64, usize) {
         let start = Instant::now();
-        let shapes = (0..frames).map(|_| self.frame(app)).sum();
+        let shapes = (0..frames).map(|_| self.frame(window)).sum();
         (start.elapsed().as_secs_f64() * 1e6 / frames as f64, shapes)
     }
 }

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
 use roadmap_planner::stats::summarize;
 use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
 
 use crate::headless::Headless;
 
@@ -56,18 +57,18 @@ fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
         },
         ..UiState::default()
     };
-    let mut app = RoadmapApp::new(store, today(), ui_state);
+    let mut window = Window::new(RoadmapApp::new(store, today(), ui_state));
     let mut headless = Headless::new();
-    headless.until_loaded(&mut app);
+    headless.until_loaded(&mut window);
     for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut app);
+        headless.frame(&mut window);
     }
-    assert_eq!(app.data.schools.len(), 1_000);
+    assert_eq!(window.app.data.schools.len(), 1_000);
     assert!(
-        app.data.school.records.len() >= 290_000,
+        window.app.data.progress_and_criteria.records.len() >= 290_000,
         "the snapshot is loaded"
     );
-    let (us, shapes) = headless.mean_us(&mut app, TIMED_FRAMES);
+    let (us, shapes) = headless.mean_us(&mut window, TIMED_FRAMES);
     assert!(shapes > 0, "the frames drew something");
     Ok(us)
 }

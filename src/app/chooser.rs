@@ -3,8 +3,9 @@
 //! kdialog), run on its own thread so the window never blocks, else the in-app chooser (`ui::chooser`), where
 //! a path can also be typed or pasted. A system dialog that fails at once (no portal after all) falls back to
 //! the in-app one, with a message: the user is never left without an answer. The result comes back as
-//! `Command::Chosen`, and the folder is remembered per purpose.
+//! `Command::System(SystemCommand::Chosen)`, and the folder is remembered per purpose.
 
+use super::SystemCommand;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -320,7 +321,7 @@ impl Default for Chooser {
 
 impl RoadmapApp {
     /// Asks the user for a path: the system's dialog on its own thread, or the in-app chooser. The answer
-    /// comes back as `Command::Chosen`.
+    /// comes back as `Command::System(SystemCommand::Chosen)`.
     pub(super) fn choose(&mut self, mut request: Request) -> Result<(), String> {
         if request.folder.is_none() {
             request.folder = self
@@ -332,7 +333,7 @@ impl RoadmapApp {
         }
         match self.chooser.backend {
             Backend::InApp => {
-                self.ui_state.chooser = Some(crate::ui::chooser::ChooserDialog::new(request));
+                self.ui_state.chooser = Some(super::chooser_dialog::ChooserDialog::new(request));
                 Ok(())
             }
             Backend::System if cfg!(target_os = "macos") => {
@@ -370,10 +371,12 @@ impl RoadmapApp {
         while let Ok(reply) = self.chooser.receiver.try_recv() {
             self.chooser.busy = false;
             match reply {
-                Reply::Chosen(request, path) => self.commands.push(Command::Chosen {
-                    purpose: request.purpose,
-                    path,
-                }),
+                Reply::Chosen(request, path) => {
+                    self.commands.push(Command::System(SystemCommand::Chosen {
+                        purpose: request.purpose,
+                        path,
+                    }))
+                }
                 Reply::ChosenMany(request, paths) => {
                     if let Some(folder) = paths.first().and_then(|p| p.parent()) {
                         self.ui_state.last_folders.insert(
@@ -388,7 +391,8 @@ impl RoadmapApp {
                 Reply::Cancelled => {}
                 Reply::Failed(request) => {
                     self.toasts.info(self.i18n.tr("chooser-system-failed"));
-                    self.ui_state.chooser = Some(crate::ui::chooser::ChooserDialog::new(request));
+                    self.ui_state.chooser =
+                        Some(super::chooser_dialog::ChooserDialog::new(request));
                 }
             }
         }

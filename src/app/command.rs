@@ -1,13 +1,13 @@
 //! What views ask for. Views push `Command`s during the frame; the runner carries them out after it.
+//! Edits of the data (each written in one transaction, most of them undoable) are `Command`'s own variants
+//! and those of `SchoolCommand` and `ExchangeCommand`; navigation, file choosers, background jobs and the
+//! settings file are `SystemCommand`s.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::i18n::Language;
 use crate::model::{Id, Measure, Period, Plan};
-
-use super::state::Screen;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -22,18 +22,6 @@ pub enum Command {
     },
     /// Ask for a file and import it.
     PickAndImport,
-    /// Ask the user for a path (the system's dialog or the in-app chooser); the answer comes back as
-    /// `Chosen`.
-    Choose(Box<super::chooser::Request>),
-    /// What a background job produced (see `jobs`).
-    JobDone(Box<super::jobs::JobResult>),
-    /// Stop the running job; the data stays as it was.
-    CancelJob,
-    /// A path the user chose, and what for.
-    Chosen {
-        purpose: super::chooser::Purpose,
-        path: PathBuf,
-    },
     /// Read a file (exchange file, CSV/TSV, Word, Excel) and show what importing it would do on the Обмен
     /// screen; nothing is written until the user applies it.
     ImportFile(PathBuf),
@@ -49,14 +37,6 @@ pub enum Command {
     },
     /// Replace the plan header.
     EditPlanHeader(Box<Plan>),
-    /// Add a section at the end of the plan.
-    AddSection,
-    /// Add a measure at the end of a section.
-    AddMeasure {
-        section: Id,
-    },
-    /// Delete a measure (undoable).
-    DeleteMeasure(Id),
     /// Set a measure's due dates by hand (`Some`: kept, marked, and left alone by re-derivation), or return
     /// to the dates derived from its deadline text (`None`). Undoable.
     SetManualDue {
@@ -69,9 +49,7 @@ pub enum Command {
     ExportIcsFile(PathBuf),
     /// Open the local evidence file the user confirmed (see `AppData::confirm_open`).
     OpenConfirmedFile(PathBuf),
-    /// Do not open the local evidence file after all.
-    CancelOpenFile,
-    // Grid (issue 3): structural edits, each one undoable step (see `run_grid.rs`).
+    // Grid: structural edits, each one undoable step (see `run_grid.rs`).
     /// Put a new measure into a section at `index` (at its end when `None`) and select it.
     InsertMeasure {
         section: Id,
@@ -119,16 +97,14 @@ pub enum Command {
     PasteRows {
         text: String,
     },
-    /// Select a measure in the views.
-    Select(Option<Id>),
     Undo,
     Redo,
-    ShowScreen(Screen),
-    SetLanguage(Language),
     /// Schools, criteria, progress, school plans and reports (see `SchoolCommand`).
     School(super::SchoolCommand),
     /// The Обмен screen: apply or cancel an import, map a table's columns, conflicts, backups, exports.
     Exchange(super::ExchangeCommand),
+    /// What concerns the window and the system, not the data (see `SystemCommand`).
+    System(super::SystemCommand),
 }
 
 /// The verbatim text fields of a measure that views edit.

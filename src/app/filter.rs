@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Category, Id, Measure, School, SchoolScope, Status};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 /// The search text and filters; they combine (a measure must pass all that are set).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 //! In tests (`RoadmapApp::new`) jobs run inline, so a command's effect is there after the frame; the window
 //! (`from_creation_context`) runs them in the background.
 
+use super::SystemCommand;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -179,7 +180,7 @@ impl Jobs {
 
 /// A command for a finished job (what `finished` returned).
 pub fn command(result: JobResult) -> Command {
-    Command::JobDone(Box::new(result))
+    Command::System(SystemCommand::JobDone(Box::new(result)))
 }
 
 /// Writes `bytes` to `path` as every output is written (`output::write_atomically`: never over the program's

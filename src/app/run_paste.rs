@@ -28,7 +28,9 @@ impl RoadmapApp {
     /// (what each is read as, its first cells, what would be left out), and goes in on «Вставить»
     /// ([`RoadmapApp::apply_paste`]).
     pub(super) fn paste_rows(&mut self, text: String) -> Result<(), String> {
-        let rows = table::parse_delimited(&text, Some('\t'));
+        // Within the table limits: a row wider than the limit is refused with a message, never cut.
+        let rows = crate::exchange::limits::parse_delimited_bounded(&text, Some('\t'))
+            .map_err(|e| e.to_string())?;
         self.plan()?;
         if let Some(mapping) = ColumnMapping::detect(&rows) {
             let stage = TableStage {

@@ -6,9 +6,7 @@ use crate::i18n::Localize;
 use std::path::Path;
 
 use crate::i18n::Arg;
-use crate::model::{
-    self, Category, Change, CriterionValue, Id, IndicatorValue, Progress, School, Status,
-};
+use crate::model::{self, Category, Change, CriterionValue, Id, Progress, School, Status};
 use crate::stats::{ProgressKey, Touched, school_plan};
 
 use super::chooser::{Mode, Purpose, Request};
@@ -41,105 +39,16 @@ impl RoadmapApp {
             ),
             SchoolCommand::ImportCsv(path) => self.import_schools_csv(&path),
             SchoolCommand::SetCategories { school, categories } => {
-                let before = self.school(school)?.clone();
-                let mut after = before.clone();
-                after.categories = categories;
-                after
-                    .categories
-                    .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
-                after.categories.dedup();
-                self.edit_school(after)
+                self.set_categories(school, categories)
             }
             SchoolCommand::SetCriterionValues { school, values } => {
-                self.load_school_data()?;
-                self.school(school)?;
-                let now = model::now();
-                let current = self.data.school.criterion_values.get(&school);
-                let mut changes = Vec::new();
-                for (criterion, value) in values {
-                    let before = current.and_then(|m| m.get(&criterion)).cloned();
-                    if before.as_ref().map(|v| v.value) == value {
-                        continue;
-                    }
-                    let after = value.map(|value| CriterionValue {
-                        school_id: school,
-                        criterion,
-                        value,
-                        updated_at: now,
-                    });
-                    changes.push(Change::CriterionValue {
-                        before: before.map(Box::new),
-                        after: after.map(Box::new),
-                    });
-                }
-                self.commit_all(changes)
+                self.set_criterion_values(school, values)
             }
-            SchoolCommand::SaveCriteriaSet(set) => {
-                self.load_school_data()?;
-                let problems = set.problems();
-                if !problems.is_empty() {
-                    return Err(problems.join("\n"));
-                }
-                let mut after = *set;
-                if after == self.data.school.criteria {
-                    return Ok(());
-                }
-                after.updated_at = model::now();
-                let before = self.data.school.criteria_stored.clone();
-                self.commit(Change::CriteriaSet {
-                    before: before.map(Box::new),
-                    after: Some(Box::new(after)),
-                })
-            }
-            SchoolCommand::ResetCriteriaSet => {
-                self.load_school_data()?;
-                let Some(before) = self.data.school.criteria_stored.clone() else {
-                    return Ok(());
-                };
-                self.commit(Change::CriteriaSet {
-                    before: Some(Box::new(before)),
-                    after: None,
-                })
-            }
-            SchoolCommand::SetScope { measure, scope } => {
-                let before = self
-                    .plan()?
-                    .measure(measure)
-                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?
-                    .clone();
-                if before.schools == scope {
-                    return Ok(());
-                }
-                let mut after = before.clone();
-                after.schools = scope;
-                after.updated_at = model::now();
-                self.commit(Change::Measure {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                })
-            }
+            SchoolCommand::SaveCriteriaSet(set) => self.save_criteria_set(*set),
+            SchoolCommand::ResetCriteriaSet => self.reset_criteria_set(),
+            SchoolCommand::SetScope { measure, scope } => self.set_scope(measure, scope),
             SchoolCommand::SetExecutor { measures, executor } => {
-                let plan = self.plan()?;
-                let now = model::now();
-                let changes: Vec<Change> = measures
-                    .iter()
-                    .filter_map(|id| plan.measure(*id))
-                    .filter(|m| m.executor != executor)
-                    .map(|before| {
-                        let mut after = before.clone();
-                        after.executor = executor;
-                        after.updated_at = now;
-                        Change::Measure {
-                            before: Box::new(before.clone()),
-                            after: Box::new(after),
-                        }
-                    })
-                    .collect();
-                match changes.len() {
-                    0 => Ok(()),
-                    1 => self.commit(changes.into_iter().next().expect("one change")),
-                    _ => self.commit(Change::Batch(changes)),
-                }
+                self.set_executor(&measures, executor)
             }
             SchoolCommand::CreateSchoolPlan {
                 school,
@@ -147,21 +56,7 @@ impl RoadmapApp {
                 measures,
                 own,
             } => self.create_school_plan(school, title, &measures, &own),
-            SchoolCommand::SaveProgress(records) => {
-                self.load_school_data()?;
-                let today = self.today;
-                let changes = records
-                    .into_iter()
-                    .filter_map(|mut p| {
-                        p.done_on = match p.status {
-                            Status::Done => p.done_on.or(Some(today)),
-                            _ => None,
-                        };
-                        self.progress_change(p)
-                    })
-                    .collect();
-                self.commit_all(changes)
-            }
+            SchoolCommand::SaveProgress(records) => self.save_progress(records),
             SchoolCommand::MarkDone(keys) => self.set_status(&keys, Status::Done),
             SchoolCommand::SetStatus { keys, status } => self.set_status(&keys, status),
             SchoolCommand::OpenEvidence(text) => self.open_evidence(&text),
@@ -170,91 +65,148 @@ impl RoadmapApp {
                 school,
                 year,
                 value,
-            } => {
-                self.load_school_data()?;
-                let before = self
-                    .data
-                    .school
-                    .indicator_value(indicator, school, year)
-                    .cloned();
-                if before.as_ref().map(|v| v.value) == value {
-                    return Ok(());
-                }
-                let after = value.map(|value| IndicatorValue {
-                    indicator_id: indicator,
-                    school_id: school,
-                    year,
-                    value,
-                    updated_at: model::now(),
-                });
-                self.commit(Change::IndicatorValue {
-                    before: before.map(Box::new),
-                    after: after.map(Box::new),
-                })
-            }
-            SchoolCommand::PickAndSaveReport { school } => {
-                let name = match school {
-                    Some(id) => self.school(id)?.display_name().to_owned(),
-                    None => self.i18n.tr("schools-report-district-file"),
-                };
-                let name = format!("Справка-{}.html", super::runner::file_stem(&name));
-                self.choose(
-                    Request::new(
-                        Purpose::Report { school },
-                        Mode::Save,
-                        self.i18n.tr("schools-dialog-report-title"),
-                    )
-                    .filter("HTML", &["html", "htm"])
-                    .filter("Word", &["docx"])
-                    .file_name(name),
-                )
-            }
+            } => self.set_indicator_value(indicator, school, year, value),
+            SchoolCommand::PickAndSaveReport { school } => self.pick_report_path(school),
             SchoolCommand::SaveReport { school, path } => self.save_report(school, &path),
             SchoolCommand::Need => {
-                self.data.school.wanted = true;
+                self.data.progress_and_criteria.wanted = true;
                 self.load_school_data()
             }
         }
     }
 
+    /// Sets a school's categories (in their usual order, each once).
+    fn set_categories(&mut self, school: Id, categories: Vec<Category>) -> Result<(), String> {
+        let before = self.school(school)?.clone();
+        let mut after = before.clone();
+        after.categories = categories;
+        after
+            .categories
+            .sort_by_key(|c| Category::ALL.iter().position(|x| x == c));
+        after.categories.dedup();
+        self.edit_school(after)
+    }
+
+    /// Which schools a measure concerns.
+    fn set_scope(&mut self, measure: Id, scope: model::SchoolScope) -> Result<(), String> {
+        let before = self
+            .plan()?
+            .measure(measure)
+            .ok_or_else(|| self.i18n.tr("error-no-measure"))?
+            .clone();
+        if before.schools == scope {
+            return Ok(());
+        }
+        let mut after = before.clone();
+        after.schools = scope;
+        after.updated_at = model::now();
+        self.commit(Change::Measure {
+            before: Box::new(before),
+            after: Box::new(after),
+        })
+    }
+
+    /// Who executes the measures (one undo step for all).
+    fn set_executor(&mut self, measures: &[Id], executor: model::Executor) -> Result<(), String> {
+        let plan = self.plan()?;
+        let now = model::now();
+        let changes: Vec<Change> = measures
+            .iter()
+            .filter_map(|id| plan.measure(*id))
+            .filter(|m| m.executor != executor)
+            .map(|before| {
+                let mut after = before.clone();
+                after.executor = executor;
+                after.updated_at = now;
+                Change::Measure {
+                    before: Box::new(before.clone()),
+                    after: Box::new(after),
+                }
+            })
+            .collect();
+        match changes.len() {
+            0 => Ok(()),
+            1 => self.commit(changes.into_iter().next().expect("one change")),
+            _ => self.commit(Change::Batch(changes)),
+        }
+    }
+
+    /// Stores progress records as marked (a done one gets today's date when it has none).
+    fn save_progress(&mut self, records: Vec<Progress>) -> Result<(), String> {
+        self.load_school_data()?;
+        let today = self.today;
+        let changes = records
+            .into_iter()
+            .filter_map(|mut p| {
+                p.done_on = match p.status {
+                    Status::Done => p.done_on.or(Some(today)),
+                    _ => None,
+                };
+                self.progress_change(p)
+            })
+            .collect();
+        self.commit_all(changes)
+    }
+
+    /// Asks where to save a report on `school` (the district when `None`), named after it.
+    fn pick_report_path(&mut self, school: Option<Id>) -> Result<(), String> {
+        let name = match school {
+            Some(id) => self.school(id)?.display_name().to_owned(),
+            None => self.i18n.tr("schools-report-district-file"),
+        };
+        let name = format!("Справка-{}.html", super::runner::file_stem(&name));
+        self.choose(
+            Request::new(
+                Purpose::Report { school },
+                Mode::Save,
+                self.i18n.tr("schools-dialog-report-title"),
+            )
+            .filter("HTML", &["html", "htm"])
+            .filter("Word", &["docx"])
+            .file_name(name),
+        )
+    }
+
     /// Loads the school snapshot when the Школы screen shows or a view asked for it (before each frame):
     /// from a database file on a worker thread. Returns whether a load is still running.
     pub(super) fn ensure_school_data(&mut self) -> bool {
-        if self.ui_state.screen != Screen::Schools && !self.data.school.wanted {
+        if self.ui_state.screen != Screen::Schools && !self.data.progress_and_criteria.wanted {
             return false;
         }
         let Some(plan) = self.data.plan.as_ref() else {
             return false;
         };
         let (plan_id, version) = (plan.id, self.store.data_version());
-        if self.data.school.synced != Some((plan_id, version)) {
-            if let Some(pending) = &self.data.school.pending {
+        if self.data.progress_and_criteria.synced != Some((plan_id, version)) {
+            if let Some(pending) = &self.data.progress_and_criteria.pending {
                 let current = (pending.plan, pending.version) == (plan_id, version);
                 match pending.poll() {
                     Poll::Running if current => return true,
                     Poll::Done(result) if current => {
-                        self.data.school.pending = None;
+                        self.data.progress_and_criteria.pending = None;
                         match *result {
                             Ok(loaded) => {
                                 self.data.schools = loaded.schools.clone();
-                                self.data.school.install(loaded, plan_id, version);
+                                self.data
+                                    .progress_and_criteria
+                                    .install(loaded, plan_id, version);
                             }
                             Err(e) => {
                                 // Marked: a failing database is reported once, not every frame.
-                                self.data.school.synced = Some((plan_id, version));
+                                self.data.progress_and_criteria.synced = Some((plan_id, version));
                                 self.toasts.error(e);
                             }
                         }
                         return false;
                     }
                     // For an older state of the data, or lost: read again.
-                    _ => self.data.school.pending = None,
+                    _ => self.data.progress_and_criteria.pending = None,
                 }
             }
             match self.store.reader() {
                 Ok(Some(reader)) => {
                     let plan = plan.clone();
-                    self.data.school.pending =
+                    self.data.progress_and_criteria.pending =
                         Some(PendingLoad::start(reader, plan, version, self.today));
                     return true;
                 }
@@ -268,7 +220,7 @@ impl RoadmapApp {
         }
         if let Some(plan) = &self.data.plan {
             self.data
-                .school
+                .progress_and_criteria
                 .fresh_summaries(plan, &self.data.schools, self.today);
         }
         false
@@ -281,15 +233,17 @@ impl RoadmapApp {
             return Ok(());
         };
         let (plan_id, version) = (plan.id, self.store.data_version());
-        if self.data.school.synced == Some((plan_id, version)) {
+        if self.data.progress_and_criteria.synced == Some((plan_id, version)) {
             return Ok(());
         }
         // Marked first: a failing database is reported once, not every frame.
-        self.data.school.synced = Some((plan_id, version));
-        self.data.school.pending = None;
+        self.data.progress_and_criteria.synced = Some((plan_id, version));
+        self.data.progress_and_criteria.pending = None;
         let loaded = school_loader::read(&self.store, plan, self.today)?;
         self.data.schools = loaded.schools.clone();
-        self.data.school.install(loaded, plan_id, version);
+        self.data
+            .progress_and_criteria
+            .install(loaded, plan_id, version);
         Ok(())
     }
 
@@ -298,7 +252,7 @@ impl RoadmapApp {
     pub(super) fn school_data_after(&mut self, plan_id: Id, change: &Change, touched: &Touched) {
         update_registry(&mut self.data.schools, change);
         let version = self.store.data_version();
-        let data = &mut self.data.school;
+        let data = &mut self.data.progress_and_criteria;
         if data.synced == Some((plan_id, version.wrapping_sub(1))) {
             data.apply(change);
             data.synced = Some((plan_id, version));
@@ -310,7 +264,7 @@ impl RoadmapApp {
         }
     }
 
-    fn school(&self, id: Id) -> Result<&School, String> {
+    pub(super) fn school(&self, id: Id) -> Result<&School, String> {
         self.data
             .schools
             .iter()
@@ -319,7 +273,7 @@ impl RoadmapApp {
     }
 
     /// Commits several changes as one step (nothing when there are none).
-    fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), String> {
+    pub(super) fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), String> {
         match changes.len() {
             0 => Ok(()),
             1 => self.commit(changes.pop().expect("one change")),
@@ -368,7 +322,7 @@ impl RoadmapApp {
                 after: None,
             })
             .collect();
-        let data = &self.data.school;
+        let data = &self.data.progress_and_criteria;
         if let Some(values) = data.criterion_values.get(&id) {
             let mut values: Vec<&CriterionValue> = values.values().collect();
             values.sort_by(|a, b| a.criterion.cmp(&b.criterion));
@@ -469,7 +423,7 @@ impl RoadmapApp {
     fn progress_change(&self, mut after: Progress) -> Option<Change> {
         let before = self
             .data
-            .school
+            .progress_and_criteria
             .records
             .get(&ProgressKey::of(&after))
             .cloned();
@@ -497,7 +451,7 @@ impl RoadmapApp {
         for key in keys {
             let mut p = self
                 .data
-                .school
+                .progress_and_criteria
                 .records
                 .get(key)
                 .cloned()
@@ -568,8 +522,8 @@ impl RoadmapApp {
         use crate::stats::report::{district_report, indicator_lines, school_report};
         self.load_school_data()?;
         let plan = self.plan()?;
-        let table = &self.data.school.records;
-        let values = &self.data.school.indicator_values;
+        let table = &self.data.progress_and_criteria.records;
+        let values = &self.data.progress_and_criteria.indicator_values;
         let bytes = match school {
             Some(id) => {
                 let school = self.school(id)?;

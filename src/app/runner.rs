@@ -1,14 +1,12 @@
 //! The one place that carries out commands: writes through the store, updates the snapshot, records undo.
 
 use crate::i18n::Localize;
-use crate::model::{self, Change, Id, Measure, Plan, Section};
-use crate::stats::Touched;
-use crate::store::ProgressSummary;
+use crate::model::{Change, Id, Measure, Plan};
+use crate::stats::{ProgressSummary, Touched};
 use std::collections::HashMap;
 
-use super::chooser::{Mode, Purpose, Request};
 use super::undo::Step;
-use super::{Command, MeasureField, RoadmapApp};
+use super::{Command, RoadmapApp};
 
 /// Above this many measures touched by one change, the plan's counts are read whole (one query).
 const MAX_KEYED_COUNTS: usize = 64;
@@ -33,153 +31,14 @@ impl RoadmapApp {
     fn run(&mut self, command: Command) -> Result<(), String> {
         match command {
             Command::OpenPlan(id) => self.open_plan(id),
-            Command::LoadExample => {
-                let id = crate::example::load_example(&mut self.store)
-                    .map_err(|e| e.message(&self.i18n))?;
-                // The example brings its schools: the registry snapshot follows.
-                self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
-                self.open_plan(id)?;
-                self.toasts.info(self.i18n.tr("toast-example-loaded"));
-                Ok(())
-            }
-            Command::CreatePlan { title, period } => {
-                let mut plan = Plan::new(title, period);
-                plan.sections
-                    .push(Section::new("1", self.i18n.tr("new-section-title")));
-                model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
-                self.store
-                    .write(|w| w.put_plan(&plan))
-                    .map_err(|e| e.message(&self.i18n))?;
-                self.open_plan(plan.id)
-            }
-            Command::PickAndImport => self.choose(
-                Request::new(
-                    Purpose::Import,
-                    Mode::Open,
-                    self.i18n.tr("dialog-import-title"),
-                )
-                .filter(
-                    self.i18n.tr("filter-importable"),
-                    &["json", "docx", "xlsx", "csv", "tsv", "txt"],
-                )
-                .filter(self.i18n.tr("filter-exchange"), &["json"])
-                .filter(self.i18n.tr("filter-office"), &["docx", "xlsx"])
-                .filter("CSV/TSV", &["csv", "tsv", "txt"]),
-            ),
-            Command::Choose(request) => self.choose(*request),
-            Command::Chosen { purpose, path } => self.chosen(purpose, path),
-            Command::JobDone(result) => self.job_done(*result),
-            Command::CancelJob => {
-                self.jobs.cancel();
-                Ok(())
-            }
+            Command::LoadExample => self.load_example(),
+            Command::CreatePlan { title, period } => self.create_plan(title, period),
+            Command::PickAndImport => self.pick_import_path(),
             Command::ImportFile(path) => self.import_file(&path),
-            Command::PickAndExport => {
-                let Some(plan) = &self.data.plan else {
-                    return Err(self.i18n.tr("error-no-plan"));
-                };
-                let name = format!("{}.json", file_stem(&plan.title));
-                self.choose(
-                    Request::new(
-                        Purpose::ExportPlan,
-                        Mode::Save,
-                        self.i18n.tr("dialog-export-title"),
-                    )
-                    .filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .file_name(name),
-                )
-            }
+            Command::PickAndExport => self.pick_export_path(),
             Command::ExportFile(path) => self.export_file(&path),
-            Command::EditMeasure { id, field, value } => {
-                let plan = self.plan()?;
-                let before = plan
-                    .measure(id)
-                    .ok_or_else(|| self.i18n.tr("error-no-measure"))?
-                    .clone();
-                if field.get(&before) == value {
-                    return Ok(());
-                }
-                let mut after = before.clone();
-                field.set(&mut after, value);
-                if field == MeasureField::Deadline && !after.due_manual {
-                    after.due = crate::schedule::measure_due_dates(&after, plan.period);
-                }
-                after.updated_at = model::now();
-                self.commit(Change::Measure {
-                    before: Box::new(before),
-                    after: Box::new(after),
-                })
-            }
-            Command::EditPlanHeader(after) => {
-                let plan = self.plan()?;
-                let before = plan.header();
-                let mut after = after.header();
-                after.id = before.id;
-                after.updated_at = model::now();
-                model::validate_plan(&after).map_err(|e| e.message(&self.i18n))?;
-                let mut changes = Vec::new();
-                if after.period != before.period {
-                    // Due dates follow the period; dates set by hand stay as they are.
-                    for m in plan.measures().filter(|m| !m.due_manual) {
-                        let due = crate::schedule::measure_due_dates(m, after.period);
-                        if due != m.due {
-                            let mut updated = m.clone();
-                            updated.due = due;
-                            updated.updated_at = after.updated_at;
-                            changes.push(Change::Measure {
-                                before: Box::new(m.clone()),
-                                after: Box::new(updated),
-                            });
-                        }
-                    }
-                }
-                changes.insert(
-                    0,
-                    Change::PlanHeader {
-                        before: Box::new(before),
-                        after: Box::new(after),
-                    },
-                );
-                self.commit(Change::Batch(changes))
-            }
-            Command::AddSection => {
-                let plan = self.plan()?;
-                let number = (plan.sections.len() + 1).to_string();
-                let section = Section::new(number, self.i18n.tr("new-section-title"));
-                let index = plan.sections.len();
-                self.commit(Change::InsertSection {
-                    index,
-                    section: Box::new(section),
-                })
-            }
-            Command::AddMeasure { section } => {
-                let plan = self.plan()?;
-                let si = plan
-                    .section_index(section)
-                    .ok_or_else(|| self.i18n.tr("error-no-section"))?;
-                let s = &plan.sections[si];
-                let number = if s.number.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "{}.{}",
-                        s.number.trim_end_matches('.'),
-                        s.measures.len() + 1
-                    )
-                };
-                let measure = Measure::new(number, self.i18n.tr("new-measure-title"));
-                let id = measure.id;
-                let index = s.measures.len();
-                self.commit(Change::InsertMeasure {
-                    section_id: section,
-                    index,
-                    measure: Box::new(measure),
-                })?;
-                self.data.selected = Some(id);
-                Ok(())
-            }
-            // Through the grid's delete, so undo brings the measure's progress back too.
-            Command::DeleteMeasure(id) => self.run_grid(Command::DeleteMeasures(vec![id])),
+            Command::EditMeasure { id, field, value } => self.edit_measure(id, field, value),
+            Command::EditPlanHeader(after) => self.edit_plan_header(*after),
             command @ (Command::InsertMeasure { .. }
             | Command::DeleteMeasures(_)
             | Command::DuplicateMeasures(_)
@@ -196,26 +55,11 @@ impl RoadmapApp {
             Command::ExportIcsFile(path) => self.export_ics_file(&path),
             Command::School(command) => self.run_school(command),
             Command::OpenConfirmedFile(path) => self.open_confirmed_file(&path),
-            Command::CancelOpenFile => {
-                self.data.confirm_open = None;
-                Ok(())
-            }
             Command::Exchange(command) => self.run_exchange(command),
+            Command::System(command) => self.run_system(command),
             Command::PasteRows { text } => self.paste_rows(text),
-            Command::Select(id) => {
-                self.data.selected = id;
-                Ok(())
-            }
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
-            Command::ShowScreen(screen) => {
-                self.ui_state.screen = screen;
-                Ok(())
-            }
-            Command::SetLanguage(language) => {
-                self.set_language(language);
-                Ok(())
-            }
         }
     }
 
@@ -381,7 +225,7 @@ impl RoadmapApp {
     }
 
     /// Carries out what a job produced.
-    fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
+    pub(super) fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
         match result {
             super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
             super::jobs::JobResult::Written(Ok(message)) => {

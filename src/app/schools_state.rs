@@ -1,5 +1,5 @@
 //! The school side of the app's state: the snapshot of progress records, criteria and indicator values the
-//! Школы screen reads (`AppData::school`), and the screen's settings kept between runs (`UiState::schools`).
+//! Школы screen reads (`AppData::progress_and_criteria`), and the screen's settings kept between runs (`UiState::schools`).
 //!
 //! The snapshot is loaded lazily — when the Школы screen is shown or a view asks for it
 //! (`SchoolCommand::Need`) — because a region holds hundreds of thousands of records the other screens never

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Measure, Status};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 use super::filter::is_overdue;
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Language;
 use crate::model::{Id, Plan, PlanSummary, School};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 use super::filter::MeasureFilter;
 use super::sort::MeasureSort;
@@ -56,7 +56,7 @@ pub struct AppData {
     /// The background job running, for the status bar.
     pub job: Option<super::jobs::JobStatus>,
     /// Progress records of the open plan, criteria and indicator values (loaded for the Школы screen).
-    pub school: super::SchoolData,
+    pub progress_and_criteria: super::SchoolData,
     /// The Обмен screen: a pending import's preview, a table's column mapping, conflicts, backups.
     pub exchange: super::ExchangeData,
     /// The database is open for reading only (a read-only file or folder): nothing can be saved.
@@ -96,7 +96,7 @@ pub struct UiState {
     pub last_folders: HashMap<String, std::path::PathBuf>,
     /// The in-app file chooser while it is open.
     #[serde(skip)]
-    pub chooser: Option<crate::ui::chooser::ChooserDialog>,
+    pub chooser: Option<super::chooser_dialog::ChooserDialog>,
     /// A path chosen for a view that asked for it (the settings window's database and backups folder).
     #[serde(skip)]
     pub picked: Option<(super::chooser::Purpose, std::path::PathBuf)>,

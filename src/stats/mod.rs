@@ -8,6 +8,7 @@
 
 pub mod criteria;
 pub mod occurrences;
+pub mod progress_summary;
 pub mod report;
 pub mod school_plan;
 pub mod summary;
@@ -18,6 +19,7 @@ pub mod touched;
 pub use occurrences::{
     Occurrence, SchoolItem, concerns, concerns_office, office_items, school_items,
 };
+pub use progress_summary::ProgressSummary;
 pub use school_plan::{measures_for_school, school_plan};
 pub use summary::{SchoolSummary, SectionCount, office_summary, summarize, summary_of_items};
 pub use table::{ProgressKey, ProgressTable};

@@ -39,8 +39,11 @@ pub fn ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>, open: &mut bool) {
             ui.add(egui::Label::new(RichText::new(data).small()).wrap());
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if folder.is_some() && ui.button(ctx.tr("settings-open-folder")).clicked() {
-                    super::settings::open_folder(ctx.store_path);
+                let parent = ctx.store_path.and_then(std::path::Path::parent);
+                if let Some(parent) = parent
+                    && ui.button(ctx.tr("settings-open-folder")).clicked()
+                {
+                    ctx.push(super::settings::open_folder(parent, false));
                 }
                 if ui.button(ctx.tr("window-close")).clicked() {
                     close = true;

@@ -2,6 +2,7 @@
 //! sees what a school's record points at before anything runs.
 
 use crate::app::Command;
+use crate::app::SystemCommand;
 
 use super::ViewCtx;
 
@@ -23,11 +24,11 @@ pub fn ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
                 ctx.push(Command::OpenConfirmedFile(path.clone()));
             }
             if ui.button(ctx.tr("evidence-confirm-cancel")).clicked() {
-                ctx.push(Command::CancelOpenFile);
+                ctx.push(Command::System(SystemCommand::CancelOpenFile));
             }
         });
     });
     if modal.should_close() {
-        ctx.push(Command::CancelOpenFile);
+        ctx.push(Command::System(SystemCommand::CancelOpenFile));
     }
 }

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::{ViewCtx, style, windows};
+use super::{ViewCtx, actions, style, windows};
 
 /// The guides of the help window.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -82,9 +82,10 @@ impl HelpWindow {
                     if ui.button(ctx.tr("window-close")).clicked() {
                         close = true;
                     }
+                    let about = actions::action(actions::ActionId::About);
                     let about = ui
-                        .button(ctx.tr("action-about"))
-                        .on_hover_text(ctx.tr("hint-about"));
+                        .button(ctx.tr(about.name))
+                        .on_hover_text(about.hint.map(|h| ctx.tr(h)).unwrap_or_default());
                     if about.clicked() {
                         ctx.ui_state.windows.about = true;
                     }
@@ -97,8 +98,10 @@ impl HelpWindow {
 
     fn guide(&self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) {
         if self.tab == Tab::Keys {
-            for line in ctx.tr("help-keys-body").lines() {
-                ui.add(egui::Label::new(line.trim()).wrap());
+            let lines = ctx.tr("help-keys-body");
+            let lines = lines.lines().map(str::trim).map(str::to_owned);
+            for line in lines.chain(actions::key_list(ctx.i18n)) {
+                ui.add(egui::Label::new(line).wrap());
             }
             return;
         }

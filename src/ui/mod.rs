@@ -1,6 +1,7 @@
 //! Views: each reads the data snapshot and pushes commands; none touches the store.
 
 mod about;
+pub mod actions;
 mod calendar;
 pub mod chooser;
 mod confirm_open;
@@ -11,7 +12,6 @@ mod fold;
 mod grid;
 mod help;
 pub mod hyphens;
-mod measures;
 mod plan_header;
 pub mod plan_label;
 pub mod schools;
@@ -52,7 +52,7 @@ impl ViewCtx<'_> {
 #[derive(Default)]
 pub struct Views {
     welcome: welcome::WelcomeView,
-    measures: measures::MeasuresView,
+    measures: grid::GridView,
     plan_header: plan_header::PlanHeaderView,
     calendar: calendar::CalendarView,
     schools: schools::SchoolsView,

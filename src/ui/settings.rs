@@ -3,6 +3,7 @@
 //! Language, theme, font scale and the name live in `UiState` (kept by eframe); the database file and the
 //! backups folder and count live in the settings file (`config::AppConfig`), read before the window opens.
 
+use crate::app::SystemCommand;
 use std::path::Path;
 
 use egui::RichText;
@@ -16,25 +17,26 @@ use crate::i18n::{Arg, Language};
 /// The font scales offered, in percent.
 pub const FONT_SCALES: [u16; 3] = [100, 125, 150];
 
-/// The settings window's state: the settings file as last read or written, and the last save error.
+/// The settings window's state: the settings being edited, and the settings file as last read or saved.
 #[derive(Default)]
 pub struct SettingsWindow {
     config: Option<AppConfig>,
-    error: Option<String>,
+    saved: Option<AppConfig>,
 }
 
 impl SettingsWindow {
     /// Drops the cached settings file, so it is read again when the window next opens.
     pub fn forget(&mut self) {
         self.config = None;
-        self.error = None;
+        self.saved = None;
     }
 
     /// Draws the settings window; clears `open` when the user closes it.
     pub fn ui(&mut self, egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>, open: &mut bool) {
         let mut config = self.config.take().unwrap_or_else(AppConfig::load);
-        let before = config.clone();
+        let saved = self.saved.take().unwrap_or_else(|| config.clone());
         let mut close = false;
+        let mut editing = false;
         windows::window(ctx.tr("settings-title"), "settings_window", open)
             .default_width(620.0)
             .max_height(egui_ctx.content_rect().height() - 120.0)
@@ -44,11 +46,8 @@ impl SettingsWindow {
                     .spacing([16.0, 10.0])
                     .show(ui, |ui| {
                         look(ui, ctx);
-                        data(ui, ctx, &mut config);
+                        editing = data(ui, ctx, &mut config);
                     });
-                if let Some(error) = &self.error {
-                    ui.colored_label(super::style::ERROR, error);
-                }
                 if let Some(path) = AppConfig::file_path() {
                     let text = ctx.i18n.tr_args(
                         "settings-config-file",
@@ -61,13 +60,14 @@ impl SettingsWindow {
                     close = true;
                 }
             });
-        if config != before {
-            self.error = config.save().err().map(|e| {
-                ctx.i18n.tr_args(
-                    "settings-save-error",
-                    &[("error", Arg::Str(&e.to_string()))],
-                )
-            });
+        // Written once an edit is complete: not on every step of a drag.
+        if config != saved && !editing {
+            ctx.push(Command::System(SystemCommand::SaveSettings(Box::new(
+                config.clone(),
+            ))));
+            self.saved = Some(config.clone());
+        } else {
+            self.saved = Some(saved);
         }
         self.config = Some(config);
         if close {
@@ -84,7 +84,7 @@ fn look(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             let selected = ctx.i18n.language() == language;
             let response = ui.add(egui::Button::selectable(selected, language.native_name()));
             if response.clicked() && !selected {
-                ctx.push(Command::SetLanguage(language));
+                ctx.push(Command::System(SystemCommand::SetLanguage(language)));
             }
         }
     });
@@ -127,8 +127,9 @@ fn look(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     ui.end_row();
 }
 
-/// Rows for the database file (applied on the next start) and the backups folder and count.
-fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
+/// Rows for the database file (applied on the next start) and the backups folder and count. Returns
+/// whether an edit is still going on (the count being dragged or typed).
+fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> bool {
     // A path the chooser brought back for this window.
     match ctx.ui_state.picked.take() {
         Some((Purpose::Database, path)) => config.database = Some(path),
@@ -146,11 +147,16 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
             .unwrap_or_else(|| ctx.tr("status-in-memory"));
         ui.add(egui::Label::new(current).wrap());
         ui.horizontal_wrapped(|ui| {
-            if ctx.store_path.is_some() && ui.button(ctx.tr("settings-open-folder")).clicked() {
-                open_folder(ctx.store_path);
+            let folder = ctx.store_path.and_then(Path::parent);
+            if let Some(folder) = folder
+                && ui.button(ctx.tr("settings-open-folder")).clicked()
+            {
+                ctx.push(open_folder(folder, false));
             }
             if ui.button(ctx.tr("settings-choose-database")).clicked() {
-                ctx.push(Command::Choose(Box::new(database_request(ctx))));
+                ctx.push(Command::System(SystemCommand::Choose(Box::new(
+                    database_request(ctx),
+                ))));
             }
         });
         let next = config.database.clone();
@@ -182,10 +188,7 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
         ui.horizontal_wrapped(|ui| {
             if ui.button(ctx.tr("settings-open-folder")).clicked() {
                 // The folder may not exist before the first backup.
-                match std::fs::create_dir_all(&folder) {
-                    Ok(()) => open_path(&folder),
-                    Err(e) => eprintln!("Не удалось создать папку {}: {e}", folder.display()),
-                }
+                ctx.push(open_folder(&folder, true));
             }
             if ui.button(ctx.tr("settings-backups-choose")).clicked() {
                 let request = Request::new(
@@ -193,7 +196,7 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
                     Mode::Folder,
                     ctx.tr("settings-backups-dir"),
                 );
-                ctx.push(Command::Choose(Box::new(request)));
+                ctx.push(Command::System(SystemCommand::Choose(Box::new(request))));
             }
             if config.backups_dir.is_some()
                 && ui.button(ctx.tr("settings-backups-default")).clicked()
@@ -205,9 +208,11 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
     ui.end_row();
 
     let label = ui.label(ctx.tr("settings-backups-keep"));
-    ui.add(egui::DragValue::new(&mut config.backups_keep).range(1..=200))
+    let keep = ui
+        .add(egui::DragValue::new(&mut config.backups_keep).range(1..=200))
         .labelled_by(label.id);
     ui.end_row();
+    keep.dragged() || keep.has_focus()
 }
 
 /// Asks for a database file (an existing one or a new name); it opens from the next start.
@@ -223,16 +228,10 @@ fn database_request(ctx: &ViewCtx<'_>) -> Request {
     request
 }
 
-/// Opens the folder holding the database in the system's file manager.
-pub fn open_folder(store_path: Option<&Path>) {
-    if let Some(dir) = store_path.and_then(Path::parent) {
-        open_path(dir);
-    }
-}
-
-/// Opens a folder with the system's program; a failure is not worth a dialog (the path is on screen).
-fn open_path(path: &Path) {
-    if let Err(e) = open::that_detached(path) {
-        eprintln!("Не удалось открыть папку {}: {e}", path.display());
-    }
+/// Shows `folder` in the system's file manager (a failure becomes a toast: the path is on screen).
+pub fn open_folder(folder: &Path, create: bool) -> Command {
+    Command::System(SystemCommand::OpenFolder {
+        path: folder.to_path_buf(),
+        create,
+    })
 }

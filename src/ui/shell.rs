@@ -1,7 +1,9 @@
 //! The frame around the screens: the top bar, the status bar and the toasts.
 
+use crate::app::SystemCommand;
 use egui::{Panel, RichText};
 
+use super::actions::{self, ActionId, ActionSpec};
 use super::{ViewCtx, style};
 use crate::app::{Command, Screen, Toast, ToastKind};
 use crate::i18n::{Arg, Language};
@@ -38,7 +40,7 @@ pub fn top_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> bool {
                     egui::Button::selectable(selected, ctx.tr(screen.label_key())),
                 );
                 if response.clicked() {
-                    ctx.push(Command::ShowScreen(screen));
+                    ctx.push(Command::System(SystemCommand::ShowScreen(screen)));
                 }
             }
             ui.separator();
@@ -127,17 +129,22 @@ fn right_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> f32 {
                 _ => text,
             }
         };
+        let (redo, undo) = (
+            actions::action(ActionId::Redo),
+            actions::action(ActionId::Undo),
+        );
+        let hint = |spec: &ActionSpec| spec.hint.map(|h| i18n.tr(h)).unwrap_or_default();
         let redo = ui
-            .add_enabled(ctx.data.can_redo, egui::Button::new(label("action-redo")))
-            .accessible_name(ctx.tr("action-redo"))
-            .on_hover_text(ctx.tr("hint-redo"));
+            .add_enabled(ctx.data.can_redo, egui::Button::new(label(redo.name)))
+            .accessible_name(i18n.tr(redo.name))
+            .on_hover_text(hint(redo));
         if redo.clicked() {
             ctx.push(Command::Redo);
         }
         let undo = ui
-            .add_enabled(ctx.data.can_undo, egui::Button::new(label("action-undo")))
-            .accessible_name(ctx.tr("action-undo"))
-            .on_hover_text(ctx.tr("hint-undo"));
+            .add_enabled(ctx.data.can_undo, egui::Button::new(label(undo.name)))
+            .accessible_name(i18n.tr(undo.name))
+            .on_hover_text(hint(undo));
         if undo.clicked() {
             ctx.push(Command::Undo);
         }
@@ -148,13 +155,15 @@ fn right_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> f32 {
 /// Справка and Настройки (right-to-left: added in reverse). О программе is opened from the help window.
 fn window_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let windows = &mut ctx.ui_state.windows;
-    for (key, hint, open) in [
-        ("action-settings", "hint-settings", &mut windows.settings),
-        ("action-help", "hint-help", &mut windows.help),
+    for (id, open) in [
+        (ActionId::Settings, &mut windows.settings),
+        (ActionId::Help, &mut windows.help),
     ] {
+        let spec = actions::action(id);
+        let hint = spec.hint.map(|h| ctx.i18n.tr(h)).unwrap_or_default();
         let response = ui
-            .add(egui::Button::selectable(*open, ctx.i18n.tr(key)))
-            .on_hover_text(ctx.i18n.tr(hint));
+            .add(egui::Button::selectable(*open, ctx.i18n.tr(spec.name)))
+            .on_hover_text(hint);
         if response.clicked() {
             *open = !*open;
         }
@@ -170,7 +179,7 @@ fn language_switch(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             .clicked()
             && !selected
         {
-            ctx.push(Command::SetLanguage(language));
+            ctx.push(Command::System(SystemCommand::SetLanguage(language)));
         }
     }
 }
@@ -240,7 +249,7 @@ fn job_progress(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, job: &crate::app::jobs
         .on_hover_text(ctx.tr("job-hint-cancel"))
         .clicked()
     {
-        ctx.push(Command::CancelJob);
+        ctx.push(Command::System(SystemCommand::CancelJob));
     }
 }
 

@@ -1,7 +1,6 @@
 //! The shell's windows — Справка, Настройки, О программе — and their keys: F1, Ctrl+, and Esc.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
+use super::actions::{self, ActionId};
 use super::{ViewCtx, about, help, settings};
 use crate::app::OpenWindows;
 
@@ -16,16 +15,15 @@ impl ShellWindows {
     /// F1 toggles help, Ctrl+, opens the settings, Esc closes the topmost open window.
     /// Runs before the views so Esc closes a window instead of reaching a view underneath.
     pub fn keys(egui_ctx: &egui::Context, open: &mut OpenWindows) {
-        let settings = KeyboardShortcut::new(Modifiers::COMMAND, Key::Comma);
         egui_ctx.input_mut(|i| {
-            if i.consume_key(Modifiers::NONE, Key::F1) {
+            if actions::consume(i, ActionId::Help) {
                 open.help = !open.help;
             }
-            if i.consume_shortcut(&settings) {
+            if actions::consume(i, ActionId::Settings) {
                 open.settings = true;
             }
             let any_open = open.help || open.settings || open.about;
-            if any_open && i.consume_key(Modifiers::NONE, Key::Escape) {
+            if any_open && actions::consume(i, ActionId::CloseWindow) {
                 if open.about {
                     open.about = false;
                 } else if open.settings {

@@ -10,7 +10,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use crate::app::MeasureFilter;
 use crate::app::filter::search_text;
 use crate::model::{Id, Plan, School, Status};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 /// How an occurrence stands, for its colour and for the agenda.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -17,6 +17,7 @@ mod palette;
 mod popup;
 mod strip;
 
+use crate::app::SystemCommand;
 use chrono::NaiveDate;
 use egui::{Panel, RichText};
 
@@ -125,7 +126,7 @@ impl CalendarView {
             open = open.or(clicked);
         }
         if let Some(id) = open {
-            ctx.push(Command::Select(Some(id)));
+            ctx.push(Command::System(SystemCommand::Select(Some(id))));
             self.popup = Some(id);
         }
         if let Some(id) = self.popup
@@ -195,16 +196,18 @@ impl CalendarView {
         };
         let nothing_focused = egui_ctx.memory(|mem| mem.focused().is_none());
         let step = egui_ctx.input_mut(|i| {
-            use egui::{Key, Modifiers};
-            if i.consume_key(Modifiers::NONE, Key::PageUp)
-                || (nothing_focused && i.consume_key(Modifiers::NONE, Key::ArrowLeft))
+            use crate::ui::actions::{ActionId, consume, consume_key};
+            use egui::Key;
+            if consume_key(i, ActionId::CalendarPreviousMonth, Key::PageUp)
+                || (nothing_focused
+                    && consume_key(i, ActionId::CalendarPreviousMonth, Key::ArrowLeft))
             {
                 Some(m - 1)
-            } else if i.consume_key(Modifiers::NONE, Key::PageDown)
-                || (nothing_focused && i.consume_key(Modifiers::NONE, Key::ArrowRight))
+            } else if consume_key(i, ActionId::CalendarNextMonth, Key::PageDown)
+                || (nothing_focused && consume_key(i, ActionId::CalendarNextMonth, Key::ArrowRight))
             {
                 Some(m + 1)
-            } else if i.consume_key(Modifiers::NONE, Key::Home) {
+            } else if consume(i, ActionId::CalendarThisMonth) {
                 Some(month_index(today))
             } else {
                 None
@@ -215,7 +218,9 @@ impl CalendarView {
         }
         // Escape closes the day list first, then the measure window.
         if (self.day.is_some() || self.popup.is_some())
-            && egui_ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            && egui_ctx.input_mut(|i| {
+                crate::ui::actions::consume(i, crate::ui::actions::ActionId::CalendarClose)
+            })
         {
             if self.day.is_some() {
                 self.day = None;

@@ -1,6 +1,7 @@
 //! The calendar's small windows: a measure opened from the calendar (its fields, progress and due dates),
 //! and the full list of one day when it holds more than its cell shows.
 
+use crate::app::SystemCommand;
 use chrono::NaiveDate;
 use egui::RichText;
 
@@ -52,8 +53,8 @@ pub fn measure_window(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>, id: Id) -
                     ui.separator();
                     ui.horizontal(|ui| {
                         if ui.button(ctx.tr("calendar-open-in-grid")).clicked() {
-                            ctx.push(Command::Select(Some(id)));
-                            ctx.push(Command::ShowScreen(Screen::Measures));
+                            ctx.push(Command::System(SystemCommand::Select(Some(id))));
+                            ctx.push(Command::System(SystemCommand::ShowScreen(Screen::Measures)));
                             close = true;
                         }
                         if ui.button(ctx.tr("calendar-close")).clicked() {

@@ -59,8 +59,7 @@ pub fn strip(
     names: &Names,
     i18n: &I18n,
 ) -> Option<NaiveDate> {
-    let mut clicked = None;
-    let (first, counts) = (year.first, &year.counts);
+    let first = year.first;
     let years = if first.month() == 1 {
         first.year().to_string()
     } else {
@@ -76,34 +75,82 @@ pub fn strip(
     let rows = plan.sections.len() + 2;
     let width = ui.available_width().max(LABEL_W + TOTAL_W + 12.0 * 30.0);
     let (rect, _) = ui.allocate_exact_size(vec2(width, ROW_H * rows as f32), Sense::hover());
-    let painter = ui.painter_at(rect);
-    let month_w = (rect.width() - LABEL_W - TOTAL_W) / 12.0;
-    let small = TextStyle::Small.resolve(ui.style());
-    let body = TextStyle::Body.resolve(ui.style());
-    let text = ui.visuals().text_color();
-    let weak = ui.visuals().weak_text_color();
-    let max = counts
-        .iter()
-        .flat_map(|row| row.iter())
-        .copied()
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let first_index = month_index(first);
-    let shown_col = month_index(shown) - first_index;
-
-    let column = |m: usize| {
-        Rect::from_min_size(
-            egui::pos2(rect.left() + LABEL_W + month_w * m as f32, rect.top()),
-            vec2(month_w, rect.height()),
-        )
+    let table = Table {
+        painter: ui.painter_at(rect),
+        rect,
+        month_w: (rect.width() - LABEL_W - TOTAL_W) / 12.0,
+        small: TextStyle::Small.resolve(ui.style()),
+        body: TextStyle::Body.resolve(ui.style()),
+        text: ui.visuals().text_color(),
+        weak: ui.visuals().weak_text_color(),
     };
+    let shown_col = month_index(shown) - month_index(first);
     if (0..12).contains(&shown_col) {
-        painter.rect_filled(column(shown_col as usize), 2.0, palette::SELECTED_FILL);
+        let column = table.cell(shown_col as usize, 0, rows);
+        table
+            .painter
+            .rect_filled(column, 2.0, palette::SELECTED_FILL);
     }
-    // Header: the months, each a button to its month.
+    let clicked = month_header(ui, &table, first, names, i18n);
+    let totals = section_rows(&table, plan, &year.counts);
+    totals_row(&table, plan.sections.len() + 1, &totals, i18n);
+    table.painter.rect_stroke(
+        rect,
+        2.0,
+        Stroke::new(1.0, palette::GRID_LINE),
+        StrokeKind::Inside,
+    );
+    clicked
+}
+
+/// Where the strip's table is drawn, and with what.
+struct Table {
+    painter: egui::Painter,
+    rect: Rect,
+    month_w: f32,
+    small: egui::FontId,
+    body: egui::FontId,
+    text: Color32,
+    weak: Color32,
+}
+
+impl Table {
+    /// The cell of month column `m` from row `row`, `rows` high.
+    fn cell(&self, m: usize, row: usize, rows: usize) -> Rect {
+        Rect::from_min_size(
+            egui::pos2(
+                self.rect.left() + LABEL_W + self.month_w * m as f32,
+                self.rect.top() + ROW_H * row as f32,
+            ),
+            vec2(self.month_w, ROW_H * rows as f32),
+        )
+    }
+
+    /// A number in the «Всего» column of `row`.
+    fn total(&self, row: usize, text: String, font: egui::FontId, colour: Color32) {
+        let y = self.rect.top() + ROW_H * row as f32;
+        self.painter.text(
+            egui::pos2(self.rect.right() - 4.0, y + ROW_H / 2.0),
+            Align2::RIGHT_CENTER,
+            text,
+            font,
+            colour,
+        );
+    }
+}
+
+/// The header: the months, each a button to its month, and «Всего». Returns the month clicked.
+fn month_header(
+    ui: &mut egui::Ui,
+    table: &Table,
+    first: NaiveDate,
+    names: &Names,
+    i18n: &I18n,
+) -> Option<NaiveDate> {
+    let mut clicked = None;
+    let first_index = month_index(first);
     for m in 0..12 {
-        let cell = Rect::from_min_size(column(m).min, vec2(month_w, ROW_H));
+        let cell = table.cell(m, 0, 1);
         let month = month_from_index(first_index + m as i32);
         let name = &names.months_short[month.month0() as usize];
         let response = ui.interact(cell, ui.scope_id().with(("strip_month", m)), Sense::click());
@@ -112,30 +159,40 @@ pub fn strip(
             &[("month", Arg::Str(&names.month_title(month)))],
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
-        painter.text(
+        let colour = if response.hovered() {
+            style::ACCENT
+        } else {
+            table.weak
+        };
+        table.painter.text(
             cell.center(),
             Align2::CENTER_CENTER,
             name,
-            small.clone(),
-            if response.hovered() {
-                style::ACCENT
-            } else {
-                weak
-            },
+            table.small.clone(),
+            colour,
         );
         if response.clicked() {
             clicked = Some(month);
         }
         response.on_hover_text(title);
     }
-    painter.text(
-        egui::pos2(rect.right() - 4.0, rect.top() + ROW_H / 2.0),
-        Align2::RIGHT_CENTER,
-        i18n.tr("calendar-strip-total"),
-        small.clone(),
-        weak,
-    );
+    let total = i18n.tr("calendar-strip-total");
+    table.total(0, total, table.small.clone(), table.weak);
+    clicked
+}
 
+/// A row per section: its name, a shaded cell per month with the count, the section's total. Returns the
+/// totals per month.
+fn section_rows(table: &Table, plan: &Plan, counts: &[[u32; 12]]) -> [u32; 12] {
+    let painter = &table.painter;
+    let (rect, small, text) = (table.rect, &table.small, table.text);
+    let max = counts
+        .iter()
+        .flat_map(|row| row.iter())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut totals = [0u32; 12];
     for (si, section) in plan.sections.iter().enumerate() {
         let y = rect.top() + ROW_H * (si + 1) as f32;
@@ -154,11 +211,7 @@ pub fn strip(
         let row = counts.get(si).copied().unwrap_or_default();
         for (m, &n) in row.iter().enumerate() {
             totals[m] += n;
-            let cell = Rect::from_min_size(
-                egui::pos2(rect.left() + LABEL_W + month_w * m as f32, y),
-                vec2(month_w, ROW_H),
-            )
-            .shrink2(vec2(1.5, 1.0));
+            let cell = table.cell(m, si + 1, 1).shrink2(vec2(1.5, 1.0));
             if n > 0 {
                 let t = 0.2 + 0.8 * n as f32 / max as f32;
                 painter.rect_filled(
@@ -176,16 +229,16 @@ pub fn strip(
             }
         }
         let total: u32 = row.iter().sum();
-        painter.text(
-            egui::pos2(rect.right() - 4.0, y + ROW_H / 2.0),
-            Align2::RIGHT_CENTER,
-            total.to_string(),
-            small.clone(),
-            weak,
-        );
+        table.total(si + 1, total.to_string(), small.clone(), table.weak);
     }
-    // The total per month.
-    let y = rect.top() + ROW_H * (plan.sections.len() + 1) as f32;
+    totals
+}
+
+/// The last row: the total per month and over the year, under a line.
+fn totals_row(table: &Table, row: usize, totals: &[u32; 12], i18n: &I18n) {
+    let painter = &table.painter;
+    let (rect, text) = (table.rect, table.text);
+    let y = rect.top() + ROW_H * row as f32;
     painter.line_segment(
         [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)],
         Stroke::new(1.0, palette::GRID_LINE),
@@ -194,38 +247,22 @@ pub fn strip(
         egui::pos2(rect.left() + 2.0, y + ROW_H / 2.0),
         Align2::LEFT_CENTER,
         i18n.tr("calendar-strip-total"),
-        body.clone(),
+        table.body.clone(),
         text,
     );
     for (m, n) in totals.iter().enumerate() {
-        let cell = Rect::from_min_size(
-            egui::pos2(rect.left() + LABEL_W + month_w * m as f32, y),
-            vec2(month_w, ROW_H),
-        );
         if *n > 0 {
             painter.text(
-                cell.center(),
+                table.cell(m, row, 1).center(),
                 Align2::CENTER_CENTER,
                 n.to_string(),
-                body.clone(),
+                table.body.clone(),
                 text,
             );
         }
     }
-    painter.text(
-        egui::pos2(rect.right() - 4.0, y + ROW_H / 2.0),
-        Align2::RIGHT_CENTER,
-        totals.iter().sum::<u32>().to_string(),
-        body,
-        text,
-    );
-    painter.rect_stroke(
-        rect,
-        2.0,
-        Stroke::new(1.0, palette::GRID_LINE),
-        StrokeKind::Inside,
-    );
-    clicked
+    let sum = totals.iter().sum::<u32>().to_string();
+    table.total(row, sum, table.body.clone(), text);
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use egui::{Color32, FontId, Rect, TextStyle};
 use super::columns::Col;
 use crate::i18n::{Arg, I18n};
 use crate::model::{Measure, Status};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 /// Inner margins of a cell.
 pub const PAD_X: f32 = 5.0;

@@ -8,6 +8,7 @@ use super::columns::Col;
 use super::selection::RowKey;
 use crate::app::{Command, MeasureField, SectionField};
 use crate::model::Plan;
+use crate::ui::actions::{self, ActionId};
 
 /// A cell being edited.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,13 +111,13 @@ pub fn show(ui: &mut egui::Ui, rect: egui::Rect, edit: &mut Editing, label: &str
         // (`consume_key` with no modifiers would also take Shift+Enter, the new line: hence the check.)
         ui.input_mut(|i| {
             let plain = !i.modifiers.shift && !i.modifiers.alt;
-            if i.consume_key(Modifiers::NONE, Key::Escape) {
+            if actions::consume(i, ActionId::CellCancel) {
                 outcome = Outcome::Cancel;
-            } else if i.consume_key(Modifiers::SHIFT, Key::Tab) {
+            } else if actions::consume(i, ActionId::CellPrevious) {
                 outcome = Outcome::CommitAndMove(-1);
-            } else if i.consume_key(Modifiers::NONE, Key::Tab) {
+            } else if actions::consume(i, ActionId::CellNext) {
                 outcome = Outcome::CommitAndMove(1);
-            } else if plain && i.consume_key(Modifiers::NONE, Key::Enter) {
+            } else if plain && actions::consume(i, ActionId::CellCommit) {
                 outcome = Outcome::Commit;
             }
         });

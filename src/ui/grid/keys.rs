@@ -2,7 +2,9 @@
 //! deletes, Ctrl+N adds, Ctrl+D duplicates, Alt+↑/↓ move rows, Ctrl+C copies, Ctrl+A selects all, Ctrl+F
 //! finds. Nothing is taken while a text field has the keyboard.
 
-use egui::{Event, Key, Modifiers};
+use egui::Event;
+
+use crate::ui::actions::{self as registry, ActionId, CURSOR_KEYS};
 
 /// What the user asked the grid for (from keys, buttons or a row's menu).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,32 +48,26 @@ pub enum Action {
 /// Reads this frame's keys into actions. `editing`: a cell's field is open (it handles its own keys).
 pub fn read(ctx: &egui::Context, editing: bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    let find = egui::KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-    if ctx.input_mut(|i| i.consume_shortcut(&find)) {
+    if ctx.input_mut(|i| registry::consume(i, ActionId::Find)) {
         actions.push(Action::FocusSearch);
     }
     if editing || ctx.egui_wants_keyboard_input() {
         return actions;
     }
     ctx.input_mut(|i| {
-        let mut take = |modifiers: Modifiers, key: Key| i.consume_key(modifiers, key);
-        for (key, rows, cols) in [
-            (Key::ArrowUp, -1, 0),
-            (Key::ArrowDown, 1, 0),
-            (Key::ArrowLeft, 0, -1),
-            (Key::ArrowRight, 0, 1),
-            (Key::PageUp, -10, 0),
-            (Key::PageDown, 10, 0),
-        ] {
-            if rows != 0 && take(Modifiers::ALT, key) {
-                actions.push(Action::Move { down: rows > 0 });
-            } else if take(Modifiers::SHIFT, key) {
+        for (key, rows, cols) in CURSOR_KEYS {
+            let pressed = |i: &mut egui::InputState, id| registry::consume_key(i, id, key);
+            if pressed(i, ActionId::MoveUp) {
+                actions.push(Action::Move { down: false });
+            } else if pressed(i, ActionId::MoveDown) {
+                actions.push(Action::Move { down: true });
+            } else if pressed(i, ActionId::ExtendSelection) {
                 actions.push(Action::Cursor {
                     rows,
                     cols,
                     extend: true,
                 });
-            } else if take(Modifiers::NONE, key) {
+            } else if pressed(i, ActionId::MoveCursor) {
                 actions.push(Action::Cursor {
                     rows,
                     cols,
@@ -80,18 +76,16 @@ pub fn read(ctx: &egui::Context, editing: bool) -> Vec<Action> {
             }
         }
         let shortcuts = [
-            (Modifiers::NONE, Key::Enter, Action::Edit),
-            (Modifiers::NONE, Key::F2, Action::Edit),
-            (Modifiers::NONE, Key::Delete, Action::Delete),
-            (Modifiers::COMMAND, Key::N, Action::InsertMeasure),
-            (Modifiers::NONE, Key::Insert, Action::InsertMeasure),
-            (Modifiers::COMMAND, Key::D, Action::Duplicate),
-            (Modifiers::COMMAND, Key::C, Action::Copy),
-            (Modifiers::COMMAND, Key::A, Action::SelectAll),
-            (Modifiers::NONE, Key::Escape, Action::Unselect),
+            (ActionId::Edit, Action::Edit),
+            (ActionId::Delete, Action::Delete),
+            (ActionId::InsertMeasure, Action::InsertMeasure),
+            (ActionId::Duplicate, Action::Duplicate),
+            (ActionId::Copy, Action::Copy),
+            (ActionId::SelectAll, Action::SelectAll),
+            (ActionId::Unselect, Action::Unselect),
         ];
-        for (modifiers, key, action) in shortcuts {
-            if take(modifiers, key) {
+        for (id, action) in shortcuts {
+            if registry::consume(i, id) {
                 actions.push(action);
             }
         }

@@ -3,82 +3,45 @@
 
 use super::keys::Action;
 use crate::i18n::I18n;
+use crate::ui::actions::{self, ActionId};
 
-/// One button: its label key, hint key and action.
-type Entry = (&'static str, &'static str, Action);
+/// One button: the registry's action (its name and hint) and what the grid does.
+type Entry = (ActionId, Action);
 
 const MEASURE_ACTIONS: [Entry; 7] = [
-    ("grid-action-edit", "grid-hint-edit", Action::Edit),
-    (
-        "grid-action-insert",
-        "grid-hint-insert",
-        Action::InsertMeasure,
-    ),
-    (
-        "grid-action-duplicate",
-        "grid-hint-duplicate",
-        Action::Duplicate,
-    ),
-    (
-        "grid-action-up",
-        "grid-hint-up",
-        Action::Move { down: false },
-    ),
-    (
-        "grid-action-down",
-        "grid-hint-down",
-        Action::Move { down: true },
-    ),
-    ("grid-action-copy", "grid-hint-copy", Action::Copy),
-    ("action-delete-measure", "grid-hint-delete", Action::Delete),
+    (ActionId::Edit, Action::Edit),
+    (ActionId::InsertMeasure, Action::InsertMeasure),
+    (ActionId::Duplicate, Action::Duplicate),
+    (ActionId::MoveUp, Action::Move { down: false }),
+    (ActionId::MoveDown, Action::Move { down: true }),
+    (ActionId::Copy, Action::Copy),
+    (ActionId::Delete, Action::Delete),
 ];
 
 const SECTION_ACTIONS: [Entry; 7] = [
-    (
-        "grid-section-rename",
-        "grid-hint-section-rename",
-        Action::RenameSection,
-    ),
-    (
-        "grid-section-add-measure",
-        "grid-hint-section-add-measure",
-        Action::InsertMeasure,
-    ),
-    (
-        "grid-section-insert",
-        "grid-hint-section-insert",
-        Action::InsertSection,
-    ),
-    (
-        "grid-section-up",
-        "grid-hint-section-up",
-        Action::MoveSection { down: false },
-    ),
-    (
-        "grid-section-down",
-        "grid-hint-section-down",
-        Action::MoveSection { down: true },
-    ),
-    (
-        "grid-section-add",
-        "grid-hint-section-add",
-        Action::AddSection,
-    ),
-    (
-        "grid-section-delete",
-        "grid-hint-section-delete",
-        Action::DeleteSection,
-    ),
+    (ActionId::RenameSection, Action::RenameSection),
+    (ActionId::SectionAddMeasure, Action::InsertMeasure),
+    (ActionId::InsertSection, Action::InsertSection),
+    (ActionId::SectionUp, Action::MoveSection { down: false }),
+    (ActionId::SectionDown, Action::MoveSection { down: true }),
+    (ActionId::SectionAddAtEnd, Action::AddSection),
+    (ActionId::DeleteSection, Action::DeleteSection),
 ];
+
+/// An action's button text and hint, from the registry.
+fn texts(i18n: &I18n, id: ActionId) -> (String, String) {
+    let spec = actions::action(id);
+    (
+        i18n.tr(spec.name),
+        spec.hint.map(|h| i18n.tr(h)).unwrap_or_default(),
+    )
+}
 
 fn entries(ui: &mut egui::Ui, i18n: &I18n, entries: &[Entry]) -> Option<Action> {
     let mut chosen = None;
-    for (label, hint, action) in entries {
-        if ui
-            .button(i18n.tr(label))
-            .on_hover_text(i18n.tr(hint))
-            .clicked()
-        {
+    for (id, action) in entries {
+        let (label, hint) = texts(i18n, *id);
+        if ui.button(label).on_hover_text(hint).clicked() {
             chosen = Some(*action);
             ui.close();
         }
@@ -89,7 +52,7 @@ fn entries(ui: &mut egui::Ui, i18n: &I18n, entries: &[Entry]) -> Option<Action> 
 /// The menu of a measure row (and, for the selected measures, who executes them).
 pub fn measure_menu(ui: &mut egui::Ui, i18n: &I18n) -> Option<Action> {
     let mut chosen = entries(ui, i18n, &MEASURE_ACTIONS);
-    ui.menu_button(i18n.tr("schools-executor-label"), |ui| {
+    ui.menu_button(texts(i18n, ActionId::SetExecutor).0, |ui| {
         use crate::model::Executor;
         for (executor, key) in [
             (Executor::Office, "schools-executor-office"),
@@ -123,8 +86,7 @@ pub struct Enabled {
 enum Tool {
     Button {
         on: bool,
-        label: &'static str,
-        hint: &'static str,
+        id: ActionId,
         action: Action,
     },
     SectionMenu,
@@ -138,72 +100,22 @@ enum Tool {
 pub fn toolbar(ui: &mut egui::Ui, i18n: &I18n, enabled: &Enabled) -> Option<Action> {
     let m = enabled.measures;
     let movable = m && enabled.movable;
-    let button = |on, label, hint, action| Tool::Button {
-        on,
-        label,
-        hint,
-        action,
-    };
+    let button = |on, id, action| Tool::Button { on, id, action };
     let tools = [
-        button(
-            true,
-            "action-add-measure",
-            "grid-hint-add",
-            Action::AddMeasure,
-        ),
-        button(
-            true,
-            "grid-action-insert",
-            "grid-hint-insert",
-            Action::InsertMeasure,
-        ),
-        button(
-            m,
-            "grid-action-duplicate",
-            "grid-hint-duplicate",
-            Action::Duplicate,
-        ),
-        button(
-            movable,
-            "grid-action-up",
-            "grid-hint-up",
-            Action::Move { down: false },
-        ),
-        button(
-            movable,
-            "grid-action-down",
-            "grid-hint-down",
-            Action::Move { down: true },
-        ),
-        button(
-            m,
-            "action-delete-measure",
-            "grid-hint-delete",
-            Action::Delete,
-        ),
+        button(true, ActionId::AddMeasure, Action::AddMeasure),
+        button(true, ActionId::InsertMeasure, Action::InsertMeasure),
+        button(m, ActionId::Duplicate, Action::Duplicate),
+        button(movable, ActionId::MoveUp, Action::Move { down: false }),
+        button(movable, ActionId::MoveDown, Action::Move { down: true }),
+        button(m, ActionId::Delete, Action::Delete),
         Tool::Separator,
-        button(
-            true,
-            "action-add-section",
-            "grid-hint-section-add",
-            Action::AddSection,
-        ),
+        button(true, ActionId::AddSection, Action::AddSection),
         Tool::SectionMenu,
         Tool::Separator,
-        button(
-            true,
-            "grid-action-renumber",
-            "grid-hint-renumber",
-            Action::Renumber,
-        ),
-        button(m, "grid-action-copy", "grid-hint-copy", Action::Copy),
+        button(true, ActionId::Renumber, Action::Renumber),
+        button(m, ActionId::Copy, Action::Copy),
         Tool::Details,
-        button(
-            true,
-            "grid-action-reset-widths",
-            "grid-hint-reset-widths",
-            Action::ResetColumnWidths,
-        ),
+        button(true, ActionId::ResetColumnWidths, Action::ResetColumnWidths),
     ];
     let widths: Vec<f32> = tools.iter().map(|t| tool_width(ui, i18n, t)).collect();
     let more_width = button_width(ui, "…");
@@ -234,16 +146,12 @@ fn draw_tool(
     chosen: &std::cell::Cell<Option<Action>>,
 ) {
     match tool {
-        Tool::Button {
-            on,
-            label,
-            hint,
-            action,
-        } => {
+        Tool::Button { on, id, action } => {
+            let (label, hint) = texts(i18n, *id);
             if ui
-                .add_enabled(*on, egui::Button::new(i18n.tr(label)))
-                .on_hover_text(i18n.tr(hint))
-                .on_disabled_hover_text(i18n.tr(hint))
+                .add_enabled(*on, egui::Button::new(label))
+                .on_hover_text(&hint)
+                .on_disabled_hover_text(hint)
                 .clicked()
             {
                 chosen.set(Some(*action));
@@ -251,19 +159,21 @@ fn draw_tool(
             }
         }
         Tool::SectionMenu => {
-            ui.menu_button(i18n.tr("grid-section-menu"), |ui| {
+            let (label, hint) = texts(i18n, ActionId::SectionMenu);
+            ui.menu_button(label, |ui| {
                 if let Some(action) = section_menu(ui, i18n) {
                     chosen.set(Some(action));
                 }
             })
             .response
-            .on_hover_text(i18n.tr("grid-hint-section-menu"));
+            .on_hover_text(hint);
         }
         Tool::Details => {
             let mut details = enabled.details;
+            let (label, hint) = texts(i18n, ActionId::ToggleDetails);
             if ui
-                .toggle_value(&mut details, i18n.tr("grid-details-toggle"))
-                .on_hover_text(i18n.tr("grid-hint-details"))
+                .toggle_value(&mut details, label)
+                .on_hover_text(hint)
                 .clicked()
             {
                 chosen.set(Some(Action::ToggleDetails));
@@ -279,9 +189,9 @@ fn draw_tool(
 /// How wide a tool is drawn in a row (with the spacing after it).
 fn tool_width(ui: &egui::Ui, i18n: &I18n, tool: &Tool) -> f32 {
     match tool {
-        Tool::Button { label, .. } => button_width(ui, &i18n.tr(label)),
-        Tool::SectionMenu => button_width(ui, &i18n.tr("grid-section-menu")),
-        Tool::Details => button_width(ui, &i18n.tr("grid-details-toggle")),
+        Tool::Button { id, .. } => button_width(ui, &texts(i18n, *id).0),
+        Tool::SectionMenu => button_width(ui, &texts(i18n, ActionId::SectionMenu).0),
+        Tool::Details => button_width(ui, &texts(i18n, ActionId::ToggleDetails).0),
         Tool::Separator => ui.spacing().item_spacing.x * 2.0 + 1.0,
     }
 }

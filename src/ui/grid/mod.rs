@@ -2,11 +2,12 @@
 //!
 //! - `rows`: which rows show (filter, order, folded sections) — rebuilt only when those or the data change;
 //! - `heights`, `cells`: row heights (estimated for all, exact near the screen) and what a cell shows;
-//! - `table`: the `TableBuilder` drawing only the visible rows;
+//! - `body`: the `TableBuilder` drawing only the visible rows;
 //! - `selection`, `keys`, `editing`, `menus`: cursor and multi-select, the keyboard, in-place editing, the
 //!   toolbar and row menus — all ending in `Command`s; `tsv`: copying rows;
 //! - `filter_bar`, `details`: find and filter; the selected measure's panel.
 
+mod body;
 mod cells;
 mod columns;
 mod details;
@@ -18,10 +19,10 @@ mod keys;
 mod menus;
 mod rows;
 mod selection;
-mod table;
 mod tsv;
 mod widths;
 
+use crate::app::SystemCommand;
 use egui::{Panel, RichText};
 
 use self::cells::CharWidths;
@@ -238,7 +239,7 @@ impl GridView {
     /// Carries out what happened in the table: edits ending, clicks, folds, row menus, remembered widths.
     fn handle(
         &mut self,
-        out: table::TableOut,
+        out: body::TableOut,
         ui: &egui::Ui,
         ctx: &mut ViewCtx<'_>,
         plan: &Plan,
@@ -272,7 +273,7 @@ impl GridView {
         }
         if !ui.input(|i| i.pointer.any_down())
             && out.widths.len() == self.applied_widths.len()
-            && !table::same_widths_but_title(cols, &out.widths, &self.applied_widths)
+            && !body::same_widths_but_title(cols, &out.widths, &self.applied_widths)
         {
             // A border was dragged: the new widths become the columns' shares of the table.
             let shares = widths::shares_of(&out.widths, out.table_width);
@@ -299,7 +300,7 @@ impl GridView {
         if selected != ctx.data.selected {
             // The grid already shows it: no need to scroll when the app reports it back.
             self.last_selected = selected;
-            ctx.push(Command::Select(selected));
+            ctx.push(Command::System(SystemCommand::Select(selected)));
         }
     }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::app::filter::search_text;
 use crate::app::{MeasureFilter, MeasureSort};
 use crate::model::{Id, Plan, School, Status};
-use crate::store::ProgressSummary;
+use crate::stats::ProgressSummary;
 
 /// One line of the grid: a section's group row or a measure, by index into the plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -53,7 +53,7 @@ pub fn indicators(
         ui.label(RichText::new(ctx.tr("schools-indicators-none")).weak());
         return;
     }
-    let data = &ctx.data.school;
+    let data = &ctx.data.progress_and_criteria;
     let editing = ui.ctx().egui_wants_keyboard_input();
     let key = (ctx.data.version, school);
     if inputs.synced.map(|(_, s)| s) != Some(school) || (inputs.synced != Some(key) && !editing) {

@@ -31,7 +31,7 @@ impl CriteriaValuesView {
         let editing = ui.ctx().egui_wants_keyboard_input();
         let key = (school.id, ctx.data.version);
         let switched = self.synced.map(|(id, _)| id) != Some(school.id);
-        let values = ctx.data.school.values_of(school.id);
+        let values = ctx.data.progress_and_criteria.values_of(school.id);
         if switched || (self.synced != Some(key) && !editing) {
             self.buffers = values
                 .iter()
@@ -40,7 +40,7 @@ impl CriteriaValuesView {
             self.synced = Some(key);
             self.error = None;
         }
-        let set = &ctx.data.school.criteria;
+        let set = &ctx.data.progress_and_criteria.criteria;
         let scores = score(set, &values);
         let proposal = propose(&scores, &school.categories);
 

@@ -44,7 +44,7 @@ impl DashboardView {
         };
         let key = (ctx.data.version, school.id, plan.id, ctx.today);
         if self.cache.as_ref().map(|c| c.key) != Some(key) {
-            let table = &ctx.data.school.records;
+            let table = &ctx.data.progress_and_criteria.records;
             let items = school_items(plan, school, table, ctx.today);
             let summary =
                 summary_of_items(school.id, plan.sections.len(), &items, table, ctx.today);

@@ -1,7 +1,7 @@
 //! Школы: the school registry, one school's dashboard, criteria and school plan, the district overview.
 //!
 //! The screen is a list of schools on the left and tabs on the right (see `SchoolTab`). Views read the
-//! registry (`AppData::schools`) and the school snapshot (`AppData::school`: progress records, criteria,
+//! registry (`AppData::schools`) and the school snapshot (`AppData::progress_and_criteria`: progress records, criteria,
 //! indicator values) and push `SchoolCommand`s. Two widgets are public for other screens:
 //! [`progress_editor::ProgressEditor`] (progress of a school or of a measure) and
 //! [`scope_editor::ScopeEditor`] (which schools a measure concerns).
@@ -55,7 +55,10 @@ impl SchoolsView {
             tabs(ui, ctx);
             ui.separator();
             if let Some(plan) = &ctx.data.plan
-                && !ctx.data.school.ready_for(plan.id, ctx.data.schools.len())
+                && !ctx
+                    .data
+                    .progress_and_criteria
+                    .ready_for(plan.id, ctx.data.schools.len())
             {
                 // The records are being read off the UI thread.
                 ui.add_space(24.0);

@@ -44,9 +44,9 @@ impl OverviewView {
         let key = (ctx.data.version, plan.id, ctx.today, schools.len());
         if self.key != Some(key) {
             // Kept in step with each edit by the runner: copied, not recomputed.
-            self.summaries = ctx.data.school.summaries.clone();
+            self.summaries = ctx.data.progress_and_criteria.summaries.clone();
             self.total = Some(district_total(&self.summaries, plan.sections.len()));
-            let office = office_summary(plan, &ctx.data.school.records, ctx.today);
+            let office = office_summary(plan, &ctx.data.progress_and_criteria.records, ctx.today);
             self.office = (office.total + office.cancelled > 0).then_some(office);
             self.key = Some(key);
         }

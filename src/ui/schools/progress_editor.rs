@@ -131,7 +131,7 @@ impl ProgressEditor {
 
     /// One measure's occurrences at every school it concerns — for the grid's details panel.
     pub fn measure_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
-        if !ctx.data.school.is_loaded() {
+        if !ctx.data.progress_and_criteria.is_loaded() {
             ctx.push(Command::School(SchoolCommand::Need));
             ui.label(RichText::new(ctx.tr("schools-progress-loading")).weak());
             return;
@@ -145,7 +145,7 @@ impl ProgressEditor {
         self.set_subject(measure.id);
         let key = (ctx.data.version, measure.id, ctx.today);
         if self.measure_key != Some(key) {
-            let table = &ctx.data.school.records;
+            let table = &ctx.data.progress_and_criteria.records;
             let mut items = Vec::new();
             let mut labels = Vec::new();
             // The office's own execution first, then every school the measure concerns.
@@ -431,7 +431,7 @@ impl ProgressEditor {
         label: &str,
     ) {
         let key = item.key();
-        let record = item.record_or_new(&ctx.data.school.records);
+        let record = item.record_or_new(&ctx.data.progress_and_criteria.records);
         let editing = ui.ctx().egui_wants_keyboard_input();
         let synced_key = self.form_synced.map(|(k, _)| k);
         if synced_key != Some(key)

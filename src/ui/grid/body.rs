@@ -374,7 +374,7 @@ fn row_id(plan: &Plan, row: Row) -> Id {
 fn row_hash(
     plan: &Plan,
     rows: &RowModel,
-    progress: &std::collections::HashMap<Id, crate::store::ProgressSummary>,
+    progress: &std::collections::HashMap<Id, crate::stats::ProgressSummary>,
     row: Row,
 ) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();

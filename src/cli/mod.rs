@@ -423,7 +423,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         crate::model::fix_today(day);
     }
     let Some(command) = cli.command else {
-        let launch = crate::app::Launch {
+        let launch = crate::window::Launch {
             today: cli.today,
             screen: cli.screen.map(Into::into),
             windows: cli.window.map(StartWindow::open).unwrap_or_default(),
@@ -431,7 +431,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             scale: cli.scale,
             dark: cli.dark,
         };
-        return crate::app::run(cli.db, launch);
+        return crate::window::run(cli.db, launch);
     };
     // Needs no database: neither opened nor created.
     if let Command::Deadline { period, text } = &command {

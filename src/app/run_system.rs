@@ -1,0 +1,43 @@
+//! Carries out `SystemCommand`s: navigation, the language, file choosers, background jobs, the settings
+//! file and folders shown in the file manager. Nothing here touches the database.
+
+use std::path::Path;
+
+use crate::i18n::Arg;
+
+use super::{RoadmapApp, SystemCommand};
+
+impl RoadmapApp {
+    pub(super) fn run_system(&mut self, command: SystemCommand) -> Result<(), String> {
+        match command {
+            SystemCommand::Select(id) => self.data.selected = id,
+            SystemCommand::ShowScreen(screen) => self.ui_state.screen = screen,
+            SystemCommand::SetLanguage(language) => self.set_language(language),
+            SystemCommand::Choose(request) => return self.choose(*request),
+            SystemCommand::Chosen { purpose, path } => return self.chosen(purpose, path),
+            SystemCommand::JobDone(result) => return self.job_done(*result),
+            SystemCommand::CancelJob => self.jobs.cancel(),
+            SystemCommand::CancelOpenFile => self.data.confirm_open = None,
+            SystemCommand::SaveSettings(config) => {
+                if let Err(e) = config.save() {
+                    let error = e.to_string();
+                    let args = [("error", Arg::Str(&error))];
+                    return Err(self.i18n.tr_args("settings-save-error", &args));
+                }
+            }
+            SystemCommand::OpenFolder { path, create } => return self.open_folder(&path, create),
+        }
+        Ok(())
+    }
+
+    /// Shows `path` in the system's file manager (creating it first when asked).
+    fn open_folder(&mut self, path: &Path, create: bool) -> Result<(), String> {
+        let shown = path.display().to_string();
+        let args = [("path", Arg::Str(&shown))];
+        if create && std::fs::create_dir_all(path).is_err() {
+            return Err(self.i18n.tr_args("settings-folder-create-error", &args));
+        }
+        open::that_detached(path)
+            .map_err(|_| self.i18n.tr_args("settings-folder-open-error", &args))
+    }
+}
