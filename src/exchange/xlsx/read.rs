@@ -26,6 +26,28 @@ pub fn read_xlsx(
 /// The road-map table of the first sheet that has one, before its columns are applied (see
 /// [`read_xlsx`]).
 pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    first_sheet(bytes, file_stem, |rows| {
+        if ColumnMapping::detect(rows).is_none() {
+            return false;
+        }
+        drop_repeated_headers(rows);
+        true
+    })
+}
+
+/// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
+pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    first_sheet(bytes, file_stem, |rows| {
+        rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty()))
+    })
+}
+
+/// The cells of the first sheet (merged cells filled in) that `take` accepts; `take` may tidy them first.
+fn first_sheet(
+    bytes: &[u8],
+    file_stem: &str,
+    mut take: impl FnMut(&mut Vec<Vec<String>>) -> bool,
+) -> Result<OfficeTable, OfficeError> {
     let mut book = open_book(bytes)?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else {
@@ -33,30 +55,7 @@ pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeEr
         };
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let mut rows = grid(&range, &merges)?;
-        if ColumnMapping::detect(&rows).is_none() {
-            continue;
-        }
-        drop_repeated_headers(&mut rows);
-        return Ok(OfficeTable {
-            rows,
-            lines: Vec::new(),
-            title_rows_emphasized: false,
-            stem: file_stem.to_owned(),
-        });
-    }
-    Err(OfficeError::NoSheetTable)
-}
-
-/// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
-pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
-    let mut book = open_book(bytes)?;
-    for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
-        };
-        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let rows = grid(&range, &merges)?;
-        if rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
+        if take(&mut rows) {
             return Ok(OfficeTable {
                 rows,
                 lines: Vec::new(),
