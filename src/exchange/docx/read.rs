@@ -25,13 +25,8 @@ pub fn read_docx(
 pub fn docx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
     let blocks = body_blocks(bytes)?;
 
-    let (first, mapping) = blocks
-        .iter()
-        .enumerate()
-        .find_map(|(i, b)| match b {
-            Block::Table(rows) => ColumnMapping::detect(rows).map(|m| (i, m)),
-            Block::Paragraph(_) => None,
-        })
+    let (first, mapping) = tables(&blocks)
+        .find_map(|(i, rows)| ColumnMapping::detect(rows).map(|m| (i, m)))
         .ok_or(OfficeError::NoTable)?;
     let Block::Table(first_rows) = &blocks[first] else {
         unreachable!("found as a table");
@@ -95,13 +90,7 @@ fn key(row: &[String]) -> Vec<String> {
 /// when no table has a recognisable header.
 pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
     let blocks = body_blocks(bytes)?;
-    let (index, rows) = blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match b {
-            Block::Table(rows) => Some((i, rows)),
-            Block::Paragraph(_) => None,
-        })
+    let (index, rows) = tables(&blocks)
         .max_by_key(|(i, rows)| (rows.len(), std::cmp::Reverse(*i)))
         .ok_or(OfficeError::NoTable)?;
     let lines = blocks[..index]
@@ -151,4 +140,12 @@ fn main_part(package: &mut Package) -> Result<String, OfficeError> {
         }
     }
     Ok(DEFAULT.to_owned())
+}
+
+/// The document's tables with their places among its blocks.
+fn tables(blocks: &[Block]) -> impl Iterator<Item = (usize, &Vec<Vec<String>>)> {
+    blocks.iter().enumerate().filter_map(|(i, b)| match b {
+        Block::Table(rows) => Some((i, rows)),
+        Block::Paragraph(_) => None,
+    })
 }
