@@ -2,6 +2,7 @@
 //! step for tables whose header is not recognised, conflicts, restoring a backup, and the export targets
 //! (a school's report, the grid as CSV — all of it or what the grid's filter shows).
 
+use crate::i18n::Localize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -119,15 +120,18 @@ impl RoadmapApp {
         self.data.exchange.mapping = None;
         // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
         let today = self.today;
+        let language = self.i18n.language();
         let file = path.to_path_buf();
         self.run_job("job-import", path, move |progress| {
             progress.set_total(1);
             let read = match TableStage::read(&file) {
                 Ok(Some(stage)) => Ok(super::jobs::ImportRead::Table(Box::new(stage))),
-                Ok(None) => {
-                    read_any(&file, today).map(|s| super::jobs::ImportRead::Source(Box::new(s)))
-                }
-                Err(e) => Err(e),
+                Ok(None) => read_any(&file, today, language)
+                    .map(|s| super::jobs::ImportRead::Source(Box::new(s))),
+                Err(e) => Err(crate::i18n::Localize::message(
+                    &e,
+                    &crate::i18n::I18n::new(language),
+                )),
             };
             progress.set_done(1);
             super::jobs::JobResult::ImportRead { path: file, read }
@@ -184,12 +188,14 @@ impl RoadmapApp {
         let report_school =
             exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
         let missing = exchange::missing::check_report(&self.store, &source.file)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         if missing.is_some() {
             exchange::missing::add_missing(&self.store, &mut source.file)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.message(&self.i18n))?;
         }
-        let preview = source.preview(&self.store).map_err(|e| e.to_string())?;
+        let preview = source
+            .preview(&self.store)
+            .map_err(|e| e.message(&self.i18n))?;
         let names = Names::collect(&self.store, &source.file);
         let mut lines: [Vec<PreviewLine>; 5] = Default::default();
         for item in &preview.items {
@@ -282,7 +288,9 @@ impl RoadmapApp {
         }
         // The window's jobs write through a connection of their own (none for a database in memory).
         let writer = if self.jobs.background() {
-            self.store.second_connection().map_err(|e| e.to_string())?
+            self.store
+                .second_connection()
+                .map_err(|e| e.message(&self.i18n))?
         } else {
             None
         };
@@ -300,6 +308,7 @@ impl RoadmapApp {
             // A region's file is written on a worker through its own connection; the window draws on and
             // writes nothing meanwhile. «Отмена» rolls the merge back.
             let path = pending.path.clone();
+            let language = self.i18n.language();
             return self.run_write_job("job-apply-import", &path, APPLY_STEPS, move |progress| {
                 writer.stop_when(progress.cancel_flag());
                 let applied = apply_counted(
@@ -307,6 +316,7 @@ impl RoadmapApp {
                     &pending.source.file,
                     &pending.preview,
                     progress,
+                    &crate::i18n::I18n::new(language),
                 );
                 super::jobs::JobResult::ImportApplied {
                     pending: Box::new(pending),
@@ -319,6 +329,7 @@ impl RoadmapApp {
             &pending.source.file,
             &pending.preview,
             &super::jobs::Progress::default(),
+            &self.i18n,
         ) {
             super::jobs::Applied::Done(summary) => *summary,
             super::jobs::Applied::Failed(e) => return Err(e),
@@ -469,7 +480,8 @@ impl RoadmapApp {
             .find(|c| c.kind == kind && c.key == key)
             .cloned()
             .ok_or_else(|| self.i18n.tr("error-no-conflict"))?;
-        conflicts::resolve(&mut self.store, &conflict, resolution).map_err(|e| e.to_string())?;
+        conflicts::resolve(&mut self.store, &conflict, resolution)
+            .map_err(|e| e.message(&self.i18n))?;
         // The undo steps may hold the versions the resolution replaced.
         self.undo.clear();
         self.reload_all();
@@ -483,23 +495,30 @@ impl RoadmapApp {
             return Err(self.i18n.tr("job-busy"));
         }
         let writer = if self.jobs.background() {
-            self.store.second_connection().map_err(|e| e.to_string())?
+            self.store
+                .second_connection()
+                .map_err(|e| e.message(&self.i18n))?
         } else {
             None
         };
         if let Some(mut writer) = writer {
             // A region's database is copied back on a worker, page by page; «Отмена» leaves it as it was.
             let file = path.to_path_buf();
+            let language = self.i18n.language();
             return self.run_write_job("job-restore", path, 0, move |progress| {
                 let restored = writer.restore_counted(&file, |done, total| {
                     progress.set_total(total);
                     progress.set_done(done);
                     !progress.cancelled()
                 });
-                super::jobs::JobResult::Restored(restored.map_err(|e| e.to_string()))
+                super::jobs::JobResult::Restored(
+                    restored.map_err(|e| e.message(&crate::i18n::I18n::new(language))),
+                )
             });
         }
-        self.store.restore_from(path).map_err(|e| e.to_string())?;
+        self.store
+            .restore_from(path)
+            .map_err(|e| e.message(&self.i18n))?;
         self.backup_restored();
         Ok(())
     }
@@ -533,9 +552,9 @@ impl RoadmapApp {
     }
 
     fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
-        let file =
-            exchange::export_school(&self.store, school, origin).map_err(|e| e.to_string())?;
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
+        let file = exchange::export_school(&self.store, school, origin)
+            .map_err(|e| e.message(&self.i18n))?;
         self.write_export(path, exchange::to_json(&file).into_bytes())
     }
 
@@ -587,19 +606,21 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
 const APPLY_STEPS: u64 = 2;
 
 /// Applies an import as its preview showed it — a backup of the database first when it changes anything —
-/// counting the steps on `progress`; a cancel before or during the merge writes nothing.
+/// counting the steps on `progress`; a cancel before or during the merge writes nothing. Errors worded by
+/// `i18n`.
 pub(super) fn apply_counted(
     store: &mut crate::store::Store,
     file: &exchange::ExchangeFile,
     preview: &exchange::ImportPreview,
     progress: &super::jobs::Progress,
+    i18n: &crate::i18n::I18n,
 ) -> super::jobs::Applied {
     use super::jobs::Applied;
     progress.set_total(APPLY_STEPS);
     if preview.changed()
         && let Err(e) = store.backup()
     {
-        return Applied::Failed(e.to_string());
+        return Applied::Failed(e.message(i18n));
     }
     progress.set_done(1);
     if progress.cancelled() {
@@ -610,14 +631,21 @@ pub(super) fn apply_counted(
     match applied {
         Ok(summary) => Applied::Done(Box::new(summary)),
         Err(_) if progress.cancelled() => Applied::Cancelled,
-        Err(e) => Applied::Failed(e.to_string()),
+        Err(e) => Applied::Failed(e.message(i18n)),
     }
 }
 
 /// Reads any importable file: an exchange file, a CSV/TSV table, a Word or Excel road map.
-fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, String> {
+/// A refusal is worded in `language` (the job runs apart from the window's translations).
+fn read_any(
+    path: &Path,
+    today: chrono::NaiveDate,
+    language: crate::i18n::Language,
+) -> Result<ImportSource, String> {
+    use crate::i18n::{I18n, Localize};
     if exchange::office::is_office_path(path) {
-        return exchange::office::import_source(path).map_err(|e| e.to_string());
+        return exchange::office::import_source(path, today)
+            .map_err(|e| e.message(&I18n::new(language)));
     }
-    exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
+    exchange::read_source(path, today).map_err(|e: ExchangeError| e.message(&I18n::new(language)))
 }

@@ -1,6 +1,7 @@
 //! «Собрать отчёты» — several schools' reports previewed together and applied after one backup — and
 //! «Разослать школам» — the open plan written as one file per school into a folder.
 
+use crate::i18n::Localize;
 use std::path::{Path, PathBuf};
 
 use crate::exchange;
@@ -84,7 +85,9 @@ impl RoadmapApp {
             return Err(self.i18n.tr("job-busy"));
         }
         let writer = if self.jobs.background() {
-            self.store.second_connection().map_err(|e| e.to_string())?
+            self.store
+                .second_connection()
+                .map_err(|e| e.message(&self.i18n))?
         } else {
             None
         };
@@ -94,15 +97,21 @@ impl RoadmapApp {
             let title = self
                 .i18n
                 .tr_args("job-apply-reports", &[("count", Arg::Num(total as f64))]);
+            let language = self.i18n.language();
             let started = self.jobs.start_write(title, total, move |progress| {
                 writer.stop_when(progress.cancel_flag());
-                let outcome = apply_reports_counted(&mut writer, &reports, progress);
+                let i18n = crate::i18n::I18n::new(language);
+                let outcome = apply_reports_counted(&mut writer, &reports, progress, &i18n);
                 super::jobs::JobResult::ReportsApplied(Box::new(outcome))
             });
             return self.job_started(started);
         }
-        let outcome =
-            apply_reports_counted(&mut self.store, &reports, &super::jobs::Progress::default());
+        let outcome = apply_reports_counted(
+            &mut self.store,
+            &reports,
+            &super::jobs::Progress::default(),
+            &self.i18n,
+        );
         self.reports_applied(outcome)
     }
 
@@ -147,7 +156,7 @@ impl RoadmapApp {
     /// Writes the open plan's file for every school it concerns into `folder`.
     pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), String> {
         let plan = self.plan()?.clone();
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
         let recipients: Vec<_> = exchange::send::recipients(&plan, &self.data.schools)
             .into_iter()
             .cloned()
@@ -155,13 +164,15 @@ impl RoadmapApp {
         if recipients.is_empty() {
             return Err(self.i18n.tr("exchange-send-no-schools"));
         }
+        let protected = crate::output::Protected::of_store(&self.store);
         for school in &recipients {
             let file =
                 exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.message(&self.i18n))?;
             let path = folder.join(exchange::send::plan_file_name(school, plan.period));
-            std::fs::write(&path, exchange::to_json(&file))
-                .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+            // Written whole or not at all, never over the database or its backups.
+            crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())
+                .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         }
         self.toasts.info(self.i18n.tr_args(
             "exchange-sent",
@@ -181,13 +192,14 @@ fn apply_reports_counted(
     store: &mut crate::store::Store,
     reports: &PendingReports,
     progress: &super::jobs::Progress,
+    i18n: &crate::i18n::I18n,
 ) -> super::jobs::ReportsOutcome {
     let mut outcome = super::jobs::ReportsOutcome::default();
     let backup = if reports.parts.iter().any(|p| p.preview.changed()) {
         match store.backup() {
             Ok(backup) => backup,
             Err(e) => {
-                outcome.failed = Some((String::new(), e.to_string()));
+                outcome.failed = Some((String::new(), e.message(i18n)));
                 return outcome;
             }
         }
@@ -207,7 +219,7 @@ fn apply_reports_counted(
             Ok(summary) => outcome.applied.push((school, summary)),
             Err(_) if progress.cancelled() => break,
             Err(e) => {
-                outcome.failed = Some((school, e.to_string()));
+                outcome.failed = Some((school, e.message(i18n)));
                 break;
             }
         }
@@ -222,7 +234,7 @@ fn apply_reports_counted(
             store.stop_when(std::sync::Arc::default());
             if let Err(e) = store.restore_from(&backup) {
                 outcome.cancelled = false;
-                outcome.failed = Some((String::new(), e.to_string()));
+                outcome.failed = Some((String::new(), e.message(i18n)));
             }
         }
     }
