@@ -70,7 +70,9 @@ impl AppConfig {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(path, serde_json::to_string_pretty(self)?)?;
+        // Whole or not at all: a crash while saving leaves the old settings.
+        let text = serde_json::to_string_pretty(self)?;
+        crate::output::write_bytes(path, &crate::output::Protected::default(), text.as_bytes())?;
         Ok(())
     }
 

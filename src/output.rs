@@ -151,18 +151,32 @@ pub fn write_bytes(target: &Path, protected: &Protected, bytes: &[u8]) -> Result
 
 /// An I/O error in Russian, the system's own text after ours as a detail.
 pub fn io_reason(e: &std::io::Error) -> String {
+    crate::i18n::in_russian(|i18n| io_reason_in(e, i18n))
+}
+
+/// [`io_reason`] in the language of `i18n`.
+pub fn io_reason_in(e: &std::io::Error, i18n: &crate::i18n::I18n) -> String {
     use std::io::ErrorKind;
-    let ours = match e.kind() {
-        ErrorKind::NotFound => "нет такой папки или файла",
-        ErrorKind::PermissionDenied => "нет прав доступа",
-        ErrorKind::IsADirectory => "это папка",
-        ErrorKind::StorageFull => "на диске нет места",
-        ErrorKind::ReadOnlyFilesystem => "диск доступен только для чтения",
-        ErrorKind::AlreadyExists => "файл уже существует",
-        ErrorKind::FileTooLarge => "файл слишком большой",
-        _ => "ошибка ввода-вывода",
+    let key = match e.kind() {
+        ErrorKind::NotFound => "io-not-found",
+        ErrorKind::PermissionDenied => "io-permission-denied",
+        ErrorKind::IsADirectory => "io-is-a-folder",
+        ErrorKind::StorageFull => "io-disk-full",
+        ErrorKind::ReadOnlyFilesystem => "io-read-only-disk",
+        ErrorKind::AlreadyExists => "io-already-exists",
+        ErrorKind::FileTooLarge => "io-file-too-large",
+        _ => "io-other",
     };
-    format!("{ours} (подробности: {e})")
+    with_detail(&i18n.tr(key), &e.to_string(), i18n)
+}
+
+/// Our reason with a library's own text after it as a detail: "нет прав доступа (подробности: …)".
+pub fn with_detail(reason: &str, detail: &str, i18n: &crate::i18n::I18n) -> String {
+    use crate::i18n::Arg;
+    i18n.tr_args(
+        "reason-with-detail",
+        &[("reason", Arg::Str(reason)), ("detail", Arg::Str(detail))],
+    )
 }
 
 #[cfg(test)]

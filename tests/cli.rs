@@ -1,78 +1,12 @@
 //! The command line, run as the real binary on temporary databases.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
-const EXAMPLE_PLAN: &str = "f525211c-d178-5088-b0f2-14534449f4b8";
-
-/// A temporary folder holding the databases and files of one test; the user's folders point into it too.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs the binary with these arguments.
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_os(
-            &args
-                .iter()
-                .map(|a| a.as_ref())
-                .collect::<Vec<&std::ffi::OsStr>>(),
-        )
-    }
-
-    fn run_os(&self, args: &[&std::ffi::OsStr]) -> Output {
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(self.path(d)).unwrap();
-        }
-        Command::new(BIN)
-            .args(args)
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap()
-    }
-
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}\n{}",
-            String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// The database's exchange file, as `export --format json -o -` prints it.
-    fn export(&self, db: &str) -> String {
-        self.ok(&["--db", db, "export", "--format", "json", "-o", "-"])
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-}
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::{EXAMPLE_PLAN, Sandbox};
 
 fn text(p: &Path) -> &str {
     p.to_str().unwrap()
@@ -507,4 +441,42 @@ fn bad_command_lines_are_refused_in_russian() {
     let out = sb.run(&["--db", text(&junk), "list"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("Ошибка: "));
+}
+
+#[test]
+fn errors_are_russian_unless_english_is_asked_for() {
+    let sb = Sandbox::new();
+    sb.ok(&["--db", "t.db", "example"]);
+    sb.write("пустой.json", "");
+    let russian = sb.run(&["--db", "t.db", "import", "пустой.json"]);
+    assert_eq!(russian.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&russian.stderr).trim(),
+        "Ошибка: Файл пуст: в нём нет данных для загрузки."
+    );
+    let english = sb.run(&["--lang", "en", "--db", "t.db", "import", "пустой.json"]);
+    assert_eq!(english.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&english.stderr).trim(),
+        "Error: The file is empty: it holds no data to load."
+    );
+    // A Word document that is empty: the document reader's error, in English too.
+    sb.write("пустой.docx", "");
+    let english = sb.run(&["--lang", "en", "--db", "t.db", "import", "пустой.docx"]);
+    assert_eq!(
+        String::from_utf8_lossy(&english.stderr).trim(),
+        "Error: The file is empty."
+    );
+    // A database that is not one: the store's error, in English too.
+    sb.write(
+        "не-база.db",
+        "это не база данных, а просто текст достаточной длины для проверки",
+    );
+    let english = sb.run(&["--lang", "en", "--db", "не-база.db", "list"]);
+    let stderr = String::from_utf8_lossy(&english.stderr);
+    assert!(
+        stderr.starts_with("Error: The file ")
+            && stderr.contains("is not a database of the program"),
+        "{stderr}"
+    );
 }

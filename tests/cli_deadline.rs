@@ -1,32 +1,17 @@
 //! `roadmap-planner deadline` and `export --format ics`, run as the real binary.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::Sandbox;
+
 const SCHOOL_YEAR: &str = "2021-09-01..2022-08-31";
-
-/// Runs the binary in `dir` with the user's folders pointed into it (so no default database is touched).
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    for d in ["data", "cache", "config", "runtime"] {
-        std::fs::create_dir_all(dir.join(d)).unwrap();
-    }
-    Command::new(BIN)
-        .args(args)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_RUNTIME_DIR", dir.join("runtime"))
-        .env("HOME", dir)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
 
 /// The dates printed by `deadline` (the first word of each line), after checking it succeeded.
 fn dates(text: &str, period: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run_in(dir.path(), &["deadline", "--period", period, text]);
+    let sb = Sandbox::new();
+    let out = sb.run(&["deadline", "--period", period, text]);
     assert!(
         out.status.success(),
         "{text}: {}",
@@ -75,11 +60,8 @@ fn prints_due_dates_one_per_line_ascending() {
 
 #[test]
 fn the_text_may_be_given_without_quotes() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run_in(
-        dir.path(),
-        &["deadline", "--period", SCHOOL_YEAR, "январь", "2022"],
-    );
+    let sb = Sandbox::new();
+    let out = sb.run(&["deadline", "--period", SCHOOL_YEAR, "январь", "2022"]);
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().split(' ').next(),
@@ -94,8 +76,8 @@ fn text_naming_no_date_is_unscheduled() {
         "По плану работы УО",
         "по мере получения результатов",
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = run_in(dir.path(), &["deadline", "--period", SCHOOL_YEAR, text]);
+        let sb = Sandbox::new();
+        let out = sb.run(&["deadline", "--period", SCHOOL_YEAR, text]);
         assert!(out.status.success());
         assert_eq!(String::from_utf8(out.stdout).unwrap(), "unscheduled\n");
     }
@@ -110,60 +92,47 @@ fn a_bad_period_is_refused_in_russian() {
         "2022-08-31..2021-09-01",
         "2021-02-30..2022-08-31",
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = run_in(dir.path(), &["deadline", "--period", period, "январь"]);
+        let sb = Sandbox::new();
+        let out = sb.run(&["deadline", "--period", period, "январь"]);
         assert!(!out.status.success(), "{period}");
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert!(stderr.contains("Ошибка"), "{stderr}");
         assert!(stderr.contains("период"), "{stderr}");
         assert!(out.stdout.is_empty());
     }
-    let dir = tempfile::tempdir().unwrap();
-    let out = run_in(dir.path(), &["deadline", "январь"]);
+    let sb = Sandbox::new();
+    let out = sb.run(&["deadline", "январь"]);
     assert!(!out.status.success());
     assert!(String::from_utf8(out.stderr).unwrap().contains("--period"));
 }
 
 #[test]
 fn needs_no_database() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("never.sqlite");
-    let out = run_in(
-        dir.path(),
-        &[
-            "--db",
-            db.to_str().unwrap(),
-            "deadline",
-            "--period",
-            SCHOOL_YEAR,
-            "декабрь",
-        ],
-    );
+    let sb = Sandbox::new();
+    let db = sb.dir().join("never.sqlite");
+    let out = sb.run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "deadline",
+        "--period",
+        SCHOOL_YEAR,
+        "декабрь",
+    ]);
     assert!(out.status.success());
     assert!(!db.exists());
     // Not the default database either: nothing at all was written.
-    let out = run_in(
-        dir.path(),
-        &["deadline", "--period", SCHOOL_YEAR, "декабрь"],
-    );
+    let out = sb.run(&["deadline", "--period", SCHOOL_YEAR, "декабрь"]);
     assert!(out.status.success());
-    assert_eq!(files_under(dir.path()), Vec::<std::path::PathBuf>::new());
+    assert_eq!(files_under(sb.dir()), Vec::<std::path::PathBuf>::new());
 }
 
 #[test]
 fn export_ics_of_the_example() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("a.sqlite");
+    let sb = Sandbox::new();
+    let db = sb.dir().join("a.sqlite");
     let db = db.to_str().unwrap();
-    assert!(
-        run_in(dir.path(), &["--db", db, "example"])
-            .status
-            .success()
-    );
-    let out = run_in(
-        dir.path(),
-        &["--db", db, "export", "--format", "ics", "-o", "-"],
-    );
+    assert!(sb.run(&["--db", db, "example"]).status.success());
+    let out = sb.run(&["--db", db, "export", "--format", "ics", "-o", "-"]);
     assert!(
         out.status.success(),
         "{}",
@@ -173,21 +142,18 @@ fn export_ics_of_the_example() {
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
 
-    let file = dir.path().join("plan.ics");
-    let out = run_in(
-        dir.path(),
-        &[
-            "--db",
-            db,
-            "export",
-            "--format",
-            "ics",
-            "--plan",
-            "f525211c",
-            "-o",
-            file.to_str().unwrap(),
-        ],
-    );
+    let file = sb.dir().join("plan.ics");
+    let out = sb.run(&[
+        "--db",
+        db,
+        "export",
+        "--format",
+        "ics",
+        "--plan",
+        "f525211c",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     assert!(out.status.success());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), ics);
     assert!(String::from_utf8(out.stdout).unwrap().contains("событий"));

@@ -2,33 +2,14 @@
 //! table input, through the real binary on temporary databases.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use roadmap_planner::exchange::table_file::{decode_table, table_source};
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::Sandbox;
+
 const TSV: &str = include_str!("fixtures/roadmap-001.tsv");
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("XDG_DATA_HOME", dir)
-        .env("XDG_CONFIG_HOME", dir)
-        .env("HOME", dir)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// The fixture as Excel saves it with «CSV (разделители — точки с запятой)» on a Russian Windows: `;`,
 /// cells with `;`, quotes or line breaks quoted, CRLF, Windows-1251.
@@ -108,39 +89,36 @@ fn db_bytes(db: &Path) -> Vec<u8> {
     std::fs::read(db).unwrap_or_default()
 }
 
-fn plan_list(dir: &Path) -> String {
-    ok(dir, &["--db", "a.sqlite", "list"])
+fn plan_list(sb: &Sandbox) -> String {
+    sb.ok(&["--db", "a.sqlite", "list"])
 }
 
 #[test]
 fn tables_import_with_a_preview_a_backup_and_can_be_restored() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let sb = Sandbox::new();
+    let d = sb.dir();
     std::fs::write(d.join("roadmap-001.tsv"), TSV).unwrap();
     std::fs::write(d.join("excel.csv"), excel_cp1251_csv()).unwrap();
-    ok(d, &["--db", "a.sqlite", "list"]);
+    sb.ok(&["--db", "a.sqlite", "list"]);
 
-    let dry = ok(
-        d,
-        &["--db", "a.sqlite", "import", "roadmap-001.tsv", "--dry-run"],
-    );
+    let dry = sb.ok(&["--db", "a.sqlite", "import", "roadmap-001.tsv", "--dry-run"]);
     assert!(dry.contains("Мероприятия: добавится 58"), "{dry}");
     assert!(
-        !plan_list(d).contains("roadmap-001"),
+        !plan_list(&sb).contains("roadmap-001"),
         "a dry run writes nothing"
     );
 
-    let out = ok(d, &["--db", "a.sqlite", "import", "roadmap-001.tsv"]);
+    let out = sb.ok(&["--db", "a.sqlite", "import", "roadmap-001.tsv"]);
     assert!(out.contains("Мероприятия: добавлено 58"), "{out}");
     assert!(out.contains("Резервная копия базы"), "{out}");
     assert!(
         out.contains("учебный год"),
         "the guessed period is said: {out}"
     );
-    assert!(plan_list(d).contains("roadmap-001"));
-    ok(d, &["--db", "a.sqlite", "import", "excel.csv"]);
+    assert!(plan_list(&sb).contains("roadmap-001"));
+    sb.ok(&["--db", "a.sqlite", "import", "excel.csv"]);
 
-    let backups = ok(d, &["--db", "a.sqlite", "backups"]);
+    let backups = sb.ok(&["--db", "a.sqlite", "backups"]);
     let first = backups
         .lines()
         .next()
@@ -150,26 +128,23 @@ fn tables_import_with_a_preview_a_backup_and_can_be_restored() {
         .unwrap()
         .to_owned();
     assert!(first.contains("backups/roadmap-"), "{backups}");
-    ok(d, &["--db", "a.sqlite", "restore", &first]);
+    sb.ok(&["--db", "a.sqlite", "restore", &first]);
     assert!(
-        !plan_list(d).contains("roadmap-001"),
+        !plan_list(&sb).contains("roadmap-001"),
         "restored to before the first import"
     );
 
-    ok(d, &["--db", "a.sqlite", "example"]);
-    let csv = ok(
-        d,
-        &["--db", "a.sqlite", "export", "--format", "csv", "-o", "-"],
-    );
+    sb.ok(&["--db", "a.sqlite", "example"]);
+    let csv = sb.ok(&["--db", "a.sqlite", "export", "--format", "csv", "-o", "-"]);
     assert!(csv.starts_with("\u{feff}№;Мероприятие;"), "{csv}");
     assert!(csv.contains("\r\n"));
 }
 
 #[test]
 fn bad_tables_are_refused_with_a_message_and_change_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    ok(d, &["--db", "a.sqlite", "example"]);
+    let sb = Sandbox::new();
+    let d = sb.dir();
+    sb.ok(&["--db", "a.sqlite", "example"]);
     let db: PathBuf = d.join("a.sqlite");
     let utf16: Vec<u8> = "Мероприятие;Сроки\r\nа;б\r\n"
         .encode_utf16()
@@ -194,7 +169,7 @@ fn bad_tables_are_refused_with_a_message_and_change_nothing() {
     for (name, bytes, message) in cases {
         std::fs::write(d.join(name), bytes).unwrap();
         let before = db_bytes(&db);
-        let out = run(d, &["--db", "a.sqlite", "import", name]);
+        let out = sb.run(&["--db", "a.sqlite", "import", name]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{name}");
         assert!(err.contains(message), "{name}: {err}");

@@ -2,70 +2,43 @@
 //! the school builds its plan and marks progress, its report comes back, the district marks too, and the
 //! office marks its own measure. One record per (district measure, school, occurrence) throughout.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
-const EXAMPLE_PLAN: &str = "f525211c-d178-5088-b0f2-14534449f4b8";
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::{EXAMPLE_PLAN, expect_success};
+
 /// МОУ «СОШ с. Бартеневка им. П.Е. Толстова» of the bundled example.
 const SCHOOL: &str = "27b7ff86-ff91-5a6e-8745-1bfa5e8878b9";
 const TODAY: &str = "2022-06-01";
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
+/// The sandbox of the loop: every run names its database and the fixed today.
+struct Sandbox(sandbox::Sandbox);
 
 impl Sandbox {
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        Self(sandbox::Sandbox::new())
     }
 
     fn run(&self, db: &str, args: &[&str]) -> Output {
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(self.path(d)).unwrap();
-        }
-        let db = self.path(db);
-        Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .arg("--today")
-            .arg(TODAY)
-            .args(args)
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap()
+        let db = self.0.file(db);
+        let mut all = vec!["--db", &db, "--today", TODAY];
+        all.extend_from_slice(args);
+        self.0.run(&all)
     }
 
     fn ok(&self, db: &str, args: &[&str]) -> String {
-        let out = self.run(db, args);
-        assert!(
-            out.status.success(),
-            "{db} {args:?} failed: {}\n{}",
-            String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        expect_success(args, self.run(db, args))
     }
 
     fn json(&self, name: &str) -> Value {
-        serde_json::from_str(&std::fs::read_to_string(self.path(name)).unwrap()).unwrap()
+        self.0.json(name)
     }
 
     fn file(&self, name: &str) -> String {
-        self.path(name).to_str().unwrap().to_owned()
+        self.0.file(name)
     }
 }
 

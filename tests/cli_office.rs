@@ -3,69 +3,16 @@
 //! was.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::Sandbox;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        let sb = Self {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(sb.path(d)).unwrap();
-        }
-        sb
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .args(args)
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.path(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    /// What the database holds: the plan list and the whole export without its time stamp.
-    fn state(&self) -> String {
-        let list = self.ok(&["--db", "db.sqlite", "list"]);
-        let export = self.ok(&["--db", "db.sqlite", "export", "-o", "-"]);
-        let export: Vec<&str> = export
-            .lines()
-            .filter(|l| !l.contains("exported_at"))
-            .collect();
-        format!("{list}\n{}", export.join("\n"))
-    }
+/// What the database holds: the plan list and the whole export without its time stamp.
+fn db_state(s: &Sandbox) -> String {
+    let list = s.ok(&["--db", "db.sqlite", "list"]);
+    format!("{list}\n{}", s.export_without_time("db.sqlite"))
 }
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -107,7 +54,7 @@ fn compound(names: &[&str]) -> Vec<u8> {
 #[test]
 fn a_word_road_map_imports_as_a_new_plan_and_exports_as_word_and_excel() {
     let sb = Sandbox::new();
-    let docx = sb.write("карта.docx", &fixture("roadmap-001.docx"));
+    let docx = sb.write("карта.docx", fixture("roadmap-001.docx"));
     let out = sb.ok(&["--db", "db.sqlite", "import", p(&docx)]);
     assert!(out.contains("мероприятий: 58"), "{out}");
     assert!(out.contains("01.09.2021–31.08.2022"), "{out}");
@@ -139,7 +86,7 @@ fn a_word_road_map_imports_as_a_new_plan_and_exports_as_word_and_excel() {
 fn bad_documents_are_refused_clearly_and_change_nothing() {
     let sb = Sandbox::new();
     sb.ok(&["--db", "db.sqlite", "example"]);
-    let before = sb.state();
+    let before = db_state(&sb);
 
     let good = fixture("roadmap-001.docx");
     let no_table = package(&[(
@@ -191,7 +138,7 @@ fn bad_documents_are_refused_clearly_and_change_nothing() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{name} was accepted");
         assert!(stderr.contains(message), "{name}: {stderr}");
-        assert_eq!(sb.state(), before, "{name} changed the database");
+        assert_eq!(db_state(&sb), before, "{name} changed the database");
     }
 }
 
@@ -199,7 +146,7 @@ fn bad_documents_are_refused_clearly_and_change_nothing() {
 fn a_zip_bomb_is_refused_without_inflating_it_all() {
     let sb = Sandbox::new();
     sb.ok(&["--db", "db.sqlite", "example"]);
-    let before = sb.state();
+    let before = db_state(&sb);
     // 65 MB of zeros inflate from about 64 KB: over the 64 MB limit of one part.
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -222,6 +169,6 @@ fn a_zip_bomb_is_refused_without_inflating_it_all() {
             stderr.contains("после распаковки больше 64 МБ"),
             "{name}: {stderr}"
         );
-        assert_eq!(sb.state(), before);
+        assert_eq!(db_state(&sb), before);
     }
 }

@@ -1,56 +1,13 @@
 //! `roadmap-planner report`, run as the real binary: the example plus a small progress import (7 measures
 //! done at one school), then the school's and the district's summary reports.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use serde_json::{Value, json};
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
-
-/// A temporary folder for the database and files; the user's folders point into it too.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(self.path(d)).unwrap();
-        }
-        Command::new(BIN)
-            .args(args)
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}\n{}",
-            String::from_utf8_lossy(&out.stderr),
-            String::from_utf8_lossy(&out.stdout)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::Sandbox;
 
 fn text(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -2,80 +2,31 @@
 //! companions) is refused, a refused restore changes nothing, a closed pipe ends quietly, the settings'
 //! backups folder is listed.
 
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::Sandbox;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
+/// The database's whole export without its time stamp.
+fn db_state(s: &Sandbox) -> String {
+    s.export_without_time("db.sqlite")
 }
 
-impl Sandbox {
-    fn new() -> Self {
-        let sb = Self {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(sb.path(d)).unwrap();
-        }
-        sb
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn command(&self) -> Command {
-        let mut command = Command::new(BIN);
-        command
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path());
-        command
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command().args(args).output().unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// The database's whole export without its time stamp.
-    fn state(&self) -> String {
-        self.ok(&["--db", "db.sqlite", "export", "-o", "-"])
-            .lines()
-            .filter(|l| !l.contains("exported_at"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-
-    fn backups(&self) -> Vec<String> {
-        std::fs::read_dir(self.path("backups"))
-            .map(|d| {
-                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
+fn backups(s: &Sandbox) -> Vec<String> {
+    std::fs::read_dir(s.path("backups"))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[test]
 fn no_export_or_report_overwrites_the_database_or_its_companions() {
     let sb = Sandbox::new();
     sb.ok(&["--db", "db.sqlite", "example"]);
-    let state = sb.state();
+    let state = db_state(&sb);
     let mut targets = vec![
         "db.sqlite",
         "./db.sqlite",
@@ -109,9 +60,9 @@ fn no_export_or_report_overwrites_the_database_or_its_companions() {
             );
         }
     }
-    assert_eq!(sb.state(), state);
+    assert_eq!(db_state(&sb), state);
     // Nothing temporary left behind.
-    let left: Vec<String> = std::fs::read_dir(sb.dir.path())
+    let left: Vec<String> = std::fs::read_dir(sb.dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("tmp"))
@@ -123,7 +74,7 @@ fn no_export_or_report_overwrites_the_database_or_its_companions() {
 fn a_refused_restore_changes_nothing_and_adds_no_backup() {
     let sb = Sandbox::new();
     sb.ok(&["--db", "db.sqlite", "example"]);
-    let state = sb.state();
+    let state = db_state(&sb);
     std::fs::write(sb.path("пустой.sqlite"), b"").unwrap();
     std::fs::write(
         sb.path("мусор.sqlite"),
@@ -135,8 +86,8 @@ fn a_refused_restore_changes_nothing_and_adds_no_backup() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
         assert!(stderr.starts_with("Ошибка: Файл"), "{stderr}");
-        assert!(sb.backups().is_empty(), "{file} added a backup");
-        assert_eq!(sb.state(), state);
+        assert!(backups(&sb).is_empty(), "{file} added a backup");
+        assert_eq!(db_state(&sb), state);
     }
 }
 
@@ -210,7 +161,7 @@ fn a_database_in_a_read_only_place_can_be_listed_exported_and_not_changed() {
     let mode = |path: &std::path::Path, mode: u32| {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
     };
-    mode(sb.dir.path(), 0o755);
+    mode(sb.dir(), 0o755);
     for d in ["data", "cache", "config", "runtime"] {
         mode(&sb.path(d), 0o755);
     }
@@ -218,22 +169,18 @@ fn a_database_in_a_read_only_place_can_be_listed_exported_and_not_changed() {
     mode(&shelf, 0o555);
     let run = |args: &[&str]| -> Output {
         let mut command = if running_as_root() {
-            let mut c = Command::new("setpriv");
-            c.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+            let mut c = sb.program("setpriv");
+            c.args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sandbox::BIN,
+            ]);
             c
         } else {
-            Command::new(BIN)
+            sb.command()
         };
-        command
-            .args(args)
-            .env("XDG_DATA_HOME", sb.path("data"))
-            .env("XDG_CACHE_HOME", sb.path("cache"))
-            .env("XDG_CONFIG_HOME", sb.path("config"))
-            .env("XDG_RUNTIME_DIR", sb.path("runtime"))
-            .env("HOME", sb.dir.path())
-            .current_dir(sb.dir.path())
-            .output()
-            .unwrap()
+        command.args(args).output().unwrap()
     };
     let listed = run(&["--db", &db_arg, "list"]);
     let exported = run(&["--db", &db_arg, "export", "-o", "-"]);

@@ -7,74 +7,29 @@
 #![cfg(target_os = "linux")]
 
 use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::{BIN, Sandbox};
+
 /// The memory cap of every crafted import.
 const MEMORY_CAP: &str = "--as=536870912";
 
-struct Sandbox {
-    dir: tempfile::TempDir,
+/// Runs the program under the memory cap.
+fn run_capped(sb: &Sandbox, args: &[&str]) -> Output {
+    sb.program("prlimit")
+        .arg(MEMORY_CAP)
+        .arg("--")
+        .arg(BIN)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
-impl Sandbox {
-    fn new() -> Self {
-        let sb = Self {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        for d in ["data", "cache", "config", "runtime"] {
-            std::fs::create_dir_all(sb.path(d)).unwrap();
-        }
-        sb
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn command(&self, program: &str) -> Command {
-        let mut command = Command::new(program);
-        command
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_RUNTIME_DIR", self.path("runtime"))
-            .env("HOME", self.dir.path())
-            .current_dir(self.dir.path());
-        command
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.command(BIN).args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Runs the program under the memory cap.
-    fn run_capped(&self, args: &[&str]) -> Output {
-        self.command("prlimit")
-            .arg(MEMORY_CAP)
-            .arg("--")
-            .arg(BIN)
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// The database's whole export without its time stamp.
-    fn state(&self) -> String {
-        let export = self.ok(&["--db", "db.sqlite", "export", "-o", "-"]);
-        export
-            .lines()
-            .filter(|l| !l.contains("exported_at"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+/// The database's whole export without its time stamp.
+fn db_state(sb: &Sandbox) -> String {
+    sb.export_without_time("db.sqlite")
 }
 
 /// A zip package holding these parts.
@@ -263,16 +218,19 @@ fn crafted() -> Vec<(&'static str, Vec<u8>, &'static str)> {
 fn crafted_files_are_refused_under_a_memory_cap_and_change_nothing() {
     let sb = Sandbox::new();
     sb.ok(&["--db", "db.sqlite", "example"]);
-    let before = sb.state();
+    let before = db_state(&sb);
     for (name, bytes, limit) in crafted() {
         let path = sb.path(name);
         std::fs::write(&path, &bytes).unwrap();
-        let out = sb.run_capped(&["--db", "db.sqlite", "import", path.to_str().unwrap()]);
+        let out = run_capped(
+            &sb,
+            &["--db", "db.sqlite", "import", path.to_str().unwrap()],
+        );
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
         assert!(stderr.contains("Файл отклонён"), "{name}: {stderr}");
         assert!(stderr.contains(limit), "{name}: {stderr}");
-        assert_eq!(sb.state(), before, "{name} changed the database");
+        assert_eq!(db_state(&sb), before, "{name} changed the database");
         std::fs::remove_file(&path).unwrap();
     }
 }
@@ -295,11 +253,14 @@ fn a_sound_crafted_workbook_still_imports_under_the_cap() {
         ),
     )
     .unwrap();
-    let out = sb.run_capped(&["--db", "db.sqlite", "import", path.to_str().unwrap()]);
+    let out = run_capped(
+        &sb,
+        &["--db", "db.sqlite", "import", path.to_str().unwrap()],
+    );
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(sb.state().contains("текст"));
+    assert!(db_state(&sb).contains("текст"));
 }

@@ -10,7 +10,7 @@ fn measures_of(path: &str) -> Vec<Measure> {
     let path = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
     let path = std::path::Path::new(&path);
     let source = if exchange::office::is_office_path(path) {
-        exchange::office::import_source(path).unwrap()
+        exchange::office::import_source(path, today).unwrap()
     } else {
         exchange::read_source(path, today).unwrap()
     };

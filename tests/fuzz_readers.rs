@@ -11,6 +11,9 @@ use roadmap_planner::exchange::docx::read_docx;
 use roadmap_planner::exchange::table_file::decode_table;
 use roadmap_planner::exchange::xlsx::read_xlsx;
 
+/// The fixed today of these reads: the school year taken when a document names none is 2021–2022.
+const TODAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: 200,
@@ -126,7 +129,7 @@ proptest! {
 
     #[test]
     fn word_of_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
-        if let Err(e) = read_docx(&bytes, "документ") {
+        if let Err(e) = read_docx(&bytes, "документ", TODAY) {
             prop_assert!(russian(&e.to_string()), "{e}");
         }
     }
@@ -138,14 +141,14 @@ proptest! {
             rows.concat()
         );
         let bytes = package(&[("word/document.xml", document)]);
-        if let Err(e) = read_docx(&bytes, "документ") {
+        if let Err(e) = read_docx(&bytes, "документ", TODAY) {
             prop_assert!(russian(&e.to_string()), "{e}");
         }
     }
 
     #[test]
     fn excel_of_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
-        if let Err(e) = read_xlsx(&bytes, "книга") {
+        if let Err(e) = read_xlsx(&bytes, "книга", TODAY) {
             prop_assert!(russian(&e.to_string()), "{e}");
         }
     }
@@ -156,7 +159,7 @@ proptest! {
         merges in prop::collection::vec(merge(), 0..30),
         unique in prop_oneof![Just(1u64), 0u64..5_000_000_000],
     ) {
-        if let Err(e) = read_xlsx(&workbook(&cells, &merges, unique), "книга") {
+        if let Err(e) = read_xlsx(&workbook(&cells, &merges, unique), "книга", TODAY) {
             prop_assert!(russian(&e.to_string()), "{e}");
         }
     }
@@ -168,6 +171,26 @@ proptest! {
 fn the_structured_workbook_reaches_the_table_reader() {
     let cells = vec![r#"<c r="B2" t="inlineStr"><is><t>Семинар</t></is></c>"#.to_owned()];
     let merges = vec![r#"<mergeCell ref="A2:A3"/>"#.to_owned()];
-    let read = read_xlsx(&workbook(&cells, &merges, 1), "книга").unwrap();
+    let read = read_xlsx(&workbook(&cells, &merges, 1), "книга", TODAY).unwrap();
     assert_eq!(read.plan.measure_count(), 1);
+}
+
+/// A workbook that names no period takes the school year of the given today (the app's frozen one), not
+/// of the system clock, and says so.
+#[test]
+fn a_workbook_naming_no_period_takes_the_school_year_of_today() {
+    let cells = vec![r#"<c r="B2" t="inlineStr"><is><t>Семинар</t></is></c>"#.to_owned()];
+    let read = read_xlsx(&workbook(&cells, &[], 1), "книга", TODAY).unwrap();
+    assert_eq!(
+        read.plan.period,
+        roadmap_planner::model::Period::new(
+            chrono::NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2022, 8, 31).unwrap()
+        )
+    );
+    assert!(
+        read.warnings.iter().any(|w| w.contains("2021–2022")),
+        "{:?}",
+        read.warnings
+    );
 }

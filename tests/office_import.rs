@@ -9,6 +9,9 @@ use roadmap_planner::exchange::xlsx::{read_xlsx, write_xlsx};
 use roadmap_planner::model::{Period, Plan};
 use serde_json::Value;
 
+/// The fixed today of these reads: the school year taken when a document names none is 2021–2022.
+const TODAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+
 /// Whitespace collapsed to single spaces, ends trimmed (the fixture's rule for comparing text).
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -96,7 +99,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 #[test]
 fn the_word_original_reads_cell_for_cell() {
-    let import = read_docx(&fixture("roadmap-001.docx"), "roadmap-001").unwrap();
+    let import = read_docx(&fixture("roadmap-001.docx"), "roadmap-001", TODAY).unwrap();
     assert_expected(&import);
     let plan = &import.plan;
     assert!(
@@ -116,15 +119,17 @@ fn the_word_original_reads_cell_for_cell() {
 
 #[test]
 fn the_document_resaved_by_libreoffice_still_reads() {
-    let import = read_docx(&fixture("roadmap-001.lo.docx"), "roadmap-001").unwrap();
+    let import = read_docx(&fixture("roadmap-001.lo.docx"), "roadmap-001", TODAY).unwrap();
     assert_expected(&import);
 }
 
 #[test]
 fn exported_docx_reads_back_with_every_cell() {
-    let original = read_docx(&fixture("roadmap-001.docx"), "x").unwrap().plan;
+    let original = read_docx(&fixture("roadmap-001.docx"), "x", TODAY)
+        .unwrap()
+        .plan;
     let bytes = write_docx(&original).unwrap();
-    let back = read_docx(&bytes, "x").unwrap();
+    let back = read_docx(&bytes, "x", TODAY).unwrap();
     assert_expected(&back);
     assert_same_cells(&original, &back.plan);
     assert_eq!(back.plan.goal, original.goal);
@@ -133,9 +138,11 @@ fn exported_docx_reads_back_with_every_cell() {
 
 #[test]
 fn exported_xlsx_reads_back_with_every_cell() {
-    let original = read_docx(&fixture("roadmap-001.docx"), "x").unwrap().plan;
+    let original = read_docx(&fixture("roadmap-001.docx"), "x", TODAY)
+        .unwrap()
+        .plan;
     let bytes = write_xlsx(&original, &[], &[]).unwrap();
-    let back = read_xlsx(&bytes, "x").unwrap();
+    let back = read_xlsx(&bytes, "x", TODAY).unwrap();
     assert_expected(&back);
     assert_same_cells(&original, &back.plan);
 }
@@ -180,10 +187,13 @@ fn rich_plan() -> Plan {
 fn a_rich_plan_survives_both_formats() {
     let plan = rich_plan();
     for (name, back) in [
-        ("docx", read_docx(&write_docx(&plan).unwrap(), "x").unwrap()),
+        (
+            "docx",
+            read_docx(&write_docx(&plan).unwrap(), "x", TODAY).unwrap(),
+        ),
         (
             "xlsx",
-            read_xlsx(&write_xlsx(&plan, &[], &[]).unwrap(), "x").unwrap(),
+            read_xlsx(&write_xlsx(&plan, &[], &[]).unwrap(), "x", TODAY).unwrap(),
         ),
     ] {
         assert_eq!(back.plan.title, plan.title, "{name}");

@@ -2,7 +2,6 @@
 //! `roadmap-planner report --format docx`.
 
 use std::io::{Cursor, Read};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use roadmap_planner::exchange::report_docx::{district_report_docx, school_report_docx};
@@ -11,7 +10,9 @@ use roadmap_planner::stats::ProgressTable;
 use roadmap_planner::stats::report::{district_report, school_report};
 use roadmap_planner::store::Store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_roadmap-planner");
+#[path = "common/cli.rs"]
+mod sandbox;
+use sandbox::{Sandbox, expect_success};
 
 /// A plan of 11 measures (10 due by 15.10.2021) and a school that did 7 of them.
 fn fixture() -> (Plan, School, Vec<Progress>) {
@@ -129,8 +130,8 @@ fn the_district_report_lists_the_schools() {
 
 #[test]
 fn the_report_command_writes_docx_and_html() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db.sqlite");
+    let sb = Sandbox::new();
+    let db = sb.path("db.sqlite");
     let (plan, school, records) = fixture();
     {
         let mut store = Store::open(&db).unwrap();
@@ -145,31 +146,14 @@ fn the_report_command_writes_docx_and_html() {
             })
             .unwrap();
     }
-    for d in ["data", "cache", "config", "runtime"] {
-        std::fs::create_dir_all(dir.path().join(d)).unwrap();
-    }
     let run = |args: &[&str]| {
-        let out = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(["--today", "2021-10-15"])
-            .args(args)
-            .env("HOME", dir.path())
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("XDG_CACHE_HOME", dir.path().join("cache"))
-            .env("XDG_CONFIG_HOME", dir.path().join("config"))
-            .env("XDG_RUNTIME_DIR", dir.path().join("runtime"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        let db = db.to_str().unwrap();
+        let mut all = vec!["--db", db, "--today", "2021-10-15"];
+        all.extend_from_slice(args);
+        expect_success(args, sb.run(&all))
     };
     let id = school.id.to_string();
-    let docx = dir.path().join("справка.docx");
+    let docx = sb.path("справка.docx");
     let said = run(&[
         "report",
         "--school",
@@ -184,7 +168,7 @@ fn the_report_command_writes_docx_and_html() {
     assert!(doc.contains("Выполнено 7 из 10"));
     assert!(doc.contains("МОУ «СОШ № 7» &lt;Ивантеевка&gt;"));
 
-    let district = dir.path().join("район.docx");
+    let district = sb.path("район.docx");
     run(&[
         "report",
         "--format",
@@ -195,7 +179,7 @@ fn the_report_command_writes_docx_and_html() {
     let (_, doc) = unpack(&std::fs::read(&district).unwrap());
     assert!(doc.contains("(школ: 1)"));
 
-    let html = dir.path().join("справка.html");
+    let html = sb.path("справка.html");
     run(&["report", "--school", &id, "-o", html.to_str().unwrap()]);
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.starts_with("<!DOCTYPE html>"));

@@ -768,3 +768,95 @@ exchange-executors-hint = Proposed from the «Responsible» column. The office's
 exchange-executors-all = For all new ones:
 exchange-executors-proposed = As proposed
 exchange-plan-added = The plan «{ $title }» is added: open it from the plan list at the top.
+
+## Errors of exchange files (a file that cannot be read, exported or imported)
+decimal-separator = .
+size-mb = { $size } MB
+size-gb = { $size } GB
+exchange-error-io = Could not read the file { $path }: { $reason }
+exchange-error-too-large = The file is too large ({ $size }). An exchange file may take at most { $max } MB.
+exchange-error-empty = The file is empty: it holds no data to load.
+exchange-error-not-text = The file is not a text exchange file: it holds binary data or text not in UTF-8.
+exchange-error-utf16 = The file is in UTF-16. Save it in UTF-8 and try again.
+exchange-error-syntax = The file is damaged: a JSON error (line { $line }, column { $column }).
+exchange-error-truncated = The file is cut short: the data stop at line { $line }, column { $column }. It may not have been copied completely.
+exchange-error-other-format = This is not the program's exchange file: its format field says “{ $found }” instead of “{ $format }”. It may have been made by another program.
+exchange-error-no-format = This is not the program's exchange file: it has no format field with the value “{ $format }”. It may have been made by another program.
+exchange-error-too-new = The file was made by a newer version of the program (exchange format version { $version }); this version reads files up to version { $supported }. Update the program.
+exchange-error-bad-version = The file's exchange format version is wrong: { $version }.
+exchange-error-data = Wrong data in the file (line { $line }, column { $column }): { $detail }.
+exchange-error-invalid-plan = Plan “{ $plan }”: { $error }.
+exchange-error-invalid-school = School “{ $school }” ({ $id }): { $error }.
+exchange-error-duplicate-id = The id { $id } appears twice in the file ({ $what }).
+exchange-error-duplicate-progress = The progress mark of measure { $measure } by school { $school } for the deadline { $due } appears twice in the file.
+exchange-error-the-office = “the office”
+exchange-error-no-due = “no deadline”
+exchange-error-unknown-measure = A progress mark refers to the measure { $id }, which is neither in the file nor in the database.
+exchange-error-unknown-school = A progress mark refers to the school { $id }, which is neither in the file nor in the database.
+exchange-error-bad-deletion = Deletion record No. { $n } in the deleted list is wrong: plan, section, measure and school need an id, progress needs measure_id and school_id.
+exchange-error-duplicate-deletion = Deletion record No. { $n } in the deleted list repeats an earlier one.
+exchange-error-school-not-found = School not found: { $school }.
+exchange-error-plan-not-found = Plan not found: { $plan }.
+exchange-record-plan = plan
+exchange-record-indicator = target indicator
+exchange-record-section = section
+exchange-record-measure = measure
+exchange-record-school = school
+cli-error = Error: { $message }
+
+## Reasons of failed file and database operations (our words; the system's text follows as a detail)
+reason-with-detail = { $reason } (details: { $detail })
+io-not-found = no such folder or file
+io-permission-denied = permission denied
+io-is-a-folder = it is a folder
+io-disk-full = the disk is full
+io-read-only-disk = the disk is read-only
+io-already-exists = the file already exists
+io-file-too-large = the file is too large
+io-other = input/output error
+sqlite-read-only = the file is read-only
+sqlite-busy = the database is busy in another program
+sqlite-corrupt = the database file is damaged
+sqlite-cannot-open = the database file does not open
+sqlite-io = a disk read or write error
+sqlite-other = the operation failed
+
+## Errors of the database
+store-error-locked = The database { $path } is already open in another window of the program or a command. Close it and try again.
+store-error-too-new = The database was made by a newer version of the program (schema { $found }; this version reads up to { $supported }). Update the program.
+store-error-not-a-database = The file { $path } is not a database of the program or is damaged
+store-error-damaged = The file { $path } is damaged (the database integrity check failed); it cannot be restored from
+store-error-folder = Could not create the data folder { $path }: { $reason }
+store-error-lock = Could not take the file { $path } to work with the database: { $reason }
+store-error-backup-write = Could not write the backup { $path }: { $reason }
+store-error-plan-not-found = Plan not found: { $plan }
+store-error-corrupt = The data in the database are damaged: { $detail }
+store-error-read-only = The database { $path } is open read-only (no permission to write the file or its folder): changes are not saved.
+store-error-read-only-old = The database { $path } is open read-only and its schema (version { $found }) is older than this program (version { $supported }): it cannot be updated without write permission.
+store-error-sqlite = Database error: { $reason }
+
+## Errors of Word and Excel documents
+office-kind-word = a Word document (.docx)
+office-kind-excel = an Excel workbook (.xlsx)
+office-error-too-large = The file is too large ({ $size } MB). A document may take at most { $max } MB.
+office-error-empty = The file is empty.
+office-error-old-word = This is an old Word 97–2003 file (.doc). Save it in Word as .docx and try again.
+office-error-old-excel = This is an old Excel 97–2003 file (.xls). Save it in Excel as .xlsx and try again.
+office-error-encrypted = The document is password-protected (encrypted) and cannot be read. Remove the password (File → Info → Protect Document) and try again.
+office-error-not-package = The file is damaged or is not { $kind }: { $reason }.
+office-error-inflated = File refused: its part “{ $part }” unpacks to more than { $part_max } MB (or all parts together to more than { $total_max } MB). This does not look like an ordinary document.
+office-error-too-many-parts = File refused: it has more than { $max } parts. This does not look like an ordinary document.
+office-error-missing-part = The file is damaged or is not { $kind }: it has no part “{ $part }”.
+office-error-xml = The document is damaged: a markup error in “{ $part }” ({ $reason }).
+office-error-no-table = No table of measures was found in the document: it needs a table with a header row “Мероприятие” and at least one of the columns “№”, “Сроки”, “Ответственные”, “Результат”.
+office-error-no-sheet-table = No sheet of the workbook has a table of measures: it needs a header row “Мероприятие” and at least one of the columns “№”, “Сроки”, “Ответственные”, “Результат”.
+office-error-spreadsheet = Could not read the Excel workbook: { $detail }.
+office-error-write = Could not put the file together: { $detail }
+
+## Rules a plan or school breaks
+validation-period-reversed = The period's start ({ $from }) is after its end ({ $to })
+validation-empty-plan-title = The plan has no title
+validation-empty-section-title = Section No. { $number } has no title
+validation-empty-measure-title = Measure “{ $number }” has no title
+validation-empty-school-name = The school has no name
+validation-duplicate-id = The id { $id } appears twice

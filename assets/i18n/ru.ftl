@@ -786,3 +786,95 @@ exchange-executors-hint = Предложены по графе «Ответст�
 exchange-executors-all = Для всех новых:
 exchange-executors-proposed = Как предложено
 exchange-plan-added = План «{ $title }» добавлен: откройте его в списке планов вверху.
+
+## Errors of exchange files (a file that cannot be read, exported or imported)
+decimal-separator = ,
+size-mb = { $size } МБ
+size-gb = { $size } ГБ
+exchange-error-io = Не удалось прочитать файл { $path }: { $reason }
+exchange-error-too-large = Файл слишком большой ({ $size }). Файл обмена может занимать не больше { $max } МБ.
+exchange-error-empty = Файл пуст: в нём нет данных для загрузки.
+exchange-error-not-text = Файл не является текстовым файлом обмена: в нём двоичные данные или текст не в кодировке UTF-8.
+exchange-error-utf16 = Файл записан в кодировке UTF-16. Сохраните его в кодировке UTF-8 и повторите.
+exchange-error-syntax = Файл повреждён: ошибка в записи JSON (строка { $line }, столбец { $column }).
+exchange-error-truncated = Файл обрезан: данные обрываются на строке { $line }, столбце { $column }. Возможно, он скопирован не полностью.
+exchange-error-other-format = Это не файл обмена программы: в поле format указано «{ $found }» вместо «{ $format }». Возможно, файл создан другой программой.
+exchange-error-no-format = Это не файл обмена программы: в нём нет поля format со значением «{ $format }». Возможно, файл создан другой программой.
+exchange-error-too-new = Файл создан более новой версией программы (версия { $version } формата обмена); эта версия понимает файлы до версии { $supported }. Обновите программу.
+exchange-error-bad-version = Неверная версия формата обмена в файле: { $version }.
+exchange-error-data = Неверные данные в файле (строка { $line }, столбец { $column }): { $detail }.
+exchange-error-invalid-plan = План «{ $plan }»: { $error }.
+exchange-error-invalid-school = Школа «{ $school }» ({ $id }): { $error }.
+exchange-error-duplicate-id = Идентификатор { $id } встречается в файле дважды ({ $what }).
+exchange-error-duplicate-progress = Отметка о выполнении мероприятия { $measure } школой { $school } за срок { $due } встречается в файле дважды.
+exchange-error-the-office = «управление»
+exchange-error-no-due = «без срока»
+exchange-error-unknown-measure = Отметка о выполнении ссылается на мероприятие { $id }, которого нет ни в файле, ни в базе.
+exchange-error-unknown-school = Отметка о выполнении ссылается на школу { $id }, которой нет ни в файле, ни в базе.
+exchange-error-bad-deletion = Неверная запись об удалении № { $n } в списке deleted: для plan, section, measure и school нужен id, для progress — measure_id и school_id.
+exchange-error-duplicate-deletion = Запись об удалении № { $n } в списке deleted повторяет более раннюю.
+exchange-error-school-not-found = Школа не найдена: { $school }.
+exchange-error-plan-not-found = План не найден: { $plan }.
+exchange-record-plan = план
+exchange-record-indicator = целевой индикатор
+exchange-record-section = направление
+exchange-record-measure = мероприятие
+exchange-record-school = школа
+cli-error = Ошибка: { $message }
+
+## Reasons of failed file and database operations (our words; the system's text follows as a detail)
+reason-with-detail = { $reason } (подробности: { $detail })
+io-not-found = нет такой папки или файла
+io-permission-denied = нет прав доступа
+io-is-a-folder = это папка
+io-disk-full = на диске нет места
+io-read-only-disk = диск доступен только для чтения
+io-already-exists = файл уже существует
+io-file-too-large = файл слишком большой
+io-other = ошибка ввода-вывода
+sqlite-read-only = файл доступен только для чтения
+sqlite-busy = база занята другой программой
+sqlite-corrupt = файл базы повреждён
+sqlite-cannot-open = файл базы не открывается
+sqlite-io = ошибка чтения или записи на диск
+sqlite-other = операция не выполнена
+
+## Errors of the database
+store-error-locked = База данных { $path } уже открыта другим окном программы или командой. Закройте его и повторите.
+store-error-too-new = База данных создана более новой версией программы (схема { $found }, эта версия понимает до { $supported }). Обновите программу.
+store-error-not-a-database = Файл { $path } не является базой данных программы или повреждён
+store-error-damaged = Файл { $path } повреждён (проверка целостности базы данных не пройдена); восстановить из него нельзя
+store-error-folder = Не удалось создать папку для данных { $path }: { $reason }
+store-error-lock = Не удалось занять файл { $path } для работы с базой: { $reason }
+store-error-backup-write = Не удалось записать резервную копию { $path }: { $reason }
+store-error-plan-not-found = План не найден: { $plan }
+store-error-corrupt = Данные в базе повреждены: { $detail }
+store-error-read-only = База данных { $path } открыта только для чтения (нет прав на запись в файл или папку): изменения не сохраняются.
+store-error-read-only-old = База данных { $path } открыта только для чтения, а её схема (версия { $found }) старше этой программы (версия { $supported }): обновить её без права записи нельзя.
+store-error-sqlite = Ошибка базы данных: { $reason }
+
+## Errors of Word and Excel documents
+office-kind-word = документ Word (.docx)
+office-kind-excel = книга Excel (.xlsx)
+office-error-too-large = Файл слишком большой ({ $size } МБ). Документ может занимать не больше { $max } МБ.
+office-error-empty = Файл пуст.
+office-error-old-word = Это файл старого формата Word 97–2003 (.doc). Сохраните его в Word как .docx и повторите.
+office-error-old-excel = Это файл старого формата Excel 97–2003 (.xls). Сохраните его в Excel как .xlsx и повторите.
+office-error-encrypted = Документ защищён паролем (зашифрован), прочитать его нельзя. Снимите пароль (Файл → Сведения → Защита документа) и повторите.
+office-error-not-package = Файл повреждён или это не { $kind }: { $reason }.
+office-error-inflated = Файл отклонён: часть «{ $part }» после распаковки больше { $part_max } МБ (или все части вместе больше { $total_max } МБ). Это не похоже на обычный документ.
+office-error-too-many-parts = Файл отклонён: в нём больше { $max } частей. Это не похоже на обычный документ.
+office-error-missing-part = Файл повреждён или это не { $kind }: в нём нет части «{ $part }».
+office-error-xml = Документ повреждён: ошибка в разметке «{ $part }» ({ $reason }).
+office-error-no-table = В документе не найдена таблица мероприятий: нужна таблица со строкой заголовков «Мероприятие» и хотя бы одним из столбцов «№», «Сроки», «Ответственные», «Результат».
+office-error-no-sheet-table = Ни на одном листе книги не найдена таблица мероприятий: нужна строка заголовков «Мероприятие» и хотя бы один из столбцов «№», «Сроки», «Ответственные», «Результат».
+office-error-spreadsheet = Не удалось прочитать книгу Excel: { $detail }.
+office-error-write = Не удалось составить файл: { $detail }
+
+## Rules a plan or school breaks
+validation-period-reversed = Начало периода ({ $from }) позже его конца ({ $to })
+validation-empty-plan-title = У плана нет названия
+validation-empty-section-title = У направления № { $number } нет названия
+validation-empty-measure-title = У мероприятия «{ $number }» нет названия
+validation-empty-school-name = У школы нет названия
+validation-duplicate-id = Идентификатор { $id } встречается дважды

@@ -2,6 +2,7 @@
 //! step for tables whose header is not recognised, conflicts, restoring a backup, and the export targets
 //! (a school's report, the grid as CSV — all of it or what the grid's filter shows).
 
+use crate::i18n::Localize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -119,15 +120,18 @@ impl RoadmapApp {
         self.data.exchange.mapping = None;
         // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
         let today = self.today;
+        let language = self.i18n.language();
         let file = path.to_path_buf();
         self.run_job("job-import", path, move |progress| {
             progress.set_total(1);
             let read = match TableStage::read(&file) {
                 Ok(Some(stage)) => Ok(super::jobs::ImportRead::Table(Box::new(stage))),
-                Ok(None) => {
-                    read_any(&file, today).map(|s| super::jobs::ImportRead::Source(Box::new(s)))
-                }
-                Err(e) => Err(e),
+                Ok(None) => read_any(&file, today, language)
+                    .map(|s| super::jobs::ImportRead::Source(Box::new(s))),
+                Err(e) => Err(crate::i18n::Localize::message(
+                    &e,
+                    &crate::i18n::I18n::new(language),
+                )),
             };
             progress.set_done(1);
             super::jobs::JobResult::ImportRead { path: file, read }
@@ -184,12 +188,14 @@ impl RoadmapApp {
         let report_school =
             exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
         let missing = exchange::missing::check_report(&self.store, &source.file)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         if missing.is_some() {
             exchange::missing::add_missing(&self.store, &mut source.file)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.message(&self.i18n))?;
         }
-        let preview = source.preview(&self.store).map_err(|e| e.to_string())?;
+        let preview = source
+            .preview(&self.store)
+            .map_err(|e| e.message(&self.i18n))?;
         let names = Names::collect(&self.store, &source.file);
         let mut lines: [Vec<PreviewLine>; 5] = Default::default();
         for item in &preview.items {
@@ -285,11 +291,11 @@ impl RoadmapApp {
             return Err(message);
         }
         if pending.preview.changed() {
-            self.store.backup().map_err(|e| e.to_string())?;
+            self.store.backup().map_err(|e| e.message(&self.i18n))?;
         }
         let had_plan = self.data.plan.is_some();
         let summary = exchange::apply(&mut self.store, &pending.source.file, &pending.preview)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         self.after_import();
         if !had_plan && self.data.plan.is_some() {
             // The database's first road map (a Word or Excel import): show it, not the Обмен screen.
@@ -401,7 +407,8 @@ impl RoadmapApp {
             .find(|c| c.kind == kind && c.key == key)
             .cloned()
             .ok_or_else(|| self.i18n.tr("error-no-conflict"))?;
-        conflicts::resolve(&mut self.store, &conflict, resolution).map_err(|e| e.to_string())?;
+        conflicts::resolve(&mut self.store, &conflict, resolution)
+            .map_err(|e| e.message(&self.i18n))?;
         // The undo steps may hold the versions the resolution replaced.
         self.undo.clear();
         self.reload_all();
@@ -411,7 +418,9 @@ impl RoadmapApp {
     }
 
     fn restore_backup(&mut self, path: &Path) -> Result<(), String> {
-        self.store.restore_from(path).map_err(|e| e.to_string())?;
+        self.store
+            .restore_from(path)
+            .map_err(|e| e.message(&self.i18n))?;
         self.undo.clear();
         self.data.exchange.pending = None;
         self.data.plan = None;
@@ -422,9 +431,9 @@ impl RoadmapApp {
     }
 
     fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
-        let file =
-            exchange::export_school(&self.store, school, origin).map_err(|e| e.to_string())?;
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
+        let file = exchange::export_school(&self.store, school, origin)
+            .map_err(|e| e.message(&self.i18n))?;
         self.write_export(path, exchange::to_json(&file).into_bytes())
     }
 
@@ -473,9 +482,16 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
 }
 
 /// Reads any importable file: an exchange file, a CSV/TSV table, a Word or Excel road map.
-fn read_any(path: &Path, today: chrono::NaiveDate) -> Result<ImportSource, String> {
+/// A refusal is worded in `language` (the job runs apart from the window's translations).
+fn read_any(
+    path: &Path,
+    today: chrono::NaiveDate,
+    language: crate::i18n::Language,
+) -> Result<ImportSource, String> {
+    use crate::i18n::{I18n, Localize};
     if exchange::office::is_office_path(path) {
-        return exchange::office::import_source(path).map_err(|e| e.to_string());
+        return exchange::office::import_source(path, today)
+            .map_err(|e| e.message(&I18n::new(language)));
     }
-    exchange::read_source(path, today).map_err(|e: ExchangeError| e.to_string())
+    exchange::read_source(path, today).map_err(|e: ExchangeError| e.message(&I18n::new(language)))
 }

@@ -5,6 +5,7 @@
 //! cascade), so deletes and moves carry those records in the batch: removed before, put back after (a move)
 //! or on undo (a delete). Nothing the schools reported is lost by rearranging the plan.
 
+use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Measure, Plan, Section, YearActivity};
 
 use super::{Command, RoadmapApp, SectionField};
@@ -49,7 +50,7 @@ impl RoadmapApp {
         let records = self
             .store
             .progress_of_measure(measure)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         Ok(records
             .into_iter()
             .map(|p| Change::Progress {

@@ -1,6 +1,7 @@
 //! Carries out the commands on a whole plan and its texts: the example, a new plan, the passport, one
 //! measure's text field, and asking where to import from or export to.
 
+use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Period, Plan, Section};
 
 use super::chooser::{Mode, Purpose, Request};
@@ -10,9 +11,10 @@ use super::{MeasureField, RoadmapApp};
 impl RoadmapApp {
     /// Loads the bundled example road map with its schools, and opens it.
     pub(super) fn load_example(&mut self) -> Result<(), String> {
-        let id = crate::example::load_example(&mut self.store).map_err(|e| e.to_string())?;
+        let id =
+            crate::example::load_example(&mut self.store).map_err(|e| e.message(&self.i18n))?;
         // The example brings its schools: the registry snapshot follows.
-        self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
+        self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
         self.open_plan(id)?;
         self.toasts.info(self.i18n.tr("toast-example-loaded"));
         Ok(())
@@ -23,10 +25,10 @@ impl RoadmapApp {
         let mut plan = Plan::new(title, period);
         plan.sections
             .push(Section::new("1", self.i18n.tr("new-section-title")));
-        model::validate_plan(&plan).map_err(|e| e.to_string())?;
+        model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
         self.store
             .write(|w| w.put_plan(&plan))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         self.open_plan(plan.id)
     }
 
@@ -100,7 +102,7 @@ impl RoadmapApp {
         let mut after = after.header();
         after.id = before.id;
         after.updated_at = model::now();
-        model::validate_plan(&after).map_err(|e| e.to_string())?;
+        model::validate_plan(&after).map_err(|e| e.message(&self.i18n))?;
         let mut changes = Vec::new();
         if after.period != before.period {
             // Due dates follow the period; dates set by hand stay as they are.

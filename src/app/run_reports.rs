@@ -1,6 +1,7 @@
 //! «Собрать отчёты» — several schools' reports previewed together and applied after one backup — and
 //! «Разослать школам» — the open plan written as one file per school into a folder.
 
+use crate::i18n::Localize;
 use std::path::{Path, PathBuf};
 
 use crate::exchange;
@@ -80,7 +81,7 @@ impl RoadmapApp {
             return Err(text);
         }
         if reports.parts.iter().any(|p| p.preview.changed()) {
-            self.store.backup().map_err(|e| e.to_string())?;
+            self.store.backup().map_err(|e| e.message(&self.i18n))?;
         }
         let mut lines = Vec::new();
         let mut failed = None;
@@ -121,7 +122,7 @@ impl RoadmapApp {
     /// Writes the open plan's file for every school it concerns into `folder`.
     pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), String> {
         let plan = self.plan()?.clone();
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
         let recipients: Vec<_> = exchange::send::recipients(&plan, &self.data.schools)
             .into_iter()
             .cloned()
@@ -129,13 +130,15 @@ impl RoadmapApp {
         if recipients.is_empty() {
             return Err(self.i18n.tr("exchange-send-no-schools"));
         }
+        let protected = crate::output::Protected::of_store(&self.store);
         for school in &recipients {
             let file =
                 exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.message(&self.i18n))?;
             let path = folder.join(exchange::send::plan_file_name(school, plan.period));
-            std::fs::write(&path, exchange::to_json(&file))
-                .map_err(|e| format!("{}: {e}", self.i18n.tr("error-write-file")))?;
+            // Written whole or not at all, never over the database or its backups.
+            crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())
+                .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
         }
         self.toasts.info(self.i18n.tr_args(
             "exchange-sent",

@@ -2,6 +2,7 @@
 //! reports. Every edit becomes one `Change` (a `Batch` for several) committed through `commit`, so it is one
 //! transaction and one undo step.
 
+use crate::i18n::Localize;
 use std::path::Path;
 
 use crate::i18n::Arg;
@@ -281,7 +282,7 @@ impl RoadmapApp {
     }
 
     fn add_school(&mut self, mut school: School) -> Result<(), String> {
-        model::validate_school(&school).map_err(|e| e.to_string())?;
+        model::validate_school(&school).map_err(|e| e.message(&self.i18n))?;
         school.updated_at = model::now();
         let id = school.id;
         self.commit(Change::School {
@@ -299,7 +300,7 @@ impl RoadmapApp {
         if after == before {
             return Ok(());
         }
-        model::validate_school(&after).map_err(|e| e.to_string())?;
+        model::validate_school(&after).map_err(|e| e.message(&self.i18n))?;
         after.updated_at = model::now();
         self.commit(Change::School {
             before: Some(Box::new(before)),
@@ -314,7 +315,7 @@ impl RoadmapApp {
         let mut changes: Vec<Change> = self
             .store
             .progress_of_school(id)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| e.message(&self.i18n))?
             .into_iter()
             .map(|p| Change::Progress {
                 before: Some(Box::new(p)),
@@ -454,16 +455,8 @@ impl RoadmapApp {
                 .records
                 .get(key)
                 .cloned()
-                .unwrap_or_else(|| Progress {
-                    measure_id: key.measure,
-                    school_id: key.school,
-                    due: key.due,
-                    status: Status::Planned,
-                    done_on: None,
-                    evidence: String::new(),
-                    comment: String::new(),
-                    updated_at: model::now(),
-                    by: String::new(),
+                .unwrap_or_else(|| {
+                    Progress::new(key.measure, key.school, key.due, Status::Planned)
                 });
             p.done_on = match status {
                 Status::Done if p.status == Status::Done => p.done_on.or(Some(today)),
@@ -509,11 +502,11 @@ impl RoadmapApp {
             &own,
             &self.i18n.tr("schools-plan-own-section"),
         );
-        model::validate_plan(&plan).map_err(|e| e.to_string())?;
+        model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
         let count = plan.measure_count();
         self.store
             .write(|w| w.put_plan(&plan))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         self.open_plan(plan.id)?;
         self.ui_state.screen = Screen::Measures;
         self.toasts.info(self.i18n.tr_args(
@@ -537,7 +530,7 @@ impl RoadmapApp {
                 let mut r = school_report(plan, school, table, self.today);
                 r.indicators = indicator_lines(plan, values, Some(id));
                 if docx {
-                    report_docx::school_report_docx(&r).map_err(|e| e.to_string())?
+                    report_docx::school_report_docx(&r).map_err(|e| e.message(&self.i18n))?
                 } else {
                     report_html::school_html(&r).into_bytes()
                 }
@@ -546,7 +539,7 @@ impl RoadmapApp {
                 let mut r = district_report(plan, &self.data.schools, table, self.today);
                 r.indicators = indicator_lines(plan, values, None);
                 if docx {
-                    report_docx::district_report_docx(&r).map_err(|e| e.to_string())?
+                    report_docx::district_report_docx(&r).map_err(|e| e.message(&self.i18n))?
                 } else {
                     report_html::district_html(&r).into_bytes()
                 }

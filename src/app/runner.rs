@@ -1,5 +1,6 @@
 //! The one place that carries out commands: writes through the store, updates the snapshot, records undo.
 
+use crate::i18n::Localize;
 use crate::model::{Change, Id, Measure, Plan};
 use crate::stats::{ProgressSummary, Touched};
 use std::collections::HashMap;
@@ -88,7 +89,7 @@ impl RoadmapApp {
     fn apply(&mut self, plan_id: Id, change: &Change) -> Result<(), String> {
         self.store
             .apply(plan_id, change)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         let touched = Touched::of(change);
         let open = self.data.plan.as_ref().is_some_and(|p| p.id == plan_id);
         let mut drifted = false;
@@ -135,7 +136,10 @@ impl RoadmapApp {
     }
 
     pub(super) fn open_plan(&mut self, id: Id) -> Result<(), String> {
-        let plan = self.store.load_plan(id).map_err(|e| e.to_string())?;
+        let plan = self
+            .store
+            .load_plan(id)
+            .map_err(|e| e.message(&self.i18n))?;
         self.undo.clear();
         self.ui_state.last_plan = Some(plan.id);
         self.data.plan = Some(plan);
@@ -153,9 +157,10 @@ impl RoadmapApp {
     /// job.
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
         let plan = self.plan()?.id;
-        let origin = crate::exchange::json::origin(&mut self.store).map_err(|e| e.to_string())?;
+        let origin =
+            crate::exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
         let file = crate::exchange::json::export(&self.store, Some(plan), origin)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
@@ -240,8 +245,8 @@ impl RoadmapApp {
 
     fn try_reload_all(&mut self) -> Result<(), String> {
         self.refresh_exchange();
-        self.data.plans = self.store.list_plans().map_err(|e| e.to_string())?;
-        self.data.schools = self.store.schools().map_err(|e| e.to_string())?;
+        self.data.plans = self.store.list_plans().map_err(|e| e.message(&self.i18n))?;
+        self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
         let wanted = self
             .data
             .plan

@@ -40,8 +40,8 @@ pub fn parse_period(text: &str) -> anyhow::Result<Period> {
     if from > to {
         anyhow::bail!(
             "неверный период «{text}»: начало {} позже конца {}",
-            from.format("%d.%m.%Y"),
-            to.format("%d.%m.%Y")
+            from.format(crate::model::DATE_FORMAT),
+            to.format(crate::model::DATE_FORMAT)
         );
     }
     Ok(Period::new(from, to))

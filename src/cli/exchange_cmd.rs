@@ -45,8 +45,14 @@ pub fn preview_text(preview: &ImportPreview, source: &ImportSource, names: &Name
 
 /// `import ФАЙЛ [--dry-run]`: reads any supported file, prints what it changes; without `--dry-run` backs
 /// the database up and applies it.
-pub fn import(db: &Path, path: &Path, dry_run: bool, add_missing: bool) -> anyhow::Result<()> {
-    let today = chrono::Local::now().date_naive();
+/// `today` gives the school year of a table that names none.
+pub fn import(
+    db: &Path,
+    path: &Path,
+    dry_run: bool,
+    add_missing: bool,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
     let mut source = if path == Path::new("-") {
         ImportSource {
             file: exchange::read_from(std::io::stdin().lock(), Path::new("стандартный ввод"))?,

@@ -30,6 +30,7 @@ use crate::store::Store;
 mod deadline;
 mod exchange_cmd;
 mod ics;
+mod messages;
 mod office;
 mod report;
 mod school_cmd;
@@ -65,6 +66,16 @@ pub struct Cli {
     /// Показать версию программы.
     #[arg(short = 'V', long = "version", action = ArgAction::Version)]
     version: Option<bool>,
+
+    /// Язык сообщений об ошибках: ru (по умолчанию) или en.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "ЯЗЫК",
+        default_value = "ru"
+    )]
+    pub lang: messages::Lang,
 
     /// Считать сегодняшней эту дату (ГГГГ-ММ-ДД) — для демонстраций и тестов.
     #[arg(long, global = true, value_name = "ДАТА", value_parser = deadline::parse_date)]
@@ -407,15 +418,18 @@ pub enum Format {
 pub fn main() -> ExitCode {
     quiet_on_closed_pipe();
     match Cli::try_parse() {
-        Ok(cli) => match run(cli) {
-            Ok(()) => ExitCode::SUCCESS,
-            // The reader went away (`list | head`): nothing more to say to anyone.
-            Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("Ошибка: {e:#}");
-                ExitCode::FAILURE
+        Ok(cli) => {
+            let lang = cli.lang;
+            match run(cli) {
+                Ok(()) => ExitCode::SUCCESS,
+                // The reader went away (`list | head`): nothing more to say to anyone.
+                Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{}", messages::error_line(&e, lang));
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Err(e) => usage_error(e),
     }
 }
@@ -479,6 +493,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         return deadline::run(period, &text.join(" "));
     }
     let db = db_path(cli.db)?;
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     if let Command::Export {
         school: Some(school),
         output,
@@ -515,13 +532,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             office::export(&db, plan.as_deref(), &output, format)
         }
         Command::Import { file, dry_run, .. } if crate::exchange::office::is_office_path(&file) => {
-            office::import(&db, &file, dry_run)
+            office::import(&db, &file, dry_run, today)
         }
         Command::Import {
             file,
             dry_run,
             add_missing,
-        } => exchange_cmd::import(&db, &file, dry_run, add_missing),
+        } => exchange_cmd::import(&db, &file, dry_run, add_missing, today),
         Command::SchoolPlan {
             plan,
             school,
@@ -552,8 +569,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 comment: comment.as_deref(),
                 by: by.as_deref(),
             },
-            cli.today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today,
         ),
         Command::Backups => exchange_cmd::backups(&db),
         Command::Restore { file } => exchange_cmd::restore(&db, &file),
@@ -574,8 +590,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             school.as_deref(),
             format,
             &output,
-            cli.today
-                .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            today,
         ),
         Command::Deadline { .. } => Ok(()),
     }
@@ -626,8 +641,8 @@ fn find_summary(store: &Store, id: Id) -> anyhow::Result<PlanSummary> {
 fn period_text(p: &PlanSummary) -> String {
     format!(
         "{}–{}",
-        p.period.from.format("%d.%m.%Y"),
-        p.period.to.format("%d.%m.%Y")
+        p.period.from.format(crate::model::DATE_FORMAT),
+        p.period.to.format(crate::model::DATE_FORMAT)
     )
 }
 

@@ -18,8 +18,14 @@ pub enum OfficeFormat {
 /// Reads a Word or Excel road map into a new plan (due dates derived from its deadlines) and imports it
 /// through the same preview as an exchange file: what it adds is printed, the database is backed up first;
 /// with `dry_run` nothing is written. Nothing is written either when the document cannot be read.
-pub fn import(db: &Path, source: &Path, dry_run: bool) -> anyhow::Result<()> {
-    let source_data = office::import_source(source)?;
+/// `today` gives the school year of a document that names none.
+pub fn import(
+    db: &Path,
+    source: &Path,
+    dry_run: bool,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
+    let source_data = office::import_source(source, today)?;
     let plan = &source_data.file.plans[0];
     let mut store = open(db)?;
     let preview = source_data.preview(&store)?;
@@ -29,8 +35,8 @@ pub fn import(db: &Path, source: &Path, dry_run: bool) -> anyhow::Result<()> {
     println!("Идентификатор плана: {}", plan.id);
     println!(
         "Период: {}–{}. Направлений: {}, мероприятий: {}.",
-        plan.period.from.format("%d.%m.%Y"),
-        plan.period.to.format("%d.%m.%Y"),
+        plan.period.from.format(crate::model::DATE_FORMAT),
+        plan.period.to.format(crate::model::DATE_FORMAT),
         plan.sections.len(),
         plan.measure_count()
     );

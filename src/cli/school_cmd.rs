@@ -112,7 +112,7 @@ pub fn mark(
         Some(d) if is_occurrence(&measure.due, Some(d)) => Some(d),
         Some(d) => bail!(
             "у мероприятия «{label}» нет срока {}; сроки: {}",
-            d.format("%d.%m.%Y"),
+            d.format(crate::model::DATE_FORMAT),
             dues_text(&measure)
         ),
         None => occurrence_dues(&measure)
@@ -127,17 +127,9 @@ pub fn mark(
     };
     let key = progress_key(&plan, &measure, executor, due);
     let before = table.get(&key).cloned();
-    let mut after = before.clone().unwrap_or_else(|| Progress {
-        measure_id: key.measure,
-        school_id: key.school,
-        due,
-        status: Status::Planned,
-        done_on: None,
-        evidence: String::new(),
-        comment: String::new(),
-        updated_at: model::now(),
-        by: String::new(),
-    });
+    let mut after = before
+        .clone()
+        .unwrap_or_else(|| Progress::new(key.measure, key.school, due, Status::Planned));
     after.status = mark.status;
     after.done_on = match mark.status {
         Status::Done => mark.done_on.or(after.done_on).or(Some(today)),
@@ -173,7 +165,7 @@ pub fn mark(
         "Отмечено: «{label}», срок {}, {who}: {}.",
         due.map_or_else(
             || "без срока".to_owned(),
-            |d| d.format("%d.%m.%Y").to_string()
+            |d| d.format(crate::model::DATE_FORMAT).to_string()
         ),
         crate::stats::report::status_title(after.status)
     );
@@ -212,7 +204,7 @@ fn dues_text(m: &Measure) -> String {
     }
     m.due
         .iter()
-        .map(|d| d.format("%d.%m.%Y").to_string())
+        .map(|d| d.format(crate::model::DATE_FORMAT).to_string())
         .collect::<Vec<_>>()
         .join(", ")
 }

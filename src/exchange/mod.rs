@@ -55,6 +55,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{Arg, I18n, Localize};
 use crate::model::{
     self, CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, Progress, School, Timestamp,
     ValidationError,
@@ -156,106 +157,227 @@ impl ExchangeFile {
     }
 }
 
-/// Why a file cannot be read, exported or imported. Messages are Russian: they reach the user as they are.
+/// Why a file cannot be read, exported or imported. The text is in `assets/i18n/*.ftl` (keys
+/// `exchange-error-*`), given by [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
-    #[error("Не удалось прочитать файл {path}: {reason}")]
-    Io { path: PathBuf, reason: String },
-    #[error(
-        "Файл слишком большой ({}). Файл обмена может занимать не больше {} МБ.",
-        size_text(*.size),
-        MAX_FILE_SIZE / (1024 * 1024)
-    )]
-    TooLarge { size: u64 },
-    #[error("Файл пуст: в нём нет данных для загрузки.")]
+    Io {
+        path: PathBuf,
+        reason: String,
+    },
+    TooLarge {
+        size: u64,
+    },
     Empty,
-    #[error(
-        "Файл не является текстовым файлом обмена: в нём двоичные данные или текст не в кодировке UTF-8."
-    )]
     NotText,
-    #[error("Файл записан в кодировке UTF-16. Сохраните его в кодировке UTF-8 и повторите.")]
     Utf16,
-    #[error("Файл повреждён: ошибка в записи JSON (строка {line}, столбец {column}).")]
-    Syntax { line: usize, column: usize },
-    #[error(
-        "Файл обрезан: данные обрываются на строке {line}, столбце {column}. Возможно, он скопирован не полностью."
-    )]
-    Truncated { line: usize, column: usize },
-    #[error(
-        "Это не файл обмена программы: {}. Возможно, файл создан другой программой.",
-        match found {
-            Some(f) => format!("в поле format указано «{f}» вместо «{FORMAT}»"),
-            None => format!("в нём нет поля format со значением «{FORMAT}»"),
-        }
-    )]
-    NotOurFormat { found: Option<String> },
-    #[error(
-        "Файл создан более новой версией программы (версия {0} формата обмена); эта версия понимает файлы до версии {VERSION}. Обновите программу."
-    )]
+    Syntax {
+        line: usize,
+        column: usize,
+    },
+    Truncated {
+        line: usize,
+        column: usize,
+    },
+    NotOurFormat {
+        found: Option<String>,
+    },
     TooNew(u64),
-    #[error("Неверная версия формата обмена в файле: {0}.")]
     BadVersion(String),
-    #[error("Неверные данные в файле (строка {line}, столбец {column}): {message}.")]
     Data {
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("План «{plan}»: {error}.")]
     InvalidPlan {
         plan: String,
         error: ValidationError,
     },
-    #[error("Школа «{school}» ({id}): {error}.")]
     InvalidSchool {
         school: String,
         id: Id,
         error: ValidationError,
     },
-    #[error("Идентификатор {id} встречается в файле дважды ({what}).")]
-    DuplicateId { id: Id, what: &'static str },
-    #[error(
-        "Отметка о выполнении мероприятия {measure} школой {school} за срок {due} встречается в файле дважды."
-    )]
+    DuplicateId {
+        id: Id,
+        what: &'static str,
+    },
     DuplicateProgress {
         measure: Id,
         school: SchoolText,
         due: DueText,
     },
-    #[error(
-        "Отметка о выполнении ссылается на мероприятие {0}, которого нет ни в файле, ни в базе."
-    )]
     UnknownMeasure(Id),
-    #[error("Отметка о выполнении ссылается на школу {0}, которой нет ни в файле, ни в базе.")]
     UnknownSchool(Id),
-    #[error(
-        "Неверная запись об удалении № {0} в списке deleted: для plan, section, measure и school нужен id, для progress — measure_id и school_id."
-    )]
     BadDeletion(usize),
-    #[error("Запись об удалении № {0} в списке deleted повторяет более раннюю.")]
     DuplicateDeletion(usize),
-    #[error("Школа не найдена: {0}.")]
     SchoolNotFound(String),
-    #[error("{0}")]
+    /// A message already put together (a table reader's or a decoder's).
     Table(String),
-    #[error("План не найден: {0}.")]
     PlanNotFound(String),
-    #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(transparent)]
     Trust(#[from] trust::TrustError),
 }
 
-/// A size in megabytes or gigabytes with one decimal, rounded up (so 100 MB and a byte show as "100,1 МБ").
-fn size_text(bytes: u64) -> String {
+crate::i18n::display_in_russian!(ExchangeError);
+
+impl Localize for ExchangeError {
+    fn message(&self, i18n: &I18n) -> String {
+        use crate::i18n::num;
+        let tr = |key: &str, args: &[(&str, Arg<'_>)]| i18n.tr_args(key, args);
+        let one = |key: &str, name: &str, value: String| tr(key, &[(name, Arg::Str(&value))]);
+        match self {
+            ExchangeError::Io { path, reason } => tr(
+                "exchange-error-io",
+                &[
+                    ("path", Arg::Str(&path.display().to_string())),
+                    ("reason", Arg::Str(reason)),
+                ],
+            ),
+            ExchangeError::TooLarge { size } => tr(
+                "exchange-error-too-large",
+                &[
+                    ("size", Arg::Str(&size_text(*size, i18n))),
+                    ("max", num((MAX_FILE_SIZE / (1024 * 1024)) as f64)),
+                ],
+            ),
+            ExchangeError::Empty => i18n.tr("exchange-error-empty"),
+            ExchangeError::NotText => i18n.tr("exchange-error-not-text"),
+            ExchangeError::Utf16 => i18n.tr("exchange-error-utf16"),
+            ExchangeError::Syntax { line, column } => tr(
+                "exchange-error-syntax",
+                &[("line", num(*line as f64)), ("column", num(*column as f64))],
+            ),
+            ExchangeError::Truncated { line, column } => tr(
+                "exchange-error-truncated",
+                &[("line", num(*line as f64)), ("column", num(*column as f64))],
+            ),
+            ExchangeError::NotOurFormat { found: Some(found) } => tr(
+                "exchange-error-other-format",
+                &[("found", Arg::Str(found)), ("format", Arg::Str(FORMAT))],
+            ),
+            ExchangeError::NotOurFormat { found: None } => {
+                tr("exchange-error-no-format", &[("format", Arg::Str(FORMAT))])
+            }
+            ExchangeError::TooNew(version) => tr(
+                "exchange-error-too-new",
+                &[
+                    ("version", Arg::Str(&version.to_string())),
+                    ("supported", Arg::Str(&VERSION.to_string())),
+                ],
+            ),
+            ExchangeError::BadVersion(version) => tr(
+                "exchange-error-bad-version",
+                &[("version", Arg::Str(version))],
+            ),
+            ExchangeError::Data {
+                line,
+                column,
+                message,
+            } => tr(
+                "exchange-error-data",
+                &[
+                    ("line", num(*line as f64)),
+                    ("column", num(*column as f64)),
+                    ("detail", Arg::Str(message)),
+                ],
+            ),
+            ExchangeError::InvalidPlan { plan, error } => tr(
+                "exchange-error-invalid-plan",
+                &[
+                    ("plan", Arg::Str(plan)),
+                    ("error", Arg::Str(&error.message(i18n))),
+                ],
+            ),
+            ExchangeError::InvalidSchool { school, id, error } => tr(
+                "exchange-error-invalid-school",
+                &[
+                    ("school", Arg::Str(school)),
+                    ("id", Arg::Str(&id.to_string())),
+                    ("error", Arg::Str(&error.message(i18n))),
+                ],
+            ),
+            ExchangeError::DuplicateId { id, what } => tr(
+                "exchange-error-duplicate-id",
+                &[
+                    ("id", Arg::Str(&id.to_string())),
+                    ("what", Arg::Str(&i18n.tr(record_kind_key(what)))),
+                ],
+            ),
+            ExchangeError::DuplicateProgress {
+                measure,
+                school,
+                due,
+            } => {
+                let school = match school.0 {
+                    Some(id) => id.to_string(),
+                    None => i18n.tr("exchange-error-the-office"),
+                };
+                let due = match due.0 {
+                    Some(d) => d.format(crate::model::DATE_FORMAT).to_string(),
+                    None => i18n.tr("exchange-error-no-due"),
+                };
+                tr(
+                    "exchange-error-duplicate-progress",
+                    &[
+                        ("measure", Arg::Str(&measure.to_string())),
+                        ("school", Arg::Str(&school)),
+                        ("due", Arg::Str(&due)),
+                    ],
+                )
+            }
+            ExchangeError::UnknownMeasure(id) => {
+                one("exchange-error-unknown-measure", "id", id.to_string())
+            }
+            ExchangeError::UnknownSchool(id) => {
+                one("exchange-error-unknown-school", "id", id.to_string())
+            }
+            ExchangeError::BadDeletion(n) => one("exchange-error-bad-deletion", "n", n.to_string()),
+            ExchangeError::DuplicateDeletion(n) => {
+                one("exchange-error-duplicate-deletion", "n", n.to_string())
+            }
+            ExchangeError::SchoolNotFound(school) => tr(
+                "exchange-error-school-not-found",
+                &[("school", Arg::Str(school))],
+            ),
+            ExchangeError::Table(message) => message.clone(),
+            ExchangeError::PlanNotFound(plan) => {
+                tr("exchange-error-plan-not-found", &[("plan", Arg::Str(plan))])
+            }
+            ExchangeError::Store(e) => e.message(i18n),
+            ExchangeError::Trust(e) => e.to_string(),
+        }
+    }
+}
+
+/// The message key naming a kind of record of the exchange file.
+fn record_kind_key(what: &str) -> &'static str {
+    match what {
+        "план" => "exchange-record-plan",
+        "целевой индикатор" => "exchange-record-indicator",
+        "направление" => "exchange-record-section",
+        "школа" => "exchange-record-school",
+        _ => "exchange-record-measure",
+    }
+}
+
+/// A size in megabytes or gigabytes with one decimal, rounded up (so 100 MB and a byte show as "100,1 МБ"
+/// in Russian, "100.1 MB" in English).
+fn size_text(bytes: u64, i18n: &I18n) -> String {
     const MB: u64 = 1024 * 1024;
-    let (unit, name) = if bytes >= 1024 * MB {
-        (1024 * MB, "ГБ")
+    let (unit, key) = if bytes >= 1024 * MB {
+        (1024 * MB, "size-gb")
     } else {
-        (MB, "МБ")
+        (MB, "size-mb")
     };
     let tenths = (u128::from(bytes) * 10).div_ceil(u128::from(unit));
-    format!("{},{} {name}", tenths / 10, tenths % 10)
+    let number = format!(
+        "{}{}{}",
+        tenths / 10,
+        i18n.tr("decimal-separator"),
+        tenths % 10
+    );
+    i18n.tr_args(key, &[("size", Arg::Str(&number))])
 }
 
 /// A progress record's due date as the messages show it ("без срока" for an unscheduled measure).
@@ -265,7 +387,7 @@ pub struct DueText(pub Option<NaiveDate>);
 impl fmt::Display for DueText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Some(d) => write!(f, "{}", d.format("%d.%m.%Y")),
+            Some(d) => write!(f, "{}", d.format(crate::model::DATE_FORMAT)),
             None => f.write_str("«без срока»"),
         }
     }

@@ -55,7 +55,7 @@ pub fn escape(text: &str) -> String {
 }
 
 pub(crate) fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
+    d.format(crate::model::DATE_FORMAT).to_string()
 }
 
 pub(crate) fn due_text(d: Option<NaiveDate>) -> String {
@@ -72,11 +72,7 @@ pub(crate) fn percent(part: u32, whole: u32) -> u32 {
 
 /// "мероприятия" after "из 1", "из 21"; "мероприятий" otherwise (the genitive after "из").
 fn measures_genitive(n: u32) -> &'static str {
-    if n % 10 == 1 && n % 100 != 11 {
-        "мероприятия"
-    } else {
-        "мероприятий"
-    }
+    crate::i18n::russian_plural(n as usize, "мероприятия", "мероприятий", "мероприятий")
 }
 
 /// "Выполнено N из M мероприятий со сроком по DD.MM.YYYY (P%)".
@@ -325,7 +321,7 @@ fn counts_line(out: &mut String, s: &SchoolSummary) {
 pub(crate) fn updated_text(t: Option<Timestamp>) -> String {
     t.map(|t| {
         t.with_timezone(&chrono::Local)
-            .format("%d.%m.%Y")
+            .format(crate::model::DATE_FORMAT)
             .to_string()
     })
     .unwrap_or_else(|| "—".to_owned())
@@ -456,7 +452,7 @@ pub fn district_html(r: &DistrictReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Measure, Period, Plan, Progress, Section, Status, now};
+    use crate::model::{Category, Measure, Period, Plan, Progress, Section, Status};
     use crate::stats::ProgressTable;
     use crate::stats::report::{district_report, school_report};
 
@@ -472,17 +468,12 @@ mod tests {
         let mut school = School::new("МОУ «СОШ № 1» <script>");
         school.categories = vec![Category::Shnor];
         let m = &plan.sections[0].measures[0];
-        let table = ProgressTable::new(vec![Progress {
-            measure_id: m.id,
-            school_id: Some(school.id),
-            due: m.due.first().copied(),
-            status: Status::Done,
-            done_on: None,
-            evidence: String::new(),
-            comment: String::new(),
-            updated_at: now(),
-            by: String::new(),
-        }]);
+        let table = ProgressTable::new(vec![Progress::new(
+            m.id,
+            Some(school.id),
+            m.due.first().copied(),
+            Status::Done,
+        )]);
         (plan, school, table)
     }
 

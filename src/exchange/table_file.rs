@@ -148,7 +148,7 @@ pub fn plan_from_table(import: TableImport, stem: &str, today: NaiveDate) -> (Pl
     let period = match school_year_in(&title_text) {
         Some(p) => p,
         None => {
-            let p = current_school_year(today);
+            let p = Period::school_year_of(today);
             notes.push(format!(
                 "Период плана в таблице не указан: взят текущий учебный год {}–{}. Его можно изменить в шапке плана.",
                 p.from.year(),
@@ -217,19 +217,6 @@ fn year_at(chars: &[char], i: usize) -> Option<i32> {
     digits.parse().ok().filter(|y| (1990..2100).contains(y))
 }
 
-/// The school year (01.09–31.08) that `today` falls in.
-pub fn current_school_year(today: NaiveDate) -> Period {
-    let start = if today.month() >= 9 {
-        today.year()
-    } else {
-        today.year() - 1
-    };
-    Period::new(
-        NaiveDate::from_ymd_opt(start, 9, 1).expect("valid"),
-        NaiveDate::from_ymd_opt(start + 1, 8, 31).expect("valid"),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +228,6 @@ mod tests {
         assert_eq!(p.to, NaiveDate::from_ymd_opt(2022, 8, 31).unwrap());
         assert!(school_year_in("План на 2022-2024 годы").is_none());
         let today = NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
-        assert_eq!(current_school_year(today).from.year(), 2023);
+        assert_eq!(Period::school_year_of(today).from.year(), 2023);
     }
 }

@@ -51,6 +51,27 @@ impl StageOrigin {
     }
 }
 
+/// Why a table or document cannot be staged for import: the reader's own error.
+#[derive(Debug, thiserror::Error)]
+pub enum StageError {
+    #[error(transparent)]
+    Office(#[from] office::OfficeError),
+    #[error(transparent)]
+    File(#[from] super::ExchangeError),
+    #[error(transparent)]
+    Table(#[from] TableError),
+}
+
+impl crate::i18n::Localize for StageError {
+    fn message(&self, i18n: &crate::i18n::I18n) -> String {
+        match self {
+            StageError::Office(e) => e.message(i18n),
+            StageError::File(e) => e.message(i18n),
+            StageError::Table(e) => e.to_string(),
+        }
+    }
+}
+
 /// A table read for import, with the columns in use.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableStage {
@@ -80,11 +101,10 @@ impl TableStage {
     /// Reads a table file (`.csv`, `.tsv`, `.txt`) or a Word/Excel document and detects its header. `None`
     /// for any other file (an exchange file). A table whose header is not recognised is an error
     /// ([`TableError::NoHeader`]'s message for a table file).
-    pub fn read(path: &Path) -> Result<Option<TableStage>, String> {
+    pub fn read(path: &Path) -> Result<Option<TableStage>, StageError> {
         if office::is_office_path(path) {
-            let table = office::read_table_of(path).map_err(|e| e.to_string())?;
-            let mapping = ColumnMapping::detect(&table.rows)
-                .ok_or_else(|| office::OfficeError::NoTable.to_string())?;
+            let table = office::read_table_of(path)?;
+            let mapping = ColumnMapping::detect(&table.rows).ok_or(office::OfficeError::NoTable)?;
             return Ok(Some(TableStage {
                 origin: StageOrigin::Office(table),
                 mapping,
@@ -93,9 +113,8 @@ impl TableStage {
         if !table_file::is_table_path(path) {
             return Ok(None);
         }
-        let text = table_file::read_table_text(path).map_err(|e| e.to_string())?;
-        let mapping =
-            ColumnMapping::detect(&text.rows).ok_or_else(|| TableError::NoHeader.to_string())?;
+        let text = table_file::read_table_text(path)?;
+        let mapping = ColumnMapping::detect(&text.rows).ok_or(TableError::NoHeader)?;
         Ok(Some(TableStage {
             origin: StageOrigin::Text(text),
             mapping,
@@ -138,7 +157,9 @@ impl TableStage {
                 })
             }
             StageOrigin::Office(table) => {
-                let import = table.read_with(&self.mapping).map_err(|e| e.to_string())?;
+                let import = table
+                    .read_with(&self.mapping, today)
+                    .map_err(|e| e.to_string())?;
                 Ok(StagedSource {
                     source: ImportSource {
                         file: ExchangeFile::new(

@@ -598,3 +598,54 @@ fn criteria_criterion_and_indicator_values_and_the_office_marks_travel() {
     let again = import(&mut school_db, &file).unwrap();
     assert!(!again.changed() && again.values == 0, "{again}");
 }
+
+#[test]
+fn errors_speak_the_language_asked_for_and_russian_by_default() {
+    use crate::i18n::{I18n, Language, Localize};
+    let en = I18n::new(Language::English);
+    let ru = I18n::new(Language::Russian);
+    let too_large = ExchangeError::TooLarge {
+        size: 100 * 1024 * 1024 + 1,
+    };
+    assert_eq!(
+        too_large.message(&en),
+        "The file is too large (100.1 MB). An exchange file may take at most 100 MB."
+    );
+    assert_eq!(
+        too_large.message(&ru),
+        "Файл слишком большой (100,1 МБ). Файл обмена может занимать не больше 100 МБ."
+    );
+    assert_eq!(too_large.to_string(), too_large.message(&ru));
+    let syntax = ExchangeError::Syntax {
+        line: 12,
+        column: 3,
+    };
+    assert_eq!(
+        syntax.message(&en),
+        "The file is damaged: a JSON error (line 12, column 3)."
+    );
+    assert_eq!(
+        ExchangeError::NotOurFormat { found: None }.message(&en),
+        "This is not the program's exchange file: it has no format field with the value \
+         “roadmap-planner”. It may have been made by another program."
+    );
+}
+
+#[test]
+fn a_broken_rule_inside_a_file_error_is_worded_in_the_same_language() {
+    use crate::i18n::{I18n, Language, Localize};
+    let error = ExchangeError::InvalidPlan {
+        plan: "План".into(),
+        error: ValidationError::EmptyMeasureTitle {
+            number: "1.2".into(),
+        },
+    };
+    assert_eq!(
+        error.message(&I18n::new(Language::English)),
+        "Plan “План”: Measure “1.2” has no title."
+    );
+    assert_eq!(
+        error.to_string(),
+        "План «План»: У мероприятия «1.2» нет названия."
+    );
+}

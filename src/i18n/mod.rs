@@ -1,8 +1,27 @@
 //! Translations through Fluent (`assets/i18n/*.ftl`): Russian by default, English second.
 //! Fluent carries the CLDR plural rules, so "1 мероприятие / 3 мероприятия / 5 мероприятий" come out right.
 
+mod localize;
+
+pub use localize::{Localize, in_russian, russian};
+pub(crate) use localize::{display_in_russian, num};
+
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
+
+/// The Russian plural form of a count, by the CLDR rule Fluent applies to `ru` messages:
+/// `russian_plural(n, "срок", "срока", "сроков")`. For Russian text put together outside Fluent (the
+/// schedule's summaries, the HTML report); everything translated goes through the `.ftl` files.
+pub fn russian_plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    let (n10, n100) = (n % 10, n % 100);
+    if n10 == 1 && n100 != 11 {
+        one
+    } else if (2..=4).contains(&n10) && !(12..=14).contains(&n100) {
+        few
+    } else {
+        many
+    }
+}
 
 /// A language the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

@@ -10,6 +10,10 @@ mod progress;
 mod school;
 mod validate;
 
+/// How a date is shown and typed everywhere (31.12.2021): the window, the command line, documents and
+/// messages.
+pub const DATE_FORMAT: &str = "%d.%m.%Y";
+
 pub use change::{Change, ChangeMismatch};
 pub use criteria::{
     CriteriaGroup, CriteriaSet, Criterion, CriterionKind, CriterionValue, DEFAULT_CRITERIA_JSON,

@@ -49,6 +49,16 @@ impl Period {
         }
     }
 
+    /// The school year (1 September – 31 August) that `date` falls in.
+    pub fn school_year_of(date: NaiveDate) -> Self {
+        let start = if date.month() >= 9 {
+            date.year()
+        } else {
+            date.year() - 1
+        };
+        Self::school_year(start)
+    }
+
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.from <= date && date <= self.to
     }

@@ -69,6 +69,27 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// A record with this status and nothing else said: no completion date, evidence, comment or author;
+    /// changed now.
+    pub fn new(
+        measure_id: Id,
+        school_id: Option<Id>,
+        due: Option<NaiveDate>,
+        status: Status,
+    ) -> Self {
+        Self {
+            measure_id,
+            school_id,
+            due,
+            status,
+            done_on: None,
+            evidence: String::new(),
+            comment: String::new(),
+            updated_at: super::now(),
+            by: String::new(),
+        }
+    }
+
     /// Whether the occurrence is late on `today`: still open and its due date has passed.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status.is_open() && self.due.is_some_and(|d| d < today)

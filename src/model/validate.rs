@@ -1,30 +1,56 @@
 use std::collections::HashSet;
 
 use super::{Id, Plan, School};
+use crate::i18n::{Arg, I18n, Localize};
 
-/// A rule a plan or school breaks. The messages are Russian: they reach the user as they are.
+/// A rule a plan or school breaks. The text is in `assets/i18n/*.ftl` (keys `validation-*`), given by
+/// [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ValidationError {
-    #[error("Начало периода ({from}) позже его конца ({to})")]
     PeriodReversed { from: String, to: String },
-    #[error("У плана нет названия")]
     EmptyPlanTitle,
-    #[error("У направления № {number} нет названия")]
     EmptySectionTitle { number: String },
-    #[error("У мероприятия «{number}» нет названия")]
     EmptyMeasureTitle { number: String },
-    #[error("У школы нет названия")]
     EmptySchoolName,
-    #[error("Идентификатор {0} встречается дважды")]
     DuplicateId(Id),
+}
+
+crate::i18n::display_in_russian!(ValidationError);
+
+impl Localize for ValidationError {
+    fn message(&self, i18n: &I18n) -> String {
+        let one =
+            |key: &str, name: &str, value: &str| i18n.tr_args(key, &[(name, Arg::Str(value))]);
+        match self {
+            ValidationError::PeriodReversed { from, to } => i18n.tr_args(
+                "validation-period-reversed",
+                &[("from", Arg::Str(from)), ("to", Arg::Str(to))],
+            ),
+            ValidationError::EmptyPlanTitle => i18n.tr("validation-empty-plan-title"),
+            ValidationError::EmptySectionTitle { number } => {
+                one("validation-empty-section-title", "number", number)
+            }
+            ValidationError::EmptyMeasureTitle { number } => {
+                one("validation-empty-measure-title", "number", number)
+            }
+            ValidationError::EmptySchoolName => i18n.tr("validation-empty-school-name"),
+            ValidationError::DuplicateId(id) => {
+                one("validation-duplicate-id", "id", &id.to_string())
+            }
+        }
+    }
 }
 
 /// Checks a whole plan: period order, non-empty titles, ids unique across the plan.
 pub fn validate_plan(plan: &Plan) -> Result<(), ValidationError> {
     if plan.period.from > plan.period.to {
         return Err(ValidationError::PeriodReversed {
-            from: plan.period.from.format("%d.%m.%Y").to_string(),
-            to: plan.period.to.format("%d.%m.%Y").to_string(),
+            from: plan
+                .period
+                .from
+                .format(crate::model::DATE_FORMAT)
+                .to_string(),
+            to: plan.period.to.format(crate::model::DATE_FORMAT).to_string(),
         });
     }
     if plan.title.trim().is_empty() {

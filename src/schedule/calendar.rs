@@ -122,20 +122,10 @@ pub(crate) fn day_month(d: NaiveDate) -> String {
 
 /// "31.05.2022".
 pub(crate) fn dmy(d: NaiveDate) -> String {
-    format!("{:02}.{:02}.{}", d.day(), d.month(), d.year())
+    d.format(crate::model::DATE_FORMAT).to_string()
 }
 
-/// Russian plural: `plural(n, "срок", "срока", "сроков")`.
-pub(crate) fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    let (n10, n100) = (n % 10, n % 100);
-    if n10 == 1 && n100 != 11 {
-        one
-    } else if (2..=4).contains(&n10) && !(12..=14).contains(&n100) {
-        few
-    } else {
-        many
-    }
-}
+pub(crate) use crate::i18n::russian_plural as plural;
 
 #[cfg(test)]
 mod tests {

@@ -245,7 +245,7 @@ proptest! {
     fn a_date_by_is_that_date(day in 0i64..120_000, period in real_period()) {
         let date = NaiveDate::from_ymd_opt(1901, 1, 1).expect("valid date")
             + chrono::TimeDelta::days(day);
-        let text = format!("до {}", date.format("%d.%m.%Y"));
+        let text = format!("до {}", date.format(crate::model::DATE_FORMAT));
         let want: Vec<NaiveDate> = period.contains(date).then_some(date).into_iter().collect();
         prop_assert_eq!(due_dates(&text, period), want);
     }

@@ -88,16 +88,13 @@ impl SchoolItem {
 
     /// The record, or a fresh "planned" one the editor can start from.
     pub fn record_or_new(&self, table: &ProgressTable) -> Progress {
-        table.get(&self.key()).cloned().unwrap_or_else(|| Progress {
-            measure_id: self.occurrence.progress_measure,
-            school_id: self.school,
-            due: self.occurrence.due,
-            status: Status::Planned,
-            done_on: None,
-            evidence: String::new(),
-            comment: String::new(),
-            updated_at: crate::model::now(),
-            by: String::new(),
+        table.get(&self.key()).cloned().unwrap_or_else(|| {
+            Progress::new(
+                self.occurrence.progress_measure,
+                self.school,
+                self.occurrence.due,
+                Status::Planned,
+            )
         })
     }
 

@@ -384,15 +384,8 @@ mod tests {
         let records = plan.sections[0].measures[..7]
             .iter()
             .map(|m| Progress {
-                measure_id: m.id,
-                school_id: Some(school.id),
-                due: m.due.first().copied(),
-                status: Status::Done,
                 done_on: m.due.first().copied(),
-                evidence: String::new(),
-                comment: String::new(),
-                updated_at: now(),
-                by: String::new(),
+                ..Progress::new(m.id, Some(school.id), m.due.first().copied(), Status::Done)
             })
             .collect();
         let table = ProgressTable::new(records);

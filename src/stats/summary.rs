@@ -33,11 +33,7 @@ impl SectionCount {
 
     /// Done out of due by today, 0..=1 (1 when nothing is due yet).
     pub fn due_share(&self) -> f32 {
-        if self.due == 0 {
-            1.0
-        } else {
-            share(self.done, self.due)
-        }
+        due_share(self.done, self.due)
     }
 }
 
@@ -83,12 +79,13 @@ impl SchoolSummary {
 
     /// Done out of due by today, 0..=1 (1 when nothing is due yet).
     pub fn due_share(&self) -> f32 {
-        if self.due == 0 {
-            1.0
-        } else {
-            share(self.done, self.due)
-        }
+        due_share(self.done, self.due)
     }
+}
+
+/// Done out of due by today, 0..=1 (1 when nothing is due yet).
+fn due_share(done: u32, due: u32) -> f32 {
+    if due == 0 { 1.0 } else { share(done, due) }
 }
 
 fn share(part: u32, whole: u32) -> f32 {

@@ -105,20 +105,15 @@ impl ProgressTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Status, new_id, now};
+    use crate::model::{Status, new_id};
 
     fn record(measure: Id, school: Id, day: u32) -> Progress {
-        Progress {
-            measure_id: measure,
-            school_id: Some(school),
-            due: NaiveDate::from_ymd_opt(2021, 10, day),
-            status: Status::Done,
-            done_on: None,
-            evidence: String::new(),
-            comment: String::new(),
-            updated_at: now(),
-            by: String::new(),
-        }
+        Progress::new(
+            measure,
+            Some(school),
+            NaiveDate::from_ymd_opt(2021, 10, day),
+            Status::Done,
+        )
     }
 
     #[test]

@@ -98,17 +98,12 @@ mod tests {
     use crate::model::{Category, Progress, SchoolScope, Section, Status, new_id, now};
 
     fn record(measure: Id, school: Id) -> Progress {
-        Progress {
-            measure_id: measure,
-            school_id: Some(school),
-            due: NaiveDate::from_ymd_opt(2021, 12, 31),
-            status: Status::Done,
-            done_on: None,
-            evidence: String::new(),
-            comment: String::new(),
-            updated_at: now(),
-            by: String::new(),
-        }
+        Progress::new(
+            measure,
+            Some(school),
+            NaiveDate::from_ymd_opt(2021, 12, 31),
+            Status::Done,
+        )
     }
 
     #[test]

@@ -29,42 +29,27 @@ pub use write::{Merge, Writer};
 
 use lock::DbLock;
 
-/// What can go wrong with the database. Messages are Russian: they reach the user as they are.
+use crate::i18n::{Arg, I18n, Localize};
+
+/// What can go wrong with the database. The text is in `assets/i18n/*.ftl` (keys `store-error-*`), given
+/// by [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "База данных {0} уже открыта другим окном программы или командой. Закройте его и повторите."
-    )]
     Locked(PathBuf),
-    #[error(
-        "База данных создана более новой версией программы (схема {found}, эта версия понимает до {supported}). Обновите программу."
-    )]
-    TooNew { found: i64, supported: i64 },
-    #[error("Файл {0} не является базой данных программы или повреждён")]
+    TooNew {
+        found: i64,
+        supported: i64,
+    },
     NotADatabase(PathBuf),
-    #[error(
-        "Файл {0} повреждён (проверка целостности базы данных не пройдена); восстановить из него нельзя"
-    )]
     Damaged(PathBuf),
-    #[error("Не удалось создать папку для данных {}: {}", .0.display(), crate::output::io_reason(.1))]
     Folder(PathBuf, std::io::Error),
-    #[error("Не удалось занять файл {} для работы с базой: {}", .0.display(), crate::output::io_reason(.1))]
     Lock(PathBuf, std::io::Error),
-    #[error("Не удалось записать резервную копию {}: {}", .0.display(), crate::output::io_reason(.1))]
     BackupWrite(PathBuf, std::io::Error),
-    #[error("План не найден: {0}")]
     PlanNotFound(String),
-    #[error("Данные в базе повреждены: {0}")]
     Corrupt(String),
-    #[error(transparent)]
+    /// Worded by the model (see its `Display`).
     Mismatch(#[from] crate::model::ChangeMismatch),
-    #[error(
-        "База данных {0} открыта только для чтения (нет прав на запись в файл или папку): изменения не сохраняются."
-    )]
     ReadOnly(PathBuf),
-    #[error(
-        "База данных {} открыта только для чтения, а её схема (версия {found}) старше этой программы (версия {supported}): обновить её без права записи нельзя.", .path.display()
-    )]
     ReadOnlyOld {
         path: PathBuf,
         found: i64,
@@ -72,8 +57,65 @@ pub enum StoreError {
     },
     /// SQLite's own text is part of the message (as a detail), so it is not also the error's source: a
     /// chain printed in full would say it twice.
-    #[error("Ошибка базы данных: {}", sqlite_text(.0))]
     Sqlite(rusqlite::Error),
+}
+
+crate::i18n::display_in_russian!(StoreError);
+
+impl Localize for StoreError {
+    fn message(&self, i18n: &I18n) -> String {
+        let path = |key: &str, p: &Path| {
+            i18n.tr_args(key, &[("path", Arg::Str(&p.display().to_string()))])
+        };
+        let io = |key: &str, p: &Path, e: &std::io::Error| {
+            i18n.tr_args(
+                key,
+                &[
+                    ("path", Arg::Str(&p.display().to_string())),
+                    ("reason", Arg::Str(&crate::output::io_reason_in(e, i18n))),
+                ],
+            )
+        };
+        let versions = |key: &str, p: Option<&Path>, found: i64, supported: i64| {
+            let p = p.map(|p| p.display().to_string()).unwrap_or_default();
+            i18n.tr_args(
+                key,
+                &[
+                    ("path", Arg::Str(&p)),
+                    ("found", Arg::Str(&found.to_string())),
+                    ("supported", Arg::Str(&supported.to_string())),
+                ],
+            )
+        };
+        match self {
+            StoreError::Locked(p) => path("store-error-locked", p),
+            StoreError::TooNew { found, supported } => {
+                versions("store-error-too-new", None, *found, *supported)
+            }
+            StoreError::NotADatabase(p) => path("store-error-not-a-database", p),
+            StoreError::Damaged(p) => path("store-error-damaged", p),
+            StoreError::Folder(p, e) => io("store-error-folder", p, e),
+            StoreError::Lock(p, e) => io("store-error-lock", p, e),
+            StoreError::BackupWrite(p, e) => io("store-error-backup-write", p, e),
+            StoreError::PlanNotFound(plan) => {
+                i18n.tr_args("store-error-plan-not-found", &[("plan", Arg::Str(plan))])
+            }
+            StoreError::Corrupt(detail) => {
+                i18n.tr_args("store-error-corrupt", &[("detail", Arg::Str(detail))])
+            }
+            StoreError::Mismatch(e) => e.to_string(),
+            StoreError::ReadOnly(p) => path("store-error-read-only", p),
+            StoreError::ReadOnlyOld {
+                path: p,
+                found,
+                supported,
+            } => versions("store-error-read-only-old", Some(p), *found, *supported),
+            StoreError::Sqlite(e) => i18n.tr_args(
+                "store-error-sqlite",
+                &[("reason", Arg::Str(&sqlite_text(e, i18n)))],
+            ),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -82,22 +124,20 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-/// An SQLite error in Russian, SQLite's own text after ours as a detail.
-fn sqlite_text(e: &rusqlite::Error) -> String {
+/// An SQLite error in our words, SQLite's own text after them as a detail.
+fn sqlite_text(e: &rusqlite::Error, i18n: &I18n) -> String {
     use rusqlite::ErrorCode;
-    let ours = match e.sqlite_error_code() {
-        Some(ErrorCode::DiskFull) => "на диске нет места",
-        Some(ErrorCode::ReadOnly) => "файл доступен только для чтения",
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "база занята другой программой"
-        }
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "файл базы повреждён",
-        Some(ErrorCode::CannotOpen) => "файл базы не открывается",
-        Some(ErrorCode::PermissionDenied) => "нет прав доступа",
-        Some(ErrorCode::SystemIoFailure) => "ошибка чтения или записи на диск",
-        _ => "операция не выполнена",
+    let key = match e.sqlite_error_code() {
+        Some(ErrorCode::DiskFull) => "io-disk-full",
+        Some(ErrorCode::ReadOnly) => "sqlite-read-only",
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "sqlite-busy",
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "sqlite-corrupt",
+        Some(ErrorCode::CannotOpen) => "sqlite-cannot-open",
+        Some(ErrorCode::PermissionDenied) => "io-permission-denied",
+        Some(ErrorCode::SystemIoFailure) => "sqlite-io",
+        _ => "sqlite-other",
     };
-    format!("{ours} (подробности: {e})")
+    crate::output::with_detail(&i18n.tr(key), &e.to_string(), i18n)
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -103,7 +103,7 @@ fn put(tx: &Transaction<'_>, p: &Progress) -> Result<()> {
 fn keep_as_conflict(tx: &Transaction<'_>, loser: &Progress, title: &str) -> Result<()> {
     let due = loser
         .due
-        .map(|d| d.format("%d.%m.%Y").to_string())
+        .map(|d| d.format(crate::model::DATE_FORMAT).to_string())
         .unwrap_or_else(|| "без срока".into());
     tx.prepare_cached(
         "INSERT OR REPLACE INTO conflicts (kind, key, title, origin_id, office, theirs, theirs_at,

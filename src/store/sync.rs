@@ -177,20 +177,32 @@ impl Store {
 
     /// Every tombstone, oldest first.
     pub fn tombstones(&self) -> Result<Vec<Tombstone>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT kind, key, deleted_at FROM tombstones ORDER BY deleted_at, kind, key",
-        )?;
+            |r| {
+                let Some(kind) = RecordKind::parse(&r.get::<_, String>(0)?) else {
+                    return Ok(None);
+                };
+                Ok(Some(Tombstone {
+                    kind,
+                    key: r.get(1)?,
+                    deleted_at: codec::timestamp(&r.get::<_, String>(2)?)?,
+                }))
+            },
+        )
+    }
+
+    /// The rows of a query without parameters, each made by `row` (`None` leaves a row out).
+    fn rows_of<T>(
+        &self,
+        sql: &str,
+        mut row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            let Some(kind) = RecordKind::parse(&r.get::<_, String>(0)?) else {
-                continue;
-            };
-            out.push(Tombstone {
-                kind,
-                key: r.get(1)?,
-                deleted_at: codec::timestamp(&r.get::<_, String>(2)?)?,
-            });
+            out.extend(row(r)?);
         }
         Ok(out)
     }
@@ -205,51 +217,45 @@ impl Store {
 
     /// Every office we have imported files from.
     pub fn sync_origins(&self) -> Result<Vec<SyncOrigin>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT origin_id, office, exported_at FROM sync_origins ORDER BY origin_id",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
         let limit = future_limit();
-        while let Some(r) = rows.next()? {
-            let exported_at = codec::timestamp(&r.get::<_, String>(2)?)?;
-            // A watermark from the future (kept before files were checked for them) is no watermark.
-            if exported_at > limit {
-                continue;
-            }
-            out.push(SyncOrigin {
-                origin_id: r.get(0)?,
-                office: r.get(1)?,
-                exported_at,
-            });
-        }
-        Ok(out)
+        self.rows_of(
+            "SELECT origin_id, office, exported_at FROM sync_origins ORDER BY origin_id",
+            |r| {
+                let exported_at = codec::timestamp(&r.get::<_, String>(2)?)?;
+                // A watermark from the future (kept before files were checked for them) is no watermark.
+                if exported_at > limit {
+                    return Ok(None);
+                }
+                Ok(Some(SyncOrigin {
+                    origin_id: r.get(0)?,
+                    office: r.get(1)?,
+                    exported_at,
+                }))
+            },
+        )
     }
 
     /// Conflicts waiting for the user, by kind and title.
     pub fn conflicts(&self) -> Result<Vec<ConflictRecord>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT kind, key, title, origin_id, office, theirs, theirs_at, detected_at FROM conflicts
               ORDER BY kind, title, key",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            let Some(kind) = RecordKind::parse(&r.get::<_, String>(0)?) else {
-                continue;
-            };
-            out.push(ConflictRecord {
-                kind,
-                key: r.get(1)?,
-                title: r.get(2)?,
-                origin_id: r.get(3)?,
-                office: r.get(4)?,
-                theirs: r.get(5)?,
-                theirs_at: codec::timestamp(&r.get::<_, String>(6)?)?,
-                detected_at: codec::timestamp(&r.get::<_, String>(7)?)?,
-            });
-        }
-        Ok(out)
+            |r| {
+                let Some(kind) = RecordKind::parse(&r.get::<_, String>(0)?) else {
+                    return Ok(None);
+                };
+                Ok(Some(ConflictRecord {
+                    kind,
+                    key: r.get(1)?,
+                    title: r.get(2)?,
+                    origin_id: r.get(3)?,
+                    office: r.get(4)?,
+                    theirs: r.get(5)?,
+                    theirs_at: codec::timestamp(&r.get::<_, String>(6)?)?,
+                    detected_at: codec::timestamp(&r.get::<_, String>(7)?)?,
+                }))
+            },
+        )
     }
 }
 

@@ -137,24 +137,14 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::super::Store;
-    use crate::model::{Change, Measure, Period, Plan, Progress, School, Section, Status, now};
+    use crate::model::{Change, Measure, Period, Plan, Progress, School, Section, Status};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
     fn record(measure: &Measure, school: &School, due: NaiveDate, status: Status) -> Progress {
-        Progress {
-            measure_id: measure.id,
-            school_id: Some(school.id),
-            due: Some(due),
-            status,
-            done_on: None,
-            evidence: String::new(),
-            comment: String::new(),
-            updated_at: now(),
-            by: String::new(),
-        }
+        Progress::new(measure.id, Some(school.id), Some(due), status)
     }
 
     /// The tally kept by the triggers counts what the records say, through inserts, status changes,

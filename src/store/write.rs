@@ -108,31 +108,31 @@ impl<'t> Writer<'t> {
                     .execute(params![section_id.to_string(), *index as i64])?;
                 Ok(())
             }
-            Change::School { before, after } => match (before, after) {
-                (_, Some(school)) => self.put_school(school),
-                (Some(school), None) => self.delete_school(school.id),
-                (None, None) => Ok(()),
-            },
-            Change::Progress { before, after } => match (before, after) {
-                (_, Some(p)) => self.put_progress(p),
-                (Some(p), None) => self.delete_progress(p),
-                (None, None) => Ok(()),
-            },
-            Change::CriteriaSet { before, after } => match (before, after) {
-                (_, Some(set)) => self.put_criteria_set(set),
-                (Some(set), None) => self.delete_criteria_set(set.id),
-                (None, None) => Ok(()),
-            },
-            Change::CriterionValue { before, after } => match (before, after) {
-                (_, Some(v)) => self.put_criterion_value(v),
-                (Some(v), None) => self.delete_criterion_value(v),
-                (None, None) => Ok(()),
-            },
-            Change::IndicatorValue { before, after } => match (before, after) {
-                (_, Some(v)) => self.put_indicator_value(v),
-                (Some(v), None) => self.delete_indicator_value(v),
-                (None, None) => Ok(()),
-            },
+            Change::School { before, after } => {
+                self.put_or_delete(before, after, Self::put_school, |w, school| {
+                    w.delete_school(school.id)
+                })
+            }
+            Change::Progress { before, after } => {
+                self.put_or_delete(before, after, Self::put_progress, Self::delete_progress)
+            }
+            Change::CriteriaSet { before, after } => {
+                self.put_or_delete(before, after, Self::put_criteria_set, |w, set| {
+                    w.delete_criteria_set(set.id)
+                })
+            }
+            Change::CriterionValue { before, after } => self.put_or_delete(
+                before,
+                after,
+                Self::put_criterion_value,
+                Self::delete_criterion_value,
+            ),
+            Change::IndicatorValue { before, after } => self.put_or_delete(
+                before,
+                after,
+                Self::put_indicator_value,
+                Self::delete_indicator_value,
+            ),
             Change::Batch(changes) => {
                 for change in changes {
                     self.apply(plan_id, change)?;
@@ -143,6 +143,21 @@ impl<'t> Writer<'t> {
     }
 
     /// Writes a whole plan: header, then every section and measure at its place.
+    /// A record's new state: `after` written, or `before` deleted when there is no `after`.
+    fn put_or_delete<T>(
+        &mut self,
+        before: &Option<Box<T>>,
+        after: &Option<Box<T>>,
+        put: impl FnOnce(&mut Self, &T) -> Result<()>,
+        delete: impl FnOnce(&mut Self, &T) -> Result<()>,
+    ) -> Result<()> {
+        match (before, after) {
+            (_, Some(record)) => put(self, record),
+            (Some(record), None) => delete(self, record),
+            (None, None) => Ok(()),
+        }
+    }
+
     pub fn put_plan(&mut self, plan: &Plan) -> Result<()> {
         self.put_plan_header(plan)?;
         for (i, section) in plan.sections.iter().enumerate() {
@@ -396,62 +411,76 @@ impl<'t> Writer<'t> {
         }
     }
 
+    /// Merges one record by age: looks up our `updated_at` with `sql` and `key`, and writes the incoming
+    /// record with `put` unless ours is as new or newer.
+    fn merge_by_age(
+        &mut self,
+        sql: &str,
+        key: &[&dyn rusqlite::ToSql],
+        incoming: &crate::model::Timestamp,
+        put: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<Merge> {
+        let stored = self.stored_time(sql, key)?;
+        let decision = self.merge_decision(stored, incoming);
+        if decision != Merge::Kept {
+            put(self)?;
+        }
+        Ok(decision)
+    }
+
     /// Merges a plan header: the newer `updated_at` wins.
     pub fn merge_plan_header(&mut self, plan: &Plan) -> Result<Merge> {
         let id = plan.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM plans WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &plan.updated_at);
-        if decision != Merge::Kept {
-            self.put_plan_header(plan)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM plans WHERE id = ?1",
+            &[&id],
+            &plan.updated_at,
+            |w| w.put_plan_header(plan),
+        )
     }
 
     /// Merges a section header at `position`: the newer `updated_at` wins.
     pub fn merge_section(&mut self, plan_id: Id, position: usize, s: &Section) -> Result<Merge> {
         let id = s.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM sections WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &s.updated_at);
-        if decision != Merge::Kept {
-            self.put_section_header(plan_id, position, s)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM sections WHERE id = ?1",
+            &[&id],
+            &s.updated_at,
+            |w| w.put_section_header(plan_id, position, s),
+        )
     }
 
     /// Merges a measure at `position`: the newer `updated_at` wins.
     pub fn merge_measure(&mut self, section_id: Id, position: usize, m: &Measure) -> Result<Merge> {
         let id = m.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM measures WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &m.updated_at);
-        if decision != Merge::Kept {
-            self.put_measure(section_id, position, m)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM measures WHERE id = ?1",
+            &[&id],
+            &m.updated_at,
+            |w| w.put_measure(section_id, position, m),
+        )
     }
 
     pub fn merge_school(&mut self, s: &School) -> Result<Merge> {
         let id = s.id.to_string();
-        let stored = self.stored_time("SELECT updated_at FROM schools WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &s.updated_at);
-        if decision != Merge::Kept {
-            self.put_school(s)?;
-        }
-        Ok(decision)
+        self.merge_by_age(
+            "SELECT updated_at FROM schools WHERE id = ?1",
+            &[&id],
+            &s.updated_at,
+            |w| w.put_school(s),
+        )
     }
 
     pub fn merge_progress(&mut self, p: &Progress) -> Result<Merge> {
         let measure = p.measure_id.to_string();
         let school = codec::school_text(p.school_id);
         let due = p.due.map(codec::date_text).unwrap_or_default();
-        let stored = self.stored_time(
+        self.merge_by_age(
             "SELECT updated_at FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",
             &[&measure, &school, &due],
-        )?;
-        let decision = self.merge_decision(stored, &p.updated_at);
-        if decision != Merge::Kept {
-            self.put_progress(p)?;
-        }
-        Ok(decision)
+            &p.updated_at,
+            |w| w.put_progress(p),
+        )
     }
 
     /// Merges many progress records, each as `merge_progress` would, in one statement per record (the age

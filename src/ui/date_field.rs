@@ -6,7 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use crate::i18n::I18n;
 
 /// The format of a date in text fields.
-pub const FORMAT: &str = "%d.%m.%Y";
+pub const FORMAT: &str = crate::model::DATE_FORMAT;
 
 /// Parses a date written as дд.мм.гггг.
 pub fn parse(text: &str) -> Option<NaiveDate> {

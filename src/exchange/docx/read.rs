@@ -11,8 +11,13 @@ use crate::exchange::table::ColumnMapping;
 /// Reads a .docx held in memory. The first table with a recognisable header row is the road map; later
 /// tables as wide as it continue it when they have no header of their own or the same one (a table split
 /// across pages, its header repeated). Paragraphs above that table give the title, period, goal and tasks.
-pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
-    docx_table(bytes, file_stem)?.read()
+/// `today` gives the school year taken when the document names no period.
+pub fn read_docx(
+    bytes: &[u8],
+    file_stem: &str,
+    today: chrono::NaiveDate,
+) -> Result<OfficeImport, OfficeError> {
+    docx_table(bytes, file_stem)?.read(today)
 }
 
 /// The road-map table of a .docx with the paragraphs above it, before its columns are applied (see
@@ -20,13 +25,8 @@ pub fn read_docx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeEr
 pub fn docx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
     let blocks = body_blocks(bytes)?;
 
-    let (first, mapping) = blocks
-        .iter()
-        .enumerate()
-        .find_map(|(i, b)| match b {
-            Block::Table(rows) => ColumnMapping::detect(rows).map(|m| (i, m)),
-            Block::Paragraph(_) => None,
-        })
+    let (first, mapping) = tables(&blocks)
+        .find_map(|(i, rows)| ColumnMapping::detect(rows).map(|m| (i, m)))
         .ok_or(OfficeError::NoTable)?;
     let Block::Table(first_rows) = &blocks[first] else {
         unreachable!("found as a table");
@@ -90,13 +90,7 @@ fn key(row: &[String]) -> Vec<String> {
 /// when no table has a recognisable header.
 pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
     let blocks = body_blocks(bytes)?;
-    let (index, rows) = blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| match b {
-            Block::Table(rows) => Some((i, rows)),
-            Block::Paragraph(_) => None,
-        })
+    let (index, rows) = tables(&blocks)
         .max_by_key(|(i, rows)| (rows.len(), std::cmp::Reverse(*i)))
         .ok_or(OfficeError::NoTable)?;
     let lines = blocks[..index]
@@ -146,4 +140,12 @@ fn main_part(package: &mut Package) -> Result<String, OfficeError> {
         }
     }
     Ok(DEFAULT.to_owned())
+}
+
+/// The document's tables with their places among its blocks.
+fn tables(blocks: &[Block]) -> impl Iterator<Item = (usize, &Vec<Vec<String>>)> {
+    blocks.iter().enumerate().filter_map(|(i, b)| match b {
+        Block::Table(rows) => Some((i, rows)),
+        Block::Paragraph(_) => None,
+    })
 }

@@ -16,6 +16,10 @@ pub mod header;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
+use chrono::NaiveDate;
+
+use crate::i18n::{Arg, I18n, Localize};
+
 use super::table::{TableColumn, TableError, TableImport};
 use crate::model::{Period, Plan};
 
@@ -48,71 +52,110 @@ impl OfficeKind {
             _ => None,
         }
     }
-
-    fn document(self) -> &'static str {
-        match self {
-            OfficeKind::Word => "документ Word (.docx)",
-            OfficeKind::Excel => "книга Excel (.xlsx)",
-        }
-    }
 }
 
-/// Why a Word or Excel document cannot be read or written. Messages are Russian: they reach the user as they
-/// are.
+/// Why a Word or Excel document cannot be read or written. The text is in `assets/i18n/*.ftl` (keys
+/// `office-error-*`), given by [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, thiserror::Error)]
 pub enum OfficeError {
-    #[error("Не удалось прочитать файл {path}: {reason}")]
-    Io { path: String, reason: String },
-    #[error("Файл слишком большой ({} МБ). Документ может занимать не больше {} МБ.", .0 / (1024 * 1024) + 1, MAX_FILE_SIZE / (1024 * 1024))]
+    Io {
+        path: String,
+        reason: String,
+    },
     TooLarge(u64),
-    #[error("Файл пуст.")]
     Empty,
-    #[error(
-        "Это файл старого формата Word 97–2003 (.doc). Сохраните его в Word как .docx и повторите."
-    )]
     OldWord,
-    #[error(
-        "Это файл старого формата Excel 97–2003 (.xls). Сохраните его в Excel как .xlsx и повторите."
-    )]
     OldExcel,
-    #[error(
-        "Документ защищён паролем (зашифрован), прочитать его нельзя. Снимите пароль (Файл → Сведения → \
-         Защита документа) и повторите."
-    )]
     Encrypted,
-    #[error("Файл повреждён или это не {}: {reason}.", .kind.document())]
-    NotPackage { kind: OfficeKind, reason: String },
-    #[error(
-        "Файл отклонён: часть «{part}» после распаковки больше {} МБ (или все части вместе больше {} МБ). \
-         Это не похоже на обычный документ.",
-        MAX_PART_SIZE / (1024 * 1024),
-        MAX_TOTAL_SIZE / (1024 * 1024)
-    )]
-    Inflated { part: String },
-    #[error("Файл отклонён: в нём больше {MAX_ENTRIES} частей. Это не похоже на обычный документ.")]
+    NotPackage {
+        kind: OfficeKind,
+        reason: String,
+    },
+    Inflated {
+        part: String,
+    },
     TooManyParts,
-    #[error("Файл повреждён или это не {}: в нём нет части «{part}».", .kind.document())]
-    MissingPart { kind: OfficeKind, part: String },
-    #[error("Документ повреждён: ошибка в разметке «{part}» ({reason}).")]
-    Xml { part: String, reason: String },
-    #[error(
-        "В документе не найдена таблица мероприятий: нужна таблица со строкой заголовков «Мероприятие» \
-         и хотя бы одним из столбцов «№», «Сроки», «Ответственные», «Результат»."
-    )]
+    MissingPart {
+        kind: OfficeKind,
+        part: String,
+    },
+    Xml {
+        part: String,
+        reason: String,
+    },
     NoTable,
-    #[error(
-        "Ни на одном листе книги не найдена таблица мероприятий: нужна строка заголовков «Мероприятие» \
-         и хотя бы один из столбцов «№», «Сроки», «Ответственные», «Результат»."
-    )]
     NoSheetTable,
-    #[error("Не удалось прочитать книгу Excel: {0}.")]
     Spreadsheet(String),
-    #[error(transparent)]
+    /// Worded by the table reader.
     Table(#[from] TableError),
-    #[error(transparent)]
+    /// Worded by the reader limits.
     Limit(#[from] crate::exchange::limits::LimitError),
-    #[error("Не удалось составить файл: {0}")]
     Write(String),
+}
+
+crate::i18n::display_in_russian!(OfficeError);
+
+impl Localize for OfficeError {
+    fn message(&self, i18n: &I18n) -> String {
+        let n = |v: u64| v.to_string();
+        let kind = |k: &OfficeKind| {
+            i18n.tr(match k {
+                OfficeKind::Word => "office-kind-word",
+                OfficeKind::Excel => "office-kind-excel",
+            })
+        };
+        match self {
+            OfficeError::Io { path, reason } => i18n.tr_args(
+                "exchange-error-io",
+                &[("path", Arg::Str(path)), ("reason", Arg::Str(reason))],
+            ),
+            OfficeError::TooLarge(size) => i18n.tr_args(
+                "office-error-too-large",
+                &[
+                    ("size", Arg::Str(&n(size / (1024 * 1024) + 1))),
+                    ("max", Arg::Str(&n(MAX_FILE_SIZE / (1024 * 1024)))),
+                ],
+            ),
+            OfficeError::Empty => i18n.tr("office-error-empty"),
+            OfficeError::OldWord => i18n.tr("office-error-old-word"),
+            OfficeError::OldExcel => i18n.tr("office-error-old-excel"),
+            OfficeError::Encrypted => i18n.tr("office-error-encrypted"),
+            OfficeError::NotPackage { kind: k, reason } => i18n.tr_args(
+                "office-error-not-package",
+                &[("kind", Arg::Str(&kind(k))), ("reason", Arg::Str(reason))],
+            ),
+            OfficeError::Inflated { part } => i18n.tr_args(
+                "office-error-inflated",
+                &[
+                    ("part", Arg::Str(part)),
+                    ("part_max", Arg::Str(&n(MAX_PART_SIZE / (1024 * 1024)))),
+                    ("total_max", Arg::Str(&n(MAX_TOTAL_SIZE / (1024 * 1024)))),
+                ],
+            ),
+            OfficeError::TooManyParts => i18n.tr_args(
+                "office-error-too-many-parts",
+                &[("max", Arg::Str(&MAX_ENTRIES.to_string()))],
+            ),
+            OfficeError::MissingPart { kind: k, part } => i18n.tr_args(
+                "office-error-missing-part",
+                &[("kind", Arg::Str(&kind(k))), ("part", Arg::Str(part))],
+            ),
+            OfficeError::Xml { part, reason } => i18n.tr_args(
+                "office-error-xml",
+                &[("part", Arg::Str(part)), ("reason", Arg::Str(reason))],
+            ),
+            OfficeError::NoTable => i18n.tr("office-error-no-table"),
+            OfficeError::NoSheetTable => i18n.tr("office-error-no-sheet-table"),
+            OfficeError::Spreadsheet(detail) => {
+                i18n.tr_args("office-error-spreadsheet", &[("detail", Arg::Str(detail))])
+            }
+            OfficeError::Table(e) => e.to_string(),
+            OfficeError::Limit(e) => e.to_string(),
+            OfficeError::Write(detail) => {
+                i18n.tr_args("office-error-write", &[("detail", Arg::Str(detail))])
+            }
+        }
+    }
 }
 
 /// A plan read from a document, with notes on what could not be read cleanly.
@@ -141,39 +184,48 @@ pub struct OfficeTable {
 
 impl OfficeTable {
     /// The plan with the columns its header names.
-    pub fn read(&self) -> Result<OfficeImport, OfficeError> {
+    /// `today` gives the school year taken when the document names no period.
+    pub fn read(&self, today: NaiveDate) -> Result<OfficeImport, OfficeError> {
         let table = super::table::read_table(&self.rows)?;
-        Ok(self.plan(table))
+        Ok(self.plan(table, today))
     }
 
     /// The plan with the columns given by `mapping` (chosen in the column-mapping step).
     pub fn read_with(
         &self,
         mapping: &super::table::ColumnMapping,
+        today: NaiveDate,
     ) -> Result<OfficeImport, OfficeError> {
         let table = super::table::read_table_with_columns(&self.rows, mapping)?;
-        Ok(self.plan(table))
+        Ok(self.plan(table, today))
     }
 
-    fn plan(&self, table: TableImport) -> OfficeImport {
+    fn plan(&self, table: TableImport, today: NaiveDate) -> OfficeImport {
         let mut lines = self.lines.clone();
         lines.extend(table.title_lines.iter().map(|t| header::HeaderLine {
             text: t.clone(),
             emphasized: self.title_rows_emphasized,
         }));
         let header = header::read_header(&lines);
-        build_plan(table, header, &self.stem)
+        build_plan(table, header, &self.stem, today)
     }
 }
 
-/// Reads the table of a .docx or .xlsx file, before its columns are applied.
-pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
+/// A document's bytes, its kind (by its extension; by its contents when the extension says neither) and
+/// its file name without extension.
+fn open_document(path: &Path) -> Result<(Vec<u8>, OfficeKind, String), OfficeError> {
     let bytes = read_bytes(path)?;
     let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    Ok((bytes, kind, stem))
+}
+
+/// Reads the table of a .docx or .xlsx file, before its columns are applied.
+pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
+    let (bytes, kind, stem) = open_document(path)?;
     match kind {
         OfficeKind::Word => super::docx::docx_table(&bytes, &stem),
         OfficeKind::Excel => super::xlsx::xlsx_table(&bytes, &stem),
@@ -183,12 +235,7 @@ pub fn read_table_of(path: &Path) -> Result<OfficeTable, OfficeError> {
 /// The table of a .docx or .xlsx file whose header is not recognised, for the user to name its columns: the
 /// document's largest table, or the workbook's first sheet with text.
 pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> {
-    let bytes = read_bytes(path)?;
-    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (bytes, kind, stem) = open_document(path)?;
     match kind {
         OfficeKind::Word => super::docx::docx_largest_table(&bytes, &stem),
         OfficeKind::Excel => super::xlsx::xlsx_first_sheet(&bytes, &stem),
@@ -196,23 +243,18 @@ pub fn read_unrecognised_table(path: &Path) -> Result<OfficeTable, OfficeError> 
 }
 
 /// Reads a .docx or .xlsx file (by its extension; by its contents when the extension says neither).
-pub fn read_document(path: &Path) -> Result<OfficeImport, OfficeError> {
-    let bytes = read_bytes(path)?;
-    let kind = OfficeKind::of_path(path).unwrap_or_else(|| guess_kind(&bytes));
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+pub fn read_document(path: &Path, today: NaiveDate) -> Result<OfficeImport, OfficeError> {
+    let (bytes, kind, stem) = open_document(path)?;
     match kind {
-        OfficeKind::Word => super::docx::read_docx(&bytes, &stem),
-        OfficeKind::Excel => super::xlsx::read_xlsx(&bytes, &stem),
+        OfficeKind::Word => super::docx::read_docx(&bytes, &stem, today),
+        OfficeKind::Excel => super::xlsx::read_xlsx(&bytes, &stem, today),
     }
 }
 
 /// A document read for the import preview (see [`super::ImportSource`]): a file holding the new plan,
 /// the reader's warnings as notes.
-pub fn import_source(path: &Path) -> Result<super::ImportSource, OfficeError> {
-    let OfficeImport { plan, warnings, .. } = read_document(path)?;
+pub fn import_source(path: &Path, today: NaiveDate) -> Result<super::ImportSource, OfficeError> {
+    let OfficeImport { plan, warnings, .. } = read_document(path, today)?;
     Ok(super::ImportSource {
         file: super::ExchangeFile::new(
             super::Origin::default(),
@@ -491,6 +533,7 @@ pub(crate) fn build_plan(
     table: TableImport,
     header: header::HeaderInfo,
     file_stem: &str,
+    today: NaiveDate,
 ) -> OfficeImport {
     let mut warnings = table.warnings;
     let left_out = table.left_out;
@@ -508,7 +551,7 @@ pub(crate) fn build_plan(
         title
     };
     let period = header.period.unwrap_or_else(|| {
-        let period = current_school_year();
+        let period = Period::school_year_of(today);
         warnings.push(format!(
             "Период дорожной карты в документе не найден — принят {}–{} учебный год; его можно \
              исправить в шапке плана.",
@@ -532,18 +575,6 @@ pub(crate) fn build_plan(
         warnings,
         left_out,
     }
-}
-
-/// The school year running today (from 1 September).
-fn current_school_year() -> Period {
-    use chrono::Datelike;
-    let today = chrono::Local::now().date_naive();
-    let start = if today.month() >= 9 {
-        today.year()
-    } else {
-        today.year() - 1
-    };
-    Period::school_year(start)
 }
 
 /// The columns a written table has: № · Мероприятие · Сроки · Ответственные · Результат, then
@@ -669,7 +700,11 @@ pub(crate) fn period_line(plan: &Plan) -> String {
             format!("{}-{} годы", from.year(), to.year())
         }
     } else {
-        format!("с {} по {}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y"))
+        format!(
+            "с {} по {}",
+            from.format(crate::model::DATE_FORMAT),
+            to.format(crate::model::DATE_FORMAT)
+        )
     };
     format!("Сроки реализации: {text}")
 }

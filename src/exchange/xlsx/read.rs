@@ -14,13 +14,40 @@ use crate::exchange::table::ColumnMapping;
 use crate::exchange::limits::{LimitError, MAX_COLUMNS, MAX_ROWS, TextBudget};
 
 /// Reads an .xlsx held in memory (see the module docs).
-pub fn read_xlsx(bytes: &[u8], file_stem: &str) -> Result<OfficeImport, OfficeError> {
-    xlsx_table(bytes, file_stem)?.read()
+/// `today` gives the school year taken when the document names no period.
+pub fn read_xlsx(
+    bytes: &[u8],
+    file_stem: &str,
+    today: chrono::NaiveDate,
+) -> Result<OfficeImport, OfficeError> {
+    xlsx_table(bytes, file_stem)?.read(today)
 }
 
 /// The road-map table of the first sheet that has one, before its columns are applied (see
 /// [`read_xlsx`]).
 pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    first_sheet(bytes, file_stem, |rows| {
+        if ColumnMapping::detect(rows).is_none() {
+            return false;
+        }
+        drop_repeated_headers(rows);
+        true
+    })
+}
+
+/// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
+pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
+    first_sheet(bytes, file_stem, |rows| {
+        rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty()))
+    })
+}
+
+/// The cells of the first sheet (merged cells filled in) that `take` accepts; `take` may tidy them first.
+fn first_sheet(
+    bytes: &[u8],
+    file_stem: &str,
+    mut take: impl FnMut(&mut Vec<Vec<String>>) -> bool,
+) -> Result<OfficeTable, OfficeError> {
     let mut book = open_book(bytes)?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else {
@@ -28,30 +55,7 @@ pub fn xlsx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeEr
         };
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let mut rows = grid(&range, &merges)?;
-        if ColumnMapping::detect(&rows).is_none() {
-            continue;
-        }
-        drop_repeated_headers(&mut rows);
-        return Ok(OfficeTable {
-            rows,
-            lines: Vec::new(),
-            title_rows_emphasized: false,
-            stem: file_stem.to_owned(),
-        });
-    }
-    Err(OfficeError::NoSheetTable)
-}
-
-/// The first sheet holding any text, for the column-mapping step when no sheet has a recognisable header.
-pub fn xlsx_first_sheet(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeError> {
-    let mut book = open_book(bytes)?;
-    for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
-        };
-        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        let rows = grid(&range, &merges)?;
-        if rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
+        if take(&mut rows) {
             return Ok(OfficeTable {
                 rows,
                 lines: Vec::new(),
@@ -129,7 +133,7 @@ fn text(value: &Data) -> String {
         Data::String(s) => s.replace("\r\n", "\n"),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::DateTime(d) => match d.as_datetime() {
-            Some(dt) if d.is_datetime() => dt.format("%d.%m.%Y").to_string(),
+            Some(dt) if d.is_datetime() => dt.format(crate::model::DATE_FORMAT).to_string(),
             _ => value.to_string(),
         },
         Data::Error(_) | Data::Empty => String::new(),

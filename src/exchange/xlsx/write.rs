@@ -220,7 +220,7 @@ fn progress_sheet(
         .collect();
     records.sort_by(|a, b| (a.0, a.1, a.2.due).cmp(&(b.0, b.1, b.2.due)));
     let date = |d: Option<chrono::NaiveDate>| {
-        d.map(|d| d.format("%d.%m.%Y").to_string())
+        d.map(|d| d.format(crate::model::DATE_FORMAT).to_string())
             .unwrap_or_default()
     };
     let mut row = 1;
@@ -233,7 +233,7 @@ fn progress_sheet(
             measure.title.clone(),
             p.due.map_or_else(
                 || "без срока".to_owned(),
-                |d| d.format("%d.%m.%Y").to_string(),
+                |d| d.format(crate::model::DATE_FORMAT).to_string(),
             ),
             status_title(p.status).to_owned(),
             date(p.done_on),

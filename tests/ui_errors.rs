@@ -1,0 +1,62 @@
+//! Refusals reach the user in the window's language (egui_kittest, by label): a file that cannot be
+//! imported is refused in English in the English window and in Russian in the Russian one.
+
+use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::{Command, RoadmapApp, UiState};
+use roadmap_planner::i18n::Language;
+use roadmap_planner::store::Store;
+use roadmap_planner::window::Window;
+
+mod common;
+use common::isolate_home;
+
+fn harness(language: Language) -> Harness<'static, Window> {
+    isolate_home();
+    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            roadmap_planner::ui::style::apply(&cc.egui_ctx);
+            Window::new(RoadmapApp::new(
+                Store::open_in_memory().unwrap(),
+                today,
+                UiState {
+                    language,
+                    ..UiState::default()
+                },
+            ))
+        });
+    h.run();
+    h
+}
+
+/// Imports `name` holding `bytes` (from a temp folder) and lets the window show what came of it.
+fn import(h: &mut Harness<'static, Window>, name: &str, bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    h.state_mut().app.push(Command::ImportFile(path));
+    h.run();
+    h.run();
+}
+
+#[test]
+fn a_refused_import_is_told_in_english_in_the_english_window() {
+    let mut h = harness(Language::English);
+    import(&mut h, "empty.json", b"");
+    h.get_by_label_contains("The file is empty: it holds no data to load.");
+    assert!(h.query_by_label_contains("Файл пуст").is_none());
+
+    import(&mut h, "empty.docx", b"");
+    h.get_by_label_contains("The file is empty.");
+}
+
+#[test]
+fn a_refused_import_is_told_in_russian_in_the_russian_window() {
+    let mut h = harness(Language::Russian);
+    import(&mut h, "пустой.json", b"");
+    h.get_by_label_contains("Файл пуст: в нём нет данных для загрузки.");
+    assert!(h.query_by_label_contains("The file is empty").is_none());
+}
