@@ -37,6 +37,11 @@ if [ "${1:-}" = "--inside-xvfb" ]; then
         "$bin" --db "$db" --today 2022-03-15 --size "$size" $extra $args &
         pid=$!
         sleep "${SHOT_WAIT:-5}"
+        # The pointer out of the way (bottom left, on the status bar), so no tooltip shows in the shot.
+        if command -v xdotool >/dev/null; then
+            xdotool mousemove 2 "$((${size#*x} - 2))" || true
+            sleep 1
+        fi
         import -window root "$out/$name.raw.png"
         kill "$pid"
         wait "$pid" 2>/dev/null || true

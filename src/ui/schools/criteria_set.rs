@@ -49,7 +49,8 @@ impl CriteriaSetEditor {
             ui.colored_label(style::ERROR, problem);
         }
         ui.separator();
-        egui::ScrollArea::vertical()
+        // Sideways too: at 150 % a row can still be wider than the screen; it scrolls instead of being cut.
+        egui::ScrollArea::both()
             .id_salt("criteria_set")
             .show(ui, |ui| {
                 // Measured outside the grid (a grid cell only knows last frame's column): the criterion
