@@ -860,3 +860,22 @@ validation-empty-section-title = Section No. { $number } has no title
 validation-empty-measure-title = Measure “{ $number }” has no title
 validation-empty-school-name = The school has no name
 validation-duplicate-id = The id { $id } appears twice
+
+limit-error-columns = File refused: the table has more than { $max } columns.
+limit-error-rows = File refused: the table has more than { $max } rows.
+limit-error-lines = File refused: it has more than { $max } lines (counting blank ones).
+limit-error-cells = File refused: the table has more than { $max } cells.
+limit-error-merges = File refused: the table has more than { $max } merged cell regions.
+limit-error-overlapping-merges = File refused: the merged cell regions “{ $cells }” overlap.
+limit-error-shared-strings = File refused: the workbook has more than { $max } text strings (sharedStrings).
+limit-error-bad-reference = File refused: bad cell reference “{ $cells }”.
+limit-error-text = File refused: the table holds more than { $max } MB of text.
+limit-error-cell = File refused: a table cell holds more than { $max } MB of text.
+limit-error-paragraphs = File refused: the document has more than { $max } paragraphs.
+
+table-error-empty = The table is empty: it has no row with text.
+table-error-no-header = The table's header row was not found. Expected a column «Мероприятие» (measure) and at least one of «№», «Сроки», «Ответственные», «Результат», «Документы». Say what each column holds.
+table-error-no-title-column = No column is set as «Мероприятие» (measure): without it the measures cannot be read.
+table-error-no-data = Below the header row there is no section or measure.
+decode-error-empty = The file is empty: it holds no data to load.
+decode-error-unknown = Could not tell the file's text encoding (line { $line }): it is neither UTF-8 nor Windows-1251 — the file may be binary or UTF-16 without a BOM. Save the table as “CSV UTF-8” and try again.
