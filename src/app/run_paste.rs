@@ -47,7 +47,7 @@ impl RoadmapApp {
         {
             Ok(import) => import,
             Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.message(&self.i18n)),
         };
         self.paste_import(import, false)
     }

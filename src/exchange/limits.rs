@@ -193,6 +193,23 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_names_the_limit_grouped_as_its_language_writes_numbers() {
+        let english = I18n::new(Language::English);
+        assert_eq!(
+            LimitError::Rows.message(&english),
+            "File refused: the table has more than 100,000 rows."
+        );
+        assert_eq!(
+            LimitError::Rows.to_string(),
+            "Файл отклонён: в таблице больше 100 000 строк."
+        );
+        assert_eq!(
+            LimitError::Cell.message(&english),
+            "File refused: a table cell holds more than 1 MB of text."
+        );
+    }
+
+    #[test]
     fn the_column_refusal_names_the_limit_in_russian() {
         assert_eq!(
             LimitError::Columns.to_string(),
