@@ -879,3 +879,14 @@ table-error-no-title-column = No column is set as «Мероприятие» (me
 table-error-no-data = Below the header row there is no section or measure.
 decode-error-empty = The file is empty: it holds no data to load.
 decode-error-unknown = Could not tell the file's text encoding (line { $line }): it is neither UTF-8 nor Windows-1251 — the file may be binary or UTF-16 without a BOM. Save the table as “CSV UTF-8” and try again.
+
+change-mismatch = The change does not fit the current data: { $reason }
+change-mismatch-no-section = there is no such section
+change-mismatch-no-measure = there is no such measure
+change-mismatch-section-place-outside-plan = the section's place is outside the plan
+change-mismatch-measure-place-outside-section = the measure's place is outside the section
+change-mismatch-section-moved = the section has already been deleted or moved
+change-mismatch-measure-moved = the measure has already been deleted or moved
+change-mismatch-section-deleted = the section has already been deleted
+change-mismatch-measure-deleted = the measure has already been deleted
+change-mismatch-school-deleted = the school has already been deleted

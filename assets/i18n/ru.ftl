@@ -897,3 +897,14 @@ table-error-no-title-column = Не указан столбец «Меропри�
 table-error-no-data = Под строкой заголовков нет ни одного направления или мероприятия.
 decode-error-empty = Файл пуст: в нём нет данных для загрузки.
 decode-error-unknown = Не удалось определить кодировку файла (строка { $line }): это не UTF-8 и не Windows-1251 — возможно, файл двоичный или записан в UTF-16 без метки BOM. Сохраните таблицу как «CSV UTF-8» и повторите.
+
+change-mismatch = Изменение не соответствует текущим данным: { $reason }
+change-mismatch-no-section = нет такого направления
+change-mismatch-no-measure = нет такого мероприятия
+change-mismatch-section-place-outside-plan = место направления вне плана
+change-mismatch-measure-place-outside-section = место мероприятия вне направления
+change-mismatch-section-moved = направление уже удалено или перемещено
+change-mismatch-measure-moved = мероприятие уже удалено или перемещено
+change-mismatch-section-deleted = направление уже удалено
+change-mismatch-measure-deleted = мероприятие уже удалено
+change-mismatch-school-deleted = школа уже удалена
