@@ -890,3 +890,16 @@ change-mismatch-measure-moved = the measure has already been deleted or moved
 change-mismatch-section-deleted = the section has already been deleted
 change-mismatch-measure-deleted = the measure has already been deleted
 change-mismatch-school-deleted = the school has already been deleted
+
+trust-error-own-file = This file was exported from this very database: it cannot be loaded back — its changes would be compared with themselves. Load files received from other offices and schools.
+trust-error-future = File refused: { $what } — { $at }, which is later than today. Check the date and time on the computer the file was exported on, and export it again.
+trust-error-unknown-owner-school = File refused: the plan «{ $plan }» belongs to school { $school }, which is neither in the file nor in the database.
+trust-error-unknown-source-measure = File refused: the measure «{ $measure }» is taken from measure { $source }, which is neither in the file nor in the database.
+trust-stamped-export = the file was exported
+trust-stamped-seen = the mark of an exchange with office { $name }
+trust-stamped-plan = the plan «{ $name }» was changed
+trust-stamped-section = the section «{ $name }» was changed
+trust-stamped-measure = the measure «{ $name }» was changed
+trust-stamped-school = the school «{ $name }» was changed
+trust-stamped-progress = the progress mark of measure { $name }
+trust-stamped-deletion = a deletion record

@@ -908,3 +908,16 @@ change-mismatch-measure-moved = мероприятие уже удалено и�
 change-mismatch-section-deleted = направление уже удалено
 change-mismatch-measure-deleted = мероприятие уже удалено
 change-mismatch-school-deleted = школа уже удалена
+
+trust-error-own-file = Этот файл выгружен из этой же базы: загружать его обратно нельзя — изменения сравнивались бы сами с собой. Загружайте файлы, полученные от других управлений и школ.
+trust-error-future = Файл отклонён: { $what } — { $at }, это позже сегодняшнего дня. Проверьте дату и время на компьютере, где файл выгружен, и выгрузите его заново.
+trust-error-unknown-owner-school = Файл отклонён: план «{ $plan }» относится к школе { $school }, которой нет ни в файле, ни в базе.
+trust-error-unknown-source-measure = Файл отклонён: мероприятие «{ $measure }» взято из мероприятия { $source }, которого нет ни в файле, ни в базе.
+trust-stamped-export = файл выгружен
+trust-stamped-seen = отметка об обмене с управлением { $name }
+trust-stamped-plan = план «{ $name }» изменён
+trust-stamped-section = направление «{ $name }» изменено
+trust-stamped-measure = мероприятие «{ $name }» изменено
+trust-stamped-school = школа «{ $name }» изменена
+trust-stamped-progress = отметка о выполнении мероприятия { $name }
+trust-stamped-deletion = запись об удалении

@@ -354,7 +354,7 @@ impl Localize for ExchangeError {
                 tr("exchange-error-plan-not-found", &[("plan", Arg::Str(plan))])
             }
             ExchangeError::Store(e) => e.message(i18n),
-            ExchangeError::Trust(e) => e.to_string(),
+            ExchangeError::Trust(e) => e.message(i18n),
         }
     }
 }
