@@ -903,3 +903,10 @@ trust-stamped-measure = the measure «{ $name }» was changed
 trust-stamped-school = the school «{ $name }» was changed
 trust-stamped-progress = the progress mark of measure { $name }
 trust-stamped-deletion = a deletion record
+
+schools-csv-error-not-utf8 = The file is not in UTF-8 (perhaps Windows-1251). Save the table as “CSV UTF-8” and try again.
+schools-csv-error-empty = The table is empty: it has no rows.
+schools-csv-error-no-name-column = The table's header has no column «Наименование» (or «Полное наименование»). The table's first row must name its columns.
+schools-csv-error-no-name = Row { $row }: the school's name is missing.
+schools-csv-error-duplicate = Row { $row }: the school «{ $name }» already appears in row { $first }.
+schools-csv-error-no-rows = The table holds no school: there are no rows below the header.

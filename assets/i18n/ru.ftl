@@ -921,3 +921,10 @@ trust-stamped-measure = мероприятие «{ $name }» изменено
 trust-stamped-school = школа «{ $name }» изменена
 trust-stamped-progress = отметка о выполнении мероприятия { $name }
 trust-stamped-deletion = запись об удалении
+
+schools-csv-error-not-utf8 = Файл не в кодировке UTF-8 (возможно, Windows-1251). Сохраните таблицу как «CSV UTF-8» и повторите.
+schools-csv-error-empty = Таблица пуста: в ней нет ни одной строки.
+schools-csv-error-no-name-column = В заголовке таблицы нет столбца «Наименование» (или «Полное наименование»). Первая строка таблицы должна называть столбцы.
+schools-csv-error-no-name = Строка { $row }: не указано наименование школы.
+schools-csv-error-duplicate = Строка { $row }: школа «{ $name }» уже встречается в строке { $first }.
+schools-csv-error-no-rows = В таблице нет ни одной школы: под заголовком нет строк.
