@@ -910,3 +910,7 @@ schools-csv-error-no-name-column = The table's header has no column «Наиме
 schools-csv-error-no-name = Row { $row }: the school's name is missing.
 schools-csv-error-duplicate = Row { $row }: the school «{ $name }» already appears in row { $first }.
 schools-csv-error-no-rows = The table holds no school: there are no rows below the header.
+
+output-error-protected = Cannot write the file { $path }: it is the program's database, one of its service files or a backup. Choose another name.
+output-error-not-a-file-name = “{ $path }” is not a file name
+output-error-write = Could not write the file { $path }: { $reason }

@@ -928,3 +928,7 @@ schools-csv-error-no-name-column = В заголовке таблицы нет �
 schools-csv-error-no-name = Строка { $row }: не указано наименование школы.
 schools-csv-error-duplicate = Строка { $row }: школа «{ $name }» уже встречается в строке { $first }.
 schools-csv-error-no-rows = В таблице нет ни одной школы: под заголовком нет строк.
+
+output-error-protected = Нельзя записать файл { $path }: это файл базы данных программы, её служебный файл или резервная копия. Выберите другое имя.
+output-error-not-a-file-name = «{ $path }» — не имя файла
+output-error-write = Не удалось записать файл { $path }: { $reason }
