@@ -7,26 +7,56 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Why an output file was not written. Messages are Russian: they reach the user as they are.
+use crate::i18n::{Arg, I18n, Localize};
+
+/// Why an output file was not written. The text is in `assets/i18n/*.ftl` (keys `output-error-*`), given by
+/// [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error(
-        "Нельзя записать файл {0}: это файл базы данных программы, её служебный файл или резервная копия. Выберите другое имя."
-    )]
     Protected(PathBuf),
-    #[error("«{0}» — не имя файла")]
     NotAFileName(PathBuf),
-    #[error("Не удалось записать файл {path}: {reason}")]
-    Write { path: PathBuf, reason: String },
+    Write {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+crate::i18n::display_in_russian!(OutputError);
+
+impl Localize for OutputError {
+    fn message(&self, i18n: &I18n) -> String {
+        let path = |p: &Path| p.display().to_string();
+        match self {
+            OutputError::Protected(p) => {
+                i18n.tr_args("output-error-protected", &[("path", Arg::Str(&path(p)))])
+            }
+            OutputError::NotAFileName(p) => i18n.tr_args(
+                "output-error-not-a-file-name",
+                &[("path", Arg::Str(&path(p)))],
+            ),
+            OutputError::Write { path: p, error } => i18n.tr_args(
+                "output-error-write",
+                &[
+                    ("path", Arg::Str(&path(p))),
+                    ("reason", Arg::Str(&io_reason_in(error, i18n))),
+                ],
+            ),
+        }
+    }
 }
 
 impl OutputError {
-    /// The message for the window: a failed write as `prefix` (its translated «Не удалось записать файл»)
-    /// and the reason, said once; a refused target as it is.
-    pub fn in_window(&self, prefix: &str) -> String {
+    /// The message for the window in `language`: a failed write as «Не удалось записать файл» and the
+    /// reason, said once (the window names the file elsewhere); a refused target as it is.
+    pub fn in_window(&self, language: crate::i18n::Language) -> String {
+        let i18n = I18n::new(language);
         match self {
-            OutputError::Write { reason, .. } => format!("{prefix}: {reason}"),
-            other => other.to_string(),
+            OutputError::Write { error, .. } => format!(
+                "{}: {}",
+                i18n.tr("error-write-file"),
+                io_reason_in(error, &i18n)
+            ),
+            other => other.message(&i18n),
         }
     }
 }
@@ -138,7 +168,7 @@ pub fn write_atomically(
         let _ignored = std::fs::remove_file(&tmp);
         return Err(OutputError::Write {
             path: target.to_path_buf(),
-            reason: io_reason(&e),
+            error: e,
         });
     }
     Ok(())
@@ -239,5 +269,34 @@ mod tests {
             )
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn the_window_says_a_failed_or_refused_write_in_its_language() {
+        use crate::i18n::Language;
+        let dir = tempfile::tempdir().unwrap();
+        let full = write_atomically(&dir.path().join("out.csv"), &Protected::default(), |_| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        })
+        .unwrap_err();
+        assert_eq!(
+            full.in_window(Language::English),
+            "Could not write the file: the disk is full (details: No space left on device)"
+        );
+        assert_eq!(
+            full.in_window(Language::Russian),
+            "Не удалось записать файл: на диске нет места (подробности: No space left on device)"
+        );
+        let db = dir.path().join("db.sqlite");
+        let refused = write_bytes(&db, &Protected::database(&db, None), b"x").unwrap_err();
+        assert!(
+            refused
+                .in_window(Language::English)
+                .starts_with("Cannot write the file "),
+            "{refused:?}"
+        );
     }
 }

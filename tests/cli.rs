@@ -467,6 +467,14 @@ fn errors_are_russian_unless_english_is_asked_for() {
         String::from_utf8_lossy(&english.stderr).trim(),
         "Error: The file is empty."
     );
+    // A table wider than the reader limits: the limit's refusal, in English too.
+    let wide: Vec<String> = (0..250).map(|i| format!("c{i}")).collect();
+    sb.write("широкая.csv", &(wide.join(";") + "\n"));
+    let english = sb.run(&["--lang", "en", "--db", "t.db", "import", "широкая.csv"]);
+    assert_eq!(
+        String::from_utf8_lossy(&english.stderr).trim(),
+        "Error: File refused: the table has more than 200 columns."
+    );
     // A database that is not one: the store's error, in English too.
     sb.write(
         "не-база.db",

@@ -60,3 +60,34 @@ fn a_refused_import_is_told_in_russian_in_the_russian_window() {
     h.get_by_label_contains("Файл пуст: в нём нет данных для загрузки.");
     assert!(h.query_by_label_contains("The file is empty").is_none());
 }
+
+/// A table over the reader limits, imported or pasted, is refused in the window's language; a file that is
+/// not text in any encoding we read likewise.
+#[test]
+fn a_table_over_the_limits_is_refused_in_english_in_the_english_window() {
+    let mut h = harness(Language::English);
+    let wide: Vec<String> = (0..250).map(|i| format!("cell {i}")).collect();
+    import(&mut h, "wide.csv", (wide.join(";") + "\n").as_bytes());
+    h.get_by_label_contains("File refused: the table has more than 200 columns.");
+    assert!(h.query_by_label_contains("Файл отклонён").is_none());
+
+    // Bytes that are neither UTF-8 nor Windows-1251 text (control characters).
+    import(
+        &mut h,
+        "binary.csv",
+        &[0x80, 0x01, 0x02, 0x03, 0x81, 0x00, 0x9f],
+    );
+    h.get_by_label_contains("Could not tell the file's text encoding (line 1)");
+    assert!(
+        h.query_by_label_contains("Не удалось определить кодировку")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_table_over_the_limits_is_refused_in_russian_in_the_russian_window() {
+    let mut h = harness(Language::Russian);
+    let wide: Vec<String> = (0..250).map(|i| format!("ячейка {i}")).collect();
+    import(&mut h, "широкая.csv", (wide.join(";") + "\n").as_bytes());
+    h.get_by_label_contains("Файл отклонён: в таблице больше 200 столбцов.");
+}

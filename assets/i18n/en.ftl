@@ -867,3 +867,57 @@ validation-empty-section-title = Section No. { $number } has no title
 validation-empty-measure-title = Measure “{ $number }” has no title
 validation-empty-school-name = The school has no name
 validation-duplicate-id = The id { $id } appears twice
+
+limit-error-columns = File refused: the table has more than { $max } columns.
+limit-error-rows = File refused: the table has more than { $max } rows.
+limit-error-lines = File refused: it has more than { $max } lines (counting blank ones).
+limit-error-cells = File refused: the table has more than { $max } cells.
+limit-error-merges = File refused: the table has more than { $max } merged cell regions.
+limit-error-overlapping-merges = File refused: the merged cell regions “{ $cells }” overlap.
+limit-error-shared-strings = File refused: the workbook has more than { $max } text strings (sharedStrings).
+limit-error-bad-reference = File refused: bad cell reference “{ $cells }”.
+limit-error-text = File refused: the table holds more than { $max } MB of text.
+limit-error-cell = File refused: a table cell holds more than { $max } MB of text.
+limit-error-paragraphs = File refused: the document has more than { $max } paragraphs.
+
+table-error-empty = The table is empty: it has no row with text.
+table-error-no-header = The table's header row was not found. Expected a column «Мероприятие» (measure) and at least one of «№», «Сроки», «Ответственные», «Результат», «Документы». Say what each column holds.
+table-error-no-title-column = No column is set as «Мероприятие» (measure): without it the measures cannot be read.
+table-error-no-data = Below the header row there is no section or measure.
+decode-error-empty = The file is empty: it holds no data to load.
+decode-error-unknown = Could not tell the file's text encoding (line { $line }): it is neither UTF-8 nor Windows-1251 — the file may be binary or UTF-16 without a BOM. Save the table as “CSV UTF-8” and try again.
+
+change-mismatch = The change does not fit the current data: { $reason }
+change-mismatch-no-section = there is no such section
+change-mismatch-no-measure = there is no such measure
+change-mismatch-section-place-outside-plan = the section's place is outside the plan
+change-mismatch-measure-place-outside-section = the measure's place is outside the section
+change-mismatch-section-moved = the section has already been deleted or moved
+change-mismatch-measure-moved = the measure has already been deleted or moved
+change-mismatch-section-deleted = the section has already been deleted
+change-mismatch-measure-deleted = the measure has already been deleted
+change-mismatch-school-deleted = the school has already been deleted
+
+trust-error-own-file = This file was exported from this very database: it cannot be loaded back — its changes would be compared with themselves. Load files received from other offices and schools.
+trust-error-future = File refused: { $what } — { $at }, which is later than today. Check the date and time on the computer the file was exported on, and export it again.
+trust-error-unknown-owner-school = File refused: the plan «{ $plan }» belongs to school { $school }, which is neither in the file nor in the database.
+trust-error-unknown-source-measure = File refused: the measure «{ $measure }» is taken from measure { $source }, which is neither in the file nor in the database.
+trust-stamped-export = the file was exported
+trust-stamped-seen = the mark of an exchange with office { $name }
+trust-stamped-plan = the plan «{ $name }» was changed
+trust-stamped-section = the section «{ $name }» was changed
+trust-stamped-measure = the measure «{ $name }» was changed
+trust-stamped-school = the school «{ $name }» was changed
+trust-stamped-progress = the progress mark of measure { $name }
+trust-stamped-deletion = a deletion record
+
+schools-csv-error-not-utf8 = The file is not in UTF-8 (perhaps Windows-1251). Save the table as “CSV UTF-8” and try again.
+schools-csv-error-empty = The table is empty: it has no rows.
+schools-csv-error-no-name-column = The table's header has no column «Наименование» (or «Полное наименование»). The table's first row must name its columns.
+schools-csv-error-no-name = Row { $row }: the school's name is missing.
+schools-csv-error-duplicate = Row { $row }: the school «{ $name }» already appears in row { $first }.
+schools-csv-error-no-rows = The table holds no school: there are no rows below the header.
+
+output-error-protected = Cannot write the file { $path }: it is the program's database, one of its service files or a backup. Choose another name.
+output-error-not-a-file-name = “{ $path }” is not a file name
+output-error-write = Could not write the file { $path }: { $reason }

@@ -885,3 +885,57 @@ validation-empty-section-title = У направления № { $number } не�
 validation-empty-measure-title = У мероприятия «{ $number }» нет названия
 validation-empty-school-name = У школы нет названия
 validation-duplicate-id = Идентификатор { $id } встречается дважды
+
+limit-error-columns = Файл отклонён: в таблице больше { $max } столбцов.
+limit-error-rows = Файл отклонён: в таблице больше { $max } строк.
+limit-error-lines = Файл отклонён: в нём больше { $max } строк (считая пустые).
+limit-error-cells = Файл отклонён: в таблице больше { $max } ячеек.
+limit-error-merges = Файл отклонён: в таблице больше { $max } объединённых областей ячеек.
+limit-error-overlapping-merges = Файл отклонён: объединённые области ячеек «{ $cells }» перекрываются.
+limit-error-shared-strings = Файл отклонён: в книге больше { $max } строк текста (sharedStrings).
+limit-error-bad-reference = Файл отклонён: неверная ссылка на ячейку «{ $cells }».
+limit-error-text = Файл отклонён: в таблице больше { $max } МБ текста.
+limit-error-cell = Файл отклонён: в ячейке таблицы больше { $max } МБ текста.
+limit-error-paragraphs = Файл отклонён: в документе больше { $max } абзацев.
+
+table-error-empty = Таблица пуста: в ней нет ни одной строки с текстом.
+table-error-no-header = Не найдена строка заголовков таблицы. Ожидаются столбцы «Мероприятие» и хотя бы один из «№», «Сроки», «Ответственные», «Результат», «Документы». Укажите, что содержит каждый столбец.
+table-error-no-title-column = Не указан столбец «Мероприятие»: без него мероприятия не прочитать.
+table-error-no-data = Под строкой заголовков нет ни одного направления или мероприятия.
+decode-error-empty = Файл пуст: в нём нет данных для загрузки.
+decode-error-unknown = Не удалось определить кодировку файла (строка { $line }): это не UTF-8 и не Windows-1251 — возможно, файл двоичный или записан в UTF-16 без метки BOM. Сохраните таблицу как «CSV UTF-8» и повторите.
+
+change-mismatch = Изменение не соответствует текущим данным: { $reason }
+change-mismatch-no-section = нет такого направления
+change-mismatch-no-measure = нет такого мероприятия
+change-mismatch-section-place-outside-plan = место направления вне плана
+change-mismatch-measure-place-outside-section = место мероприятия вне направления
+change-mismatch-section-moved = направление уже удалено или перемещено
+change-mismatch-measure-moved = мероприятие уже удалено или перемещено
+change-mismatch-section-deleted = направление уже удалено
+change-mismatch-measure-deleted = мероприятие уже удалено
+change-mismatch-school-deleted = школа уже удалена
+
+trust-error-own-file = Этот файл выгружен из этой же базы: загружать его обратно нельзя — изменения сравнивались бы сами с собой. Загружайте файлы, полученные от других управлений и школ.
+trust-error-future = Файл отклонён: { $what } — { $at }, это позже сегодняшнего дня. Проверьте дату и время на компьютере, где файл выгружен, и выгрузите его заново.
+trust-error-unknown-owner-school = Файл отклонён: план «{ $plan }» относится к школе { $school }, которой нет ни в файле, ни в базе.
+trust-error-unknown-source-measure = Файл отклонён: мероприятие «{ $measure }» взято из мероприятия { $source }, которого нет ни в файле, ни в базе.
+trust-stamped-export = файл выгружен
+trust-stamped-seen = отметка об обмене с управлением { $name }
+trust-stamped-plan = план «{ $name }» изменён
+trust-stamped-section = направление «{ $name }» изменено
+trust-stamped-measure = мероприятие «{ $name }» изменено
+trust-stamped-school = школа «{ $name }» изменена
+trust-stamped-progress = отметка о выполнении мероприятия { $name }
+trust-stamped-deletion = запись об удалении
+
+schools-csv-error-not-utf8 = Файл не в кодировке UTF-8 (возможно, Windows-1251). Сохраните таблицу как «CSV UTF-8» и повторите.
+schools-csv-error-empty = Таблица пуста: в ней нет ни одной строки.
+schools-csv-error-no-name-column = В заголовке таблицы нет столбца «Наименование» (или «Полное наименование»). Первая строка таблицы должна называть столбцы.
+schools-csv-error-no-name = Строка { $row }: не указано наименование школы.
+schools-csv-error-duplicate = Строка { $row }: школа «{ $name }» уже встречается в строке { $first }.
+schools-csv-error-no-rows = В таблице нет ни одной школы: под заголовком нет строк.
+
+output-error-protected = Нельзя записать файл { $path }: это файл базы данных программы, её служебный файл или резервная копия. Выберите другое имя.
+output-error-not-a-file-name = «{ $path }» — не имя файла
+output-error-write = Не удалось записать файл { $path }: { $reason }

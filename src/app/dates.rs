@@ -71,7 +71,7 @@ impl RoadmapApp {
                 ),
             ],
         );
-        let failed = self.i18n.tr("error-write-file");
+        let language = self.i18n.language();
         let protected = crate::output::Protected::of_store(&self.store);
         let file = path.to_path_buf();
         self.run_job("job-export", path, move |progress| {
@@ -80,7 +80,7 @@ impl RoadmapApp {
             let written =
                 super::jobs::write_unless_cancelled(&file, &protected, text.as_bytes(), progress)
                     .map(|()| done)
-                    .map_err(|e| e.in_window(&failed));
+                    .map_err(|e| e.in_window(language));
             progress.set_done(1);
             super::jobs::JobResult::Written(written)
         })

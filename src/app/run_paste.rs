@@ -4,7 +4,7 @@ use crate::exchange::decode::Encoding;
 use crate::exchange::table::{self, ColumnMapping, TableColumn, TableError};
 use crate::exchange::table_file::TableText;
 use crate::exchange::table_stage::{StageOrigin, TableStage};
-use crate::i18n::{Arg, I18n, Language};
+use crate::i18n::{Arg, I18n, Language, Localize};
 use crate::model::{Change, Id, Measure, Period, Plan, Section};
 
 use super::{PendingPaste, RoadmapApp};
@@ -30,7 +30,7 @@ impl RoadmapApp {
     pub(super) fn paste_rows(&mut self, text: String) -> Result<(), String> {
         // Within the table limits: a row wider than the limit is refused with a message, never cut.
         let rows = crate::exchange::limits::parse_delimited_bounded(&text, Some('\t'))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.message(&self.i18n))?;
         self.plan()?;
         if let Some(mapping) = ColumnMapping::detect(&rows) {
             let stage = TableStage {
@@ -47,7 +47,7 @@ impl RoadmapApp {
         {
             Ok(import) => import,
             Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.message(&self.i18n)),
         };
         self.paste_import(import, false)
     }

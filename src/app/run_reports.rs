@@ -172,7 +172,7 @@ impl RoadmapApp {
             let path = folder.join(exchange::send::plan_file_name(school, plan.period));
             // Written whole or not at all, never over the database or its backups.
             crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())
-                .map_err(|e| e.in_window(&self.i18n.tr("error-write-file")))?;
+                .map_err(|e| e.in_window(self.i18n.language()))?;
         }
         self.toasts.info(self.i18n.tr_args(
             "exchange-sent",

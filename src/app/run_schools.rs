@@ -369,8 +369,8 @@ impl RoadmapApp {
             return Err(self.i18n.tr("schools-error-csv-too-large"));
         }
         let bytes = std::fs::read(path).map_err(|e| read_error(&e))?;
-        let table =
-            crate::exchange::schools_csv::read_schools(&bytes).map_err(|e| e.to_string())?;
+        let table = crate::exchange::schools_csv::read_schools(&bytes)
+            .map_err(|e| e.message(&self.i18n))?;
         let known: std::collections::HashMap<String, &School> = self
             .data
             .schools

@@ -170,7 +170,7 @@ impl RoadmapApp {
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
         );
-        let failed = self.i18n.tr("error-write-file");
+        let language = self.i18n.language();
         let protected = crate::output::Protected::of_store(&self.store);
         let path = path.to_path_buf();
         self.run_job("job-export", &path.clone(), move |progress| {
@@ -180,7 +180,7 @@ impl RoadmapApp {
             let written =
                 super::jobs::write_unless_cancelled(&path, &protected, text.as_bytes(), progress)
                     .map(|()| done)
-                    .map_err(|e| e.in_window(&failed));
+                    .map_err(|e| e.in_window(language));
             progress.set_done(2);
             super::jobs::JobResult::Written(written)
         })
@@ -194,14 +194,14 @@ impl RoadmapApp {
         bytes: Vec<u8>,
         done: String,
     ) -> Result<(), String> {
-        let failed = self.i18n.tr("error-write-file");
+        let language = self.i18n.language();
         let protected = crate::output::Protected::of_store(&self.store);
         let file = path.to_path_buf();
         self.run_job("job-export", path, move |progress| {
             progress.set_total(1);
             let written = super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
                 .map(|()| done)
-                .map_err(|e| e.in_window(&failed));
+                .map_err(|e| e.in_window(language));
             progress.set_done(1);
             super::jobs::JobResult::Written(written)
         })

@@ -52,5 +52,30 @@ fn localized(cause: &(dyn std::error::Error + 'static), i18n: &I18n) -> Option<S
     if let Some(e) = cause.downcast_ref::<OfficeError>() {
         return Some(e.message(i18n));
     }
-    None
+    localized_reader(cause, i18n)
+}
+
+/// The typed errors of the table readers, the trust checks, output files and change conflicts.
+fn localized_reader(cause: &(dyn std::error::Error + 'static), i18n: &I18n) -> Option<String> {
+    use crate::exchange::{
+        decode::DecodeError, limits::LimitError, schools_csv::SchoolsCsvError, table::TableError,
+        trust::TrustError,
+    };
+    let typed: Option<&dyn crate::i18n::Localize> = None
+        .or_else(|| {
+            cause
+                .downcast_ref::<crate::output::OutputError>()
+                .map(|e| e as _)
+        })
+        .or_else(|| cause.downcast_ref::<SchoolsCsvError>().map(|e| e as _))
+        .or_else(|| cause.downcast_ref::<TableError>().map(|e| e as _))
+        .or_else(|| cause.downcast_ref::<LimitError>().map(|e| e as _))
+        .or_else(|| cause.downcast_ref::<DecodeError>().map(|e| e as _))
+        .or_else(|| cause.downcast_ref::<TrustError>().map(|e| e as _))
+        .or_else(|| {
+            cause
+                .downcast_ref::<crate::model::ChangeMismatch>()
+                .map(|e| e as _)
+        });
+    typed.map(|e| e.message(i18n))
 }

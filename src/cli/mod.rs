@@ -99,6 +99,22 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub dark: bool,
 
+    /// Open the Школы screen on this tab — for screenshots.
+    #[arg(long, value_enum, hide = true)]
+    pub school_tab: Option<StartSchoolTab>,
+
+    /// Show the district overview as the heat map — for screenshots.
+    #[arg(long, hide = true)]
+    pub heat_map: bool,
+
+    /// Select the plan's first measure and the first school — for screenshots.
+    #[arg(long, hide = true)]
+    pub select_first: bool,
+
+    /// Open the window at this size in points, e.g. 1400x900 — for screenshots.
+    #[arg(long, hide = true, value_parser = parse_window_size)]
+    pub size: Option<[u16; 2]>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -118,6 +134,41 @@ impl StartWindow {
             settings: self == StartWindow::Settings,
             about: self == StartWindow::About,
         }
+    }
+}
+
+/// The tabs of the Школы screen the window can be opened on (`--school-tab`, hidden: for screenshots).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StartSchoolTab {
+    Overview,
+    Dashboard,
+    Card,
+    Criteria,
+    SchoolPlan,
+    CriteriaSet,
+}
+
+impl From<StartSchoolTab> for crate::app::SchoolTab {
+    fn from(t: StartSchoolTab) -> Self {
+        match t {
+            StartSchoolTab::Overview => Self::Overview,
+            StartSchoolTab::Dashboard => Self::Dashboard,
+            StartSchoolTab::Card => Self::Card,
+            StartSchoolTab::Criteria => Self::Criteria,
+            StartSchoolTab::SchoolPlan => Self::SchoolPlan,
+            StartSchoolTab::CriteriaSet => Self::CriteriaSet,
+        }
+    }
+}
+
+/// `1400x900` → `[1400, 900]`: the window's size for `--size`.
+fn parse_window_size(text: &str) -> Result<[u16; 2], String> {
+    let parsed = text
+        .split_once(['x', 'х', '×'])
+        .and_then(|(w, h)| Some([w.trim().parse::<u16>().ok()?, h.trim().parse::<u16>().ok()?]));
+    match parsed {
+        Some([w, h]) if w >= 320 && h >= 240 => Ok([w, h]),
+        _ => Err(format!("ожидается размер вида 1400x900, получено «{text}»")),
     }
 }
 
@@ -430,6 +481,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             preview_import: cli.preview_import,
             scale: cli.scale,
             dark: cli.dark,
+            school_tab: cli.school_tab.map(Into::into),
+            heat_map: cli.heat_map,
+            select_first: cli.select_first,
+            size: cli.size,
         };
         return crate::window::run(cli.db, launch);
     };

@@ -1,6 +1,8 @@
 //! Text files of unknown encoding (CSV/TSV saved by Excel or a text editor): UTF-8 (with or without a byte
 //! order mark), UTF-16 with a byte order mark, or Windows-1251 — anything else is refused with a message.
 
+use crate::i18n::{Arg, I18n, Localize};
+
 /// The encodings a table file is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -22,16 +24,26 @@ impl Encoding {
     }
 }
 
-/// Why bytes are not text we can read. Messages are Russian.
+/// Why bytes are not text we can read. The text is in `assets/i18n/*.ftl` (keys `decode-error-*`), given
+/// by [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("Файл пуст: в нём нет данных для загрузки.")]
     Empty,
-    #[error(
-        "Не удалось определить кодировку файла (строка {line}): это не UTF-8 и не Windows-1251 — возможно, \
-         файл двоичный или записан в UTF-16 без метки BOM. Сохраните таблицу как «CSV UTF-8» и повторите."
-    )]
     Unknown { line: usize },
+}
+
+crate::i18n::display_in_russian!(DecodeError);
+
+impl Localize for DecodeError {
+    fn message(&self, i18n: &I18n) -> String {
+        match self {
+            DecodeError::Empty => i18n.tr("decode-error-empty"),
+            DecodeError::Unknown { line } => i18n.tr_args(
+                "decode-error-unknown",
+                &[("line", Arg::Str(&line.to_string()))],
+            ),
+        }
+    }
 }
 
 /// Decodes a text file: a byte order mark decides; else valid UTF-8 is UTF-8; else Windows-1251 when

@@ -5,6 +5,8 @@
 //! The limits are checked while reading, never trusted from what a file declares (an Excel `<dimension>`,
 //! a `uniqueCount`, a Word `gridBefore`); a refusal names the limit in Russian.
 
+use crate::i18n::{Arg, I18n, Language, Localize};
+
 /// The most columns a table may have.
 pub const MAX_COLUMNS: usize = 200;
 /// The most rows with text a table may have.
@@ -27,49 +29,50 @@ pub const MAX_CELL_BYTES: usize = 1024 * 1024;
 /// repeats its text in every cell it covers): 64 MB.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 
-/// Which limit a file went over. Messages are Russian: they reach the user as they are.
+/// Which limit a file went over. The text is in `assets/i18n/*.ftl` (keys `limit-error-*`), given by
+/// [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LimitError {
-    #[error("Файл отклонён: в таблице больше {} столбцов.", grouped(MAX_COLUMNS))]
     Columns,
-    #[error("Файл отклонён: в таблице больше {} строк.", grouped(MAX_ROWS))]
     Rows,
-    #[error(
-        "Файл отклонён: в нём больше {} строк (считая пустые).",
-        grouped(MAX_LINES)
-    )]
     Lines,
-    #[error("Файл отклонён: в таблице больше {} ячеек.", grouped(MAX_CELLS))]
     Cells,
-    #[error(
-        "Файл отклонён: в таблице больше {} объединённых областей ячеек.",
-        grouped(MAX_MERGES)
-    )]
     Merges,
-    #[error("Файл отклонён: объединённые области ячеек «{0}» перекрываются.")]
     OverlappingMerges(String),
-    #[error(
-        "Файл отклонён: в книге больше {} строк текста (sharedStrings).",
-        grouped(MAX_SHARED_STRINGS)
-    )]
     SharedStrings,
-    #[error("Файл отклонён: неверная ссылка на ячейку «{0}».")]
     BadReference(String),
-    #[error(
-        "Файл отклонён: в таблице больше {} МБ текста.",
-        MAX_TEXT_BYTES / (1024 * 1024)
-    )]
     Text,
-    #[error(
-        "Файл отклонён: в ячейке таблицы больше {} МБ текста.",
-        MAX_CELL_BYTES / (1024 * 1024)
-    )]
     Cell,
-    #[error(
-        "Файл отклонён: в документе больше {} абзацев.",
-        grouped(MAX_PARAGRAPHS)
-    )]
     Paragraphs,
+}
+
+crate::i18n::display_in_russian!(LimitError);
+
+impl Localize for LimitError {
+    fn message(&self, i18n: &I18n) -> String {
+        let count =
+            |key: &str, n: usize| i18n.tr_args(key, &[("max", Arg::Str(&grouped_in(n, i18n)))]);
+        let megabytes = |key: &str, bytes: usize| {
+            i18n.tr_args(
+                key,
+                &[("max", Arg::Str(&(bytes / (1024 * 1024)).to_string()))],
+            )
+        };
+        let cells = |key: &str, at: &str| i18n.tr_args(key, &[("cells", Arg::Str(at))]);
+        match self {
+            LimitError::Columns => count("limit-error-columns", MAX_COLUMNS),
+            LimitError::Rows => count("limit-error-rows", MAX_ROWS),
+            LimitError::Lines => count("limit-error-lines", MAX_LINES),
+            LimitError::Cells => count("limit-error-cells", MAX_CELLS),
+            LimitError::Merges => count("limit-error-merges", MAX_MERGES),
+            LimitError::OverlappingMerges(at) => cells("limit-error-overlapping-merges", at),
+            LimitError::SharedStrings => count("limit-error-shared-strings", MAX_SHARED_STRINGS),
+            LimitError::BadReference(at) => cells("limit-error-bad-reference", at),
+            LimitError::Text => megabytes("limit-error-text", MAX_TEXT_BYTES),
+            LimitError::Cell => megabytes("limit-error-cell", MAX_CELL_BYTES),
+            LimitError::Paragraphs => count("limit-error-paragraphs", MAX_PARAGRAPHS),
+        }
+    }
 }
 
 /// Counts the text put into a table's cells against [`MAX_TEXT_BYTES`].
@@ -97,13 +100,25 @@ impl TextBudget {
     }
 }
 
-/// A count with thin groups of three digits, as Russian text writes it: «100 000».
+/// A count with groups of three digits, as Russian text writes it: «100 000».
 pub fn grouped(n: usize) -> String {
+    grouped_with(n, ' ')
+}
+
+/// A count grouped as the language of `i18n` writes it: «100 000» in Russian, "100,000" in English.
+fn grouped_in(n: usize, i18n: &I18n) -> String {
+    match i18n.language() {
+        Language::Russian => grouped(n),
+        Language::English => grouped_with(n, ','),
+    }
+}
+
+fn grouped_with(n: usize, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            out.push(separator);
         }
         out.push(c);
     }
@@ -175,6 +190,23 @@ mod tests {
         assert_eq!(grouped(1000), "1 000");
         assert_eq!(grouped(100_000), "100 000");
         assert_eq!(grouped(2_000_000), "2 000 000");
+    }
+
+    #[test]
+    fn a_refusal_names_the_limit_grouped_as_its_language_writes_numbers() {
+        let english = I18n::new(Language::English);
+        assert_eq!(
+            LimitError::Rows.message(&english),
+            "File refused: the table has more than 100,000 rows."
+        );
+        assert_eq!(
+            LimitError::Rows.to_string(),
+            "Файл отклонён: в таблице больше 100 000 строк."
+        );
+        assert_eq!(
+            LimitError::Cell.message(&english),
+            "File refused: a table cell holds more than 1 MB of text."
+        );
     }
 
     #[test]

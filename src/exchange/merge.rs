@@ -280,8 +280,44 @@ pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, Exch
     // Who wrote the file, its time stamps and its references, before any decision rests on them.
     super::trust::check(store, file, crate::model::now())?;
 
+    let mut decider = Decider {
+        store,
+        base: base_of(store, file)?,
+        memory: Memory::load(store)?,
+        tally: Tally::default(),
+        decisions: Decisions::default(),
+    };
+    // Schools first: progress refers to them.
+    let schools_gone = decider.schools(file)?;
+    let measures_gone = decider.plans(file)?;
+    decider.progress(file, &declared, &schools_gone, &measures_gone)?;
+    decider.deletions(file)?;
+
+    let Decider {
+        base,
+        tally,
+        decisions,
+        ..
+    } = decider;
+    Ok(ImportPreview {
+        origin: file.origin.clone(),
+        exported_at: file.exported_at,
+        base,
+        plan_ids: file.plans.iter().map(|p| p.id).collect(),
+        counts: tally.counts,
+        items: tally.items,
+        notes: Vec::new(),
+        decisions,
+    })
+}
+
+/// The time both sides last agreed on: the newest file seen from the file's office, or the newest of ours
+/// the file says its office has seen; none for a file of our own or of no office.
+fn base_of(store: &Store, file: &ExchangeFile) -> Result<Option<Timestamp>, ExchangeError> {
     let own_id = store.meta(META_OFFICE_ID)?.unwrap_or_default();
-    let own_file = !file.origin.id.is_empty() && file.origin.id == own_id;
+    if !file.origin.id.is_empty() && file.origin.id == own_id {
+        return Ok(None);
+    }
     let mut base = if file.origin.id.is_empty() {
         None
     } else {
@@ -290,42 +326,72 @@ pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, Exch
     if let Some(&seen) = file.seen.get(&own_id).filter(|_| !own_id.is_empty()) {
         base = base.max(Some(seen));
     }
-    if own_file {
-        base = None;
+    Ok(base)
+}
+
+/// What this database remembers that decisions rest on: its deletions and the conflicts it keeps.
+struct Memory {
+    tombs: HashMap<(RecordKind, String), Timestamp>,
+    pending: HashMap<(RecordKind, String), Timestamp>,
+}
+
+impl Memory {
+    fn load(store: &Store) -> Result<Self, ExchangeError> {
+        Ok(Self {
+            tombs: store
+                .tombstones()?
+                .into_iter()
+                .map(|t| ((t.kind, t.key), t.deleted_at))
+                .collect(),
+            pending: store
+                .conflicts()?
+                .into_iter()
+                .map(|c| ((c.kind, c.key), c.theirs_at))
+                .collect(),
+        })
     }
 
-    let tombs: HashMap<(RecordKind, String), Timestamp> = store
-        .tombstones()?
-        .into_iter()
-        .map(|t| ((t.kind, t.key), t.deleted_at))
-        .collect();
-    let tomb = |kind: RecordKind, key: &dyn Fn() -> String| -> Option<Timestamp> {
-        if tombs.is_empty() {
-            None
-        } else {
-            tombs.get(&(kind, key())).copied()
-        }
-    };
-    let pending: HashMap<(RecordKind, String), Timestamp> = store
-        .conflicts()?
-        .into_iter()
-        .map(|c| ((c.kind, c.key), c.theirs_at))
-        .collect();
-    let pend = |kind: RecordKind, key: &dyn Fn() -> String| -> Option<Timestamp> {
-        if pending.is_empty() {
-            None
-        } else {
-            pending.get(&(kind, key())).copied()
-        }
-    };
+    /// When we deleted the record (the key is built only when there are deletions at all).
+    fn tomb(&self, kind: RecordKind, key: &dyn Fn() -> String) -> Option<Timestamp> {
+        lookup(&self.tombs, kind, key)
+    }
 
-    let mut d = Decisions::default();
-    let mut counts = [KindCounts::default(); 5];
-    let mut items = Vec::new();
-    let mut note = |kind: RecordKind, action: Action, index: usize, from_deleted: bool| {
-        counts[kind as usize].count(action);
+    /// Their version of the record already kept as a conflict.
+    fn pend(&self, kind: RecordKind, key: &dyn Fn() -> String) -> Option<Timestamp> {
+        lookup(&self.pending, kind, key)
+    }
+}
+
+fn lookup(
+    map: &HashMap<(RecordKind, String), Timestamp>,
+    kind: RecordKind,
+    key: &dyn Fn() -> String,
+) -> Option<Timestamp> {
+    if map.is_empty() {
+        None
+    } else {
+        map.get(&(kind, key())).copied()
+    }
+}
+
+/// The preview's counts per kind and the items that would change something.
+#[derive(Default)]
+struct Tally {
+    counts: [KindCounts; 5],
+    items: Vec<PreviewItem>,
+}
+
+impl Tally {
+    fn note(
+        &mut self,
+        kind: RecordKind,
+        action: Action,
+        index: usize,
+        from_deleted: bool,
+    ) -> Action {
+        self.counts[kind as usize].count(action);
         if !matches!(action, Action::Keep | Action::Skip) {
-            items.push(PreviewItem {
+            self.items.push(PreviewItem {
                 kind,
                 action,
                 index,
@@ -333,182 +399,206 @@ pub fn preview(store: &Store, file: &ExchangeFile) -> Result<ImportPreview, Exch
             });
         }
         action
-    };
+    }
+}
 
-    // Schools first: progress refers to them.
-    let mut schools_gone: HashSet<Id> = HashSet::new();
-    for (i, s) in file.schools.iter().enumerate() {
-        let key = || s.id.to_string();
-        let action = decide(
-            store.updated_at(RecordKind::School, &key())?,
-            tomb(RecordKind::School, &key),
-            s.updated_at,
-            base,
-            pend(RecordKind::School, &key),
-        );
-        if action == Action::Skip {
-            schools_gone.insert(s.id);
-        }
-        d.schools.push(note(RecordKind::School, action, i, false));
+/// Decides, kind by kind, what each record of a file would do to the store.
+struct Decider<'a> {
+    store: &'a Store,
+    base: Option<Timestamp>,
+    memory: Memory,
+    tally: Tally,
+    decisions: Decisions,
+}
+
+impl Decider<'_> {
+    /// The decision for one record of `kind` that we may hold under `key`, theirs changed at `theirs`.
+    fn record(
+        &self,
+        kind: RecordKind,
+        key: &dyn Fn() -> String,
+        theirs: Timestamp,
+    ) -> Result<Action, ExchangeError> {
+        Ok(decide(
+            self.store.updated_at(kind, &key())?,
+            self.memory.tomb(kind, key),
+            theirs,
+            self.base,
+            self.memory.pend(kind, key),
+        ))
     }
 
-    let (mut si, mut mi) = (0, 0);
-    let mut measures_gone: HashSet<Id> = HashSet::new();
-    for (pi, plan) in file.plans.iter().enumerate() {
-        let key = || plan.id.to_string();
-        let plan_action = decide(
-            store.updated_at(RecordKind::Plan, &key())?,
-            tomb(RecordKind::Plan, &key),
-            plan.updated_at,
-            base,
-            pend(RecordKind::Plan, &key),
-        );
-        d.plans.push(note(RecordKind::Plan, plan_action, pi, false));
-        for section in &plan.sections {
-            let key = || section.id.to_string();
-            let action = if plan_action == Action::Skip {
-                Action::Skip
-            } else {
-                decide(
-                    store.updated_at(RecordKind::Section, &key())?,
-                    tomb(RecordKind::Section, &key),
-                    section.updated_at,
-                    base,
-                    pend(RecordKind::Section, &key),
-                )
-            };
-            d.sections
-                .push(note(RecordKind::Section, action, si, false));
-            si += 1;
-            for measure in &section.measures {
-                let key = || measure.id.to_string();
-                let m_action = if action == Action::Skip {
+    /// The file's schools; returns those deleted here (their progress is skipped).
+    fn schools(&mut self, file: &ExchangeFile) -> Result<HashSet<Id>, ExchangeError> {
+        let mut gone = HashSet::new();
+        for (i, s) in file.schools.iter().enumerate() {
+            let action = self.record(RecordKind::School, &|| s.id.to_string(), s.updated_at)?;
+            if action == Action::Skip {
+                gone.insert(s.id);
+            }
+            let action = self.tally.note(RecordKind::School, action, i, false);
+            self.decisions.schools.push(action);
+        }
+        Ok(gone)
+    }
+
+    /// The file's plans, sections and measures (what a deleted plan or section holds is skipped with it);
+    /// returns the measures skipped (their progress is skipped).
+    fn plans(&mut self, file: &ExchangeFile) -> Result<HashSet<Id>, ExchangeError> {
+        let (mut si, mut mi) = (0, 0);
+        let mut gone = HashSet::new();
+        for (pi, plan) in file.plans.iter().enumerate() {
+            let plan_action =
+                self.record(RecordKind::Plan, &|| plan.id.to_string(), plan.updated_at)?;
+            let plan_action = self.tally.note(RecordKind::Plan, plan_action, pi, false);
+            self.decisions.plans.push(plan_action);
+            for section in &plan.sections {
+                let action = if plan_action == Action::Skip {
                     Action::Skip
                 } else {
-                    decide(
-                        store.updated_at(RecordKind::Measure, &key())?,
-                        tomb(RecordKind::Measure, &key),
-                        measure.updated_at,
-                        base,
-                        pend(RecordKind::Measure, &key),
-                    )
+                    let key = || section.id.to_string();
+                    self.record(RecordKind::Section, &key, section.updated_at)?
                 };
-                if m_action == Action::Skip {
-                    measures_gone.insert(measure.id);
+                let action = self.tally.note(RecordKind::Section, action, si, false);
+                self.decisions.sections.push(action);
+                si += 1;
+                for measure in &section.measures {
+                    let m_action = if action == Action::Skip {
+                        Action::Skip
+                    } else {
+                        let key = || measure.id.to_string();
+                        self.record(RecordKind::Measure, &key, measure.updated_at)?
+                    };
+                    if m_action == Action::Skip {
+                        gone.insert(measure.id);
+                    }
+                    let m_action = self.tally.note(RecordKind::Measure, m_action, mi, false);
+                    self.decisions.measures.push(m_action);
+                    mi += 1;
                 }
-                d.measures
-                    .push(note(RecordKind::Measure, m_action, mi, false));
-                mi += 1;
             }
         }
+        Ok(gone)
     }
 
-    // Progress: its measure and school must be in the file or here; deleted here → skipped.
-    let mut known_measures: HashMap<Id, bool> = HashMap::new();
-    let mut known_schools: HashMap<Id, bool> = HashMap::new();
-    // Our records' `updated_at`, fetched per measure (the file lists progress by measure): one query for
-    // a measure's records instead of one per record.
-    let mut stored: Option<(Id, ProgressTimes)> = None;
-    let mut fetched: HashSet<Id> = HashSet::new();
-    for (i, p) in file.progress.iter().enumerate() {
-        let mut gone = measures_gone.contains(&p.measure_id)
-            || p.school_id.is_some_and(|s| schools_gone.contains(&s));
-        if !gone && !declared.measures.contains(&p.measure_id) {
-            let present = match known_measures.get(&p.measure_id) {
-                Some(&k) => k,
-                None => {
-                    let k = store.has_measure(p.measure_id)?;
-                    known_measures.insert(p.measure_id, k);
-                    k
+    /// Progress: its measure and school must be in the file or here; deleted here → skipped.
+    fn progress(
+        &mut self,
+        file: &ExchangeFile,
+        declared: &super::Declared,
+        schools_gone: &HashSet<Id>,
+        measures_gone: &HashSet<Id>,
+    ) -> Result<(), ExchangeError> {
+        let mut known_measures: HashMap<Id, bool> = HashMap::new();
+        let mut known_schools: HashMap<Id, bool> = HashMap::new();
+        // Our records' `updated_at`, fetched per measure (the file lists progress by measure): one query
+        // for a measure's records instead of one per record.
+        let mut stored: Option<(Id, ProgressTimes)> = None;
+        let mut fetched: HashSet<Id> = HashSet::new();
+        for (i, p) in file.progress.iter().enumerate() {
+            let mut gone = measures_gone.contains(&p.measure_id)
+                || p.school_id.is_some_and(|s| schools_gone.contains(&s));
+            if !gone && !declared.measures.contains(&p.measure_id) {
+                let present = cached(&mut known_measures, p.measure_id, |id| {
+                    self.store.has_measure(id)
+                })?;
+                if !present {
+                    let key = || p.measure_id.to_string();
+                    if self.memory.tomb(RecordKind::Measure, &key).is_none() {
+                        return Err(ExchangeError::UnknownMeasure(p.measure_id));
+                    }
+                    gone = true;
                 }
-            };
-            if !present {
-                if tomb(RecordKind::Measure, &|| p.measure_id.to_string()).is_none() {
-                    return Err(ExchangeError::UnknownMeasure(p.measure_id));
-                }
-                gone = true;
             }
-        }
-        if let Some(school) = p.school_id
-            && !gone
-            && !declared.schools.contains(&school)
-        {
-            let present = match known_schools.get(&school) {
-                Some(&k) => k,
-                None => {
-                    let k = store.has_school(school)?;
-                    known_schools.insert(school, k);
-                    k
+            if let Some(school) = p.school_id
+                && !gone
+                && !declared.schools.contains(&school)
+            {
+                let present = cached(&mut known_schools, school, |id| self.store.has_school(id))?;
+                if !present {
+                    if self
+                        .memory
+                        .tomb(RecordKind::School, &|| school.to_string())
+                        .is_none()
+                    {
+                        return Err(ExchangeError::UnknownSchool(school));
+                    }
+                    gone = true;
                 }
-            };
-            if !present {
-                if tomb(RecordKind::School, &|| school.to_string()).is_none() {
-                    return Err(ExchangeError::UnknownSchool(school));
-                }
-                gone = true;
             }
-        }
-        let key = || progress_key(p.measure_id, p.school_id, p.due);
-        let action = if gone {
-            Action::Skip
-        } else {
-            let current = stored.as_ref().is_some_and(|(m, _)| *m == p.measure_id);
-            let ours = if current || fetched.insert(p.measure_id) {
-                if !current {
-                    stored = Some((p.measure_id, store.progress_times(p.measure_id)?));
-                }
-                stored
-                    .as_ref()
-                    .and_then(|(_, times)| times.get(&(p.school_id, p.due)).copied())
+            let key = || progress_key(p.measure_id, p.school_id, p.due);
+            let action = if gone {
+                Action::Skip
             } else {
-                // A measure met again out of order (a hand-made file): one record at a time.
-                store.progress_updated_at(p.measure_id, p.school_id, p.due)?
-            };
-            decide(
-                ours,
-                tomb(RecordKind::Progress, &key),
-                p.updated_at,
-                base,
-                pend(RecordKind::Progress, &key),
-            )
-        };
-        d.progress
-            .push(note(RecordKind::Progress, action, i, false));
-    }
-
-    // Their deletions: a tombstone newer than our record deletes it.
-    for (i, del) in file.deleted.iter().enumerate() {
-        let kind: RecordKind = del.kind.into();
-        let key = del.key().expect("validated");
-        let ours = store.updated_at(kind, &key)?;
-        let action = match ours {
-            None => Action::Keep,
-            Some(o) if base.is_some_and(|b| o > b && del.deleted_at > b) => {
-                if pending
-                    .get(&(kind, key.clone()))
-                    .is_some_and(|&p| del.deleted_at <= p)
-                {
-                    Action::Keep
+                let current = stored.as_ref().is_some_and(|(m, _)| *m == p.measure_id);
+                let ours = if current || fetched.insert(p.measure_id) {
+                    if !current {
+                        stored = Some((p.measure_id, self.store.progress_times(p.measure_id)?));
+                    }
+                    stored
+                        .as_ref()
+                        .and_then(|(_, times)| times.get(&(p.school_id, p.due)).copied())
                 } else {
-                    Action::Conflict
-                }
-            }
-            Some(o) if del.deleted_at > o => Action::Delete,
-            Some(_) => Action::Keep,
-        };
-        d.deleted.push(note(kind, action, i, true));
+                    // A measure met again out of order (a hand-made file): one record at a time.
+                    self.store
+                        .progress_updated_at(p.measure_id, p.school_id, p.due)?
+                };
+                decide(
+                    ours,
+                    self.memory.tomb(RecordKind::Progress, &key),
+                    p.updated_at,
+                    self.base,
+                    self.memory.pend(RecordKind::Progress, &key),
+                )
+            };
+            let action = self.tally.note(RecordKind::Progress, action, i, false);
+            self.decisions.progress.push(action);
+        }
+        Ok(())
     }
 
-    Ok(ImportPreview {
-        origin: file.origin.clone(),
-        exported_at: file.exported_at,
-        base,
-        plan_ids: file.plans.iter().map(|p| p.id).collect(),
-        counts,
-        items,
-        notes: Vec::new(),
-        decisions: d,
-    })
+    /// Their deletions: a tombstone newer than our record deletes it.
+    fn deletions(&mut self, file: &ExchangeFile) -> Result<(), ExchangeError> {
+        for (i, del) in file.deleted.iter().enumerate() {
+            let kind: RecordKind = del.kind.into();
+            let key = del.key().expect("validated");
+            let ours = self.store.updated_at(kind, &key)?;
+            let action = match ours {
+                None => Action::Keep,
+                Some(o) if self.base.is_some_and(|b| o > b && del.deleted_at > b) => {
+                    if self
+                        .memory
+                        .pending
+                        .get(&(kind, key.clone()))
+                        .is_some_and(|&p| del.deleted_at <= p)
+                    {
+                        Action::Keep
+                    } else {
+                        Action::Conflict
+                    }
+                }
+                Some(o) if del.deleted_at > o => Action::Delete,
+                Some(_) => Action::Keep,
+            };
+            let action = self.tally.note(kind, action, i, true);
+            self.decisions.deleted.push(action);
+        }
+        Ok(())
+    }
+}
+
+/// Whether the store holds `id`, asked once per id.
+fn cached(
+    known: &mut HashMap<Id, bool>,
+    id: Id,
+    ask: impl FnOnce(Id) -> Result<bool, crate::store::StoreError>,
+) -> Result<bool, ExchangeError> {
+    if let Some(&k) = known.get(&id) {
+        return Ok(k);
+    }
+    let k = ask(id)?;
+    known.insert(id, k);
+    Ok(k)
 }
 
 /// Writes what `preview` decided, in one transaction: all of it, or nothing. Then remembers the file as

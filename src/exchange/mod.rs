@@ -212,8 +212,14 @@ pub enum ExchangeError {
     BadDeletion(usize),
     DuplicateDeletion(usize),
     SchoolNotFound(String),
-    /// A message already put together (a table reader's or a decoder's).
+    /// A message already put together.
     Table(String),
+    /// A text table whose encoding cannot be told.
+    Decode(#[from] decode::DecodeError),
+    /// A table over the reader limits.
+    Limit(#[from] limits::LimitError),
+    /// A table that cannot be read as a road map.
+    TableRead(#[from] table::TableError),
     PlanNotFound(String),
     Store(#[from] StoreError),
     Trust(#[from] trust::TrustError),
@@ -341,11 +347,14 @@ impl Localize for ExchangeError {
                 &[("school", Arg::Str(school))],
             ),
             ExchangeError::Table(message) => message.clone(),
+            ExchangeError::Decode(e) => e.message(i18n),
+            ExchangeError::Limit(e) => e.message(i18n),
+            ExchangeError::TableRead(e) => e.message(i18n),
             ExchangeError::PlanNotFound(plan) => {
                 tr("exchange-error-plan-not-found", &[("plan", Arg::Str(plan))])
             }
             ExchangeError::Store(e) => e.message(i18n),
-            ExchangeError::Trust(e) => e.to_string(),
+            ExchangeError::Trust(e) => e.message(i18n),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::i18n::{Arg, I18n, Localize};
 use crate::model::{Category, School};
 
 /// What a school's column holds.
@@ -30,31 +31,49 @@ pub struct SchoolsTable {
     pub warnings: Vec<String>,
 }
 
-/// Why a table of schools cannot be read.
+/// Why a table of schools cannot be read. The text is in `assets/i18n/*.ftl` (keys `schools-csv-error-*`),
+/// given by [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SchoolsCsvError {
-    #[error(
-        "Файл не в кодировке UTF-8 (возможно, Windows-1251). Сохраните таблицу как «CSV UTF-8» и повторите."
-    )]
     NotUtf8,
-    #[error("Таблица пуста: в ней нет ни одной строки.")]
     Empty,
-    #[error(
-        "В заголовке таблицы нет столбца «Наименование» (или «Полное наименование»). Первая строка таблицы должна называть столбцы."
-    )]
     NoNameColumn,
-    #[error("Строка {row}: не указано наименование школы.")]
-    NoName { row: usize },
-    #[error("Строка {row}: школа «{name}» уже встречается в строке {first}.")]
+    NoName {
+        row: usize,
+    },
     Duplicate {
         row: usize,
         name: String,
         first: usize,
     },
-    #[error("В таблице нет ни одной школы: под заголовком нет строк.")]
     NoRows,
-    #[error(transparent)]
     Limit(#[from] super::limits::LimitError),
+}
+
+crate::i18n::display_in_russian!(SchoolsCsvError);
+
+impl Localize for SchoolsCsvError {
+    fn message(&self, i18n: &I18n) -> String {
+        match self {
+            SchoolsCsvError::NotUtf8 => i18n.tr("schools-csv-error-not-utf8"),
+            SchoolsCsvError::Empty => i18n.tr("schools-csv-error-empty"),
+            SchoolsCsvError::NoNameColumn => i18n.tr("schools-csv-error-no-name-column"),
+            SchoolsCsvError::NoName { row } => i18n.tr_args(
+                "schools-csv-error-no-name",
+                &[("row", Arg::Str(&row.to_string()))],
+            ),
+            SchoolsCsvError::Duplicate { row, name, first } => i18n.tr_args(
+                "schools-csv-error-duplicate",
+                &[
+                    ("row", Arg::Str(&row.to_string())),
+                    ("name", Arg::Str(name)),
+                    ("first", Arg::Str(&first.to_string())),
+                ],
+            ),
+            SchoolsCsvError::NoRows => i18n.tr("schools-csv-error-no-rows"),
+            SchoolsCsvError::Limit(e) => e.message(i18n),
+        }
+    }
 }
 
 /// Reads a table of schools from the bytes of a file.
@@ -277,6 +296,8 @@ mod tests {
         let e = read_schools_text("Наименование;Район\nСОШ № 1;А\n;Б\n").unwrap_err();
         assert_eq!(e, SchoolsCsvError::NoName { row: 3 });
         assert_eq!(e.to_string(), "Строка 3: не указано наименование школы.");
+        let english = I18n::new(crate::i18n::Language::English);
+        assert_eq!(e.message(&english), "Row 3: the school's name is missing.");
         let e = read_schools_text("Наименование\nСОШ № 1\nсош № 1\n").unwrap_err();
         assert!(
             matches!(

@@ -94,11 +94,9 @@ pub fn read_table_text(path: &Path) -> Result<TableText, ExchangeError> {
 
 /// Decodes table bytes and splits them into rows.
 pub fn decode_table(bytes: &[u8], stem: String) -> Result<TableText, ExchangeError> {
-    let (text, encoding) =
-        super::decode::decode(bytes).map_err(|e| ExchangeError::Table(e.to_string()))?;
+    let (text, encoding) = super::decode::decode(bytes)?;
     Ok(TableText {
-        rows: super::limits::parse_delimited_bounded(&text, None)
-            .map_err(|e| ExchangeError::Table(e.to_string()))?,
+        rows: super::limits::parse_delimited_bounded(&text, None)?,
         encoding,
         stem,
     })
@@ -114,8 +112,7 @@ pub fn table_source(
     let import = match mapping {
         Some(m) => table::read_table_with_columns(&text.rows, m),
         None => table::read_table(&text.rows),
-    }
-    .map_err(|e| ExchangeError::Table(e.to_string()))?;
+    }?;
     let (plan, mut notes) = plan_from_table(import, &text.stem, today);
     notes.insert(0, format!("Кодировка файла: {}.", text.encoding.name()));
     Ok(ImportSource {

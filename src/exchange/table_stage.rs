@@ -67,7 +67,7 @@ impl crate::i18n::Localize for StageError {
         match self {
             StageError::Office(e) => e.message(i18n),
             StageError::File(e) => e.message(i18n),
-            StageError::Table(e) => e.to_string(),
+            StageError::Table(e) => e.message(i18n),
         }
     }
 }

@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 use chrono::Duration;
 
+use crate::i18n::{Arg, I18n, Localize};
 use crate::model::{Id, Timestamp};
 use crate::store::Store;
 
@@ -22,25 +23,89 @@ use super::{ExchangeError, ExchangeFile, META_OFFICE_ID};
 
 pub use crate::store::CLOCK_TOLERANCE_HOURS;
 
-/// Why a file is not trusted. Messages are Russian: they reach the user as they are.
+/// Why a file is not trusted. The text is in `assets/i18n/*.ftl` (keys `trust-error-*`), given by
+/// [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TrustError {
-    #[error(
-        "Этот файл выгружен из этой же базы: загружать его обратно нельзя — изменения сравнивались бы сами с собой. Загружайте файлы, полученные от других управлений и школ."
-    )]
     OwnFile,
-    #[error(
-        "Файл отклонён: {what} — {at}, это позже сегодняшнего дня. Проверьте дату и время на компьютере, где файл выгружен, и выгрузите его заново."
-    )]
-    Future { what: String, at: String },
-    #[error(
-        "Файл отклонён: план «{plan}» относится к школе {school}, которой нет ни в файле, ни в базе."
-    )]
-    UnknownOwnerSchool { plan: String, school: Id },
-    #[error(
-        "Файл отклонён: мероприятие «{measure}» взято из мероприятия {source_measure}, которого нет ни в файле, ни в базе."
-    )]
-    UnknownSourceMeasure { measure: String, source_measure: Id },
+    /// A time stamp later than now: what carries it and when (`DD.MM.YYYY HH:MM`).
+    Future {
+        what: Stamped,
+        at: String,
+    },
+    UnknownOwnerSchool {
+        plan: String,
+        school: Id,
+    },
+    UnknownSourceMeasure {
+        measure: String,
+        source_measure: Id,
+    },
+}
+
+/// What in a file carries a time stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stamped {
+    Export,
+    /// The watermark of an exchange with the office of this id.
+    Seen(String),
+    Plan(String),
+    Section(String),
+    Measure(String),
+    School(String),
+    /// A progress record of the measure of this id.
+    Progress(Id),
+    Deletion,
+}
+
+crate::i18n::display_in_russian!(TrustError);
+
+impl Localize for TrustError {
+    fn message(&self, i18n: &I18n) -> String {
+        match self {
+            TrustError::OwnFile => i18n.tr("trust-error-own-file"),
+            TrustError::Future { what, at } => i18n.tr_args(
+                "trust-error-future",
+                &[
+                    ("what", Arg::Str(&what.message(i18n))),
+                    ("at", Arg::Str(at)),
+                ],
+            ),
+            TrustError::UnknownOwnerSchool { plan, school } => i18n.tr_args(
+                "trust-error-unknown-owner-school",
+                &[
+                    ("plan", Arg::Str(plan)),
+                    ("school", Arg::Str(&school.to_string())),
+                ],
+            ),
+            TrustError::UnknownSourceMeasure {
+                measure,
+                source_measure,
+            } => i18n.tr_args(
+                "trust-error-unknown-source-measure",
+                &[
+                    ("measure", Arg::Str(measure)),
+                    ("source", Arg::Str(&source_measure.to_string())),
+                ],
+            ),
+        }
+    }
+}
+
+impl Stamped {
+    fn message(&self, i18n: &I18n) -> String {
+        let named = |key: &str, name: &str| i18n.tr_args(key, &[("name", Arg::Str(name))]);
+        match self {
+            Stamped::Export => i18n.tr("trust-stamped-export"),
+            Stamped::Seen(office) => named("trust-stamped-seen", office),
+            Stamped::Plan(title) => named("trust-stamped-plan", title),
+            Stamped::Section(title) => named("trust-stamped-section", title),
+            Stamped::Measure(title) => named("trust-stamped-measure", title),
+            Stamped::School(name) => named("trust-stamped-school", name),
+            Stamped::Progress(measure) => named("trust-stamped-progress", &measure.to_string()),
+            Stamped::Deletion => i18n.tr("trust-stamped-deletion"),
+        }
+    }
 }
 
 /// Checks `file` against `store` at the moment `now` (see the module docs).
@@ -56,7 +121,7 @@ pub fn check(store: &Store, file: &ExchangeFile, now: Timestamp) -> Result<(), E
 /// Refuses the first time stamp later than `now` plus [`CLOCK_TOLERANCE_HOURS`].
 pub fn check_times(file: &ExchangeFile, now: Timestamp) -> Result<(), TrustError> {
     let limit = now + Duration::hours(CLOCK_TOLERANCE_HOURS);
-    let future = |what: String, at: Timestamp| -> Result<(), TrustError> {
+    let future = |what: Stamped, at: Timestamp| -> Result<(), TrustError> {
         if at > limit {
             return Err(TrustError::Future {
                 what,
@@ -65,39 +130,27 @@ pub fn check_times(file: &ExchangeFile, now: Timestamp) -> Result<(), TrustError
         }
         Ok(())
     };
-    future("файл выгружен".into(), file.exported_at)?;
+    future(Stamped::Export, file.exported_at)?;
     for (office, at) in &file.seen {
-        future(format!("отметка об обмене с управлением {office}"), *at)?;
+        future(Stamped::Seen(office.clone()), *at)?;
     }
     for plan in &file.plans {
-        future(format!("план «{}» изменён", plan.title), plan.updated_at)?;
+        future(Stamped::Plan(plan.title.clone()), plan.updated_at)?;
         for section in &plan.sections {
-            future(
-                format!("направление «{}» изменено", section.title),
-                section.updated_at,
-            )?;
+            future(Stamped::Section(section.title.clone()), section.updated_at)?;
             for measure in &section.measures {
-                future(
-                    format!("мероприятие «{}» изменено", measure.title),
-                    measure.updated_at,
-                )?;
+                future(Stamped::Measure(measure.title.clone()), measure.updated_at)?;
             }
         }
     }
     for school in &file.schools {
-        future(
-            format!("школа «{}» изменена", school.name),
-            school.updated_at,
-        )?;
+        future(Stamped::School(school.name.clone()), school.updated_at)?;
     }
     for p in &file.progress {
-        future(
-            format!("отметка о выполнении мероприятия {}", p.measure_id),
-            p.updated_at,
-        )?;
+        future(Stamped::Progress(p.measure_id), p.updated_at)?;
     }
     for d in &file.deleted {
-        future("запись об удалении".into(), d.deleted_at)?;
+        future(Stamped::Deletion, d.deleted_at)?;
     }
     Ok(())
 }
@@ -208,6 +261,12 @@ mod tests {
             assert!(
                 err.to_string().contains("01.01.9999") && err.to_string().contains("позже"),
                 "{err}"
+            );
+            let english = err.message(&I18n::new(crate::i18n::Language::English));
+            assert!(
+                english.starts_with("File refused: ")
+                    && english.contains("01.01.9999 00:00, which is later than today"),
+                "{english}"
             );
             assert_eq!(content(&b), before, "a refused file changed the database");
         }

@@ -1,6 +1,8 @@
 //! A reversible edit of the data. The app turns every user command into one `Change`, writes it through the
 //! store in one transaction, applies it to its in-memory plan, and keeps it for undo (its `inverse`).
 
+use crate::i18n::{Arg, I18n, Localize};
+
 use super::{
     CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan, Progress, School, Section,
 };
@@ -64,10 +66,41 @@ pub enum Change {
     Batch(Vec<Change>),
 }
 
-/// Why a change does not fit the data it is applied to (the data changed under it).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Изменение не соответствует текущим данным: {0}")]
-pub struct ChangeMismatch(pub &'static str);
+/// Why a change does not fit the data it is applied to (the data changed under it). The text is in
+/// `assets/i18n/*.ftl` (keys `change-mismatch-*`), given by [`Localize`]; `Display` is the Russian one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeMismatch {
+    NoSection,
+    NoMeasure,
+    SectionPlaceOutsidePlan,
+    MeasurePlaceOutsideSection,
+    SectionMoved,
+    MeasureMoved,
+    SectionDeleted,
+    MeasureDeleted,
+    SchoolDeleted,
+}
+
+crate::i18n::display_in_russian!(ChangeMismatch);
+
+impl Localize for ChangeMismatch {
+    fn message(&self, i18n: &I18n) -> String {
+        let reason = i18n.tr(match self {
+            ChangeMismatch::NoSection => "change-mismatch-no-section",
+            ChangeMismatch::NoMeasure => "change-mismatch-no-measure",
+            ChangeMismatch::SectionPlaceOutsidePlan => "change-mismatch-section-place-outside-plan",
+            ChangeMismatch::MeasurePlaceOutsideSection => {
+                "change-mismatch-measure-place-outside-section"
+            }
+            ChangeMismatch::SectionMoved => "change-mismatch-section-moved",
+            ChangeMismatch::MeasureMoved => "change-mismatch-measure-moved",
+            ChangeMismatch::SectionDeleted => "change-mismatch-section-deleted",
+            ChangeMismatch::MeasureDeleted => "change-mismatch-measure-deleted",
+            ChangeMismatch::SchoolDeleted => "change-mismatch-school-deleted",
+        });
+        i18n.tr_args("change-mismatch", &[("reason", Arg::Str(&reason))])
+    }
+}
 
 impl Change {
     /// The change that undoes this one.
@@ -158,27 +191,27 @@ impl Change {
             Change::SectionHeader { after, .. } => {
                 let i = plan
                     .section_index(after.id)
-                    .ok_or(ChangeMismatch("нет такого направления"))?;
+                    .ok_or(ChangeMismatch::NoSection)?;
                 let measures = std::mem::take(&mut plan.sections[i].measures);
                 plan.sections[i] = after.header();
                 plan.sections[i].measures = measures;
             }
             Change::InsertSection { index, section } => {
                 if *index > plan.sections.len() {
-                    return Err(ChangeMismatch("место направления вне плана"));
+                    return Err(ChangeMismatch::SectionPlaceOutsidePlan);
                 }
                 plan.sections.insert(*index, (**section).clone());
             }
             Change::RemoveSection { index, section } => {
                 if plan.sections.get(*index).map(|s| s.id) != Some(section.id) {
-                    return Err(ChangeMismatch("направление уже удалено или перемещено"));
+                    return Err(ChangeMismatch::SectionMoved);
                 }
                 plan.sections.remove(*index);
             }
             Change::Measure { after, .. } => {
                 let (si, mi) = plan
                     .find_measure(after.id)
-                    .ok_or(ChangeMismatch("нет такого мероприятия"))?;
+                    .ok_or(ChangeMismatch::NoMeasure)?;
                 plan.sections[si].measures[mi] = (**after).clone();
             }
             Change::InsertMeasure {
@@ -188,10 +221,10 @@ impl Change {
             } => {
                 let si = plan
                     .section_index(*section_id)
-                    .ok_or(ChangeMismatch("нет такого направления"))?;
+                    .ok_or(ChangeMismatch::NoSection)?;
                 let measures = &mut plan.sections[si].measures;
                 if *index > measures.len() {
-                    return Err(ChangeMismatch("место мероприятия вне направления"));
+                    return Err(ChangeMismatch::MeasurePlaceOutsideSection);
                 }
                 measures.insert(*index, (**measure).clone());
             }
@@ -202,10 +235,10 @@ impl Change {
             } => {
                 let si = plan
                     .section_index(*section_id)
-                    .ok_or(ChangeMismatch("нет такого направления"))?;
+                    .ok_or(ChangeMismatch::NoSection)?;
                 let measures = &mut plan.sections[si].measures;
                 if measures.get(*index).map(|m| m.id) != Some(measure.id) {
-                    return Err(ChangeMismatch("мероприятие уже удалено или перемещено"));
+                    return Err(ChangeMismatch::MeasureMoved);
                 }
                 measures.remove(*index);
             }
@@ -236,6 +269,26 @@ mod tests {
         s.measures.push(Measure::new("1.2", "Б"));
         plan.sections.push(s);
         plan
+    }
+
+    #[test]
+    fn a_change_on_a_gone_section_is_refused_in_the_user_s_language() {
+        let mut plan = plan();
+        let change = Change::InsertMeasure {
+            section_id: crate::model::new_id(),
+            index: 0,
+            measure: Box::new(Measure::new("9.1", "Лишнее")),
+        };
+        let refusal = change.apply_to_plan(&mut plan).unwrap_err();
+        assert_eq!(
+            refusal.to_string(),
+            "Изменение не соответствует текущим данным: нет такого направления"
+        );
+        let english = crate::i18n::I18n::new(crate::i18n::Language::English);
+        assert_eq!(
+            refusal.message(&english),
+            "The change does not fit the current data: there is no such section"
+        );
     }
 
     #[test]

@@ -104,7 +104,7 @@ impl Localize for StoreError {
             StoreError::Corrupt(detail) => {
                 i18n.tr_args("store-error-corrupt", &[("detail", Arg::Str(detail))])
             }
-            StoreError::Mismatch(e) => e.to_string(),
+            StoreError::Mismatch(e) => e.message(i18n),
             StoreError::ReadOnly(p) => path("store-error-read-only", p),
             StoreError::ReadOnlyOld {
                 path: p,

@@ -46,7 +46,7 @@ impl<'t> Writer<'t> {
                         after.title,
                         codec::timestamp_text(&after.updated_at)
                     ])?;
-                expect_one(n, "нет такого направления")
+                expect_one(n, ChangeMismatch::NoSection)
             }
             Change::InsertSection { index, section } => {
                 self.tx
@@ -73,7 +73,7 @@ impl<'t> Writer<'t> {
                     .prepare_cached("SELECT section_id, position FROM measures WHERE id = ?1")?
                     .query_row([after.id.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
-                let (section, position) = place.ok_or(ChangeMismatch("нет такого мероприятия"))?;
+                let (section, position) = place.ok_or(ChangeMismatch::NoMeasure)?;
                 self.put_measure(codec::id(&section)?, position as usize, after)
             }
             Change::InsertMeasure {
@@ -98,7 +98,7 @@ impl<'t> Writer<'t> {
                     .tx
                     .prepare_cached("DELETE FROM measures WHERE id = ?1 AND section_id = ?2")?
                     .execute(params![measure.id.to_string(), section_id.to_string()])?;
-                expect_one(n, "мероприятие уже удалено")?;
+                expect_one(n, ChangeMismatch::MeasureDeleted)?;
                 self.record_deletion(RecordKind::Measure, &id_key(measure.id))?;
                 self.tx
                     .prepare_cached(
@@ -281,7 +281,7 @@ impl<'t> Writer<'t> {
             .tx
             .prepare_cached("DELETE FROM sections WHERE id = ?1")?
             .execute([id.to_string()])?;
-        expect_one(n, "направление уже удалено")?;
+        expect_one(n, ChangeMismatch::SectionDeleted)?;
         self.record_deletion(RecordKind::Section, &id_key(id))
     }
 
@@ -314,7 +314,7 @@ impl<'t> Writer<'t> {
             .tx
             .prepare_cached("DELETE FROM schools WHERE id = ?1")?
             .execute([id.to_string()])?;
-        expect_one(n, "школа уже удалена")?;
+        expect_one(n, ChangeMismatch::SchoolDeleted)?;
         self.record_deletion(RecordKind::School, &id_key(id))
     }
 
@@ -529,9 +529,9 @@ impl<'t> Writer<'t> {
     }
 }
 
-fn expect_one(rows: usize, what: &'static str) -> Result<()> {
+fn expect_one(rows: usize, mismatch: ChangeMismatch) -> Result<()> {
     if rows == 0 {
-        Err(ChangeMismatch(what).into())
+        Err(mismatch.into())
     } else {
         Ok(())
     }

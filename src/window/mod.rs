@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::app::{Command, OpenWindows, RoadmapApp, Screen, ThemeChoice, UiState};
+use crate::app::{Command, OpenWindows, RoadmapApp, SchoolTab, Screen, ThemeChoice, UiState};
 use crate::store::Store;
 use crate::ui::{ViewCtx, Views};
 
@@ -45,6 +45,12 @@ impl Window {
         if launch.dark {
             ui_state.theme = ThemeChoice::Dark;
         }
+        if let Some(tab) = launch.school_tab {
+            ui_state.schools.tab = tab;
+        }
+        if launch.heat_map {
+            ui_state.schools.heat_map = true;
+        }
         crate::ui::style::apply(&cc.egui_ctx);
         let today = launch
             .today
@@ -52,6 +58,9 @@ impl Window {
         crate::startup::trace("window and renderer ready");
         let mut app = RoadmapApp::new(store, today, ui_state);
         crate::startup::trace("app built");
+        if launch.select_first {
+            select_first(&mut app);
+        }
         app.jobs.set_background(true);
         if let Some(path) = launch.preview_import {
             app.push(Command::ImportFile(path));
@@ -124,6 +133,27 @@ pub struct Launch {
     /// The scale in percent and the dark theme instead of the remembered ones — for screenshots.
     pub scale: Option<u16>,
     pub dark: bool,
+    /// The Школы screen's tab instead of the remembered one — for screenshots.
+    pub school_tab: Option<SchoolTab>,
+    /// The district overview as the heat map — for screenshots.
+    pub heat_map: bool,
+    /// Select the plan's first measure and the first school — for screenshots.
+    pub select_first: bool,
+    /// The window's size in points instead of the default — for screenshots.
+    pub size: Option<[u16; 2]>,
+}
+
+/// Selects the current plan's first measure and, if none is chosen, the first school.
+fn select_first(app: &mut RoadmapApp) {
+    app.data.selected = app
+        .data
+        .plan
+        .as_ref()
+        .and_then(|plan| plan.measures().next())
+        .map(|m| m.id);
+    if app.ui_state.schools.selected.is_none() {
+        app.ui_state.schools.selected = app.data.schools.first().map(|s| s.id);
+    }
 }
 
 /// Opens the main window on the database at `db` (the default one when `None`).
@@ -138,10 +168,18 @@ pub fn run(db: Option<PathBuf>, launch: Launch) -> anyhow::Result<()> {
     };
     let opened = config.open_store(&path);
     crate::startup::trace("database opened");
+    let mut viewport = egui::ViewportBuilder::default();
+    if launch.size.is_some() {
+        viewport = viewport.with_position([0.0, 0.0]);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("Дорожные карты — Roadmap Planner")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size(
+                launch
+                    .size
+                    .map_or([1280.0, 800.0], |[w, h]| [f32::from(w), f32::from(h)]),
+            )
             .with_min_inner_size([800.0, 500.0])
             .with_icon(window_icon()),
         ..Default::default()

@@ -149,8 +149,8 @@ impl Localize for OfficeError {
             OfficeError::Spreadsheet(detail) => {
                 i18n.tr_args("office-error-spreadsheet", &[("detail", Arg::Str(detail))])
             }
-            OfficeError::Table(e) => e.to_string(),
-            OfficeError::Limit(e) => e.to_string(),
+            OfficeError::Table(e) => e.message(i18n),
+            OfficeError::Limit(e) => e.message(i18n),
             OfficeError::Write(detail) => {
                 i18n.tr_args("office-error-write", &[("detail", Arg::Str(detail))])
             }

@@ -21,6 +21,7 @@ mod tests;
 pub use cells::{detect as detect_delimiter, parse_delimited};
 pub use columns::{ColumnMapping, TableColumn};
 
+use crate::i18n::{I18n, Localize};
 use crate::model::Section;
 
 /// What a table holds: the title above its header, its sections of measures (new ids, stamped now, due
@@ -43,20 +44,27 @@ impl TableImport {
     }
 }
 
-/// Why a table cannot be read. Messages are Russian: they reach the user as they are.
+/// Why a table cannot be read. The text is in `assets/i18n/*.ftl` (keys `table-error-*`), given by
+/// [`Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TableError {
-    #[error("Таблица пуста: в ней нет ни одной строки с текстом.")]
     Empty,
-    #[error(
-        "Не найдена строка заголовков таблицы. Ожидаются столбцы «Мероприятие» и хотя бы один из «№», \
-         «Сроки», «Ответственные», «Результат», «Документы». Укажите, что содержит каждый столбец."
-    )]
     NoHeader,
-    #[error("Не указан столбец «Мероприятие»: без него мероприятия не прочитать.")]
     NoTitleColumn,
-    #[error("Под строкой заголовков нет ни одного направления или мероприятия.")]
     NoData,
+}
+
+crate::i18n::display_in_russian!(TableError);
+
+impl Localize for TableError {
+    fn message(&self, i18n: &I18n) -> String {
+        i18n.tr(match self {
+            TableError::Empty => "table-error-empty",
+            TableError::NoHeader => "table-error-no-header",
+            TableError::NoTitleColumn => "table-error-no-title-column",
+            TableError::NoData => "table-error-no-data",
+        })
+    }
 }
 
 /// Reads a road-map table whose header row names its columns (see the module docs).

@@ -13,7 +13,11 @@ use crate::model::{Period, Plan};
 use crate::ui::style;
 
 const ROW_H: f32 = 18.0;
+/// The section names' column: this wide, narrowed down to `MIN_LABEL_W` before the months get narrower
+/// than `MIN_MONTH_W` (the table then stays within a narrow window instead of cutting «Всего» off).
 const LABEL_W: f32 = 270.0;
+const MIN_LABEL_W: f32 = 120.0;
+const MIN_MONTH_W: f32 = 30.0;
 const TOTAL_W: f32 = 56.0;
 
 /// The first month of the plan year that holds `month`, within the plan's years.
@@ -73,12 +77,16 @@ pub fn strip(
     });
 
     let rows = plan.sections.len() + 2;
-    let width = ui.available_width().max(LABEL_W + TOTAL_W + 12.0 * 30.0);
+    let label_w = (ui.available_width() - TOTAL_W - 12.0 * MIN_MONTH_W).clamp(MIN_LABEL_W, LABEL_W);
+    let width = ui
+        .available_width()
+        .max(label_w + TOTAL_W + 12.0 * MIN_MONTH_W);
     let (rect, _) = ui.allocate_exact_size(vec2(width, ROW_H * rows as f32), Sense::hover());
     let table = Table {
         painter: ui.painter_at(rect),
         rect,
-        month_w: (rect.width() - LABEL_W - TOTAL_W) / 12.0,
+        label_w,
+        month_w: (rect.width() - label_w - TOTAL_W) / 12.0,
         small: TextStyle::Small.resolve(ui.style()),
         body: TextStyle::Body.resolve(ui.style()),
         text: ui.visuals().text_color(),
@@ -107,6 +115,7 @@ pub fn strip(
 struct Table {
     painter: egui::Painter,
     rect: Rect,
+    label_w: f32,
     month_w: f32,
     small: egui::FontId,
     body: egui::FontId,
@@ -119,7 +128,7 @@ impl Table {
     fn cell(&self, m: usize, row: usize, rows: usize) -> Rect {
         Rect::from_min_size(
             egui::pos2(
-                self.rect.left() + LABEL_W + self.month_w * m as f32,
+                self.rect.left() + self.label_w + self.month_w * m as f32,
                 self.rect.top() + ROW_H * row as f32,
             ),
             vec2(self.month_w, ROW_H * rows as f32),
@@ -201,7 +210,7 @@ fn section_rows(table: &Table, plan: &Plan, counts: &[[u32; 12]]) -> [u32; 12] {
             label,
             egui::TextFormat::simple(small.clone(), text),
         );
-        job.wrap = egui::text::TextWrapping::truncate_at_width(LABEL_W - 10.0);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(table.label_w - 10.0);
         let galley = painter.layout_job(job);
         painter.galley(
             egui::pos2(rect.left() + 2.0, y + (ROW_H - galley.size().y) / 2.0),

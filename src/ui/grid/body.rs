@@ -317,33 +317,42 @@ pub(super) fn same_widths_but_title(cols: &[Col], a: &[f32], b: &[f32]) -> bool 
 }
 
 /// Each column's minimum: its header's longest word in the header's (strong) font fits; for the status
-/// column also the words of its derived text («выполнено 12 из 16», «просрочено 4»), never hyphenated, and
-/// for the deadline a date.
+/// column also the words of its derived text («выполнено 12 из 16», «просрочено 4», «Управление:»), never
+/// hyphenated, and for the deadline a date.
 fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
     cols.iter()
         .map(|col| {
-            let mut title = column_title(i18n, *col);
-            if *col == Col::Deadline {
-                // A due date under the deadline text is never broken («31.12.» / «2021»).
-                title.push_str(" 31.12.2021");
-            }
-            if *col == Col::Status {
-                for key in ["grid-progress-done", "grid-progress-overdue"] {
-                    let n = Arg::Num(888.0);
-                    let sample = i18n.tr_args(key, &[("done", n), ("total", n), ("count", n)]);
-                    title.push(' ');
-                    title.push_str(&sample);
-                }
-            }
             let word = |w: &str| {
                 ui.ctx()
                     .fonts_mut(|f| f.layout_no_wrap(w.to_owned(), font.clone(), color).size().x)
             };
-            widths::min_width(*col, &title, word, 2.0 * PAD_X + 2.0)
+            widths::min_width(*col, &minimum_words(i18n, *col), word, 2.0 * PAD_X + 2.0)
         })
         .collect()
+}
+
+/// The words a column's minimum width must fit: its header's, and what its cells show that is never
+/// hyphenated.
+fn minimum_words(i18n: &I18n, col: Col) -> String {
+    let mut title = column_title(i18n, col);
+    if col == Col::Deadline {
+        // A due date under the deadline text is never broken («31.12.» / «2021»).
+        title.push_str(" 31.12.2021");
+    }
+    if col == Col::Status {
+        for key in ["grid-progress-done", "grid-progress-overdue"] {
+            let n = Arg::Num(888.0);
+            let sample = i18n.tr_args(key, &[("done", n), ("total", n), ("count", n)]);
+            title.push(' ');
+            title.push_str(&sample);
+        }
+        // The office's line starts with its own label («Управление:»).
+        title.push(' ');
+        title.push_str(&i18n.tr("grid-progress-office"));
+    }
+    title
 }
 
 /// The header of a column.
@@ -785,4 +794,40 @@ fn fold_button(
     ui.painter()
         .add(egui::Shape::convex_polygon(points, color, Stroke::NONE));
     response.on_hover_text(label).clicked()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+    use crate::stats::ProgressSummary;
+
+    #[test]
+    fn the_status_minimum_fits_every_word_of_the_office_and_schools_lines() {
+        for language in [
+            crate::i18n::Language::Russian,
+            crate::i18n::Language::English,
+        ] {
+            let i18n = I18n::new(language);
+            let mut p = ProgressSummary::default();
+            p.set_executor(2, false);
+            p.by_status[Status::Done as usize] = 3;
+            p.by_status[Status::Planned as usize] = 2;
+            p.overdue = 2;
+            p.office_by_status[Status::Done as usize] = 1;
+            let (lines, late) = super::super::cells::status_lines(&i18n, Some(&p));
+            let shown = format!("{lines} {}", late.unwrap_or_default());
+            let sample = minimum_words(&i18n, Col::Status);
+            let sample: Vec<&str> = sample.split_whitespace().collect();
+            for word in shown.split_whitespace() {
+                if word.chars().all(|c| c.is_ascii_digit()) {
+                    continue; // numbers are sampled as «888»
+                }
+                assert!(
+                    sample.contains(&word),
+                    "«{word}» of {shown:?} is not in the status column's minimum {sample:?}"
+                );
+            }
+        }
+    }
 }

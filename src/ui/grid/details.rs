@@ -56,7 +56,9 @@ impl Details {
                     .color(style::ACCENT),
             );
         });
-        egui::ScrollArea::vertical()
+        // Sideways too: a row wider than the panel scrolls inside it instead of widening the panel past
+        // its largest size (the panel then keeps its right edge and the table covers its left side).
+        egui::ScrollArea::both()
             .id_salt("details_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {

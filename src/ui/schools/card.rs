@@ -9,6 +9,13 @@ use crate::model::{Category, Id, School};
 use crate::ui::ViewCtx;
 
 /// Kinds offered beside the free text (СОШ/ООШ/НОШ are the usual ones).
+/// The widest a card field grows, the narrowest it shrinks to, and the room kept for the labels' column
+/// and for a menu button beside a field.
+const FIELD_WIDTH: f32 = 420.0;
+const MIN_FIELD_WIDTH: f32 = 160.0;
+const LABEL_ROOM: f32 = 180.0;
+const MENU_ROOM: f32 = 150.0;
+
 const KINDS: [&str; 7] = [
     "СОШ",
     "ООШ",
@@ -96,6 +103,10 @@ impl CardEditor {
                 }
             });
             ui.add_space(6.0);
+            // Measured outside the grid (a grid cell only knows last frame's column): the fields shrink so
+            // that the kind and curator menu buttons beside them stay on screen.
+            let field_width =
+                (ui.available_width() - LABEL_ROOM - MENU_ROOM).clamp(MIN_FIELD_WIDTH, FIELD_WIDTH);
             egui::Grid::new("school_card")
                 .num_columns(2)
                 .spacing([12.0, 8.0])
@@ -110,7 +121,9 @@ impl CardEditor {
                             } else {
                                 egui::TextEdit::singleline(text)
                             };
-                            let response = ui.add(edit.desired_width(420.0)).labelled_by(label.id);
+                            let response = ui
+                                .add(edit.desired_width(field_width))
+                                .labelled_by(label.id);
                             commit |= response.lost_focus();
                             if field == Field::Kind {
                                 kind_menu(ui, ctx, text, &mut commit);

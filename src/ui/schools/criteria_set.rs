@@ -8,6 +8,12 @@ use crate::app::{Command, SchoolCommand};
 use crate::model::{CriteriaGroup, CriteriaSet, Criterion, CriterionKind};
 use crate::ui::{ViewCtx, style};
 
+/// The widest and narrowest a criterion's text field gets, and the room its row's other controls take
+/// (kind menu, threshold, regional value, points, delete).
+const TEXT_WIDTH: f32 = 380.0;
+const MIN_TEXT_WIDTH: f32 = 160.0;
+const ROW_CONTROLS: f32 = 520.0;
+
 fn kind_key(kind: CriterionKind) -> &'static str {
     match kind {
         CriterionKind::PercentBelow => "schools-criterion-kind-percent-below",
@@ -43,13 +49,20 @@ impl CriteriaSetEditor {
             ui.colored_label(style::ERROR, problem);
         }
         ui.separator();
-        egui::ScrollArea::vertical()
+        // Sideways too: at 150 % a row can still be wider than the screen; it scrolls instead of being cut.
+        egui::ScrollArea::both()
             .id_salt("criteria_set")
             .show(ui, |ui| {
+                // Measured outside the grid (a grid cell only knows last frame's column): the criterion
+                // text takes what the other columns leave.
+                let text_width =
+                    (ui.available_width() - ROW_CONTROLS).clamp(MIN_TEXT_WIDTH, TEXT_WIDTH);
                 let groups = draft.groups.clone();
                 for (gi, group) in groups.iter().enumerate() {
                     ui.add_space(6.0);
-                    ui.horizontal_wrapped(|ui| group_header(ui, ctx, &mut draft.groups[gi]));
+                    ui.horizontal_wrapped(|ui| {
+                        group_header(ui, ctx, &mut draft.groups[gi], text_width)
+                    });
                     let mut remove = None;
                     egui::Grid::new(("criteria_set_grid", &group.id))
                         .num_columns(6)
@@ -57,7 +70,8 @@ impl CriteriaSetEditor {
                         .striped(true)
                         .show(ui, |ui| {
                             for (ci, c) in draft.criteria.iter_mut().enumerate() {
-                                if c.group == group.id && criterion_row(ui, ctx, ci, c) {
+                                if c.group == group.id && criterion_row(ui, ctx, ci, c, text_width)
+                                {
                                     remove = Some(ci);
                                 }
                             }
@@ -108,9 +122,9 @@ fn save_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut CriteriaSe
 }
 
 /// A group's title, its category and the points it needs.
-fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup) {
+fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup, text_width: f32) {
     let label = ui.label(ctx.tr("schools-criteria-group-title"));
-    ui.add(egui::TextEdit::singleline(&mut group.title).desired_width(380.0))
+    ui.add(egui::TextEdit::singleline(&mut group.title).desired_width(text_width))
         .labelled_by(label.id);
     ui.label(format!("· {}", ctx.tr(category_key(group.category))));
     let label = ui.label(ctx.tr("schools-criteria-min-points"));
@@ -120,9 +134,19 @@ fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup)
 
 /// One criterion's row: text, kind, threshold, regional value, points, delete. True when it is to be
 /// deleted.
-fn criterion_row(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, ci: usize, c: &mut Criterion) -> bool {
-    ui.add(egui::TextEdit::singleline(&mut c.text).desired_width(380.0))
-        .on_hover_text(ctx.tr("schools-criteria-text"));
+fn criterion_row(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    ci: usize,
+    c: &mut Criterion,
+    text_width: f32,
+) -> bool {
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized(
+        [text_width, height],
+        egui::TextEdit::singleline(&mut c.text),
+    )
+    .on_hover_text(ctx.tr("schools-criteria-text"));
     egui::ComboBox::from_id_salt(("criterion_kind", ci))
         .selected_text(ctx.tr(kind_key(c.kind)))
         .width(190.0)

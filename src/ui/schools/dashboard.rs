@@ -66,9 +66,12 @@ impl DashboardView {
         let Some(cache) = self.cache.as_ref() else {
             return;
         };
+        // At first at most half the screen: in a small window or at 150 % the summary on the left keeps
+        // room for its bars and the school's name. (No largest size: a panel held narrower than its
+        // content would hide the content's left part.)
         Panel::right("school_progress")
             .resizable(true)
-            .default_size(430.0)
+            .default_size(430.0_f32.min(ui.available_width() / 2.0))
             .min_size(320.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
@@ -76,7 +79,8 @@ impl DashboardView {
                 self.progress.school_ui(ui, ctx, school, &cache.items);
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            // Sideways too: what is still wider than the column scrolls instead of being cut off.
+            egui::ScrollArea::both()
                 .id_salt("dashboard_scroll")
                 .show(ui, |ui| {
                     header(ui, ctx, school);
