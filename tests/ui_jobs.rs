@@ -72,13 +72,15 @@ fn an_import_is_read_in_the_background_then_previewed() {
 #[test]
 fn cancelling_a_job_leaves_the_old_state() {
     let mut h = harness();
+    // The job waits at its gate until released, so the cancel surely comes before its result.
+    let release = h.state_mut().app.jobs.hold_next();
     h.state_mut().app.push(Command::ImportFile(fixture()));
     h.step();
-    // Cancelled before its result is taken: whether the worker is done or not, nothing comes of it.
     h.state_mut()
         .app
         .push(Command::System(SystemCommand::CancelJob));
     h.step();
+    drop(release);
     until_idle(&mut h);
     assert!(h.state().app.data.exchange.pending.is_none());
     assert!(h.state().app.data.plan.is_none());
