@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod example;
 pub mod exchange;
+mod file_identity;
 pub mod i18n;
 pub mod model;
 pub mod output;

@@ -126,21 +126,8 @@ fn resolve(path: &Path) -> PathBuf {
 }
 
 /// Whether two existing paths are the same file (a hard link or another name for it).
-#[cfg(unix)]
 pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-#[cfg(not(unix))]
-pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
+    crate::file_identity::same(a, b)
 }
 
 /// Writes `target` through `write` (see the module docs), after [`Protected::check`].

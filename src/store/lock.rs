@@ -3,8 +3,9 @@
 //! like a second instance — a lock on the database file itself, which follows the file, not its name.
 //!
 //! On Unix the database file is locked with `flock`, which SQLite's own (`fcntl`) locks do not meet. On
-//! Windows a whole-file lock would block SQLite's byte-range locks, so there the lock file is named after
-//! the database's resolved path instead (links through folders and `..` are caught; a hard link is not).
+//! Windows a whole-file lock would block SQLite's byte-range locks, so there a second lock file, in the
+//! temporary folder, is named after the database file's identity (volume serial number and file index,
+//! `crate::file_identity`), the same through every path to the file, hard links included.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -60,17 +61,29 @@ fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
     }
 }
 
-#[cfg(not(unix))]
+/// Locks a lock file named after the database file's identity (volume serial number and file index) in
+/// the temporary folder: a whole-file lock on the database would block SQLite's byte-range locks, and the
+/// identity is the same through any path — a hard link too.
+#[cfg(windows)]
 fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
-    let Ok(resolved) = std::fs::canonicalize(db) else {
+    // SQLite takes an empty file as a new database: create it so that it has an identity.
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(db)
+        .map_err(|e| StoreError::Lock(db.to_path_buf(), e))?;
+    let Some((volume, index)) = crate::file_identity::of(db) else {
         return Ok(None);
     };
-    let path = lock_path(&resolved);
-    // The same lock file as the one beside the given path (compared resolved: `\\?\C:\…` forms).
-    if std::fs::canonicalize(lock_path(db)).is_ok_and(|beside| beside == path) {
-        return Ok(None);
-    }
+    let path = std::env::temp_dir().join(format!("roadmap-planner-{volume:08x}-{index:016x}.lock"));
     take(&path, db).map(Some)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn lock_database(_db: &Path) -> Result<Option<File>, StoreError> {
+    Ok(None)
 }
 
 fn lock_path(db: &Path) -> PathBuf {
