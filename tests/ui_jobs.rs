@@ -2,7 +2,7 @@
 //! drawing; the status bar shows it with counts and «Отмена»; cancelling leaves everything as it was.
 
 use roadmap_planner::app::SystemCommand;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
@@ -10,9 +10,13 @@ use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{Command, RoadmapApp, Screen, UiState};
 use roadmap_planner::example::EXAMPLE_PLAN_ID;
 use roadmap_planner::exchange;
-use roadmap_planner::model::{Change, Progress, Status};
+use roadmap_planner::model::Status;
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
+
+#[path = "common/school_report.rs"]
+mod school_report;
+use school_report::school_report;
 
 mod common;
 use common::isolate_home;
@@ -245,56 +249,6 @@ fn report_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2022, 3, 15).unwrap()
 }
 
-/// A school's database with the district's plan file imported, its school plan built and `number` marked
-/// done; returns its report file.
-fn school_report(
-    plan_file: &Path,
-    school: roadmap_planner::model::Id,
-    number: &str,
-    out: PathBuf,
-) -> PathBuf {
-    let mut store = Store::open_in_memory().unwrap();
-    let file = exchange::read_file(plan_file).unwrap();
-    exchange::import(&mut store, &file).unwrap();
-    let district = store.load_plan(EXAMPLE_PLAN_ID).unwrap();
-    let me = store
-        .schools()
-        .unwrap()
-        .into_iter()
-        .find(|s| s.id == school)
-        .unwrap();
-    let picked = roadmap_planner::stats::measures_for_school(&district, &me);
-    let plan = roadmap_planner::stats::school_plan(&district, &me, "План".into(), &picked, &[], "");
-    store.write(|w| w.put_plan(&plan)).unwrap();
-    let measure = plan.measures().find(|m| m.number == number).unwrap();
-    let (measure_id, school_id) =
-        roadmap_planner::stats::progress_target(&plan, measure, Some(school));
-    let record = Progress {
-        measure_id,
-        school_id,
-        due: measure.due.first().copied(),
-        status: Status::Done,
-        done_on: Some(report_day()),
-        evidence: format!("Приказ школы № {number}"),
-        comment: String::new(),
-        updated_at: roadmap_planner::model::now(),
-        by: "Заместитель директора".into(),
-    };
-    store
-        .apply(
-            plan.id,
-            &Change::Progress {
-                before: None,
-                after: Some(Box::new(record)),
-            },
-        )
-        .unwrap();
-    let origin = exchange::office_origin(&mut store).unwrap();
-    let report = exchange::export_school(&store, school, origin).unwrap();
-    std::fs::write(&out, exchange::to_json(&report)).unwrap();
-    out
-}
-
 #[test]
 fn collected_reports_are_applied_in_the_background_and_a_cancel_leaves_the_database() {
     use roadmap_planner::app::ExchangeCommand;
@@ -313,6 +267,7 @@ fn collected_reports_are_applied_in_the_background_and_a_cancel_leaves_the_datab
             &plan_file,
             *school,
             number,
+            report_day(),
             inbox.join(format!("отчёт-{i}.json")),
         );
     }

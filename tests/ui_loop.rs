@@ -3,18 +3,20 @@
 //! report comes back, the district stays on its plan and sees the mark; «Собрать отчёты» takes three
 //! schools' reports at once; the plan picker tells the plans apart.
 
-use std::path::{Path, PathBuf};
-
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use roadmap_planner::app::{Command, ExchangeCommand, RoadmapApp, SystemCommand, UiState};
 use roadmap_planner::example::EXAMPLE_PLAN_ID;
-use roadmap_planner::exchange;
-use roadmap_planner::model::{Change, Id, Progress, Status};
+
+use roadmap_planner::model::{Id, Status};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
+
+#[path = "common/school_report.rs"]
+mod school_report;
+use school_report::school_report;
 
 mod common;
 use common::isolate_home;
@@ -184,51 +186,6 @@ fn the_loop_runs_in_the_window_on_two_instances() {
     );
 }
 
-/// A school's database with the district's plan file imported, its school plan built and `number` marked
-/// done; returns its report file.
-fn school_report(plan_file: &Path, school: Id, number: &str, out: PathBuf) -> PathBuf {
-    let mut store = Store::open_in_memory().unwrap();
-    let file = exchange::read_file(plan_file).unwrap();
-    exchange::import(&mut store, &file).unwrap();
-    let district = store.load_plan(EXAMPLE_PLAN_ID).unwrap();
-    let me = store
-        .schools()
-        .unwrap()
-        .into_iter()
-        .find(|s| s.id == school)
-        .unwrap();
-    let picked = roadmap_planner::stats::measures_for_school(&district, &me);
-    let plan = roadmap_planner::stats::school_plan(&district, &me, "План".into(), &picked, &[], "");
-    store.write(|w| w.put_plan(&plan)).unwrap();
-    let measure = plan.measures().find(|m| m.number == number).unwrap();
-    let (measure_id, school_id) =
-        roadmap_planner::stats::progress_target(&plan, measure, Some(school));
-    let record = Progress {
-        measure_id,
-        school_id,
-        due: measure.due.first().copied(),
-        status: Status::Done,
-        done_on: Some(today()),
-        evidence: format!("Приказ школы № {number}"),
-        comment: String::new(),
-        updated_at: roadmap_planner::model::now(),
-        by: "Заместитель директора".into(),
-    };
-    store
-        .apply(
-            plan.id,
-            &Change::Progress {
-                before: None,
-                after: Some(Box::new(record)),
-            },
-        )
-        .unwrap();
-    let origin = exchange::office_origin(&mut store).unwrap();
-    let report = exchange::export_school(&store, school, origin).unwrap();
-    std::fs::write(&out, exchange::to_json(&report)).unwrap();
-    out
-}
-
 #[test]
 fn collect_reports_takes_three_schools_at_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -254,6 +211,7 @@ fn collect_reports_takes_three_schools_at_once() {
             &plan_file,
             *school,
             number,
+            today(),
             inbox.join(format!("отчёт-{i}.json")),
         );
     }
