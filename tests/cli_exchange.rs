@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use roadmap_planner::exchange::table_file::{decode_table, table_source};
+use roadmap_planner::exchange::table_import::file::{decode_table, table_source};
 
 #[path = "common/cli.rs"]
 mod sandbox;
@@ -14,7 +14,7 @@ const TSV: &str = include_str!("fixtures/roadmap-001.tsv");
 /// The fixture as Excel saves it with «CSV (разделители — точки с запятой)» on a Russian Windows: `;`,
 /// cells with `;`, quotes or line breaks quoted, CRLF, Windows-1251.
 fn excel_cp1251_csv() -> Vec<u8> {
-    let rows = roadmap_planner::exchange::table::parse_delimited(TSV, Some('\t'));
+    let rows = roadmap_planner::exchange::table_import::parse_delimited(TSV, Some('\t'));
     let mut text = String::new();
     for row in rows {
         let cells: Vec<String> = row

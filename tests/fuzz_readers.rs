@@ -8,7 +8,7 @@ use std::io::Write;
 
 use proptest::prelude::*;
 use roadmap_planner::exchange::docx::read_docx;
-use roadmap_planner::exchange::table_file::decode_table;
+use roadmap_planner::exchange::table_import::file::decode_table;
 use roadmap_planner::exchange::xlsx::read_xlsx;
 
 /// The fixed today of these reads: the school year taken when a document names none is 2021–2022.

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use roadmap_planner::exchange::csv_export::grid_csv;
 use roadmap_planner::exchange::docx::{read_docx, write_docx};
-use roadmap_planner::exchange::table_file::read_source;
+use roadmap_planner::exchange::table_import::file::read_source;
 use roadmap_planner::exchange::xlsx::{read_xlsx, write_xlsx};
 use roadmap_planner::model::Plan;
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! The road map copied from Word as tab-separated text reads exactly as `roadmap-001.expected.json` says.
 
-use roadmap_planner::exchange::table::{parse_delimited, read_table};
+use roadmap_planner::exchange::table_import::{parse_delimited, read_table};
 use serde_json::Value;
 
 /// Whitespace collapsed to single spaces, ends trimmed (the fixture's rule for comparing text).

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::exchange::conflicts::Resolution;
-use crate::exchange::table::TableColumn;
+use crate::exchange::table_import::TableColumn;
 use crate::model::Id;
 use crate::store::RecordKind;
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::exchange::missing::Missing;
-use crate::exchange::table_stage::StageOrigin;
+use crate::exchange::table_import::stage::StageOrigin;
 use crate::exchange::{Action, ImportPreview, ImportSource};
 use crate::store::{BackupInfo, ConflictRecord, RecordKind};
 
@@ -33,7 +33,7 @@ pub struct ExchangeData {
 /// changed, before it goes into the plan.
 #[derive(Debug, Clone)]
 pub struct PendingPaste {
-    pub stage: crate::exchange::table_stage::TableStage,
+    pub stage: crate::exchange::table_import::stage::TableStage,
     /// What it would add with the columns in use.
     pub sections: usize,
     pub measures: usize,
@@ -63,7 +63,7 @@ pub struct PendingImport {
     pub missing: Option<Missing>,
     /// For a table (CSV/TSV, Word, Excel): its rows and the columns in use, which the preview lets the user
     /// change.
-    pub table: Option<crate::exchange::table_stage::TableStage>,
+    pub table: Option<crate::exchange::table_import::stage::TableStage>,
     /// What of the table the import leaves out (columns not imported, rows skipped), Russian.
     pub left_out: Vec<String>,
 }

@@ -14,7 +14,7 @@ use std::sync::mpsc;
 
 use super::Command;
 use crate::exchange::ImportSource;
-use crate::exchange::table_stage::TableStage;
+use crate::exchange::table_import::stage::TableStage;
 
 /// Counts a job reports as it goes, and the cancel flag it checks.
 #[derive(Debug, Default)]

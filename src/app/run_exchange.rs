@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::exchange::conflicts::{self, Resolution};
-use crate::exchange::table::{ColumnMapping, TableColumn};
-use crate::exchange::table_stage::{StageOrigin, TableStage};
+use crate::exchange::table_import::stage::{StageOrigin, TableStage};
+use crate::exchange::table_import::{ColumnMapping, TableColumn};
 use crate::exchange::{self, ExchangeError, ImportSource, Names};
 use crate::model::Id;
 use crate::store::RecordKind;

@@ -1,9 +1,9 @@
 //! Pasting rows copied from Word, Excel or the grid into the open plan, as one undoable step.
 
 use crate::exchange::decode::Encoding;
-use crate::exchange::table::{self, ColumnMapping, TableColumn, TableError};
-use crate::exchange::table_file::TableText;
-use crate::exchange::table_stage::{StageOrigin, TableStage};
+use crate::exchange::table_import::file::TableText;
+use crate::exchange::table_import::stage::{StageOrigin, TableStage};
+use crate::exchange::table_import::{self, ColumnMapping, TableColumn, TableError};
 use crate::i18n::{Arg, I18n, Language, Localize};
 use crate::model::{Change, Id, Measure, Period, Plan, Section};
 
@@ -43,7 +43,7 @@ impl RoadmapApp {
             };
             return self.set_pending_paste(stage);
         }
-        let import = match table::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows))
+        let import = match table_import::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows))
         {
             Ok(import) => import,
             Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
@@ -54,7 +54,7 @@ impl RoadmapApp {
 
     /// Keeps a pasted table with its header for the column step, with what it would add and leave out.
     fn set_pending_paste(&mut self, stage: TableStage) -> Result<(), String> {
-        let import = table::read_table_with_columns(stage.rows(), &stage.mapping)
+        let import = table_import::read_table_with_columns(stage.rows(), &stage.mapping)
             .map_err(|e| e.to_string())?;
         self.data.exchange.paste = Some(PendingPaste {
             sections: import.sections.len(),
@@ -79,7 +79,7 @@ impl RoadmapApp {
         let Some(pending) = self.data.exchange.paste.take() else {
             return Ok(());
         };
-        let import = table::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
+        let import = table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
             .map_err(|e| e.to_string())?;
         self.paste_import(import, true)
     }
@@ -88,7 +88,7 @@ impl RoadmapApp {
     /// sections, rows without one after the selected measure.
     fn paste_import(
         &mut self,
-        import: table::TableImport,
+        import: table_import::TableImport,
         with_header: bool,
     ) -> Result<(), String> {
         let plan = self.plan()?;
@@ -283,12 +283,12 @@ mod tests {
     }
 
     fn pasted(text: &str, plan: &Plan, selected: Option<Id>) -> Plan {
-        let rows = table::parse_delimited(text, Some('\t'));
-        let changes = match table::read_table(&rows) {
+        let rows = table_import::parse_delimited(text, Some('\t'));
+        let changes = match table_import::read_table(&rows) {
             Ok(import) => append_sections(plan, import.sections),
             Err(_) => {
                 let mapping = ColumnMapping::headerless(&rows);
-                let import = table::read_table_with_columns(&rows, &mapping).unwrap();
+                let import = table_import::read_table_with_columns(&rows, &mapping).unwrap();
                 insert_rows(plan, import.sections, selected)
             }
         };

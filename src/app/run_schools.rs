@@ -518,8 +518,8 @@ impl RoadmapApp {
 
     /// The summary report as HTML or (`docx`) a Word document: of a school, or of the district.
     fn report_bytes(&mut self, school: Option<Id>, docx: bool) -> Result<Vec<u8>, String> {
-        use crate::exchange::{report_docx, report_html};
-        use crate::stats::report::{district_report, indicator_lines, school_report};
+        use crate::exchange::analytic_note::{docx, html};
+        use crate::stats::analytic_note::{district_note, indicator_lines, school_note};
         self.load_school_data()?;
         let plan = self.plan()?;
         let table = &self.data.progress_and_criteria.records;
@@ -527,21 +527,21 @@ impl RoadmapApp {
         let bytes = match school {
             Some(id) => {
                 let school = self.school(id)?;
-                let mut r = school_report(plan, school, table, self.today);
+                let mut r = school_note(plan, school, table, self.today);
                 r.indicators = indicator_lines(plan, values, Some(id));
                 if docx {
-                    report_docx::school_report_docx(&r).map_err(|e| e.message(&self.i18n))?
+                    docx::school_docx(&r).map_err(|e| e.message(&self.i18n))?
                 } else {
-                    report_html::school_html(&r).into_bytes()
+                    html::school_html(&r).into_bytes()
                 }
             }
             None => {
-                let mut r = district_report(plan, &self.data.schools, table, self.today);
+                let mut r = district_note(plan, &self.data.schools, table, self.today);
                 r.indicators = indicator_lines(plan, values, None);
                 if docx {
-                    report_docx::district_report_docx(&r).map_err(|e| e.message(&self.i18n))?
+                    docx::district_docx(&r).map_err(|e| e.message(&self.i18n))?
                 } else {
-                    report_html::district_html(&r).into_bytes()
+                    html::district_html(&r).into_bytes()
                 }
             }
         };

@@ -8,12 +8,12 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use chrono::NaiveDate;
 
 use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, School};
-use crate::stats::{ProgressTable, SchoolSummary, summarize};
+use crate::stats::{ProgressIndex, SchoolSummary, summarize};
 use crate::store::Store;
 
 /// What a load reads.
 pub(super) struct Loaded {
-    pub records: ProgressTable,
+    pub records: ProgressIndex,
     pub criteria_stored: Option<CriteriaSet>,
     pub criterion_values: Vec<CriterionValue>,
     pub indicator_values: Vec<IndicatorValue>,
@@ -30,7 +30,7 @@ pub(super) fn read(store: &Store, plan: &Plan, today: NaiveDate) -> Result<Loade
     let schools = store.schools().map_err(|e| e.to_string())?;
     let summaries = summarize(plan, &schools, &records, today);
     Ok(Loaded {
-        records: ProgressTable::new(records),
+        records: ProgressIndex::new(records),
         criteria_stored,
         criterion_values,
         indicator_values,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use chrono::NaiveDate;
 
 use crate::model::{Change, CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, School};
-use crate::stats::{ProgressTable, SchoolSummary, school_items, summarize, summary_of_items};
+use crate::stats::{ProgressIndex, SchoolSummary, school_items, summarize, summary_of_items};
 
 /// What the Школы views read besides the plan and the registry.
 #[derive(Debug)]
@@ -23,7 +23,7 @@ pub struct SchoolData {
     /// A view outside the Школы screen asked for the snapshot.
     pub(super) wanted: bool,
     /// Progress records of the open plan.
-    pub records: ProgressTable,
+    pub records: ProgressIndex,
     /// The criteria set in force: the stored one, or the shipped defaults.
     pub criteria: CriteriaSet,
     /// The set stored in the database (`None` while the defaults are in force).
@@ -47,7 +47,7 @@ impl Default for SchoolData {
         Self {
             synced: None,
             wanted: false,
-            records: ProgressTable::default(),
+            records: ProgressIndex::default(),
             criteria: CriteriaSet::builtin(),
             criteria_stored: None,
             criterion_values: HashMap::new(),

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::{chosen_plan, open, write_file_atomically};
-use crate::exchange::{report_docx, report_html};
-use crate::stats::ProgressTable;
-use crate::stats::report::{district_report, indicator_lines, school_report};
+use crate::exchange::analytic_note::{docx, html};
+use crate::stats::ProgressIndex;
+use crate::stats::analytic_note::{district_note, indicator_lines, school_note};
 
 /// Formats of the summary report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -34,7 +34,7 @@ pub fn run(
     let id = chosen_plan(&store, plan)?;
     let plan = store.load_plan(id)?;
     let schools = store.schools()?;
-    let table = ProgressTable::new(store.progress(Some(id))?);
+    let table = ProgressIndex::new(store.progress(Some(id))?);
     let values = store.indicator_values()?;
     drop(store);
     let (bytes, about) = match school {
@@ -49,20 +49,20 @@ pub fn run(
                 [] => anyhow::bail!("школа не найдена: {text}"),
                 _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
             };
-            let mut r = school_report(&plan, school, &table, today);
+            let mut r = school_note(&plan, school, &table, today);
             r.indicators = indicator_lines(&plan, &values, Some(school.id));
             let bytes = match format {
-                ReportFormat::Html => report_html::school_html(&r).into_bytes(),
-                ReportFormat::Docx => report_docx::school_report_docx(&r)?,
+                ReportFormat::Html => html::school_html(&r).into_bytes(),
+                ReportFormat::Docx => docx::school_docx(&r)?,
             };
             (bytes, format!("школа «{}»", school.display_name()))
         }
         None => {
-            let mut r = district_report(&plan, &schools, &table, today);
+            let mut r = district_note(&plan, &schools, &table, today);
             r.indicators = indicator_lines(&plan, &values, None);
             let bytes = match format {
-                ReportFormat::Html => report_html::district_html(&r).into_bytes(),
-                ReportFormat::Docx => report_docx::district_report_docx(&r)?,
+                ReportFormat::Html => html::district_html(&r).into_bytes(),
+                ReportFormat::Docx => docx::district_docx(&r)?,
             };
             (bytes, format!("район, школ: {}", r.schools.len()))
         }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::{open, resolve_plan, resolve_school};
 use crate::model::{self, Change, Measure, Plan, Progress, Status};
 use crate::stats::occurrences::{is_occurrence, occurrence_dues};
-use crate::stats::{ProgressTable, concerns, concerns_office, measures_for_school, progress_key};
+use crate::stats::{ProgressIndex, concerns, concerns_office, measures_for_school, progress_key};
 
 /// `school-plan`: creates the school plan of `school` from the district plan and prints its id.
 pub fn school_plan(db: &Path, plan: &str, school: &str, title: Option<&str>) -> anyhow::Result<()> {
@@ -107,7 +107,7 @@ pub fn mark(
             Some(id)
         }
     };
-    let table = ProgressTable::new(store.progress(Some(plan_id))?);
+    let table = ProgressIndex::new(store.progress(Some(plan_id))?);
     let due = match mark.due {
         Some(d) if is_occurrence(&measure.due, Some(d)) => Some(d),
         Some(d) => bail!(
@@ -167,7 +167,7 @@ pub fn mark(
             || "без срока".to_owned(),
             |d| d.format(crate::model::DATE_FORMAT).to_string()
         ),
-        crate::stats::report::status_title(after.status)
+        crate::stats::analytic_note::status_title(after.status)
     );
     Ok(())
 }

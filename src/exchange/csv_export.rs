@@ -4,7 +4,7 @@
 //! line breaks or control characters, which LibreOffice's «trim spaces» drops) neutralised with a leading `'`.
 //!
 //! Sections are rows whose only filled cell is the first ("1. Создание организационных условий…"), so the
-//! table reader (`table::read_table`) reads the file back into the same sections and measures.
+//! table reader (`table_import::read_table`) reads the file back into the same sections and measures.
 //!
 //! The six columns of the grid come first; a plan with key activities per year adds a column per year under
 //! a second header row («Ключевые мероприятия, сроки реализации» over «2020 год» · «2021 год» …), as Word
@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 
 use crate::exchange::office::{self, export_columns, header_rows};
-use crate::exchange::table::TableColumn;
+use crate::exchange::table_import::TableColumn;
 use crate::model::{Id, Plan};
 
 /// The header row of the grid's own columns.
@@ -185,8 +185,8 @@ mod tests {
     fn the_csv_reads_back_into_the_same_sections_and_measures() {
         let plan = plan();
         let text = String::from_utf8(grid_csv(&plan, None)).unwrap();
-        let rows = crate::exchange::table::parse_delimited(&text, None);
-        let import = crate::exchange::table::read_table(&rows).unwrap();
+        let rows = crate::exchange::table_import::parse_delimited(&text, None);
+        let import = crate::exchange::table_import::read_table(&rows).unwrap();
         assert_eq!(import.sections.len(), 1);
         assert_eq!(import.sections[0].title, "Кадры");
         assert_eq!(import.sections[0].measures.len(), 2);

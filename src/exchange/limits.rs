@@ -139,7 +139,7 @@ pub fn check_grid(rows: usize, columns: usize) -> Result<(), LimitError> {
     Ok(())
 }
 
-/// Splits delimited text (CSV/TSV) into rows like [`super::table::parse_delimited`], within the limits:
+/// Splits delimited text (CSV/TSV) into rows like [`super::table_import::parse_delimited`], within the limits:
 /// blank lines are counted but not kept (an empty row stands for each, so row numbers stay those of the
 /// file), a row wider than [`MAX_COLUMNS`] with text beyond it is refused (empty cells beyond it are
 /// dropped), and the rows and cells with text are bounded.
@@ -147,9 +147,9 @@ pub fn parse_delimited_bounded(
     text: &str,
     delimiter: Option<char>,
 ) -> Result<Vec<Vec<String>>, LimitError> {
-    use super::table::cells::Parser;
+    use super::table_import::cells::Parser;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let delimiter = delimiter.unwrap_or_else(|| super::table::detect_delimiter(text));
+    let delimiter = delimiter.unwrap_or_else(|| super::table_import::detect_delimiter(text));
     let mut parser = Parser::new(text, delimiter);
     let mut rows = Vec::new();
     let (mut filled, mut cells) = (0usize, 0usize);

@@ -24,6 +24,7 @@
 //!
 //! [`table`] reads road maps as tables (TSV/CSV text, a table copied from Word or Excel).
 
+pub mod analytic_note;
 pub mod conflicts;
 pub mod csv_export;
 pub mod decode;
@@ -37,14 +38,10 @@ mod merge_values;
 pub mod migrate;
 pub mod missing;
 pub mod office;
-pub mod report;
-pub mod report_docx;
-pub mod report_html;
+pub mod school_report;
 pub mod schools_csv;
 pub mod send;
-pub mod table;
-pub mod table_file;
-pub mod table_stage;
+pub mod table_import;
 pub mod trust;
 pub mod xlsx;
 
@@ -65,8 +62,8 @@ use crate::store::{Store, StoreError};
 pub use deleted::{DeletedKind, Deletion};
 pub use json::{MAX_FILE_SIZE, parse, read_file, read_from, to_json, write_json};
 pub use merge::{Action, ImportPreview, KindCounts, Names, PreviewItem, apply, preview};
-pub use report::export_school;
-pub use table_file::{ImportSource, preview_plan, read_source};
+pub use school_report::export_school;
+pub use table_import::file::{ImportSource, preview_plan, read_source};
 
 /// The value of the `format` field: tells our files from any other JSON.
 pub const FORMAT: &str = "roadmap-planner";
@@ -219,7 +216,7 @@ pub enum ExchangeError {
     /// A table over the reader limits.
     Limit(#[from] limits::LimitError),
     /// A table that cannot be read as a road map.
-    TableRead(#[from] table::TableError),
+    TableRead(#[from] table_import::TableError),
     PlanNotFound(String),
     Store(#[from] StoreError),
     Trust(#[from] trust::TrustError),

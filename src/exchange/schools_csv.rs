@@ -4,7 +4,7 @@
 //! Наименование / Полное наименование (required), Краткое наименование, Район, Вид / Тип, Директор,
 //! Контакты / Телефон / Эл. почта (several are joined), and optionally Категории (ШНОР, ШНСУ, зона риска, …)
 //! and Куратор. Text is UTF-8 with or without a byte-order mark; cells are separated by `;`, `,` or tabs
-//! (see [`super::table::parse_delimited`]). Errors and warnings are Russian and name the table row.
+//! (see [`super::table_import::parse_delimited`]). Errors and warnings are Russian and name the table row.
 
 use std::collections::HashMap;
 

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::table::{ProgressKey, ProgressTable};
+use super::progress_index::{ProgressIndex, ProgressKey};
 use super::target::progress_target;
 use crate::model::{Id, Measure, Plan, Progress, School, SchoolScope, Status};
 
@@ -87,7 +87,7 @@ impl SchoolItem {
     }
 
     /// The record, or a fresh "planned" one the editor can start from.
-    pub fn record_or_new(&self, table: &ProgressTable) -> Progress {
+    pub fn record_or_new(&self, table: &ProgressIndex) -> Progress {
         table.get(&self.key()).cloned().unwrap_or_else(|| {
             Progress::new(
                 self.occurrence.progress_measure,
@@ -113,7 +113,7 @@ impl SchoolItem {
 pub fn school_items(
     plan: &Plan,
     school: &School,
-    table: &ProgressTable,
+    table: &ProgressIndex,
     today: NaiveDate,
 ) -> Vec<SchoolItem> {
     executor_items(plan, Some(school.id), table, today, |m| {
@@ -122,14 +122,14 @@ pub fn school_items(
 }
 
 /// Every occurrence of the plan's measures the office carries out itself, with the state of each.
-pub fn office_items(plan: &Plan, table: &ProgressTable, today: NaiveDate) -> Vec<SchoolItem> {
+pub fn office_items(plan: &Plan, table: &ProgressIndex, today: NaiveDate) -> Vec<SchoolItem> {
     executor_items(plan, None, table, today, |m| concerns_office(plan, m))
 }
 
 fn executor_items(
     plan: &Plan,
     executor: Option<Id>,
-    table: &ProgressTable,
+    table: &ProgressIndex,
     today: NaiveDate,
     concerned: impl Fn(&Measure) -> bool,
 ) -> Vec<SchoolItem> {
@@ -192,7 +192,7 @@ mod tests {
         let b = School::new("Б");
         plan.sections[0].measures[2].schools = SchoolScope::List { ids: vec![b.id] };
 
-        let table = ProgressTable::default();
+        let table = ProgressIndex::default();
         let today = date(11, 15);
         let items_a = school_items(&plan, &a, &table, today);
         assert_eq!(items_a.len(), 3, "two dates of 1.1 and the undated 1.2");

@@ -296,7 +296,7 @@ pub fn summary_of_items(
     school: Id,
     sections: usize,
     items: &[SchoolItem],
-    table: &super::ProgressTable,
+    table: &super::ProgressIndex,
     today: NaiveDate,
 ) -> SchoolSummary {
     let mut s = SchoolSummary::empty(school, sections);
@@ -343,7 +343,7 @@ pub fn summary_of_items(
 /// (`school` is the nil id): "Управление: выполнено N из M".
 pub fn office_summary(
     plan: &Plan,
-    table: &super::ProgressTable,
+    table: &super::ProgressIndex,
     today: NaiveDate,
 ) -> SchoolSummary {
     let items = super::office_items(plan, table, today);
@@ -411,7 +411,7 @@ fn next_month(d: NaiveDate) -> NaiveDate {
 mod tests {
     use super::*;
     use crate::model::{Measure, Section, now};
-    use crate::stats::{ProgressTable, school_items};
+    use crate::stats::{ProgressIndex, school_items};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -498,7 +498,7 @@ mod tests {
         assert_eq!(s[1].last_update, None);
 
         // The same numbers as the per-school items give.
-        let table = ProgressTable::new(records);
+        let table = ProgressIndex::new(records);
         let items = school_items(&plan, &b, &table, today);
         assert_eq!(items.iter().filter(|i| i.overdue).count(), 1);
         for (school, summary) in schools.iter().zip(&s) {
@@ -518,7 +518,7 @@ mod tests {
         let a = School::new("А");
         let m = plan.sections[0].measures[0].id;
         let table =
-            ProgressTable::new(vec![record(m, a.id, Some(date(2021, 9, 30)), Status::Done)]);
+            ProgressIndex::new(vec![record(m, a.id, Some(date(2021, 9, 30)), Status::Done)]);
         let items = school_items(&plan, &a, &table, date(2021, 11, 1));
         let months = done_by_month(plan.period, &items);
         assert_eq!(months.len(), 12);

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::table::ProgressKey;
+use super::progress_index::ProgressKey;
 use crate::model::{Id, Measure, Plan};
 
 /// The measure id and the executor a mark on `measure` of `plan` is stored under. `executor` is the school

@@ -6,7 +6,7 @@ use crate::exchange::office::header::HeaderLine;
 use crate::exchange::office::{
     OfficeError, OfficeImport, OfficeKind, OfficeTable, Package, drop_repeated_headers,
 };
-use crate::exchange::table::ColumnMapping;
+use crate::exchange::table_import::ColumnMapping;
 
 /// Reads a .docx held in memory. The first table with a recognisable header row is the road map; later
 /// tables as wide as it continue it when they have no header of their own or the same one (a table split

@@ -8,7 +8,7 @@ use super::markup::{Align, Body, CellSpec};
 use crate::exchange::office::{
     OfficeError, cell_text, export_columns, header_rows, period_line, section_heading,
 };
-use crate::exchange::table::TableColumn;
+use crate::exchange::table_import::TableColumn;
 use crate::model::{IndicatorUnit, Plan};
 
 /// The light fill of section rows.

@@ -2,7 +2,7 @@
 //! binary (.doc/.xls) or password-protected document from a damaged one, the safety checks on the zip
 //! package, merged cells, and turning a read table into a new [`Plan`].
 //!
-//! Both readers end in the same place: a grid of cell texts handed to [`super::table::read_table`] (the
+//! Both readers end in the same place: a grid of cell texts handed to [`super::table_import::read_table`] (the
 //! CSV/TSV reader), plus the lines above the table from which [`header`] takes the plan's title, period,
 //! goal and tasks.
 //!
@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{Arg, I18n, Localize};
 
-use super::table::{TableColumn, TableError, TableImport};
+use super::table_import::{TableColumn, TableError, TableImport};
 use crate::model::{Period, Plan};
 
 /// The largest document we open: 100 MB.
@@ -186,17 +186,17 @@ impl OfficeTable {
     /// The plan with the columns its header names.
     /// `today` gives the school year taken when the document names no period.
     pub fn read(&self, today: NaiveDate) -> Result<OfficeImport, OfficeError> {
-        let table = super::table::read_table(&self.rows)?;
+        let table = super::table_import::read_table(&self.rows)?;
         Ok(self.plan(table, today))
     }
 
     /// The plan with the columns given by `mapping` (chosen in the column-mapping step).
     pub fn read_with(
         &self,
-        mapping: &super::table::ColumnMapping,
+        mapping: &super::table_import::ColumnMapping,
         today: NaiveDate,
     ) -> Result<OfficeImport, OfficeError> {
-        let table = super::table::read_table_with_columns(&self.rows, mapping)?;
+        let table = super::table_import::read_table_with_columns(&self.rows, mapping)?;
         Ok(self.plan(table, today))
     }
 
@@ -493,7 +493,7 @@ pub(crate) fn spread_heading(row: &mut [String], col: usize, span: usize) {
 /// Drops rows that repeat the header row further down (a table continued on the next page, or a second
 /// table, with its header again), comparing text with whitespace collapsed.
 pub(crate) fn drop_repeated_headers(rows: &mut Vec<Vec<String>>) {
-    let Some(mapping) = super::table::ColumnMapping::detect(rows) else {
+    let Some(mapping) = super::table_import::ColumnMapping::detect(rows) else {
         return;
     };
     let Some(header) = mapping.header_first_row() else {

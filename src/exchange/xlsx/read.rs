@@ -9,7 +9,7 @@ use crate::exchange::office::{
     OfficeError, OfficeImport, OfficeKind, OfficeTable, Package, drop_repeated_headers,
     spread_heading,
 };
-use crate::exchange::table::ColumnMapping;
+use crate::exchange::table_import::ColumnMapping;
 
 use crate::exchange::limits::{LimitError, MAX_COLUMNS, MAX_ROWS, TextBudget};
 

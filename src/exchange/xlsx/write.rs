@@ -9,9 +9,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 use crate::exchange::office::{
     OfficeError, cell_text, export_columns, header_rows, period_line, section_heading,
 };
-use crate::exchange::table::TableColumn;
+use crate::exchange::table_import::TableColumn;
 use crate::model::{Plan, Progress, School};
-use crate::stats::report::status_title;
+use crate::stats::analytic_note::status_title;
 
 /// The row of the table header on the first sheet (0-based): the title and period stand above it.
 const HEADER_ROW: u32 = 3;

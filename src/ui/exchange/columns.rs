@@ -4,8 +4,8 @@
 //! so the counts and notes above always match the columns shown.
 
 use crate::app::{Command, ExchangeCommand, PendingImport};
-use crate::exchange::table::TableColumn;
-use crate::exchange::table_stage::TableStage;
+use crate::exchange::table_import::TableColumn;
+use crate::exchange::table_import::stage::TableStage;
 use crate::i18n::Arg;
 use crate::ui::ViewCtx;
 

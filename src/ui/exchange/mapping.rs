@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::app::{Command, ExchangeCommand, PendingMapping};
-use crate::exchange::table::{ColumnMapping, TableColumn};
+use crate::exchange::table_import::{ColumnMapping, TableColumn};
 use crate::ui::ViewCtx;
 
 /// How many rows of the table the step shows.

@@ -12,7 +12,7 @@ use super::format;
 use super::progress_editor::ProgressEditor;
 use crate::i18n::Arg;
 use crate::model::{Id, School};
-use crate::stats::report::UPCOMING_DAYS;
+use crate::stats::analytic_note::UPCOMING_DAYS;
 use crate::stats::summary::done_by_month;
 use crate::stats::{SchoolItem, SchoolSummary, school_items, summary_of_items};
 use crate::ui::{ViewCtx, style};

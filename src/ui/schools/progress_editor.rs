@@ -52,7 +52,7 @@ impl Filter {
         match self {
             Filter::All => true,
             Filter::Overdue => item.overdue,
-            Filter::Upcoming => item.upcoming(today, crate::stats::report::UPCOMING_DAYS),
+            Filter::Upcoming => item.upcoming(today, crate::stats::analytic_note::UPCOMING_DAYS),
             Filter::Open => item.status.is_open(),
             Filter::Done => item.status == Status::Done,
         }

@@ -1,18 +1,18 @@
 //! The summary report (аналитическая справка) as a Word document: the same content and order as
-//! [`super::report_html`], written with the WordprocessingML writer of the plan export. Portrait A4,
+//! [`super::html`], written with the WordprocessingML writer of the plan export. Portrait A4,
 //! Times New Roman 12.
 
 use std::io::Cursor;
 
-use super::docx::markup::{Align, Body, CellSpec};
-use super::office::OfficeError;
-use super::report_html::{
+use crate::exchange::docx::markup::{Align, Body, CellSpec};
+use super::html::{
     below_target, categories_text, date, done_sentence, due_text, indicator_value, percent,
     updated_text,
 };
+use crate::exchange::office::OfficeError;
 use crate::stats::SchoolSummary;
-use crate::stats::report::{
-    DistrictReport, DoneItem, IndicatorLine, OfficeReport, ReportHeader, ReportItem, SchoolReport,
+use crate::stats::analytic_note::{
+    DistrictNote, DoneItem, IndicatorLine, NoteHeader, NoteItem, OfficeNote, SchoolNote,
     SectionLine, UPCOMING_DAYS, status_title,
 };
 
@@ -20,7 +20,7 @@ use crate::stats::report::{
 const HEADER_FILL: &str = "EEF2F7";
 
 /// The report of one school as .docx bytes.
-pub fn school_report_docx(r: &SchoolReport) -> Result<Vec<u8>, OfficeError> {
+pub fn school_docx(r: &SchoolNote) -> Result<Vec<u8>, OfficeError> {
     let mut body = Body::new(false);
     header_lines(&mut body, &r.header, &r.school.name);
     let mut facts = vec![("Школа", r.school.name.clone())];
@@ -73,7 +73,7 @@ pub fn school_report_docx(r: &SchoolReport) -> Result<Vec<u8>, OfficeError> {
 }
 
 /// The report of the district as .docx bytes.
-pub fn district_report_docx(r: &DistrictReport) -> Result<Vec<u8>, OfficeError> {
+pub fn district_docx(r: &DistrictNote) -> Result<Vec<u8>, OfficeError> {
     let mut body = Body::new(false);
     header_lines(
         &mut body,
@@ -150,7 +150,7 @@ pub fn district_report_docx(r: &DistrictReport) -> Result<Vec<u8>, OfficeError> 
     finish(body, &r.header)
 }
 
-fn finish(mut body: Body, header: &ReportHeader) -> Result<Vec<u8>, OfficeError> {
+fn finish(mut body: Body, header: &NoteHeader) -> Result<Vec<u8>, OfficeError> {
     body.paragraph("", false, Align::Left);
     body.paragraph_sized(
         &format!(
@@ -167,7 +167,7 @@ fn finish(mut body: Body, header: &ReportHeader) -> Result<Vec<u8>, OfficeError>
         .into_inner())
 }
 
-fn header_lines(body: &mut Body, header: &ReportHeader, about: &str) {
+fn header_lines(body: &mut Body, header: &NoteHeader, about: &str) {
     body.paragraph_sized("Аналитическая справка", true, Align::Center, Some(16));
     body.paragraph(
         &format!(
@@ -389,7 +389,7 @@ fn indicators_table(body: &mut Body, lines: &[IndicatorLine]) {
 }
 
 /// The office's own execution: its counts, what it did (with evidence), what is overdue.
-fn office_part(body: &mut Body, office: &OfficeReport, today: chrono::NaiveDate) {
+fn office_part(body: &mut Body, office: &OfficeNote, today: chrono::NaiveDate) {
     heading(body, "Выполнение мероприятий управлением образования");
     body.paragraph_sized(
         &done_sentence(&office.summary, today),
@@ -414,7 +414,7 @@ fn office_part(body: &mut Body, office: &OfficeReport, today: chrono::NaiveDate)
     );
 }
 
-fn items_table(body: &mut Body, items: &[ReportItem], with_school: bool, empty: &str) {
+fn items_table(body: &mut Body, items: &[NoteItem], with_school: bool, empty: &str) {
     if items.is_empty() {
         body.paragraph(empty, false, Align::Left);
         return;

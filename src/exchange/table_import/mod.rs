@@ -14,6 +14,8 @@
 
 pub(crate) mod cells;
 mod columns;
+pub mod file;
+pub mod stage;
 mod structure;
 #[cfg(test)]
 mod tests;

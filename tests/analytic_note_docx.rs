@@ -4,10 +4,10 @@
 use std::io::{Cursor, Read};
 
 use chrono::NaiveDate;
-use roadmap_planner::exchange::report_docx::{district_report_docx, school_report_docx};
+use roadmap_planner::exchange::analytic_note::docx::{district_docx, school_docx};
 use roadmap_planner::model::{Measure, Period, Plan, Progress, School, Section, Status, now};
-use roadmap_planner::stats::ProgressTable;
-use roadmap_planner::stats::report::{district_report, school_report};
+use roadmap_planner::stats::ProgressIndex;
+use roadmap_planner::stats::analytic_note::{district_note, school_note};
 use roadmap_planner::store::Store;
 
 #[path = "common/cli.rs"]
@@ -77,8 +77,8 @@ fn unpack(bytes: &[u8]) -> (Vec<String>, String) {
 #[test]
 fn the_school_report_is_a_word_package_with_the_school_and_its_progress() {
     let (plan, school, records) = fixture();
-    let table = ProgressTable::new(records);
-    let bytes = school_report_docx(&school_report(&plan, &school, &table, today())).unwrap();
+    let table = ProgressIndex::new(records);
+    let bytes = school_docx(&school_note(&plan, &school, &table, today())).unwrap();
     let (names, doc) = unpack(&bytes);
     for part in [
         "[Content_Types].xml",
@@ -119,8 +119,8 @@ fn the_school_report_is_a_word_package_with_the_school_and_its_progress() {
 #[test]
 fn the_district_report_lists_the_schools() {
     let (plan, school, records) = fixture();
-    let table = ProgressTable::new(records);
-    let bytes = district_report_docx(&district_report(&plan, &[school], &table, today())).unwrap();
+    let table = ProgressIndex::new(records);
+    let bytes = district_docx(&district_note(&plan, &[school], &table, today())).unwrap();
     let (_, doc) = unpack(&bytes);
     assert!(doc.contains("по общеобразовательным организациям района (школ: 1)"));
     assert!(doc.contains("7 из 10"));

@@ -1,8 +1,8 @@
 //! Every import goes through one preview: a file is read into an [`ImportSource`] (an exchange file, or a
-//! road-map table made into a new plan), then [`merge::preview`](super::merge::preview) says what it would
+//! road-map table made into a new plan), then [`merge::preview`](crate::exchange::merge::preview) says what it would
 //! change. A plan read from any other format (Word, Excel) previews the same way with [`preview_plan`].
 //!
-//! Tables (CSV/TSV) are decoded with [`decode`](super::decode) (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
+//! Tables (CSV/TSV) are decoded with [`decode`](crate::exchange::decode) (UTF-8, UTF-8 with BOM, UTF-16 with BOM,
 //! Windows-1251), split with [`table::parse_delimited`] (delimiter detected) and read with
 //! [`table::read_table`] (header detected). The new plan is titled from the lines above the header, or from
 //! the file name; its period comes from "2021-2022 учебный год" in that text, or is the current school year
@@ -13,8 +13,8 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::table::{self, ColumnMapping, TableImport};
-use super::{ExchangeError, ExchangeFile, ImportPreview, MAX_FILE_SIZE, Origin, merge};
+use crate::exchange::table_import::{self as table, ColumnMapping, TableImport};
+use crate::exchange::{ExchangeError, ExchangeFile, ImportPreview, MAX_FILE_SIZE, Origin, merge};
 use crate::model::{Period, Plan};
 use crate::store::Store;
 
@@ -40,7 +40,7 @@ impl ImportSource {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableText {
     pub rows: Vec<Vec<String>>,
-    pub encoding: super::decode::Encoding,
+    pub encoding: crate::exchange::decode::Encoding,
     /// The file name without extension (the plan's title when the table has no title lines).
     pub stem: String,
 }
@@ -57,7 +57,7 @@ pub fn is_table_path(path: &Path) -> bool {
 pub fn read_source(path: &Path, today: NaiveDate) -> Result<ImportSource, ExchangeError> {
     if !is_table_path(path) {
         return Ok(ImportSource {
-            file: super::read_file(path)?,
+            file: crate::exchange::read_file(path)?,
             notes: Vec::new(),
         });
     }
@@ -69,7 +69,7 @@ pub fn read_source(path: &Path, today: NaiveDate) -> Result<ImportSource, Exchan
 pub fn read_table_text(path: &Path) -> Result<TableText, ExchangeError> {
     let io = |e: std::io::Error| ExchangeError::Io {
         path: path.to_path_buf(),
-        reason: super::json::io_reason(&e),
+        reason: crate::exchange::json::io_reason(&e),
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
@@ -94,9 +94,9 @@ pub fn read_table_text(path: &Path) -> Result<TableText, ExchangeError> {
 
 /// Decodes table bytes and splits them into rows.
 pub fn decode_table(bytes: &[u8], stem: String) -> Result<TableText, ExchangeError> {
-    let (text, encoding) = super::decode::decode(bytes)?;
+    let (text, encoding) = crate::exchange::decode::decode(bytes)?;
     Ok(TableText {
-        rows: super::limits::parse_delimited_bounded(&text, None)?,
+        rows: crate::exchange::limits::parse_delimited_bounded(&text, None)?,
         encoding,
         stem,
     })

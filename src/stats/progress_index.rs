@@ -31,12 +31,12 @@ impl ProgressKey {
 
 /// Progress records with an index by key. Order is not kept (removal swaps the last record in).
 #[derive(Debug, Clone, Default)]
-pub struct ProgressTable {
+pub struct ProgressIndex {
     records: Vec<Progress>,
     index: HashMap<ProgressKey, usize>,
 }
 
-impl ProgressTable {
+impl ProgressIndex {
     /// A table of records with distinct keys (a later duplicate replaces an earlier one).
     pub fn new(records: Vec<Progress>) -> Self {
         let mut table = Self {
@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn put_remove_and_changes_keep_the_index_right() {
         let (m, s) = (new_id(), new_id());
-        let mut table = ProgressTable::new((1..=5).map(|d| record(m, s, d)).collect());
+        let mut table = ProgressIndex::new((1..=5).map(|d| record(m, s, d)).collect());
         assert_eq!(table.len(), 5);
         let key = ProgressKey::of(&record(m, s, 2));
         assert!(table.remove(&key).is_some());

@@ -7,10 +7,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::office::{self, OfficeTable};
-use super::table::{self, ColumnMapping, TableColumn, TableError};
-use super::table_file::{self, ImportSource, TableText};
-use super::{ExchangeFile, Origin};
+use crate::exchange::office::{self, OfficeTable};
+use crate::exchange::table_import::file::{self as table_file, ImportSource, TableText};
+use crate::exchange::table_import::{self as table, ColumnMapping, TableColumn, TableError};
+use crate::exchange::{ExchangeFile, Origin};
 
 /// How many sample cells a column shows.
 const SAMPLES: usize = 3;
@@ -57,7 +57,7 @@ pub enum StageError {
     #[error(transparent)]
     Office(#[from] office::OfficeError),
     #[error(transparent)]
-    File(#[from] super::ExchangeError),
+    File(#[from] crate::exchange::ExchangeError),
     #[error(transparent)]
     Table(#[from] TableError),
 }

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use crate::model::{IndicatorUnit, School, Timestamp};
 use crate::stats::SchoolSummary;
-use crate::stats::report::{
-    DistrictReport, DoneItem, IndicatorLine, OfficeReport, ReportHeader, ReportItem, SchoolReport,
+use crate::stats::analytic_note::{
+    DistrictNote, DoneItem, IndicatorLine, NoteHeader, NoteItem, OfficeNote, SchoolNote,
     SectionLine, UPCOMING_DAYS, category_title, status_title,
 };
 
@@ -93,7 +93,7 @@ fn page_start(out: &mut String, title: &str) {
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");
 }
 
-fn page_end(out: &mut String, header: &ReportHeader) {
+fn page_end(out: &mut String, header: &NoteHeader) {
     let _ = writeln!(
         out,
         "<footer>Справка сформирована программой «Дорожные карты» по данным на {}.</footer>\n</body>\n</html>",
@@ -101,7 +101,7 @@ fn page_end(out: &mut String, header: &ReportHeader) {
     );
 }
 
-fn header_lines(out: &mut String, header: &ReportHeader, about: &str) {
+fn header_lines(out: &mut String, header: &NoteHeader, about: &str) {
     out.push_str("<h1>Аналитическая справка</h1>\n");
     let _ = writeln!(
         out,
@@ -175,7 +175,7 @@ fn sections_table(out: &mut String, sections: &[SectionLine]) {
     out.push_str("</table>\n");
 }
 
-fn items_table(out: &mut String, items: &[ReportItem], with_school: bool, empty: &str) {
+fn items_table(out: &mut String, items: &[NoteItem], with_school: bool, empty: &str) {
     if items.is_empty() {
         let _ = writeln!(out, "<p class=\"none\">{}</p>", escape(empty));
         return;
@@ -285,7 +285,7 @@ pub(crate) fn below_target(l: &IndicatorLine) -> bool {
 }
 
 /// The office's own execution: its counts, what it did (with evidence), what is overdue.
-fn office_part(out: &mut String, office: &OfficeReport, today: NaiveDate) {
+fn office_part(out: &mut String, office: &OfficeNote, today: NaiveDate) {
     out.push_str("<h2>Выполнение мероприятий управлением образования</h2>\n");
     let _ = writeln!(
         out,
@@ -337,7 +337,7 @@ pub(crate) fn categories_text(school: &School) -> String {
 }
 
 /// The report of one school as an HTML page.
-pub fn school_html(r: &SchoolReport) -> String {
+pub fn school_html(r: &SchoolNote) -> String {
     let mut out = String::new();
     let name = r.school.display_name().to_owned();
     page_start(&mut out, &format!("Аналитическая справка — {name}"));
@@ -388,7 +388,7 @@ pub fn school_html(r: &SchoolReport) -> String {
 }
 
 /// The report of the district as an HTML page.
-pub fn district_html(r: &DistrictReport) -> String {
+pub fn district_html(r: &DistrictNote) -> String {
     let mut out = String::new();
     page_start(&mut out, "Аналитическая справка по району");
     header_lines(
@@ -453,10 +453,10 @@ pub fn district_html(r: &DistrictReport) -> String {
 mod tests {
     use super::*;
     use crate::model::{Category, Measure, Period, Plan, Progress, Section, Status};
-    use crate::stats::ProgressTable;
-    use crate::stats::report::{district_report, school_report};
+    use crate::stats::ProgressIndex;
+    use crate::stats::analytic_note::{district_note, school_note};
 
-    fn fixture() -> (Plan, School, ProgressTable) {
+    fn fixture() -> (Plan, School, ProgressIndex) {
         let mut plan = Plan::new("Карта <поддержки> & «ШНОР»", Period::school_year(2021));
         let mut section = Section::new("1", "Кадры");
         for i in 0..3 {
@@ -468,7 +468,7 @@ mod tests {
         let mut school = School::new("МОУ «СОШ № 1» <script>");
         school.categories = vec![Category::Shnor];
         let m = &plan.sections[0].measures[0];
-        let table = ProgressTable::new(vec![Progress::new(
+        let table = ProgressIndex::new(vec![Progress::new(
             m.id,
             Some(school.id),
             m.due.first().copied(),
@@ -481,7 +481,7 @@ mod tests {
     fn the_school_page_is_escaped_printable_and_says_done_out_of_due() {
         let (plan, school, table) = fixture();
         let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-        let html = school_html(&school_report(&plan, &school, &table, today));
+        let html = school_html(&school_note(&plan, &school, &table, today));
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("@media print"));
         assert!(html.contains("Выполнено 1 из 3 мероприятий со сроком по 15.10.2021 (33%)."));
@@ -497,7 +497,7 @@ mod tests {
     fn the_district_page_lists_schools() {
         let (plan, school, table) = fixture();
         let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-        let html = district_html(&district_report(&plan, &[school], &table, today));
+        let html = district_html(&district_note(&plan, &[school], &table, today));
         assert!(html.contains("Аналитическая справка"));
         assert!(html.contains("1 из 3"));
         assert!(html.contains("по общеобразовательным организациям района (школ: 1)"));

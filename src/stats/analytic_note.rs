@@ -1,10 +1,10 @@
 //! The data of the summary report (аналитическая справка) of one school or of the district.
-//! `exchange::report_html` writes it as a printable page; the numbers are those of [`super::summarize`].
+//! `exchange::analytic_note::html` writes it as a printable page; the numbers are those of [`super::summarize`].
 
 use chrono::NaiveDate;
 
 use super::summary::{SchoolSummary, district_total, summarize};
-use super::{ProgressTable, school_items};
+use super::{ProgressIndex, school_items};
 use crate::model::{Category, Period, Plan, School, Status};
 
 /// How many days ahead "upcoming" looks.
@@ -45,7 +45,7 @@ pub struct SectionLine {
 
 /// A measure occurrence listed in the report (overdue or upcoming).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReportItem {
+pub struct NoteItem {
     pub number: String,
     pub title: String,
     pub due: Option<NaiveDate>,
@@ -82,10 +82,10 @@ pub struct IndicatorLine {
 
 /// The office's own execution of a district plan.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OfficeReport {
+pub struct OfficeNote {
     pub summary: SchoolSummary,
     pub done: Vec<DoneItem>,
-    pub overdue: Vec<ReportItem>,
+    pub overdue: Vec<NoteItem>,
 }
 
 /// How the reports name the office's own execution.
@@ -93,7 +93,7 @@ pub const OFFICE_TITLE: &str = "Управление образования";
 
 /// The header every report starts with.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReportHeader {
+pub struct NoteHeader {
     pub plan_title: String,
     pub issuer: String,
     pub approval: String,
@@ -101,7 +101,7 @@ pub struct ReportHeader {
     pub today: NaiveDate,
 }
 
-impl ReportHeader {
+impl NoteHeader {
     fn of(plan: &Plan, today: NaiveDate) -> Self {
         Self {
             plan_title: plan.title.clone(),
@@ -115,13 +115,13 @@ impl ReportHeader {
 
 /// The report of one school.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SchoolReport {
-    pub header: ReportHeader,
+pub struct SchoolNote {
+    pub header: NoteHeader,
     pub school: School,
     pub summary: SchoolSummary,
     pub sections: Vec<SectionLine>,
-    pub overdue: Vec<ReportItem>,
-    pub upcoming: Vec<ReportItem>,
+    pub overdue: Vec<NoteItem>,
+    pub upcoming: Vec<NoteItem>,
     /// Done occurrences with their evidence, in document order.
     pub done: Vec<DoneItem>,
     /// The plan's indicators against their targets (filled by [`indicator_lines`]; empty until then).
@@ -130,25 +130,25 @@ pub struct SchoolReport {
 
 /// The report of the district: every school's line and the totals.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DistrictReport {
-    pub header: ReportHeader,
+pub struct DistrictNote {
+    pub header: NoteHeader,
     pub total: SchoolSummary,
     /// Schools the plan concerns, least done first.
     pub schools: Vec<(School, SchoolSummary)>,
     pub sections: Vec<SectionLine>,
-    /// Overdue occurrences of all schools (at most [`DistrictReport::OVERDUE_LIMIT`]).
-    pub overdue: Vec<ReportItem>,
+    /// Overdue occurrences of all schools (at most [`DistrictNote::OVERDUE_LIMIT`]).
+    pub overdue: Vec<NoteItem>,
     /// Overdue occurrences in all (the list may be cut).
     pub overdue_count: u32,
-    /// Done occurrences of all schools with their evidence (at most [`DistrictReport::OVERDUE_LIMIT`]).
+    /// Done occurrences of all schools with their evidence (at most [`DistrictNote::OVERDUE_LIMIT`]).
     pub done: Vec<DoneItem>,
     /// The office's own execution (when the plan has measures for the office).
-    pub office: Option<OfficeReport>,
+    pub office: Option<OfficeNote>,
     /// The plan's indicators against their targets (filled by [`indicator_lines`]; empty until then).
     pub indicators: Vec<IndicatorLine>,
 }
 
-impl DistrictReport {
+impl DistrictNote {
     pub const OVERDUE_LIMIT: usize = 500;
 }
 
@@ -170,14 +170,14 @@ fn section_lines(plan: &Plan, summary: &SchoolSummary) -> Vec<SectionLine> {
 fn items_of(
     plan: &Plan,
     school: &School,
-    table: &ProgressTable,
+    table: &ProgressIndex,
     today: NaiveDate,
-) -> (Vec<ReportItem>, Vec<ReportItem>) {
+) -> (Vec<NoteItem>, Vec<NoteItem>) {
     let mut overdue = Vec::new();
     let mut upcoming = Vec::new();
     for item in school_items(plan, school, table, today) {
         let m = &plan.sections[item.occurrence.section].measures[item.occurrence.measure];
-        let line = || ReportItem {
+        let line = || NoteItem {
             number: m.number.clone(),
             title: m.title.clone(),
             due: item.occurrence.due,
@@ -199,7 +199,7 @@ fn items_of(
 fn done_of(
     plan: &Plan,
     items: &[super::SchoolItem],
-    table: &ProgressTable,
+    table: &ProgressIndex,
     who: &str,
 ) -> Vec<DoneItem> {
     items
@@ -262,19 +262,19 @@ pub fn indicator_lines(
 }
 
 /// The report of one school over a plan on `today`.
-pub fn school_report(
+pub fn school_note(
     plan: &Plan,
     school: &School,
-    table: &ProgressTable,
+    table: &ProgressIndex,
     today: NaiveDate,
-) -> SchoolReport {
+) -> SchoolNote {
     let summary = summarize(plan, std::slice::from_ref(school), table.records(), today)
         .pop()
         .expect("one school in, one summary out");
     let (overdue, upcoming) = items_of(plan, school, table, today);
     let items = school_items(plan, school, table, today);
-    SchoolReport {
-        header: ReportHeader::of(plan, today),
+    SchoolNote {
+        header: NoteHeader::of(plan, today),
         school: school.clone(),
         sections: section_lines(plan, &summary),
         summary,
@@ -286,12 +286,12 @@ pub fn school_report(
 }
 
 /// The report of the district (all `schools` the plan concerns) on `today`.
-pub fn district_report(
+pub fn district_note(
     plan: &Plan,
     schools: &[School],
-    table: &ProgressTable,
+    table: &ProgressIndex,
     today: NaiveDate,
-) -> DistrictReport {
+) -> DistrictNote {
     let summaries = summarize(plan, schools, table.records(), today);
     let total = district_total(&summaries, plan.sections.len());
     let mut rows: Vec<(School, SchoolSummary)> = schools
@@ -308,23 +308,23 @@ pub fn district_report(
     });
     let mut overdue = Vec::new();
     for (school, summary) in &rows {
-        if summary.overdue == 0 || overdue.len() >= DistrictReport::OVERDUE_LIMIT {
+        if summary.overdue == 0 || overdue.len() >= DistrictNote::OVERDUE_LIMIT {
             continue;
         }
         overdue.extend(items_of(plan, school, table, today).0);
     }
-    overdue.truncate(DistrictReport::OVERDUE_LIMIT);
+    overdue.truncate(DistrictNote::OVERDUE_LIMIT);
     let mut done = Vec::new();
     for (school, summary) in &rows {
-        if summary.done == 0 || done.len() >= DistrictReport::OVERDUE_LIMIT {
+        if summary.done == 0 || done.len() >= DistrictNote::OVERDUE_LIMIT {
             continue;
         }
         let items = school_items(plan, school, table, today);
         done.extend(done_of(plan, &items, table, school.display_name()));
     }
-    done.truncate(DistrictReport::OVERDUE_LIMIT);
+    done.truncate(DistrictNote::OVERDUE_LIMIT);
     let office_items = super::office_items(plan, table, today);
-    let office = (!office_items.is_empty()).then(|| OfficeReport {
+    let office = (!office_items.is_empty()).then(|| OfficeNote {
         summary: super::summary_of_items(
             crate::model::Id::nil(),
             plan.sections.len(),
@@ -338,7 +338,7 @@ pub fn district_report(
             .filter(|i| i.overdue)
             .map(|i| {
                 let m = &plan.sections[i.occurrence.section].measures[i.occurrence.measure];
-                ReportItem {
+                NoteItem {
                     number: m.number.clone(),
                     title: m.title.clone(),
                     due: i.occurrence.due,
@@ -349,8 +349,8 @@ pub fn district_report(
             })
             .collect(),
     });
-    DistrictReport {
-        header: ReportHeader::of(plan, today),
+    DistrictNote {
+        header: NoteHeader::of(plan, today),
         sections: section_lines(plan, &total),
         overdue_count: total.overdue,
         total,
@@ -388,9 +388,9 @@ mod tests {
                 ..Progress::new(m.id, Some(school.id), m.due.first().copied(), Status::Done)
             })
             .collect();
-        let table = ProgressTable::new(records);
+        let table = ProgressIndex::new(records);
         let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-        let r = school_report(&plan, &school, &table, today);
+        let r = school_note(&plan, &school, &table, today);
         assert_eq!(
             (r.summary.done, r.summary.due, r.summary.total),
             (7, 10, 11)
@@ -398,7 +398,7 @@ mod tests {
         assert_eq!(r.overdue.len(), 3);
         assert_eq!(r.upcoming.len(), 1);
         assert_eq!(r.sections[0].done, 7);
-        let d = district_report(&plan, std::slice::from_ref(&school), &table, today);
+        let d = district_note(&plan, std::slice::from_ref(&school), &table, today);
         assert_eq!(d.total.done, 7);
         assert_eq!(d.overdue_count, 3);
         assert_eq!(r.done.len(), 7, "the done ones listed");
@@ -468,9 +468,9 @@ mod tests {
             by: "Методист".into(),
         };
         let m = |i: usize| plan.sections[0].measures[i].id;
-        let table = ProgressTable::new(vec![mark(m(0), None), mark(m(1), Some(school.id))]);
+        let table = ProgressIndex::new(vec![mark(m(0), None), mark(m(1), Some(school.id))]);
         let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-        let d = district_report(&plan, std::slice::from_ref(&school), &table, today);
+        let d = district_note(&plan, std::slice::from_ref(&school), &table, today);
         let office = d.office.expect("the office's part");
         // Both measures are the office's; it marked 1.1 only, so 1.2 is overdue for it.
         assert_eq!((office.summary.done, office.summary.total), (1, 2));
