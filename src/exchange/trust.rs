@@ -125,7 +125,11 @@ pub fn check_times(file: &ExchangeFile, now: Timestamp) -> Result<(), TrustError
         if at > limit {
             return Err(TrustError::Future {
                 what,
-                at: at.format("%d.%m.%Y %H:%M").to_string(),
+                at: format!(
+                    "{} {}",
+                    at.format(crate::model::DATE_FORMAT),
+                    at.format("%H:%M")
+                ),
             });
         }
         Ok(())

@@ -8,9 +8,14 @@ use crate::i18n::I18n;
 /// The format of a date in text fields.
 pub const FORMAT: &str = crate::model::DATE_FORMAT;
 
-/// Parses a date written as дд.мм.гггг.
+/// Parses a date written as дд.мм.гггг (also д.м.гггг, with spaces around).
 pub fn parse(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
+}
+
+/// A date as shown and typed: дд.мм.гггг.
+pub fn format(date: NaiveDate) -> String {
+    date.format(FORMAT).to_string()
 }
 
 /// A text field holding a date as дд.мм.гггг, and a 📅 button opening a calendar (on the field's month, or
@@ -46,7 +51,7 @@ pub fn date_field(
                 let picked = calendar(ui, &mut month, parse(text), i18n);
                 ui.data_mut(|d| d.insert_temp(month_id, month));
                 if let Some(date) = picked {
-                    *text = date.format(FORMAT).to_string();
+                    *text = format(date);
                     ui.close();
                 }
             });
@@ -116,4 +121,26 @@ fn calendar(
 
 fn first_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{format, parse};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_are_read_as_written_in_russia() {
+        assert_eq!(parse(" 31.10.2021 "), NaiveDate::from_ymd_opt(2021, 10, 31));
+        assert_eq!(parse("1.9.2021"), NaiveDate::from_ymd_opt(2021, 9, 1));
+        assert_eq!(parse("2021-10-31"), None);
+        assert_eq!(parse("31.02.2021"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn dates_are_shown_with_two_digit_day_and_month() {
+        let day = NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date");
+        assert_eq!(format(day), "01.09.2021");
+        assert_eq!(parse(&format(day)), Some(day));
+    }
 }

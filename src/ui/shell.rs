@@ -196,7 +196,7 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             }
             ui.label(ctx.i18n.tr_args(
                 "status-today",
-                &[("date", Arg::Str(&ctx.today.format("%d.%m.%Y").to_string()))],
+                &[("date", Arg::Str(&crate::ui::date_field::format(ctx.today)))],
             ));
             if let Some(job) = &ctx.data.job {
                 job_progress(ui, ctx, job);

@@ -1,8 +1,8 @@
 //! First run: create a plan, import a file, or open the example.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
-use super::ViewCtx;
+use super::{ViewCtx, date_field};
 use crate::app::Command;
 use crate::model::Period;
 
@@ -24,8 +24,8 @@ impl WelcomeView {
                 ctx.today.year() - 1
             };
             let period = Period::school_year(year);
-            self.from = period.from.format("%d.%m.%Y").to_string();
-            self.to = period.to.format("%d.%m.%Y").to_string();
+            self.from = date_field::format(period.from);
+            self.to = date_field::format(period.to);
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.vertical_centered(|ui| {
@@ -100,10 +100,7 @@ impl WelcomeView {
         if title.is_empty() {
             return Err(ctx.tr("error-plan-title-empty"));
         }
-        let date = |text: &str| {
-            NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y")
-                .map_err(|_| ctx.tr("error-date-format"))
-        };
+        let date = |text: &str| date_field::parse(text).ok_or_else(|| ctx.tr("error-date-format"));
         let period = Period::new(date(&self.from)?, date(&self.to)?);
         if period.from > period.to {
             return Err(ctx.tr("error-period-reversed"));

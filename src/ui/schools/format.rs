@@ -4,26 +4,22 @@ use chrono::NaiveDate;
 use egui::Color32;
 
 use crate::model::{Status, Timestamp};
-
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
+use crate::ui::date_field;
 
 /// A due date, or the message for "no date".
 pub fn due(ctx: &crate::ui::ViewCtx<'_>, d: Option<NaiveDate>) -> String {
-    d.map(date).unwrap_or_else(|| ctx.tr("schools-due-none"))
+    d.map(date_field::format)
+        .unwrap_or_else(|| ctx.tr("schools-due-none"))
 }
 
 /// A time of change in local time, "dd.mm.yyyy hh:mm".
 pub fn timestamp(t: Timestamp) -> String {
-    t.with_timezone(&chrono::Local)
-        .format("%d.%m.%Y %H:%M")
-        .to_string()
-}
-
-/// Parses "dd.mm.yyyy" (also with one-digit day or month).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y").ok()
+    let local = t.with_timezone(&chrono::Local);
+    format!(
+        "{} {}",
+        date_field::format(local.date_naive()),
+        local.format("%H:%M")
+    )
 }
 
 /// Parses a number as people type it: "3,1", "3.1", "55 %". Empty → `Ok(None)`.
@@ -95,6 +91,5 @@ mod tests {
         assert_eq!(parse_number(" 55 % "), Ok(Some(55.0)));
         assert_eq!(parse_number(""), Ok(None));
         assert_eq!(parse_number("abc"), Err(()));
-        assert_eq!(parse_date("1.9.2021"), NaiveDate::from_ymd_opt(2021, 9, 1));
     }
 }

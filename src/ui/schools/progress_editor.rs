@@ -16,7 +16,7 @@ use crate::app::{Command, SchoolCommand};
 use crate::model::{Evidence, Id, Measure, School, Status};
 use crate::stats::occurrences::{Occurrence, occurrence_dues};
 use crate::stats::{ProgressKey, SchoolItem, concerns, concerns_office, progress_target};
-use crate::ui::{ViewCtx, style};
+use crate::ui::{ViewCtx, date_field, style};
 
 /// Which occurrences the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -439,7 +439,7 @@ impl ProgressEditor {
         {
             self.form = Form {
                 status: record.status,
-                done_on: record.done_on.map(format::date).unwrap_or_default(),
+                done_on: record.done_on.map(date_field::format).unwrap_or_default(),
                 evidence: Evidence::parse(&record.evidence),
                 comment: record.comment.clone(),
             };
@@ -569,10 +569,7 @@ impl ProgressEditor {
         record.status = self.form.status;
         record.done_on = if self.form.status == Status::Done && !self.form.done_on.trim().is_empty()
         {
-            Some(
-                format::parse_date(&self.form.done_on)
-                    .ok_or_else(|| ctx.tr("error-date-format"))?,
-            )
+            Some(date_field::parse(&self.form.done_on).ok_or_else(|| ctx.tr("error-date-format"))?)
         } else {
             None
         };
