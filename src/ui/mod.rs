@@ -12,6 +12,7 @@ mod fold;
 mod grid;
 mod help;
 pub mod hyphens;
+mod labelled;
 mod plan_header;
 pub mod plan_label;
 pub mod schools;
