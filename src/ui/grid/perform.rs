@@ -47,11 +47,16 @@ impl GridView {
             }
             Action::InsertMeasure => self.insert_measure_below_cursor(ctx, plan),
             Action::Move { .. } if !document_order => {}
-            Action::Delete
-            | Action::Duplicate
-            | Action::SetExecutor(_)
-            | Action::Move { .. }
-            | Action::Copy => self.act_on_measures(action, egui_ctx, ctx, plan, cols),
+            Action::Delete | Action::Duplicate | Action::SetExecutor(_) | Action::Move { .. } => {
+                self.act_on_measures(action, ctx, plan)
+            }
+            Action::Copy => {
+                let measures = self.targets(plan);
+                if !measures.is_empty() {
+                    let measures = measures.iter().filter_map(|id| plan.measure(*id));
+                    egui_ctx.copy_text(tsv::rows_tsv(cols, measures));
+                }
+            }
             Action::FocusSearch => {}
             Action::SelectAll => self.sel.select_all(self.rows.shown_measures(plan)),
             Action::Unselect => {
@@ -115,16 +120,9 @@ impl GridView {
         }
     }
 
-    /// Deletes, duplicates, moves, copies or assigns the selected measures (the cursor's when none is
-    /// selected). Moving with the cursor on a section and no measure selected moves the section.
-    fn act_on_measures(
-        &mut self,
-        action: Action,
-        egui_ctx: &egui::Context,
-        ctx: &mut ViewCtx<'_>,
-        plan: &Plan,
-        cols: &[Col],
-    ) {
+    /// Deletes, duplicates, moves or assigns the selected measures (the cursor's when none is selected).
+    /// Moving with the cursor on a section and no measure selected moves the section.
+    fn act_on_measures(&mut self, action: Action, ctx: &mut ViewCtx<'_>, plan: &Plan) {
         let ids = self.targets(plan);
         if ids.is_empty() {
             if let (Action::Move { down }, Some(RowKey::Section(id))) =
@@ -146,10 +144,6 @@ impl GridView {
             Action::Move { down } => {
                 ctx.push(Command::MoveMeasures { ids, down });
                 self.scroll_to_cursor = true;
-            }
-            Action::Copy => {
-                let measures = ids.iter().filter_map(|id| plan.measure(*id));
-                egui_ctx.copy_text(tsv::rows_tsv(cols, measures));
             }
             _ => {}
         }
