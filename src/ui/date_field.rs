@@ -4,6 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::i18n::I18n;
+use crate::model::Period;
 
 /// The format of a date in text fields.
 pub const FORMAT: &str = crate::model::DATE_FORMAT;
@@ -11,6 +12,17 @@ pub const FORMAT: &str = crate::model::DATE_FORMAT;
 /// Parses a date written as дд.мм.гггг (also д.м.гггг, with spaces around).
 pub fn parse(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
+}
+
+/// A period typed as its two ends, or the message (in the UI's language) saying what is wrong: a date
+/// written otherwise, or the end before the start.
+pub fn parse_period(from: &str, to: &str, i18n: &I18n) -> Result<Period, String> {
+    let date = |text: &str| parse(text).ok_or_else(|| i18n.tr("error-date-format"));
+    let period = Period::new(date(from)?, date(to)?);
+    if period.from > period.to {
+        return Err(i18n.tr("error-period-reversed"));
+    }
+    Ok(period)
 }
 
 /// A date as shown and typed: дд.мм.гггг.
@@ -125,7 +137,8 @@ fn first_of_month(date: NaiveDate) -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
-    use super::{format, parse};
+    use super::{format, parse, parse_period};
+    use crate::i18n::{I18n, Language};
     use chrono::NaiveDate;
 
     #[test]
@@ -142,5 +155,27 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date");
         assert_eq!(format(day), "01.09.2021");
         assert_eq!(parse(&format(day)), Some(day));
+    }
+
+    #[test]
+    fn a_period_is_two_dates_in_order() {
+        let ru = I18n::new(Language::Russian);
+        let period = parse_period("01.09.2021", " 31.8.2022", &ru).expect("a period");
+        assert_eq!(
+            period.from,
+            NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date")
+        );
+        assert_eq!(
+            period.to,
+            NaiveDate::from_ymd_opt(2022, 8, 31).expect("a date")
+        );
+        assert_eq!(
+            parse_period("01.09.2022", "31.08.2021", &ru),
+            Err("Начало периода позже его конца".to_owned())
+        );
+        assert_eq!(
+            parse_period("2021-09-01", "31.08.2022", &I18n::new(Language::English)),
+            Err("Write the date as dd.mm.yyyy, e.g. 01.09.2025".to_owned())
+        );
     }
 }

@@ -3,6 +3,7 @@
 mod about;
 pub mod actions;
 mod calendar;
+mod choices;
 pub mod chooser;
 mod confirm_open;
 mod date_field;

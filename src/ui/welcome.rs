@@ -100,11 +100,7 @@ impl WelcomeView {
         if title.is_empty() {
             return Err(ctx.tr("error-plan-title-empty"));
         }
-        let date = |text: &str| date_field::parse(text).ok_or_else(|| ctx.tr("error-date-format"));
-        let period = Period::new(date(&self.from)?, date(&self.to)?);
-        if period.from > period.to {
-            return Err(ctx.tr("error-period-reversed"));
-        }
+        let period = date_field::parse_period(&self.from, &self.to, ctx.i18n)?;
         Ok((title.to_owned(), period))
     }
 }

@@ -94,11 +94,7 @@ impl Draft {
         if title.is_empty() {
             return Err(i18n.tr("error-plan-title-empty"));
         }
-        let date = |text: &str| date_field::parse(text).ok_or_else(|| i18n.tr("error-date-format"));
-        let period = Period::new(date(&self.from)?, date(&self.to)?);
-        if period.from > period.to {
-            return Err(i18n.tr("error-period-reversed"));
-        }
+        let period = date_field::parse_period(&self.from, &self.to, i18n)?;
         let mut indicators = Vec::new();
         for draft in &self.indicators {
             if let Some(indicator) = draft.to_indicator(i18n)? {
@@ -290,29 +286,24 @@ mod tests {
     fn wrong_input_is_explained() {
         let plan = plan();
         let i18n = i18n();
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.title = "  ".into();
+        // The message for the plan's draft changed by `edit`.
+        let error_after = |edit: &dyn Fn(&mut Draft)| {
+            let mut draft = Draft::of(&plan, &i18n);
+            edit(&mut draft);
+            draft.to_header(&plan, &i18n).unwrap_err()
+        };
         assert_eq!(
-            draft.to_header(&plan, &i18n),
-            Err("Введите название плана".into())
+            error_after(&|d| d.title = "  ".into()),
+            "Введите название плана"
         );
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.from = "01.01.2025".into();
         assert_eq!(
-            draft.to_header(&plan, &i18n),
-            Err("Начало периода позже его конца".into())
+            error_after(&|d| d.from = "01.01.2025".into()),
+            "Начало периода позже его конца"
         );
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.to = "31.13.2024".into();
-        assert!(
-            draft
-                .to_header(&plan, &i18n)
-                .unwrap_err()
-                .contains("дд.мм.гггг")
-        );
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.indicators[0].targets.insert(2023, "много".into());
-        let err = draft.to_header(&plan, &i18n).unwrap_err();
+        assert!(error_after(&|d| d.to = "31.13.2024".into()).contains("дд.мм.гггг"));
+        let err = error_after(&|d| {
+            d.indicators[0].targets.insert(2023, "много".into());
+        });
         assert!(
             err.contains("«много»") && err.contains("Доля педагогов"),
             "{err}"

@@ -16,6 +16,7 @@ use crate::app::{Command, SchoolCommand};
 use crate::model::{Evidence, Id, Measure, School, Status};
 use crate::stats::occurrences::{Occurrence, occurrence_dues};
 use crate::stats::{ProgressKey, SchoolItem, concerns, concerns_office, progress_target};
+use crate::ui::choices::choice_buttons;
 use crate::ui::labelled::labelled;
 use crate::ui::{ViewCtx, date_field, style};
 
@@ -214,30 +215,26 @@ impl ProgressEditor {
         salt: &str,
     ) {
         ui.horizontal(|ui| {
-            let label = ui.label(ctx.tr("schools-progress-who"));
             let hint = ctx.tr("schools-hint-progress-who");
-            ui.add(
+            labelled(
+                ui,
+                ctx.tr("schools-progress-who"),
                 egui::TextEdit::singleline(&mut ctx.ui_state.user_name)
                     .hint_text(hint)
                     .desired_width(200.0),
-            )
-            .labelled_by(label.id);
+            );
         });
-        ui.horizontal_wrapped(|ui| {
-            for filter in Filter::ALL {
-                let n = items
-                    .iter()
-                    .filter(|i| filter.accepts(i, ctx.today))
-                    .count();
-                let text = format!("{} ({n})", ctx.tr(filter.key()));
-                if ui
-                    .add(egui::Button::selectable(self.filter == filter, text).small())
-                    .clicked()
-                {
-                    self.filter = filter;
-                }
-            }
+        let filters = Filter::ALL.map(|filter| {
+            let n = items
+                .iter()
+                .filter(|i| filter.accepts(i, ctx.today))
+                .count();
+            (filter, format!("{} ({n})", ctx.tr(filter.key())))
         });
+        let chosen = ui.horizontal_wrapped(|ui| choice_buttons(ui, self.filter, filters, true));
+        if let Some(filter) = chosen.inner {
+            self.filter = filter;
+        }
         let shown: Vec<usize> = (0..items.len())
             .filter(|&i| self.filter.accepts(&items[i], ctx.today))
             .collect();
