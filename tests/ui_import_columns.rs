@@ -7,27 +7,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, ToastKind, UiState};
+use roadmap_planner::app::{Command, ToastKind};
 use roadmap_planner::model::Period;
-use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 fn harness() -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 1800.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                store,
-                NaiveDate::from_ymd_opt(2021, 10, 15).unwrap(),
-                UiState::default(),
-            ))
-        })
+    common::window().size(1400.0, 1800.0).build()
 }
 
 fn fixture(name: &str) -> PathBuf {

@@ -2,16 +2,13 @@
 //! smaller or the scale larger, never get narrower than their header's longest word, and «Сбросить ширину
 //! столбцов» undoes a drag; the toolbar folds into a «…» menu instead of wrapping.
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{RoadmapApp, UiState};
-use roadmap_planner::store::Store;
+use roadmap_planner::app::UiState;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 /// The grid's column headers, left to right (the example has no year columns).
 const HEADERS: [&str; 7] = [
@@ -25,22 +22,13 @@ const HEADERS: [&str; 7] = [
 ];
 
 fn harness(ui_state: UiState, width: f32) -> Harness<'static, Window> {
-    isolate_home();
-    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(width, 900.0))
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                Store::open_in_memory().unwrap(),
-                today,
-                ui_state,
-            ))
-        });
+    let mut h = common::window()
+        .ui_state(ui_state)
+        .size(width, 900.0)
+        .max_steps(16)
+        .build();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h
 }
 

@@ -1,7 +1,6 @@
 //! The Школы screen driven like a user with egui_kittest: the registry, criteria and categories, progress
 //! marks reaching the dashboard and the overview, a school plan, deleting a school with undo.
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,28 +11,17 @@ use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
+use common::today;
 
 fn harness() -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        })
+    common::window().build()
 }
 
 /// Opens the example (3 schools) and the Школы screen.
 fn schools_screen() -> Harness<'static, Window> {
     let mut h = harness();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h.get_by_label("Школы").click();
     h.run();
     h

@@ -4,7 +4,7 @@
 //! - `heights`, `cells`: row heights (estimated for all, exact near the screen) and what a cell shows;
 //! - `body`: the `TableBuilder` drawing only the visible rows;
 //! - `selection`, `keys`, `editing`, `menus`: cursor and multi-select, the keyboard, in-place editing, the
-//!   toolbar and row menus — all ending in `Command`s; `tsv`: copying rows;
+//!   toolbar and row menus — all ending in actions that `perform` turns into `Command`s; `tsv`: copying rows;
 //! - `filter_bar`, `details`: find and filter; the selected measure's panel.
 
 mod body;

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the Школы views: dates, numbers, statuses.
+//! Small text helpers shared by the Школы views: due dates, times, numbers, statuses.
 
 use chrono::NaiveDate;
 use egui::Color32;
