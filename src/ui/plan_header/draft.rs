@@ -200,30 +200,17 @@ pub fn plan_years(period: Period) -> Vec<(i32, String)> {
     years
 }
 
-/// A number as typed: "80", "80,5", "80.5", "80 %"; for yes/no also "да"/"нет", "yes"/"no". Empty: none.
+/// A number as typed (`number_text`): "80", "80,5", "80.5", "80 %"; for yes/no also "да"/"нет", "yes"/"no".
+/// Empty: none.
 fn parse_value(text: &str, unit: IndicatorUnit) -> Result<Option<f64>, ()> {
-    let text = text.trim().trim_end_matches('%').trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
     if unit == IndicatorUnit::YesNo {
-        match text.to_lowercase().as_str() {
+        match text.trim().to_lowercase().as_str() {
             "да" | "yes" => return Ok(Some(1.0)),
             "нет" | "no" => return Ok(Some(0.0)),
             _ => {}
         }
     }
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    compact
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Some)
-        .ok_or(())
+    crate::ui::number_text::parse(text)
 }
 
 /// A value as the form shows it: "80", "80,5"; "да"/"нет" for yes/no.

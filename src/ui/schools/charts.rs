@@ -183,7 +183,7 @@ fn value_fields(
                 egui::TextEdit::singleline(buffer).desired_width(56.0),
             );
             if response.lost_focus() {
-                match format::parse_number(buffer) {
+                match crate::ui::number_text::parse(buffer) {
                     Ok(value) => commands.push(SchoolCommand::SetIndicatorValue {
                         indicator,
                         school,

@@ -167,7 +167,7 @@ impl CriteriaValuesView {
                         ui.label(RichText::new(text).small().weak());
                     }
                     if response.lost_focus() {
-                        match format::parse_number(buffer) {
+                        match crate::ui::number_text::parse(buffer) {
                             Ok(value) => {
                                 self.error = None;
                                 command = Some(set(value));

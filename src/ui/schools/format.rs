@@ -22,19 +22,6 @@ pub fn timestamp(t: Timestamp) -> String {
     )
 }
 
-/// Parses a number as people type it: "3,1", "3.1", "55 %". Empty → `Ok(None)`.
-pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Some)
-        .ok_or(())
-}
-
 /// A number with a decimal comma and no trailing zeros.
 pub fn number(v: f64) -> String {
     crate::stats::criteria::number(v)
@@ -78,18 +65,5 @@ pub fn short(text: &str, max: usize) -> String {
         format!("{head}…")
     } else {
         head
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_read_as_typed() {
-        assert_eq!(parse_number("3,1"), Ok(Some(3.1)));
-        assert_eq!(parse_number(" 55 % "), Ok(Some(55.0)));
-        assert_eq!(parse_number(""), Ok(None));
-        assert_eq!(parse_number("abc"), Err(()));
     }
 }
