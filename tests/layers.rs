@@ -76,8 +76,8 @@ fn offenders(folder: &str, modules: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn the_views_do_not_reach_the_store() {
-    let found = offenders("ui", &["store"]);
+fn the_views_do_not_reach_the_store_or_the_window() {
+    let found = offenders("ui", &["store", "window"]);
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -85,6 +85,14 @@ fn the_views_do_not_reach_the_store() {
 fn the_app_does_not_reach_the_views_or_the_window() {
     let found = offenders("app", &["ui", "window"]);
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_domain_knows_nothing_of_the_app_or_the_window() {
+    for folder in ["model", "schedule", "stats", "exchange", "store"] {
+        let found = offenders(folder, &["app", "ui", "window"]);
+        assert!(found.is_empty(), "{found:#?}");
+    }
 }
 
 #[test]
