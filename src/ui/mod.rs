@@ -14,7 +14,7 @@ mod grid;
 mod help;
 pub mod hyphens;
 mod labelled;
-pub mod number_text;
+mod number_text;
 mod plan_header;
 pub mod plan_label;
 pub mod schools;

@@ -44,13 +44,16 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
 }
 
+/// What a test changes in the app before the first frame.
+type AppSetup = Box<dyn FnOnce(&mut RoadmapApp)>;
+
 /// A window to build for a test: see the module's doc.
 pub struct WindowTest {
     store: Option<Store>,
     today: NaiveDate,
     ui_state: UiState,
     kittest: HarnessBuilder<Window>,
-    setup: Option<Box<dyn FnOnce(&mut RoadmapApp)>>,
+    setup: Option<AppSetup>,
 }
 
 /// A window over an empty in-memory database, on `today()`, at 1400 × 900, with the default settings.
