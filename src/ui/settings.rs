@@ -124,9 +124,19 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> boo
         Some((Purpose::BackupsFolder, path)) => config.backups_dir = Some(path),
         other => ctx.ui_state.picked = other,
     }
-    ui.label(RichText::new(ctx.tr("settings-data-heading")).strong());
-    ui.end_row();
+    database_rows(ui, ctx, config);
+    backups_rows(ui, ctx, config)
+}
 
+/// A heading over the next rows of the grid.
+fn heading_row(ui: &mut egui::Ui, text: String) {
+    ui.label(RichText::new(text).strong());
+    ui.end_row();
+}
+
+/// The database file in use, and the one chosen for the next start.
+fn database_rows(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
+    heading_row(ui, ctx.tr("settings-data-heading"));
     ui.label(ctx.tr("settings-database"));
     ui.vertical(|ui| {
         let current = ctx
@@ -160,10 +170,12 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> boo
         }
     });
     ui.end_row();
+}
 
-    ui.label(RichText::new(ctx.tr("settings-backups-heading")).strong());
-    ui.end_row();
-
+/// The backups folder and how many backups are kept. Returns whether the count is still being edited
+/// (dragged or typed).
+fn backups_rows(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> bool {
+    heading_row(ui, ctx.tr("settings-backups-heading"));
     ui.label(ctx.tr("settings-backups-dir"));
     ui.vertical(|ui| {
         let db = ctx

@@ -12,6 +12,7 @@ use crate::model::Plan;
 use crate::ui::ViewCtx;
 
 impl GridView {
+    /// Carries out one action of the keys, the toolbar or a row menu.
     pub(super) fn perform(
         &mut self,
         action: Action,
