@@ -459,12 +459,8 @@ fn measure_widget<'a>(
     h
 }
 
-/// The widget the grid's details panel shows: one measure's occurrences at every school it concerns.
-#[test]
-fn the_measure_progress_widget_marks_one_school_done() {
-    use roadmap_planner::i18n::{I18n, Language};
-    use roadmap_planner::ui::schools::progress_editor::ProgressEditor;
-
+/// The app without a window, with the example open (for a widget drawn on its own).
+fn example_app() -> RoadmapApp {
     isolate_home();
     let mut app = RoadmapApp::new(
         Store::open_in_memory().unwrap(),
@@ -473,6 +469,16 @@ fn the_measure_progress_widget_marks_one_school_done() {
     );
     app.push(Command::LoadExample);
     app.run_commands();
+    app
+}
+
+/// The widget the grid's details panel shows: one measure's occurrences at every school it concerns.
+#[test]
+fn the_measure_progress_widget_marks_one_school_done() {
+    use roadmap_planner::i18n::{I18n, Language};
+    use roadmap_planner::ui::schools::progress_editor::ProgressEditor;
+
+    let mut app = example_app();
     // 2.1 «Анализ кадрового…»: «Управление образованием, общеобразовательные организации» — both.
     let measure = app.data.plan.as_ref().unwrap().sections[1].measures[0].clone();
     assert_eq!(measure.number, "2.1");
@@ -557,14 +563,7 @@ fn the_scope_widget_sets_a_category_or_a_list() {
     use roadmap_planner::i18n::{I18n, Language};
     use roadmap_planner::ui::schools::scope_editor::ScopeEditor;
 
-    isolate_home();
-    let mut app = RoadmapApp::new(
-        Store::open_in_memory().unwrap(),
-        today(),
-        UiState::default(),
-    );
-    app.push(Command::LoadExample);
-    app.run_commands();
+    let app = example_app();
     // 1.3: the schools' (1.1 is the office's own, which has no scope to set).
     let mut measure = app.data.plan.as_ref().unwrap().sections[0].measures[2].clone();
     assert_eq!(measure.number, "1.3");
