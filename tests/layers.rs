@@ -48,7 +48,14 @@ fn without_comments(text: &str) -> String {
 /// Whether `code` names the crate's module `module`: as a path (`crate::store::X`) or inside a grouped
 /// `use crate::{…}`.
 fn names_module(code: &str, module: &str) -> bool {
-    if code.contains(&format!("crate::{module}::")) || code.contains(&format!("crate::{module};")) {
+    let path = format!("crate::{module}");
+    let named_as_path = code.match_indices(&path).any(|(at, _)| {
+        code[at + path.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+    });
+    if named_as_path {
         return true;
     }
     code.match_indices("use crate::{").any(|(at, _)| {
