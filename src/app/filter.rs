@@ -12,7 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Category, Id, Measure, School, SchoolScope, Status};
+use crate::model::{Category, Id, Measure, MeasureField, School, SchoolScope, Status};
 use crate::stats::ProgressSummary;
 
 /// The search text and filters; they combine (a measure must pass all that are set).
@@ -197,19 +197,10 @@ impl Matcher<'_> {
     }
 }
 
-/// The text fields a search looks in, in column order.
+/// The text fields a search looks in: every field of the registry the measure has
+/// ([`MeasureField::of_measure`]: the grid's columns, its years' activities, its notes).
 pub fn search_fields(m: &Measure) -> impl Iterator<Item = &str> {
-    [
-        m.number.as_str(),
-        &m.title,
-        &m.deadline,
-        &m.responsible,
-        &m.result,
-        &m.documents,
-        &m.notes,
-    ]
-    .into_iter()
-    .chain(m.yearly.iter().map(|y| y.text.as_str()))
+    MeasureField::of_measure(m).map(|field| field.get(m))
 }
 
 /// Every searchable field of `m`, lowercased and joined by line breaks: what a view caches per measure so
@@ -327,6 +318,29 @@ mod tests {
             assert_eq!(
                 f.matcher(&[]).matches_cached(&m, &haystack, None, TODAY()),
                 hit,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn search_finds_text_that_only_a_year_column_or_the_notes_hold() {
+        let mut m = measure();
+        m.yearly.push(crate::model::YearActivity {
+            year: 2023,
+            text: "Стажировочная площадка".into(),
+        });
+        m.notes = "Целевая группа: молодые педагоги".into();
+        for text in ["стажировочная", "молодые педагоги"] {
+            let f = MeasureFilter {
+                text: text.into(),
+                ..Default::default()
+            };
+            assert!(f.matches(&m, None, TODAY()), "{text}");
+            assert!(!f.matches(&measure(), None, TODAY()), "{text}");
+            let haystack = search_text(&m);
+            assert!(
+                f.matcher(&[]).matches_cached(&m, &haystack, None, TODAY()),
                 "{text}"
             );
         }

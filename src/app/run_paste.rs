@@ -31,7 +31,7 @@ impl RoadmapApp {
         // Within the table limits: a row wider than the limit is refused with a message, never cut.
         let rows = crate::exchange::limits::parse_delimited_bounded(&text, Some('\t'))
             .map_err(|e| e.message(&self.i18n))?;
-        self.plan()?;
+        let years = crate::model::years_of(self.plan()?);
         if let Some(mapping) = ColumnMapping::detect(&rows) {
             let stage = TableStage {
                 origin: StageOrigin::Text(TableText {
@@ -43,8 +43,9 @@ impl RoadmapApp {
             };
             return self.set_pending_paste(stage);
         }
-        let import = match table_import::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows))
-        {
+        // Rows copied from the grid carry its columns, the plan's years among them.
+        let mapping = ColumnMapping::headerless(&rows, &years);
+        let import = match table_import::read_table_with_columns(&rows, &mapping) {
             Ok(import) => import,
             Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
             Err(e) => return Err(e.message(&self.i18n)),
@@ -79,8 +80,9 @@ impl RoadmapApp {
         let Some(pending) = self.data.exchange.paste.take() else {
             return Ok(());
         };
-        let import = table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
-            .map_err(|e| e.to_string())?;
+        let import =
+            table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
+                .map_err(|e| e.to_string())?;
         self.paste_import(import, true)
     }
 
@@ -287,7 +289,7 @@ mod tests {
         let changes = match table_import::read_table(&rows) {
             Ok(import) => append_sections(plan, import.sections),
             Err(_) => {
-                let mapping = ColumnMapping::headerless(&rows);
+                let mapping = ColumnMapping::headerless(&rows, &crate::model::years_of(plan));
                 let import = table_import::read_table_with_columns(&rows, &mapping).unwrap();
                 insert_rows(plan, import.sections, selected)
             }

@@ -6,55 +6,22 @@
 //! Sections are rows whose only filled cell is the first ("1. Создание организационных условий…"), so the
 //! table reader (`table_import::read_table`) reads the file back into the same sections and measures.
 //!
-//! The six columns of the grid come first; a plan with key activities per year adds a column per year under
-//! a second header row («Ключевые мероприятия, сроки реализации» over «2020 год» · «2021 год» …), as Word
-//! and Excel exports write it; measures with notes add «Примечание».
+//! The columns are the plan's ([`MeasureField::of_plan`]), named as the grid names them: the grid's six, a
+//! column per year under a second header row («Ключевые мероприятия, сроки реализации» over «2020 год» ·
+//! «2021 год» …) as Word and Excel exports write it, and «Примечание» when measures have notes.
 
 use std::collections::HashSet;
 
-use crate::exchange::office::{self, export_columns, header_rows};
-use crate::exchange::table_import::TableColumn;
-use crate::model::{Id, Plan};
-
-/// The header row of the grid's own columns.
-pub const HEADER: [&str; 6] = [
-    "№",
-    "Мероприятие",
-    "Сроки",
-    "Ответственные",
-    "Результат",
-    "Документы",
-];
-
-/// The grid's columns, always written, in [`HEADER`]'s order.
-const GRID: [TableColumn; 6] = [
-    TableColumn::Number,
-    TableColumn::Title,
-    TableColumn::Deadline,
-    TableColumn::Responsible,
-    TableColumn::Result,
-    TableColumn::Documents,
-];
+use crate::exchange::office::header_rows;
+use crate::model::{Id, MeasureField, Plan};
 
 /// The plan's grid as CSV bytes; with `only`, just those measures (sections without any are left out).
 pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
     let mut out = String::with_capacity(256 + plan.measure_count() * 400);
     out.push('\u{feff}');
-    // The year and notes columns the Word and Excel exports have, after the grid's own.
-    let extra: Vec<TableColumn> = export_columns(plan)
-        .into_iter()
-        .filter(|c| matches!(c, TableColumn::Year(_) | TableColumn::Notes))
-        .collect();
-    let columns: Vec<TableColumn> = GRID.iter().copied().chain(extra).collect();
-    let header = header_rows(&columns);
-    let mut top: Vec<String> = header[0].clone();
-    top[..HEADER.len()]
-        .iter_mut()
-        .zip(HEADER)
-        .for_each(|(cell, name)| *cell = name.to_owned());
-    row(&mut out, top.iter().map(String::as_str));
-    if let Some(years) = header.get(1) {
-        row(&mut out, years.iter().map(String::as_str));
+    let columns = MeasureField::of_plan(plan);
+    for header in header_rows(&columns, MeasureField::russian_label) {
+        row(&mut out, header.iter().map(String::as_str));
     }
     for section in &plan.sections {
         let measures: Vec<_> = section
@@ -77,7 +44,7 @@ pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
         heading_row[0] = heading.as_str();
         row(&mut out, heading_row);
         for m in measures {
-            row(&mut out, columns.iter().map(|c| office::cell_text(m, *c)));
+            row(&mut out, columns.iter().map(|c| c.get(m)));
         }
     }
     out.into_bytes()
@@ -179,6 +146,71 @@ mod tests {
         for cell in ["текст", "1.1", " 10%", "a=b"] {
             assert!(!looks_like_formula(cell), "{cell:?}");
         }
+    }
+
+    #[test]
+    fn year_activities_and_notes_are_written_and_read_back_cell_for_cell() {
+        let mut plan = Plan::new(
+            "План",
+            Period::new(
+                NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2023, 12, 31).unwrap(),
+            ),
+        );
+        let mut s = Section::new("2", "Методическая поддержка");
+        let mut m = Measure::new("2.1", "Стажировки учителей математики");
+        m.deadline = "2022-2023".into();
+        m.responsible = "ИМЦ".into();
+        m.result = "Доля прошедших 80%".into();
+        m.documents = "Приказ УО".into();
+        m.yearly = vec![
+            crate::model::YearActivity {
+                year: 2022,
+                text: "Курсы; семинар".into(),
+            },
+            crate::model::YearActivity {
+                year: 2023,
+                text: "Стажировочная площадка".into(),
+            },
+        ];
+        m.notes = "Для ШНОР".into();
+        s.measures.push(m);
+        plan.sections.push(s);
+
+        let text = String::from_utf8(grid_csv(&plan, None)).unwrap();
+        let mut lines = text.trim_start_matches('\u{feff}').split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some(
+                "№;Мероприятие;Сроки;Ответственные;Результат;Документы;\
+                 Ключевые мероприятия, сроки реализации;;Примечание"
+            )
+        );
+        assert_eq!(lines.next(), Some(";;;;;;2022 год;2023 год;"));
+
+        let rows = crate::exchange::table_import::parse_delimited(&text, None);
+        let import = crate::exchange::table_import::read_table(&rows).unwrap();
+        assert_eq!(import.sections.len(), 1);
+        assert_eq!(import.sections[0].number, "2");
+        assert_eq!(import.sections[0].title, "Методическая поддержка");
+        let back = &import.sections[0].measures[0];
+        assert_eq!(back.number, "2.1");
+        assert_eq!(back.title, "Стажировки учителей математики");
+        assert_eq!(back.deadline, "2022-2023");
+        assert_eq!(back.responsible, "ИМЦ");
+        assert_eq!(back.result, "Доля прошедших 80%");
+        assert_eq!(back.documents, "Приказ УО");
+        let years: Vec<(i32, &str)> = back
+            .yearly
+            .iter()
+            .map(|y| (y.year, y.text.as_str()))
+            .collect();
+        assert_eq!(
+            years,
+            [(2022, "Курсы; семинар"), (2023, "Стажировочная площадка")]
+        );
+        assert_eq!(back.notes, "Для ШНОР");
+        assert!(import.left_out.is_empty(), "{:?}", import.left_out);
     }
 
     #[test]
