@@ -35,6 +35,28 @@ pub struct Synonyms {
     pub contains: &'static [&'static str],
 }
 
+impl Synonyms {
+    const fn exact(words: &'static [&'static str]) -> Synonyms {
+        Synonyms {
+            exact: words,
+            prefixes: &[],
+            contains: &[],
+        }
+    }
+
+    const fn starting(prefixes: &'static [&'static str]) -> Synonyms {
+        Synonyms {
+            exact: &[],
+            prefixes,
+            contains: &[],
+        }
+    }
+
+    const fn or_containing(self, contains: &'static [&'static str]) -> Synonyms {
+        Synonyms { contains, ..self }
+    }
+}
+
 impl MeasureField {
     /// The grid's own columns, in their order (every plan has them).
     pub const FIXED: [MeasureField; 6] = [
@@ -139,74 +161,56 @@ impl MeasureField {
     /// The words an imported header names the field by (a year is told by its number instead).
     pub fn synonyms(self) -> Synonyms {
         match self {
-            MeasureField::Number => Synonyms {
-                exact: &[
-                    "№",
-                    "№п/п",
-                    "№пп",
-                    "п/п",
-                    "пп",
-                    "n",
-                    "no",
-                    "nп/п",
-                    "номер",
-                    "#",
-                ],
-                ..Synonyms::default()
-            },
-            MeasureField::Title => Synonyms {
-                prefixes: &[
-                    "мероприяти",
-                    "наименование",
-                    "названиемероприяти",
-                    "содержание",
-                    "переченьмероприятий",
-                    "ключевыемероприяти",
-                ],
-                ..Synonyms::default()
-            },
-            MeasureField::Deadline => Synonyms {
-                prefixes: &[
-                    "срок",
-                    "датапроведения",
-                    "периодисполнения",
-                    "периодпроведения",
-                    "времяпроведения",
-                    "датаисполнения",
-                    "периодреализации",
-                ],
-                ..Synonyms::default()
-            },
-            MeasureField::Responsible => Synonyms {
-                prefixes: &["ответствен", "исполнител"],
-                ..Synonyms::default()
-            },
-            MeasureField::Result => Synonyms {
-                prefixes: &["ожидаемыйэффект", "эффект"],
-                contains: &["результат"],
-                ..Synonyms::default()
-            },
-            MeasureField::Documents => Synonyms {
-                prefixes: &["документ", "отчетн", "формаотчетност"],
-                contains: &["закрепляющ", "подтверждающ"],
-                ..Synonyms::default()
-            },
+            MeasureField::Number => Synonyms::exact(&[
+                "№",
+                "№п/п",
+                "№пп",
+                "п/п",
+                "пп",
+                "n",
+                "no",
+                "nп/п",
+                "номер",
+                "#",
+            ]),
+            MeasureField::Title => Synonyms::starting(&[
+                "мероприяти",
+                "наименование",
+                "названиемероприяти",
+                "содержание",
+                "переченьмероприятий",
+                "ключевыемероприяти",
+            ]),
+            MeasureField::Deadline => Synonyms::starting(&[
+                "срок",
+                "датапроведения",
+                "периодисполнения",
+                "периодпроведения",
+                "времяпроведения",
+                "датаисполнения",
+                "периодреализации",
+            ]),
+            MeasureField::Responsible => Synonyms::starting(&["ответствен", "исполнител"]),
+            MeasureField::Result => {
+                Synonyms::starting(&["ожидаемыйэффект", "эффект"]).or_containing(&["результат"])
+            }
+            MeasureField::Documents => {
+                Synonyms::starting(&["документ", "отчетн", "формаотчетност"])
+                    .or_containing(&["закрепляющ", "подтверждающ"])
+            }
             MeasureField::Year(_) => Synonyms::default(),
-            MeasureField::Notes => Synonyms {
-                prefixes: &[
-                    "примечани",
-                    "целеваягрупп",
-                    "участник",
-                    "формапроведени",
-                    "формареализации",
-                    "индикатор",
-                    "комментари",
-                    "источникфинансировани",
-                    "финансировани",
-                ],
-                contains: &["показател"],
-                ..Synonyms::default()
-            },
+            MeasureField::Notes => Synonyms::starting(&[
+                "примечани",
+                "целеваягрупп",
+                "участник",
+                "формапроведени",
+                "формареализации",
+                "индикатор",
+                "комментари",
+                "источникфинансировани",
+                "финансировани",
+            ])
+            .or_containing(&["показател"]),
         }
     }
 
