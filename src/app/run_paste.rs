@@ -53,6 +53,20 @@ impl RoadmapApp {
         self.paste_import(import, false)
     }
 
+    /// Says `done` — as a warning listing what the plan does not hold when `left_out` names anything,
+    /// not as a plain «done».
+    pub(super) fn toast_with_left_out(&mut self, done: String, left_out: &[String]) {
+        if left_out.is_empty() {
+            self.toasts.info(done);
+        } else {
+            self.toasts.warn(format!(
+                "{done}\n{}\n{}",
+                self.i18n.tr("exchange-left-out"),
+                left_out.join("\n")
+            ));
+        }
+    }
+
     /// Keeps a pasted table with its header for the column step, with what it would add and leave out.
     fn set_pending_paste(&mut self, stage: TableStage) -> Result<(), String> {
         let import = table_import::read_table_with_columns(stage.rows(), &stage.mapping)
@@ -115,15 +129,7 @@ impl RoadmapApp {
         let done = self
             .i18n
             .tr_args("paste-toast", &[("what", Arg::Str(&what))]);
-        if import.left_out.is_empty() {
-            self.toasts.info(done);
-        } else {
-            self.toasts.warn(format!(
-                "{done}\n{}\n{}",
-                self.i18n.tr("exchange-left-out"),
-                import.left_out.join("\n")
-            ));
-        }
+        self.toast_with_left_out(done, &import.left_out);
         // What was left out is in the message above already.
         let warnings: Vec<&String> = import
             .warnings
