@@ -509,6 +509,21 @@ mod tests {
     }
 
     #[test]
+    fn every_header_we_write_is_read_as_its_field() {
+        let mut fields = MeasureField::columns(&[2021, 2022]);
+        fields.push(MeasureField::Notes);
+        for field in fields {
+            for header in [field.document_header(), field.russian_label()] {
+                assert_eq!(
+                    TableColumn::recognize(&header).and_then(TableColumn::field),
+                    Some(field),
+                    "{header}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn numbers_are_told_from_text() {
         for n in ["1", "1.2", "4.1.", "IV", "10", "2.3а", "5)"] {
             assert!(looks_like_number(n), "{n}");
