@@ -8,7 +8,7 @@ use crate::i18n::{Arg, I18n};
 use super::{Measure, Plan, YearActivity};
 
 /// A text column of a measure, kept verbatim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MeasureField {
     Number,
     Title,

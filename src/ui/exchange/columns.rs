@@ -32,7 +32,7 @@ pub fn meaning_key(meaning: Option<TableColumn>) -> &'static str {
         Some(TableColumn::Start) => "meaning-start",
         Some(TableColumn::End) => "meaning-end",
         Some(TableColumn::Year(_)) => "meaning-years",
-        Some(field) => field.field().map_or("meaning-skip", |f| f.label_key()),
+        Some(column) => column.field().map_or("meaning-skip", |f| f.label_key()),
     }
 }
 

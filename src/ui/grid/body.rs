@@ -356,15 +356,12 @@ fn minimum_words(i18n: &I18n, col: Col) -> String {
     title
 }
 
-/// The header of a column.
+/// The header of a column: the field's name, a year's column just its year (the grid is narrow).
 fn column_title(i18n: &I18n, col: Col) -> String {
     match col {
         Col::Field(MeasureField::Year(year)) => year.to_string(),
+        Col::Field(field) => field.label(i18n),
         Col::Status => i18n.tr("grid-col-status"),
-        other => other
-            .field()
-            .map(|f| i18n.tr(f.label_key()))
-            .unwrap_or_default(),
     }
 }
 
