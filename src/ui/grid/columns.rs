@@ -1,5 +1,7 @@
-//! The grid's columns: the measure's text fields from the registry ([`MeasureField`]: № · Мероприятие ·
-//! Сроки · Ответственные · Результат · Документы · one per year), then the derived Статус.
+//! The grid's columns: the measure's text fields from the registry ([`MeasureField`]), then the derived
+//! Статус.
+//!
+//! The fields are № · Мероприятие · Сроки · Ответственные · Результат · Документы · one per year.
 
 use crate::model::{Measure, MeasureField};
 
