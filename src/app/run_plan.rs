@@ -72,8 +72,8 @@ impl RoadmapApp {
         self.choose(request)
     }
 
-    /// Replaces one text field of a measure; a new deadline text derives the due dates again (unless set by
-    /// hand).
+    /// Replaces one text field of a measure; a new deadline or year activity derives the due dates again
+    /// (unless set by hand).
     pub(super) fn edit_measure(
         &mut self,
         id: Id,
@@ -81,11 +81,9 @@ impl RoadmapApp {
         value: String,
     ) -> Result<(), String> {
         self.change_measure(id, |m, period| {
-            if field.get(m) == value {
-                return;
-            }
+            let before = m.clone();
             field.set(m, value);
-            if field == MeasureField::Deadline && !m.due_manual {
+            if *m != before && field.shapes_due() && !m.due_manual {
                 m.due = crate::schedule::measure_due_dates(m, period);
             }
         })

@@ -279,7 +279,7 @@ impl GridView {
             // A border was dragged: the new widths become the columns' shares of the table.
             let shares = widths::shares_of(&out.widths, out.table_width);
             for (col, share) in cols.iter().zip(shares) {
-                if *col != Col::Title {
+                if *col != Col::TITLE {
                     ctx.ui_state.column_shares.insert(col.key(), share);
                 }
             }

@@ -33,7 +33,7 @@ impl GridView {
                     let col = if cols[c.col].editable() {
                         cols[c.col]
                     } else {
-                        Col::Title
+                        Col::TITLE
                     };
                     self.edit = Editing::start(plan, c.row, col);
                 }
@@ -174,7 +174,7 @@ impl GridView {
             Action::RenameSection => {
                 let key = RowKey::Section(id);
                 self.click(key, 1, Extend::None, ctx, plan);
-                self.edit = Editing::start(plan, key, Col::Title);
+                self.edit = Editing::start(plan, key, Col::TITLE);
                 self.scroll_to = self.rows.row_of.get(&key.id()).copied();
             }
             _ => {}
