@@ -1,7 +1,5 @@
 //! First run: create a plan, import a file, or open the example.
 
-use chrono::Datelike;
-
 use super::{ViewCtx, date_field};
 use crate::app::Command;
 use crate::model::Period;
@@ -17,13 +15,7 @@ pub struct WelcomeView {
 impl WelcomeView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         if self.from.is_empty() && self.to.is_empty() {
-            // The school year in progress (or starting) today.
-            let year = if ctx.today.month() >= 7 {
-                ctx.today.year()
-            } else {
-                ctx.today.year() - 1
-            };
-            let period = Period::school_year(year);
+            let period = Period::school_year_to_plan(ctx.today);
             self.from = date_field::format(period.from);
             self.to = date_field::format(period.to);
         }
