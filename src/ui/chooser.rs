@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use egui::RichText;
 
 use super::ViewCtx;
+use super::labelled::labelled;
 use crate::app::Command;
 use crate::app::chooser::Mode;
 use crate::app::chooser_dialog::{ChooserDialog, Entry, home_folder, read_folder};
@@ -144,13 +145,13 @@ fn path_field(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, dialog: &mut ChooserDialog) 
         Mode::Folder => "chooser-path-folder",
         _ => "chooser-path",
     };
-    let label = ui.label(ctx.tr(label_key));
-    let field = ui.add(
+    let field = labelled(
+        ui,
+        ctx.tr(label_key),
         egui::TextEdit::singleline(&mut dialog.path)
             .hint_text(ctx.tr("chooser-path-hint"))
             .desired_width(f32::INFINITY),
     );
-    let field = field.labelled_by(label.id);
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if let Some(error) = &dialog.error {
         ui.colored_label(super::style::ERROR, error);
