@@ -47,13 +47,18 @@ fn school_id(h: &Harness<'static, Window>, short_name: &str) -> Id {
 
 const IVANOVKA: &str = "СОШ с. Ивановка";
 
+/// The district's window over its database in `dir`, with the example open.
+fn district(dir: &std::path::Path) -> Harness<'static, Window> {
+    let mut h = harness(Store::open(&dir.join("district.sqlite")).unwrap());
+    h.run();
+    common::open_example(&mut h);
+    h
+}
+
 #[test]
 fn the_loop_runs_in_the_window_on_two_instances() {
     let dir = tempfile::tempdir().unwrap();
-    let mut district = harness(Store::open(&dir.path().join("district.sqlite")).unwrap());
-    district.run();
-    district.get_by_label("Открыть пример").click();
-    district.run();
+    let mut district = district(dir.path());
 
     // «Разослать школам»: one file per school the plan concerns, named by the school and the period.
     let outbox = dir.path().join("outbox");
@@ -182,10 +187,7 @@ fn the_loop_runs_in_the_window_on_two_instances() {
 #[test]
 fn collect_reports_takes_three_schools_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut district = harness(Store::open(&dir.path().join("district.sqlite")).unwrap());
-    district.run();
-    district.get_by_label("Открыть пример").click();
-    district.run();
+    let mut district = district(dir.path());
     let plan_file = dir.path().join("plan.json");
     run(&mut district, Command::ExportFile(plan_file.clone()));
     let inbox = dir.path().join("inbox");
