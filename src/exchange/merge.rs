@@ -720,23 +720,23 @@ pub fn apply(
             .map(|(p, _)| p.measure_id)
             .collect();
         w.progress_in_bulk_counted(&replaced, &added, added.len() + replaced.len(), |w| {
-            for (i, (p, &a)) in file.progress.iter().zip(&d.progress).enumerate() {
-                match a {
-                    Action::Add | Action::Update => w.put_progress(p)?,
-                    Action::Conflict => {
-                        let title = next_conflict_title(RecordKind::Progress, i, false);
-                        w.put_conflict(&conflict(
-                            RecordKind::Progress,
-                            progress_key(p.measure_id, p.school_id, p.due),
-                            title,
-                            serde_json::to_string(p).unwrap_or_default(),
-                            p.updated_at,
-                        ))?
-                    }
-                    _ => {}
+            for (i, (p, &a)) in records.clone().enumerate() {
+                if a == Action::Conflict {
+                    let title = next_conflict_title(RecordKind::Progress, i, false);
+                    w.put_conflict(&conflict(
+                        RecordKind::Progress,
+                        progress_key(p.measure_id, p.school_id, p.due),
+                        title,
+                        serde_json::to_string(p).unwrap_or_default(),
+                        p.updated_at,
+                    ))?
                 }
             }
-            Ok(())
+            w.put_progress_all(
+                (records.clone())
+                    .filter(|(_, a)| matches!(a, Action::Add | Action::Update))
+                    .map(|(p, _)| p),
+            )
         })?;
         values = super::merge_values::merge_values(w, file)?;
         for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {

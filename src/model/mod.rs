@@ -9,6 +9,7 @@ mod measure;
 mod plan;
 mod progress;
 mod school;
+pub mod time_text;
 mod validate;
 
 /// How a date is shown and typed everywhere (31.12.2021): the window, the command line, documents and

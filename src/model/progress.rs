@@ -51,17 +51,18 @@ pub struct Progress {
     pub measure_id: Id,
     /// The school that carries out the occurrence; `None` for the office's own execution.
     pub school_id: Option<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::time_text::deserialize_opt_date")]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub status: Status,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::time_text::deserialize_opt_date")]
     pub done_on: Option<NaiveDate>,
     /// Evidence as written: document name and number, link or file path.
     #[serde(default)]
     pub evidence: String,
     #[serde(default)]
     pub comment: String,
+    #[serde(deserialize_with = "super::time_text::deserialize_timestamp")]
     pub updated_at: Timestamp,
     /// Who made the last change.
     #[serde(default)]

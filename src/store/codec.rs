@@ -1,9 +1,9 @@
 //! How model values are written to and read from columns.
 
-use chrono::{NaiveDate, SecondsFormat};
+use chrono::NaiveDate;
 
 use super::{Result, StoreError};
-use crate::model::{Category, Id, Timestamp};
+use crate::model::{Category, Id, Timestamp, time_text};
 
 pub(crate) fn id(text: &str) -> Result<Id> {
     Id::parse_str(text).map_err(|_| StoreError::Corrupt(format!("неверный идентификатор «{text}»")))
@@ -14,7 +14,9 @@ pub(crate) fn opt_id(text: Option<String>) -> Result<Option<Id>> {
 }
 
 pub(crate) fn date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    time_text::parse_iso_date(text)
+        .map(Ok)
+        .unwrap_or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
         .map_err(|_| StoreError::Corrupt(format!("неверная дата «{text}»")))
 }
 
@@ -33,7 +35,7 @@ pub(crate) fn opt_date_text(d: Option<NaiveDate>) -> String {
 }
 
 pub(crate) fn date_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    time_text::iso_date(d)
 }
 
 /// Due dates as one column: ISO dates joined by ';'.
@@ -57,12 +59,15 @@ pub(crate) fn dates(text: &str) -> Result<Vec<NaiveDate>> {
 
 /// Timestamps as RFC 3339 UTC with milliseconds: fixed width, so text order is time order.
 pub(crate) fn timestamp_text(t: &Timestamp) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+    time_text::utc_millis(t)
 }
 
 pub(crate) fn timestamp(text: &str) -> Result<Timestamp> {
-    chrono::DateTime::parse_from_rfc3339(text)
-        .map(|t| t.with_timezone(&chrono::Utc))
+    time_text::parse_utc_millis(text)
+        .map(Ok)
+        .unwrap_or_else(|| {
+            chrono::DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&chrono::Utc))
+        })
         .map_err(|_| StoreError::Corrupt(format!("неверное время «{text}»")))
 }
 

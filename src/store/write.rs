@@ -319,18 +319,27 @@ impl<'t> Writer<'t> {
     }
 
     pub fn put_progress(&mut self, p: &Progress) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO progress (measure_id, school_id, due, status, done_on, evidence,
-                                       comment, updated_at, by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT(measure_id, school_id, due) DO UPDATE SET status = ?4, done_on = ?5,
-                    evidence = ?6, comment = ?7, updated_at = ?8, by = ?9",
-            )?
-            .execute(params![
+        self.put_progress_all([p])
+    }
+
+    /// Puts many progress records through one prepared statement (an import of a region's reports puts
+    /// hundreds of thousands).
+    pub fn put_progress_all<'p>(
+        &mut self,
+        records: impl IntoIterator<Item = &'p Progress>,
+    ) -> Result<()> {
+        let mut put = self.tx.prepare_cached(
+            "INSERT INTO progress (measure_id, school_id, due, status, done_on, evidence,
+                                   comment, updated_at, by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(measure_id, school_id, due) DO UPDATE SET status = ?4, done_on = ?5,
+                evidence = ?6, comment = ?7, updated_at = ?8, by = ?9",
+        )?;
+        for p in records {
+            put.execute(params![
                 p.measure_id.to_string(),
                 codec::school_text(p.school_id),
-                p.due.map(codec::date_text).unwrap_or_default(),
+                codec::opt_date_text(p.due),
                 p.status.as_str(),
                 p.done_on.map(codec::date_text),
                 p.evidence,
@@ -338,6 +347,7 @@ impl<'t> Writer<'t> {
                 codec::timestamp_text(&p.updated_at),
                 p.by,
             ])?;
+        }
         Ok(())
     }
 
