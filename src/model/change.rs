@@ -103,23 +103,12 @@ impl Localize for ChangeMismatch {
 }
 
 impl Change {
-    /// The change that undoes this one.
+    /// The change that undoes this one: an insertion becomes a removal (and back), a replacement swaps its
+    /// before and after, a batch is undone in reverse order.
     pub fn inverse(&self) -> Change {
         match self.clone() {
-            Change::PlanHeader { before, after } => Change::PlanHeader {
-                before: after,
-                after: before,
-            },
-            Change::SectionHeader { before, after } => Change::SectionHeader {
-                before: after,
-                after: before,
-            },
             Change::InsertSection { index, section } => Change::RemoveSection { index, section },
             Change::RemoveSection { index, section } => Change::InsertSection { index, section },
-            Change::Measure { before, after } => Change::Measure {
-                before: after,
-                after: before,
-            },
             Change::InsertMeasure {
                 section_id,
                 index,
@@ -138,29 +127,33 @@ impl Change {
                 index,
                 measure,
             },
-            Change::School { before, after } => Change::School {
-                before: after,
-                after: before,
-            },
-            Change::Progress { before, after } => Change::Progress {
-                before: after,
-                after: before,
-            },
-            Change::CriteriaSet { before, after } => Change::CriteriaSet {
-                before: after,
-                after: before,
-            },
-            Change::CriterionValue { before, after } => Change::CriterionValue {
-                before: after,
-                after: before,
-            },
-            Change::IndicatorValue { before, after } => Change::IndicatorValue {
-                before: after,
-                after: before,
-            },
             Change::Batch(changes) => {
                 Change::Batch(changes.iter().rev().map(Change::inverse).collect())
             }
+            mut replacement => {
+                replacement.swap_before_after();
+                replacement
+            }
+        }
+    }
+
+    /// Swaps `before` and `after` of a replacement (an insertion, a removal or a batch is left as it is).
+    fn swap_before_after(&mut self) {
+        use std::mem::swap;
+        match self {
+            Change::PlanHeader { before, after } => swap(before, after),
+            Change::SectionHeader { before, after } => swap(before, after),
+            Change::Measure { before, after } => swap(before, after),
+            Change::School { before, after } => swap(before, after),
+            Change::Progress { before, after } => swap(before, after),
+            Change::CriteriaSet { before, after } => swap(before, after),
+            Change::CriterionValue { before, after } => swap(before, after),
+            Change::IndicatorValue { before, after } => swap(before, after),
+            Change::InsertSection { .. }
+            | Change::RemoveSection { .. }
+            | Change::InsertMeasure { .. }
+            | Change::RemoveMeasure { .. }
+            | Change::Batch(_) => {}
         }
     }
 
