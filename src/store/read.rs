@@ -284,9 +284,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT mid, status, COUNT(*),
-                    SUM(due <> '' AND due < ?2 AND status IN ('planned', 'in_progress')),
-                    school_id = ''
+            "SELECT mid, status, school_id = '', COUNT(*),
+                    SUM(due <> '' AND due < ?2 AND status IN ('planned', 'in_progress'))
                FROM (SELECT m.id AS mid, p.status, p.due, p.school_id
                        FROM measures m JOIN sections s ON m.section_id = s.id
                        JOIN progress p ON p.measure_id = m.id
@@ -300,22 +299,35 @@ impl Store {
                       WHERE s.plan_id = ?1 AND pl.owner_school IS NOT NULL)
               GROUP BY mid, status, school_id = ''",
         )?;
-        let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
+        self.summaries_of(
+            &mut stmt,
+            params![plan.to_string(), codec::date_text(today)],
+        )
+    }
+
+    /// Progress counts per measure from the rows of a query: (measure, status, office's own, count,
+    /// overdue); a row of a status we do not know is left out.
+    pub(super) fn summaries_of(
+        &self,
+        stmt: &mut rusqlite::CachedStatement<'_>,
+        params: impl rusqlite::Params,
+    ) -> Result<HashMap<Id, ProgressSummary>> {
+        let mut rows = stmt.query(params)?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
         while let Some(r) = rows.next()? {
             let measure = codec::id(&r.get::<_, String>(0)?)?;
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
             };
-            let count = r.get::<_, i64>(2)? as u32;
-            let overdue = r.get::<_, i64>(3)? as u32;
-            let office: bool = r.get(4)?;
+            let office: bool = r.get(2)?;
+            let count = r.get::<_, i64>(3)? as u32;
+            let overdue = r.get::<_, i64>(4)? as u32;
             out.entry(measure)
                 .or_default()
                 .add(status, office, count, overdue);
         }
         drop(rows);
-        self.count_steps(&stmt);
+        self.count_steps(stmt);
         Ok(out)
     }
 

@@ -57,6 +57,13 @@ pub fn progress_key(measure: Id, school: Option<Id>, due: Option<chrono::NaiveDa
     )
 }
 
+/// The three parts of a [`progress_key`] as they are stored: measure, school (empty for the office) and due
+/// (empty when unscheduled); a part the key lacks is empty.
+fn progress_key_parts(key: &str) -> [&str; 3] {
+    let mut parts = key.splitn(3, '/');
+    [(); 3].map(|()| parts.next().unwrap_or_default())
+}
+
 /// A deleted record: its kind, its key (an id, or [`progress_key`]) and when it was deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tombstone {
@@ -105,12 +112,7 @@ impl Store {
             RecordKind::Measure => "SELECT updated_at FROM measures WHERE id = ?1",
             RecordKind::School => "SELECT updated_at FROM schools WHERE id = ?1",
             RecordKind::Progress => {
-                let mut parts = key.splitn(3, '/');
-                let (m, s, d) = (
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                );
+                let [m, s, d] = progress_key_parts(key);
                 return Ok(self
                     .conn
                     .prepare_cached(
@@ -292,12 +294,7 @@ impl Writer<'_> {
     pub fn touch(&mut self, kind: RecordKind, key: &str) -> Result<()> {
         let now = codec::timestamp_text(&crate::model::now());
         if kind == RecordKind::Progress {
-            let mut parts = key.splitn(3, '/');
-            let (m, s, d) = (
-                parts.next().unwrap_or_default(),
-                parts.next().unwrap_or_default(),
-                parts.next().unwrap_or_default(),
-            );
+            let [m, s, d] = progress_key_parts(key);
             self.tx
                 .prepare_cached(
                     "UPDATE progress SET updated_at = ?4
@@ -333,12 +330,7 @@ impl Writer<'_> {
     pub fn delete_for_import(&mut self, kind: RecordKind, key: &str) -> Result<()> {
         match kind {
             RecordKind::Progress => {
-                let mut parts = key.splitn(3, '/');
-                let (m, s, d) = (
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                );
+                let [m, s, d] = progress_key_parts(key);
                 self.tx
                     .prepare_cached(
                         "DELETE FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",

@@ -10,7 +10,7 @@ use super::codec;
 use super::read::ProgressSummary;
 use super::schema::{DROP_TALLY_TRIGGERS, TALLY_TRIGGERS};
 use super::{Result, Store, StoreError, Writer};
-use crate::model::{Id, Status};
+use crate::model::Id;
 
 /// From this many records on, a bulk write of progress counts the tally afterwards instead of per record.
 const BULK_RECORDS: usize = 5_000;
@@ -47,27 +47,14 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(TALLY_SQL)?;
-        let mut rows = stmt.query(params![
-            plan.to_string(),
-            codec::date_text(today),
-            only.map(|m| m.to_string())
-        ])?;
-        let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let measure = codec::id(&r.get::<_, String>(0)?)?;
-            let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
-                continue;
-            };
-            let office: bool = r.get(2)?;
-            let count = r.get::<_, i64>(3)? as u32;
-            let overdue = r.get::<_, i64>(4)? as u32;
-            out.entry(measure)
-                .or_default()
-                .add(status, office, count, overdue);
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(out)
+        self.summaries_of(
+            &mut stmt,
+            params![
+                plan.to_string(),
+                codec::date_text(today),
+                only.map(|m| m.to_string())
+            ],
+        )
     }
 
     /// Progress counts of some measures of a plan — what the runner re-reads after a write touching them.
