@@ -1,8 +1,6 @@
 //! A reversible edit of the data. The app turns every user command into one `Change`, writes it through the
 //! store in one transaction, applies it to its in-memory plan, and keeps it for undo (its `inverse`).
 
-use crate::i18n::{Arg, I18n, Localize};
-
 use super::{
     CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan, Progress, School, Section,
 };
@@ -67,7 +65,7 @@ pub enum Change {
 }
 
 /// Why a change does not fit the data it is applied to (the data changed under it). The text is in
-/// `assets/i18n/*.ftl` (keys `change-mismatch-*`), given by [`Localize`]; `Display` is the Russian one.
+/// `assets/i18n/*.ftl` (keys `change-mismatch-*`), given by [`crate::i18n::Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ChangeMismatch {
     NoSection,
@@ -81,26 +79,17 @@ pub enum ChangeMismatch {
     SchoolDeleted,
 }
 
-crate::i18n::display_in_russian!(ChangeMismatch);
-
-impl Localize for ChangeMismatch {
-    fn message(&self, i18n: &I18n) -> String {
-        let reason = i18n.tr(match self {
-            ChangeMismatch::NoSection => "change-mismatch-no-section",
-            ChangeMismatch::NoMeasure => "change-mismatch-no-measure",
-            ChangeMismatch::SectionPlaceOutsidePlan => "change-mismatch-section-place-outside-plan",
-            ChangeMismatch::MeasurePlaceOutsideSection => {
-                "change-mismatch-measure-place-outside-section"
-            }
-            ChangeMismatch::SectionMoved => "change-mismatch-section-moved",
-            ChangeMismatch::MeasureMoved => "change-mismatch-measure-moved",
-            ChangeMismatch::SectionDeleted => "change-mismatch-section-deleted",
-            ChangeMismatch::MeasureDeleted => "change-mismatch-measure-deleted",
-            ChangeMismatch::SchoolDeleted => "change-mismatch-school-deleted",
-        });
-        i18n.tr_args("change-mismatch", &[("reason", Arg::Str(&reason))])
-    }
-}
+crate::i18n::localized_by_key!(ChangeMismatch in "change-mismatch" as "reason" {
+    NoSection => "change-mismatch-no-section",
+    NoMeasure => "change-mismatch-no-measure",
+    SectionPlaceOutsidePlan => "change-mismatch-section-place-outside-plan",
+    MeasurePlaceOutsideSection => "change-mismatch-measure-place-outside-section",
+    SectionMoved => "change-mismatch-section-moved",
+    MeasureMoved => "change-mismatch-measure-moved",
+    SectionDeleted => "change-mismatch-section-deleted",
+    MeasureDeleted => "change-mismatch-measure-deleted",
+    SchoolDeleted => "change-mismatch-school-deleted",
+});
 
 impl Change {
     /// The change that undoes this one: an insertion becomes a removal (and back), a replacement swaps its
@@ -253,6 +242,7 @@ impl Change {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Localize;
     use crate::model::Period;
 
     fn plan() -> Plan {
