@@ -243,15 +243,10 @@ impl Change {
 mod tests {
     use super::*;
     use crate::i18n::Localize;
-    use crate::model::Period;
+    use crate::model::fixtures::{one_change_of_each_kind, plan_of};
 
     fn plan() -> Plan {
-        let mut plan = Plan::new("План", Period::school_year(2021));
-        let mut s = Section::new("1", "Первое");
-        s.measures.push(Measure::new("1.1", "А"));
-        s.measures.push(Measure::new("1.2", "Б"));
-        plan.sections.push(s);
-        plan
+        plan_of("План", &[("1", "Первое", &[("1.1", "А"), ("1.2", "Б")])])
     }
 
     #[test]
@@ -277,38 +272,7 @@ mod tests {
     #[test]
     fn applying_a_change_then_its_inverse_restores_the_plan() {
         let original = plan();
-        let section_id = original.sections[0].id;
-        let first = original.sections[0].measures[0].clone();
-        let mut edited = first.clone();
-        edited.title = "Новое".into();
-        let changes = vec![
-            Change::Measure {
-                before: Box::new(first.clone()),
-                after: Box::new(edited),
-            },
-            Change::InsertMeasure {
-                section_id,
-                index: 2,
-                measure: Box::new(Measure::new("1.3", "В")),
-            },
-            Change::RemoveMeasure {
-                section_id,
-                index: 0,
-                measure: Box::new(first),
-            },
-            Change::InsertSection {
-                index: 0,
-                section: Box::new(Section::new("0", "Нулевое")),
-            },
-            Change::PlanHeader {
-                before: Box::new(original.header()),
-                after: Box::new(Plan {
-                    title: "Другой".into(),
-                    ..original.header()
-                }),
-            },
-        ];
-        for change in changes {
+        for change in one_change_of_each_kind(&original) {
             let mut p = original.clone();
             change.apply_to_plan(&mut p).unwrap();
             assert_ne!(p, original, "{change:?} changed nothing");

@@ -410,58 +410,40 @@ mod tests {
     }
 
     #[test]
-    fn programs_scripts_and_shortcuts_are_never_opened() {
-        for text in [
-            "C:\\Windows\\System32\\calc.exe",
-            "file:///C:/Windows/System32/calc.exe",
-            "file:///home/user/run.sh",
-            "/tmp/x.desktop",
-            "C:\\Users\\u\\Desktop\\отчёт.lnk",
-            "D:\\a.hta",
-            "/home/u/app.AppImage",
-            "C:\\a.pdf.exe.",
-            "C:\\a.txt:b.exe",
-            "C:\\install.msi",
-            "C:\\a.bat",
-            "C:\\a.ps1",
-            "C:\\a.jar",
-            "C:\\a.scr",
-        ] {
+    fn programs_network_paths_and_other_addresses_are_refused_with_their_reason() {
+        use Refusal::{Executable, Network, Unsupported};
+        #[rustfmt::skip]
+        let refused = [
+            // Programs, scripts and shortcuts are never opened.
+            ("C:\\Windows\\System32\\calc.exe", Executable),
+            ("file:///C:/Windows/System32/calc.exe", Executable),
+            ("file:///home/user/run.sh", Executable),
+            ("/tmp/x.desktop", Executable),
+            ("C:\\Users\\u\\Desktop\\отчёт.lnk", Executable),
+            ("D:\\a.hta", Executable),
+            ("/home/u/app.AppImage", Executable),
+            ("C:\\a.pdf.exe.", Executable),
+            ("C:\\a.txt:b.exe", Executable),
+            ("C:\\install.msi", Executable),
+            ("C:\\a.bat", Executable),
+            ("C:\\a.ps1", Executable),
+            ("C:\\a.jar", Executable),
+            ("C:\\a.scr", Executable),
+            // Network paths are never opened.
+            ("\\\\host\\share\\x.exe", Network),
+            ("\\\\host\\share\\протокол.pdf", Network),
+            ("//host/share/a.pdf", Network),
+            ("file://host/share/a.pdf", Network),
+            ("smb://host/share/a.pdf", Network),
+            // Other addresses are shown as text.
+            ("javascript:alert(1)", Unsupported),
+            ("ftp://host/a.pdf", Unsupported),
+            ("ms-settings:privacy", Unsupported),
+        ];
+        for (text, refusal) in refused {
             assert_eq!(
                 evidence_target(text),
-                EvidenceTarget::Refused(Refusal::Executable),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn network_paths_are_never_opened() {
-        for text in [
-            "\\\\host\\share\\x.exe",
-            "\\\\host\\share\\протокол.pdf",
-            "//host/share/a.pdf",
-            "file://host/share/a.pdf",
-            "smb://host/share/a.pdf",
-        ] {
-            assert_eq!(
-                evidence_target(text),
-                EvidenceTarget::Refused(Refusal::Network),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn other_addresses_are_shown_as_text() {
-        for text in [
-            "javascript:alert(1)",
-            "ftp://host/a.pdf",
-            "ms-settings:privacy",
-        ] {
-            assert_eq!(
-                evidence_target(text),
-                EvidenceTarget::Refused(Refusal::Unsupported),
+                EvidenceTarget::Refused(refusal),
                 "{text}"
             );
         }

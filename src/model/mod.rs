@@ -4,6 +4,8 @@ mod change;
 mod criteria;
 mod evidence;
 mod executor;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod measure;
 mod plan;
 mod progress;
