@@ -681,6 +681,14 @@ fn list(db: &Path) -> anyhow::Result<()> {
 }
 
 /// The plan named by `--plan` (an id or its unique beginning), or the only plan in the database.
+/// Opens the database and loads the plan `--plan` names (or its only plan).
+fn open_chosen_plan(db: &Path, plan: Option<&str>) -> anyhow::Result<(Store, crate::model::Plan)> {
+    let store = open(db)?;
+    let id = chosen_plan(&store, plan)?;
+    let plan = store.load_plan(id)?;
+    Ok((store, plan))
+}
+
 fn chosen_plan(store: &Store, plan: Option<&str>) -> anyhow::Result<Id> {
     if let Some(text) = plan {
         return resolve_plan(store, text);
@@ -721,16 +729,22 @@ fn resolve_plan(store: &Store, text: &str) -> anyhow::Result<Id> {
 }
 
 /// Finds a school by its id or a unique beginning of it.
-fn resolve_school(store: &Store, text: &str) -> anyhow::Result<Id> {
+fn resolve_school(store: &Store, text: &str) -> anyhow::Result<crate::model::School> {
+    school_by_id_start(&store.schools()?, text).cloned()
+}
+
+/// The one school of `schools` whose id begins with `text`.
+fn school_by_id_start<'a>(
+    schools: &'a [crate::model::School],
+    text: &str,
+) -> anyhow::Result<&'a crate::model::School> {
     let wanted = text.trim().to_lowercase();
-    let found: Vec<Id> = store
-        .schools()?
-        .into_iter()
-        .map(|s| s.id)
-        .filter(|id| !wanted.is_empty() && id.to_string().starts_with(&wanted))
+    let found: Vec<_> = schools
+        .iter()
+        .filter(|s| !wanted.is_empty() && s.id.to_string().starts_with(&wanted))
         .collect();
     match found.as_slice() {
-        [one] => Ok(*one),
+        [one] => Ok(one),
         [] => anyhow::bail!("школа не найдена: {text}"),
         _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
     }
@@ -788,6 +802,15 @@ fn write_file_atomically(
     let backups = crate::config::AppConfig::load().backups_dir_for(db);
     let protected = crate::output::Protected::database(db, Some(&backups));
     Ok(crate::output::write_atomically(path, &protected, write)?)
+}
+
+/// Writes `bytes` as an output file of the database at `db` whole (see [`write_file_atomically`]).
+fn write_bytes_atomically(db: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_file_atomically(db, path, |out| {
+        use std::io::Write;
+        out.write_all(bytes)?;
+        out.flush()
+    })
 }
 
 /// Reports a wrong command line in Russian (help and version go to stdout with success).

@@ -426,7 +426,7 @@ impl<'t> Writer<'t> {
 
     /// Merges one record by age: looks up our `updated_at` with `sql` and `key`, and writes the incoming
     /// record with `put` unless ours is as new or newer.
-    fn merge_by_age(
+    pub(super) fn merge_by_age(
         &mut self,
         sql: &str,
         key: &[&dyn rusqlite::ToSql],
