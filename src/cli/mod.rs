@@ -100,8 +100,8 @@ pub struct Cli {
     pub dark: bool,
 
     /// Open the Школы screen on this tab — for screenshots.
-    #[arg(long, value_enum, hide = true)]
-    pub school_tab: Option<StartSchoolTab>,
+    #[arg(long, hide = true, value_parser = parse_school_tab)]
+    pub school_tab: Option<crate::app::SchoolTab>,
 
     /// Show the district overview as the heat map — for screenshots.
     #[arg(long, hide = true)]
@@ -137,28 +137,30 @@ impl StartWindow {
     }
 }
 
-/// The tabs of the Школы screen the window can be opened on (`--school-tab`, hidden: for screenshots).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StartSchoolTab {
-    Overview,
-    Dashboard,
-    Card,
-    Criteria,
-    SchoolPlan,
-    CriteriaSet,
-}
+/// The tabs of the Школы screen the window can be opened on, by the names `--school-tab` takes (hidden: for
+/// screenshots).
+const SCHOOL_TABS: [(&str, crate::app::SchoolTab); 6] = {
+    use crate::app::SchoolTab::*;
+    [
+        ("overview", Overview),
+        ("dashboard", Dashboard),
+        ("card", Card),
+        ("criteria", Criteria),
+        ("school-plan", SchoolPlan),
+        ("criteria-set", CriteriaSet),
+    ]
+};
 
-impl From<StartSchoolTab> for crate::app::SchoolTab {
-    fn from(t: StartSchoolTab) -> Self {
-        match t {
-            StartSchoolTab::Overview => Self::Overview,
-            StartSchoolTab::Dashboard => Self::Dashboard,
-            StartSchoolTab::Card => Self::Card,
-            StartSchoolTab::Criteria => Self::Criteria,
-            StartSchoolTab::SchoolPlan => Self::SchoolPlan,
-            StartSchoolTab::CriteriaSet => Self::CriteriaSet,
-        }
-    }
+/// The tab of the Школы screen `--school-tab` names.
+fn parse_school_tab(text: &str) -> Result<crate::app::SchoolTab, String> {
+    let found = SCHOOL_TABS.iter().find(|(name, _)| *name == text.trim());
+    found.map(|&(_, tab)| tab).ok_or_else(|| {
+        let names: Vec<&str> = SCHOOL_TABS.iter().map(|(name, _)| *name).collect();
+        format!(
+            "ожидается одна из вкладок {}, получено «{text}»",
+            names.join(", ")
+        )
+    })
 }
 
 /// `1400x900` → `[1400, 900]`: the window's size for `--size`.
@@ -481,7 +483,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             preview_import: cli.preview_import,
             scale: cli.scale,
             dark: cli.dark,
-            school_tab: cli.school_tab.map(Into::into),
+            school_tab: cli.school_tab,
             heat_map: cli.heat_map,
             select_first: cli.select_first,
             size: cli.size,
@@ -858,4 +860,31 @@ fn usage_error(e: clap::Error) -> ExitCode {
     };
     eprintln!("Ошибка: {message}.\nСправка: roadmap-planner --help");
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::SchoolTab;
+
+    #[test]
+    fn the_school_tab_is_named_in_kebab_case_and_a_wrong_name_is_refused() {
+        let tab = |args: &[&str]| {
+            Cli::try_parse_from([&["roadmap-planner"], args].concat()).map(|cli| cli.school_tab)
+        };
+        assert_eq!(tab(&[]).unwrap(), None);
+        assert_eq!(
+            tab(&["--school-tab", "criteria-set"]).unwrap(),
+            Some(SchoolTab::CriteriaSet)
+        );
+        assert_eq!(
+            tab(&["--school-tab", "school-plan"]).unwrap(),
+            Some(SchoolTab::SchoolPlan)
+        );
+        assert_eq!(
+            tab(&["--school-tab", "overview"]).unwrap(),
+            Some(SchoolTab::Overview)
+        );
+        assert!(tab(&["--school-tab", "heat-map"]).is_err());
+    }
 }

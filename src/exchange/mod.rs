@@ -143,6 +143,15 @@ impl ExchangeFile {
         }
     }
 
+    /// The ids of every measure of the file's plans.
+    pub fn measure_ids(&self) -> HashSet<model::Id> {
+        self.plans
+            .iter()
+            .flat_map(|p| p.measures())
+            .map(|m| m.id)
+            .collect()
+    }
+
     /// Sections in all plans of the file.
     pub fn section_count(&self) -> usize {
         self.plans.iter().map(|p| p.sections.len()).sum()
