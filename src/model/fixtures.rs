@@ -63,3 +63,8 @@ pub(crate) fn one_change_of_each_kind(plan: &Plan) -> Vec<Change> {
         },
     ]
 }
+
+/// The date `y`-`m`-`d`, which must exist.
+pub(crate) fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a date of the calendar")
+}

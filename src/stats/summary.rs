@@ -410,12 +410,9 @@ fn next_month(d: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::date;
     use crate::model::{Measure, Section, now};
     use crate::stats::{ProgressIndex, school_items};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn record(m: Id, s: Id, due: Option<NaiveDate>, status: Status) -> Progress {
         Progress {

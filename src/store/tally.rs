@@ -124,11 +124,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::super::Store;
+    use crate::model::fixtures::date;
     use crate::model::{Change, Measure, Period, Plan, Progress, School, Section, Status};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn record(measure: &Measure, school: &School, due: NaiveDate, status: Status) -> Progress {
         Progress::new(measure.id, Some(school.id), Some(due), status)
