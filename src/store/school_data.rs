@@ -127,13 +127,30 @@ impl Writer<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Debug;
+
     use crate::model::{Change, CriteriaSet, CriterionValue, IndicatorValue, School, new_id, now};
     use crate::store::Store;
+
+    /// Applies `change` (an insertion) and then its inverse: `read` gives `inserted` after the one and
+    /// `empty` after the other.
+    fn applied_and_undone<T: PartialEq + Debug>(
+        store: &mut Store,
+        change: Change,
+        read: impl Fn(&Store) -> T,
+        inserted: T,
+        empty: T,
+    ) {
+        let plan = new_id();
+        store.apply(plan, &change).unwrap();
+        assert_eq!(read(store), inserted);
+        store.apply(plan, &change.inverse()).unwrap();
+        assert_eq!(read(store), empty);
+    }
 
     #[test]
     fn criteria_values_and_indicator_values_round_trip_and_undo() {
         let mut store = Store::open_in_memory().unwrap();
-        let plan = new_id();
         assert_eq!(store.criteria_set().unwrap(), None);
         let school = School::new("МОУ «СОШ № 1»");
         store.write(|w| w.put_school(&school)).unwrap();
@@ -144,10 +161,8 @@ mod tests {
             before: None,
             after: Some(Box::new(set.clone())),
         };
-        store.apply(plan, &change).unwrap();
-        assert_eq!(store.criteria_set().unwrap(), Some(set));
-        store.apply(plan, &change.inverse()).unwrap();
-        assert_eq!(store.criteria_set().unwrap(), None);
+        let read = |s: &Store| s.criteria_set().unwrap();
+        applied_and_undone(&mut store, change, read, Some(set), None);
 
         let value = CriterionValue {
             school_id: school.id,
@@ -159,10 +174,8 @@ mod tests {
             before: None,
             after: Some(Box::new(value.clone())),
         };
-        store.apply(plan, &change).unwrap();
-        assert_eq!(store.criterion_values().unwrap(), vec![value]);
-        store.apply(plan, &change.inverse()).unwrap();
-        assert!(store.criterion_values().unwrap().is_empty());
+        let read = |s: &Store| s.criterion_values().unwrap();
+        applied_and_undone(&mut store, change, read, vec![value], vec![]);
 
         let actual = IndicatorValue {
             indicator_id: new_id(),
@@ -175,9 +188,7 @@ mod tests {
             before: None,
             after: Some(Box::new(actual.clone())),
         };
-        store.apply(plan, &change).unwrap();
-        assert_eq!(store.indicator_values().unwrap(), vec![actual]);
-        store.apply(plan, &change.inverse()).unwrap();
-        assert!(store.indicator_values().unwrap().is_empty());
+        let read = |s: &Store| s.indicator_values().unwrap();
+        applied_and_undone(&mut store, change, read, vec![actual], vec![]);
     }
 }
