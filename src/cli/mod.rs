@@ -471,24 +471,13 @@ fn quiet_on_closed_pipe() {
 }
 
 /// Runs one parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub fn run(mut cli: Cli) -> anyhow::Result<()> {
     if let Some(day) = cli.today {
         crate::model::fix_today(day);
     }
-    let Some(command) = cli.command else {
-        let launch = crate::window::Launch {
-            today: cli.today,
-            screen: cli.screen.map(Into::into),
-            windows: cli.window.map(StartWindow::open).unwrap_or_default(),
-            preview_import: cli.preview_import,
-            scale: cli.scale,
-            dark: cli.dark,
-            school_tab: cli.school_tab,
-            heat_map: cli.heat_map,
-            select_first: cli.select_first,
-            size: cli.size,
-        };
-        return crate::window::run(cli.db, launch);
+    let Some(command) = cli.command.take() else {
+        let db = cli.db.take();
+        return crate::window::run(db, window_launch(cli));
     };
     // Needs no database: neither opened nor created.
     if let Command::Deadline { period, text } = &command {
@@ -498,54 +487,49 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    if let Command::Export {
-        school: Some(school),
-        output,
-        ..
-    } = &command
-    {
-        return exchange_cmd::export_school(&db, school, output);
+    run_command(command, &db, today)
+}
+
+/// How the window starts, as the command line asks.
+fn window_launch(cli: Cli) -> crate::window::Launch {
+    crate::window::Launch {
+        today: cli.today,
+        screen: cli.screen.map(Into::into),
+        windows: cli.window.map(StartWindow::open).unwrap_or_default(),
+        preview_import: cli.preview_import,
+        scale: cli.scale,
+        dark: cli.dark,
+        school_tab: cli.school_tab,
+        heat_map: cli.heat_map,
+        select_first: cli.select_first,
+        size: cli.size,
     }
+}
+
+/// Runs one command on the database at `db`.
+fn run_command(command: Command, db: &Path, today: chrono::NaiveDate) -> anyhow::Result<()> {
     match command {
-        Command::Example => example(&db),
-        Command::List => list(&db),
+        Command::Example => example(db),
+        Command::List => list(db),
         Command::Export {
-            format: Format::Json,
+            format,
             plan,
             output,
-            ..
-        } => export(&db, plan.as_deref(), &output),
-        Command::Export {
-            format: Format::Ics,
-            plan,
-            output,
-            ..
-        } => ics::export(&db, plan.as_deref(), &output),
-        Command::Export {
-            format: format @ (Format::Docx | Format::Xlsx),
-            plan,
-            output,
-            ..
-        } => {
-            let format = match format {
-                Format::Docx => office::OfficeFormat::Docx,
-                _ => office::OfficeFormat::Xlsx,
-            };
-            office::export(&db, plan.as_deref(), &output, format)
-        }
+            school,
+        } => export_as(db, format, plan.as_deref(), school.as_deref(), &output),
         Command::Import { file, dry_run, .. } if crate::exchange::office::is_office_path(&file) => {
-            office::import(&db, &file, dry_run, today)
+            office::import(db, &file, dry_run, today)
         }
         Command::Import {
             file,
             dry_run,
             add_missing,
-        } => exchange_cmd::import(&db, &file, dry_run, add_missing, today),
+        } => exchange_cmd::import(db, &file, dry_run, add_missing, today),
         Command::SchoolPlan {
             plan,
             school,
             title,
-        } => school_cmd::school_plan(&db, &plan, &school, title.as_deref()),
+        } => school_cmd::school_plan(db, &plan, &school, title.as_deref()),
         Command::Mark {
             plan,
             measure,
@@ -558,7 +542,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             comment,
             by,
         } => school_cmd::mark(
-            &db,
+            db,
             &plan,
             &measure,
             school.as_deref(),
@@ -573,28 +557,42 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             },
             today,
         ),
-        Command::Backups => exchange_cmd::backups(&db),
-        Command::Restore { file } => exchange_cmd::restore(&db, &file),
-        Command::Export {
-            format: Format::Csv,
-            plan,
-            output,
-            ..
-        } => exchange_cmd::export_csv(&db, plan.as_deref(), &output),
+        Command::Backups => exchange_cmd::backups(db),
+        Command::Restore { file } => exchange_cmd::restore(db, &file),
         Command::Report {
             format,
             plan,
             school,
             output,
         } => report::run(
-            &db,
+            db,
             plan.as_deref(),
             school.as_deref(),
             format,
             &output,
             today,
         ),
-        Command::Deadline { .. } => Ok(()),
+        Command::Deadline { period, text } => deadline::run(&period, &text.join(" ")),
+    }
+}
+
+/// `export`: one school's report (`--school`, whatever the format), or the plans in `format`.
+fn export_as(
+    db: &Path,
+    format: Format,
+    plan: Option<&str>,
+    school: Option<&str>,
+    output: &Path,
+) -> anyhow::Result<()> {
+    if let Some(school) = school {
+        return exchange_cmd::export_school(db, school, output);
+    }
+    match format {
+        Format::Json => export(db, plan, output),
+        Format::Ics => ics::export(db, plan, output),
+        Format::Docx => office::export(db, plan, output, office::OfficeFormat::Docx),
+        Format::Xlsx => office::export(db, plan, output, office::OfficeFormat::Xlsx),
+        Format::Csv => exchange_cmd::export_csv(db, plan, output),
     }
 }
 
