@@ -47,21 +47,18 @@ impl Store {
 
     /// Every school's criterion values, by school and criterion.
     pub fn criterion_values(&self) -> Result<Vec<CriterionValue>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT school_id, criterion, value, updated_at FROM criterion_values
               ORDER BY school_id, criterion",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(CriterionValue {
-                school_id: codec::id(&r.get::<_, String>(0)?)?,
-                criterion: r.get(1)?,
-                value: r.get(2)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
-            });
-        }
-        Ok(out)
+            |r| {
+                Ok(Some(CriterionValue {
+                    school_id: codec::id(&r.get::<_, String>(0)?)?,
+                    criterion: r.get(1)?,
+                    value: r.get(2)?,
+                    updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
+                }))
+            },
+        )
     }
 }
 

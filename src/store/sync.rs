@@ -195,7 +195,7 @@ impl Store {
     }
 
     /// The rows of a query without parameters, each made by `row` (`None` leaves a row out).
-    fn rows_of<T>(
+    pub(super) fn rows_of<T>(
         &self,
         sql: &str,
         mut row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
