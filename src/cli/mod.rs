@@ -100,7 +100,7 @@ pub struct Cli {
     pub dark: bool,
 
     /// Open the Школы screen on this tab — for screenshots.
-    #[arg(long, hide = true, value_parser = parse_school_tab)]
+    #[arg(long, hide = true, value_parser = school_tab_parser())]
     pub school_tab: Option<crate::app::SchoolTab>,
 
     /// Show the district overview as the heat map — for screenshots.
@@ -151,15 +151,12 @@ const SCHOOL_TABS: [(&str, crate::app::SchoolTab); 6] = {
     ]
 };
 
-/// The tab of the Школы screen `--school-tab` names.
-fn parse_school_tab(text: &str) -> Result<crate::app::SchoolTab, String> {
-    let found = SCHOOL_TABS.iter().find(|(name, _)| *name == text.trim());
-    found.map(|&(_, tab)| tab).ok_or_else(|| {
-        let names: Vec<&str> = SCHOOL_TABS.iter().map(|(name, _)| *name).collect();
-        format!(
-            "ожидается одна из вкладок {}, получено «{text}»",
-            names.join(", ")
-        )
+/// Reads `--school-tab`: one of the names of [`SCHOOL_TABS`] (a wrong one is refused with the list).
+fn school_tab_parser() -> impl clap::builder::TypedValueParser<Value = crate::app::SchoolTab> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(SCHOOL_TABS.map(|(name, _)| name)).map(|name| {
+        let found = SCHOOL_TABS.iter().find(|(known, _)| *known == name);
+        found.map(|&(_, tab)| tab).unwrap_or_default()
     })
 }
 
@@ -198,29 +195,16 @@ impl From<StartScreen> for crate::app::Screen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Загрузить пример: дорожную карту Ивантеевского района на 2021-2022 учебный год.
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] example",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] example")]
     Example,
 
     /// Показать планы в базе: идентификаторы, периоды, число направлений и мероприятий.
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] list",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] list")]
     List,
 
     /// Выгрузить планы, школы и отметки о выполнении в файл обмена.
     #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] export [--format json|ics|docx|xlsx] [--plan ID] -o ФАЙЛ|-",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] export [--format json|ics|docx|xlsx] [--plan ID] -o ФАЙЛ|-"
     )]
     Export {
         /// Формат файла: json — файл обмена программы (по умолчанию); ics — сроки мероприятий для календаря
@@ -249,12 +233,7 @@ pub enum Command {
     },
 
     /// Загрузить файл обмена: новые записи добавляются, более новые заменяют старые, ничего не удаляется.
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] import ФАЙЛ|-",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] import ФАЙЛ|-")]
     Import {
         /// Файл обмена (JSON), дорожная карта в документе Word (.docx) или книге Excel (.xlsx) — она
         /// загружается как новый план; «-» — прочитать файл обмена из стандартного ввода.
@@ -272,10 +251,7 @@ pub enum Command {
     /// Создать план школы по плану района: мероприятия, которые касаются школы, со ссылкой на исходные.
     #[command(
         name = "school-plan",
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] school-plan --plan ID --school ID [--title ТЕКСТ]",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] school-plan --plan ID --school ID [--title ТЕКСТ]"
     )]
     SchoolPlan {
         /// План района (идентификатор или его начало).
@@ -291,10 +267,7 @@ pub enum Command {
 
     /// Отметить выполнение одного срока мероприятия школой (--school) или управлением (--office).
     #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] mark --plan ID --measure НОМЕР|ID (--school ID | --office) --status СТАТУС [--due ГГГГ-ММ-ДД] [--done-on ГГГГ-ММ-ДД] [--evidence ТЕКСТ] [--comment ТЕКСТ] [--by ТЕКСТ]",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] mark --plan ID --measure НОМЕР|ID (--school ID | --office) --status СТАТУС [--due ГГГГ-ММ-ДД] [--done-on ГГГГ-ММ-ДД] [--evidence ТЕКСТ] [--comment ТЕКСТ] [--by ТЕКСТ]"
     )]
     Mark {
         /// План (идентификатор или его начало): района или школы.
@@ -330,21 +303,11 @@ pub enum Command {
     },
 
     /// Показать резервные копии базы (они делаются перед каждым импортом; хранятся последние 20).
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] backups",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] backups")]
     Backups,
 
     /// Восстановить базу из резервной копии (прежнее состояние тоже сохраняется в копию).
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] restore ФАЙЛ",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] restore ФАЙЛ")]
     Restore {
         /// Файл резервной копии (см. команду backups).
         #[arg(value_name = "ФАЙЛ", help_heading = "Аргументы")]
@@ -353,10 +316,7 @@ pub enum Command {
 
     /// Записать аналитическую справку о ходе выполнения: школы (--school) или района.
     #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ"
     )]
     Report {
         /// Формат: html — страница для печати (по умолчанию); docx — документ Word.
@@ -385,10 +345,7 @@ pub enum Command {
     /// Печатает по одной дате ГГГГ-ММ-ДД в строке (после первой — пояснение) или слово unscheduled.
     /// База данных не нужна.
     #[command(
-        help_template = TEMPLATE,
         override_usage = "roadmap-planner deadline --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД \"ТЕКСТ\"",
-        next_help_heading = "Параметры",
-        disable_help_flag = true,
         after_help = "Пример: roadmap-planner deadline --period 2021-09-01..2022-08-31 \"январь, март, июнь\""
     )]
     Deadline {
@@ -416,10 +373,36 @@ pub enum Format {
     Csv,
 }
 
+impl Cli {
+    /// The command line's definition: every subcommand laid out as the program's own help (the template,
+    /// its options under «Параметры», no help flag of its own: `-h` is global).
+    pub fn command() -> clap::Command {
+        <Cli as clap::CommandFactory>::command().mut_subcommands(|command| {
+            command
+                .help_template(TEMPLATE)
+                .disable_help_flag(true)
+                .mut_args(|arg| match arg.get_help_heading() {
+                    Some(_) => arg,
+                    None => arg.help_heading("Параметры"),
+                })
+        })
+    }
+
+    /// Reads a command line (its first item is the program's name).
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Self::command().try_get_matches_from(args)?;
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+    }
+}
+
 /// Runs the program with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     quiet_on_closed_pipe();
-    match Cli::try_parse() {
+    match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => {
             let lang = cli.lang;
             match run(cli) {
@@ -868,7 +851,7 @@ mod tests {
     #[test]
     fn the_school_tab_is_named_in_kebab_case_and_a_wrong_name_is_refused() {
         let tab = |args: &[&str]| {
-            Cli::try_parse_from([&["roadmap-planner"], args].concat()).map(|cli| cli.school_tab)
+            Cli::parse_args([&["roadmap-planner"], args].concat()).map(|cli| cli.school_tab)
         };
         assert_eq!(tab(&[]).unwrap(), None);
         assert_eq!(

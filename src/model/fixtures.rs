@@ -3,9 +3,11 @@
 
 use super::{Change, Measure, Period, Plan, Section};
 
-/// A plan of the school year 2021-22 with these sections (number, title), each with its measures (number,
-/// title).
-pub(crate) fn plan_of(title: &str, sections: &[(&str, &str, &[(&str, &str)])]) -> Plan {
+/// A section to build: its number, its title and its measures (number, title).
+pub(crate) type SectionOf<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// A plan of the school year 2021-22 with these sections.
+pub(crate) fn plan_of(title: &str, sections: &[SectionOf<'_>]) -> Plan {
     let mut plan = Plan::new(title, Period::school_year(2021));
     for &(number, section_title, measures) in sections {
         let mut section = Section::new(number, section_title);
