@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::codec;
 use super::{Result, Store, Writer};
-use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Progress, Status};
+use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Progress};
 
 impl Store {
     /// The criteria set stored in the database, if the user has edited one (else the defaults apply).
@@ -24,23 +24,13 @@ impl Store {
     /// Every progress record of one school, in all plans (what deleting the school takes away).
     pub fn progress_of_school(&self, school: Id) -> Result<Vec<Progress>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT measure_id, due, status, done_on, evidence, comment, updated_at, by
+            "SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by
                FROM progress WHERE school_id = ?1 ORDER BY measure_id, due",
         )?;
         let mut rows = stmt.query([school.to_string()])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(Progress {
-                measure_id: codec::id(&r.get::<_, String>(0)?)?,
-                school_id: Some(school),
-                due: codec::opt_date(r.get(1)?)?,
-                status: Status::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
-                done_on: codec::opt_date(r.get(3)?)?,
-                evidence: r.get(4)?,
-                comment: r.get(5)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(6)?)?,
-                by: r.get(7)?,
-            });
+            out.push(super::read::progress_row(r)?);
         }
         Ok(out)
     }
@@ -187,5 +177,50 @@ mod tests {
         };
         let read = |s: &Store| s.indicator_values().unwrap();
         applied_and_undone(&mut store, change, read, vec![actual], vec![]);
+    }
+
+    #[test]
+    fn a_school_s_progress_is_its_own_records_only() {
+        use crate::model::fixtures::{date, plan_of};
+        use crate::model::{Progress, Status};
+        let mut store = Store::open_in_memory().unwrap();
+        let plan = plan_of("План", &[("1", "Раздел", &[("1.1", "А"), ("1.2", "Б")])]);
+        let (first, second) = (
+            plan.sections[0].measures[0].id,
+            plan.sections[0].measures[1].id,
+        );
+        let (school, other) = (School::new("СОШ № 1"), School::new("СОШ № 2"));
+        let mark = |measure, school: Option<&School>, day| {
+            let mut p = Progress::new(
+                measure,
+                school.map(|s| s.id),
+                Some(date(2021, 10, day)),
+                Status::Done,
+            );
+            p.evidence = format!("Приказ {day}");
+            p
+        };
+        let own = vec![
+            mark(first, Some(&school), 1),
+            mark(first, Some(&school), 2),
+            mark(second, Some(&school), 3),
+        ];
+        store
+            .write(|w| {
+                w.put_plan(&plan)?;
+                w.put_school(&school)?;
+                w.put_school(&other)?;
+                for p in own
+                    .iter()
+                    .chain(&[mark(first, Some(&other), 1), mark(first, None, 1)])
+                {
+                    w.put_progress(p)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let mut want = own;
+        want.sort_by_key(|p| (p.measure_id, p.due));
+        assert_eq!(store.progress_of_school(school.id).unwrap(), want);
     }
 }
