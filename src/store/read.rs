@@ -252,11 +252,17 @@ impl Store {
 
     /// The progress records of one measure, by school and due date.
     pub fn progress_of_measure(&self, measure: Id) -> Result<Vec<Progress>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.progress_rows(
             "SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by
                FROM progress WHERE measure_id = ?1 ORDER BY school_id, due",
-        )?;
-        let mut rows = stmt.query([measure.to_string()])?;
+            measure,
+        )
+    }
+
+    /// The progress records `sql` selects for one id (`?1`), its columns those [`progress_row`] reads.
+    pub(super) fn progress_rows(&self, sql: &str, id: Id) -> Result<Vec<Progress>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([id.to_string()])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             out.push(progress_row(r)?);

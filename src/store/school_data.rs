@@ -23,16 +23,11 @@ impl Store {
 
     /// Every progress record of one school, in all plans (what deleting the school takes away).
     pub fn progress_of_school(&self, school: Id) -> Result<Vec<Progress>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.progress_rows(
             "SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by
                FROM progress WHERE school_id = ?1 ORDER BY measure_id, due",
-        )?;
-        let mut rows = stmt.query([school.to_string()])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(super::read::progress_row(r)?);
-        }
-        Ok(out)
+            school,
+        )
     }
 
     /// Every school's criterion values, by school and criterion.
