@@ -25,31 +25,23 @@ impl Store {
                     p.owner_school
                FROM plans p ORDER BY p.period_from DESC, p.title",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })?;
+        let mut rows = stmt.query([])?;
         let mut plans = Vec::new();
-        for row in rows {
-            let (id, title, level, from, to, sections, measures, owner) = row?;
+        while let Some(r) = rows.next()? {
             plans.push(PlanSummary {
-                id: codec::id(&id)?,
-                title,
-                level: PlanLevel::parse(&level).unwrap_or_default(),
-                owner_school: codec::opt_id(owner)?,
-                period: Period::new(codec::date(&from)?, codec::date(&to)?),
-                sections: sections as usize,
-                measures: measures as usize,
+                id: codec::id(&r.get::<_, String>(0)?)?,
+                title: r.get(1)?,
+                level: PlanLevel::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+                owner_school: codec::opt_id(r.get(7)?)?,
+                period: Period::new(
+                    codec::date(&r.get::<_, String>(3)?)?,
+                    codec::date(&r.get::<_, String>(4)?)?,
+                ),
+                sections: r.get::<_, i64>(5)? as usize,
+                measures: r.get::<_, i64>(6)? as usize,
             });
         }
+        drop(rows);
         self.count_steps(&stmt);
         Ok(plans)
     }
@@ -97,45 +89,32 @@ impl Store {
     /// A whole plan: header, sections and measures in document order.
     pub fn load_plan(&self, id: Id) -> Result<Plan> {
         let key = id.to_string();
-        let header = self
-            .conn
-            .prepare_cached(
-                "SELECT title, level, issuer, approval, owner_school, period_from, period_to, goal,
-                        tasks, indicators, updated_at FROM plans WHERE id = ?1",
-            )?
-            .query_row([&key], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, String>(9)?,
-                    r.get::<_, String>(10)?,
-                ))
-            })
-            .optional()?
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT title, level, issuer, approval, owner_school, period_from, period_to, goal,
+                    tasks, indicators, updated_at FROM plans WHERE id = ?1",
+        )?;
+        let mut rows = stmt.query([&key])?;
+        let r = rows
+            .next()?
             .ok_or_else(|| StoreError::PlanNotFound(key.clone()))?;
-        let (title, level, issuer, approval, owner, from, to, goal, tasks, indicators, updated) =
-            header;
         let mut plan = Plan {
             id,
-            title,
-            level: PlanLevel::parse(&level).unwrap_or_default(),
-            issuer,
-            approval,
-            owner_school: codec::opt_id(owner)?,
-            period: Period::new(codec::date(&from)?, codec::date(&to)?),
-            goal,
-            tasks: codec::from_json(&tasks)?,
-            indicators: codec::from_json(&indicators)?,
+            title: r.get(0)?,
+            level: PlanLevel::parse(&r.get::<_, String>(1)?).unwrap_or_default(),
+            issuer: r.get(2)?,
+            approval: r.get(3)?,
+            owner_school: codec::opt_id(r.get(4)?)?,
+            period: Period::new(
+                codec::date(&r.get::<_, String>(5)?)?,
+                codec::date(&r.get::<_, String>(6)?)?,
+            ),
+            goal: r.get(7)?,
+            tasks: codec::from_json(&r.get::<_, String>(8)?)?,
+            indicators: codec::from_json(&r.get::<_, String>(9)?)?,
             sections: Vec::new(),
-            updated_at: codec::timestamp(&updated)?,
+            updated_at: codec::timestamp(&r.get::<_, String>(10)?)?,
         };
+        drop(rows);
 
         let mut index_of = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
