@@ -17,33 +17,28 @@ pub use crate::stats::ProgressSummary;
 impl Store {
     /// Every plan with its counts, newest period first.
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT p.id, p.title, p.level, p.period_from, p.period_to,
                     (SELECT COUNT(*) FROM sections s WHERE s.plan_id = p.id),
                     (SELECT COUNT(*) FROM measures m JOIN sections s ON m.section_id = s.id
                       WHERE s.plan_id = p.id),
                     p.owner_school
                FROM plans p ORDER BY p.period_from DESC, p.title",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut plans = Vec::new();
-        while let Some(r) = rows.next()? {
-            plans.push(PlanSummary {
-                id: codec::id(&r.get::<_, String>(0)?)?,
-                title: r.get(1)?,
-                level: PlanLevel::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
-                owner_school: codec::opt_id(r.get(7)?)?,
-                period: Period::new(
-                    codec::date(&r.get::<_, String>(3)?)?,
-                    codec::date(&r.get::<_, String>(4)?)?,
-                ),
-                sections: r.get::<_, i64>(5)? as usize,
-                measures: r.get::<_, i64>(6)? as usize,
-            });
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(plans)
+            |r| {
+                Ok(Some(PlanSummary {
+                    id: codec::id(&r.get::<_, String>(0)?)?,
+                    title: r.get(1)?,
+                    level: PlanLevel::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+                    owner_school: codec::opt_id(r.get(7)?)?,
+                    period: Period::new(
+                        codec::date(&r.get::<_, String>(3)?)?,
+                        codec::date(&r.get::<_, String>(4)?)?,
+                    ),
+                    sections: r.get::<_, i64>(5)? as usize,
+                    measures: r.get::<_, i64>(6)? as usize,
+                }))
+            },
+        )
     }
 
     /// Whether a plan with this id exists.
@@ -176,29 +171,24 @@ impl Store {
 
     /// The school registry, by name.
     pub fn schools(&self) -> Result<Vec<School>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT id, name, short_name, district, kind, director, contacts, categories, curator,
                     updated_at FROM schools ORDER BY name",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut schools = Vec::new();
-        while let Some(r) = rows.next()? {
-            schools.push(School {
-                id: codec::id(&r.get::<_, String>(0)?)?,
-                name: r.get(1)?,
-                short_name: r.get(2)?,
-                district: r.get(3)?,
-                kind: r.get(4)?,
-                director: r.get(5)?,
-                contacts: r.get(6)?,
-                categories: codec::categories(&r.get::<_, String>(7)?),
-                curator: r.get(8)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
-            });
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(schools)
+            |r| {
+                Ok(Some(School {
+                    id: codec::id(&r.get::<_, String>(0)?)?,
+                    name: r.get(1)?,
+                    short_name: r.get(2)?,
+                    district: r.get(3)?,
+                    kind: r.get(4)?,
+                    director: r.get(5)?,
+                    contacts: r.get(6)?,
+                    categories: codec::categories(&r.get::<_, String>(7)?),
+                    curator: r.get(8)?,
+                    updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
+                }))
+            },
+        )
     }
 
     /// Every progress record of a plan's measures (or of all plans). For a school plan this includes the
@@ -218,15 +208,9 @@ impl Store {
                      JOIN progress p ON p.measure_id = m.source_measure AND p.school_id = pl.owner_school
                     WHERE ?1 IS NOT NULL AND s.plan_id = ?1 AND pl.owner_school IS NOT NULL
                     ORDER BY 1, 2, 3";
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(progress_row(r)?);
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(out)
+        self.rows_with(sql, [plan.map(|p| p.to_string())], |r| {
+            progress_row(r).map(Some)
+        })
     }
 
     /// The progress records of one measure, by school and due date.
@@ -240,12 +224,25 @@ impl Store {
 
     /// The progress records `sql` selects for one id (`?1`), its columns those [`progress_row`] reads.
     pub(super) fn progress_rows(&self, sql: &str, id: Id) -> Result<Vec<Progress>> {
+        self.rows_with(sql, [id.to_string()], |r| progress_row(r).map(Some))
+    }
+
+    /// The rows of a query, each made by `row` (`None` leaves a row out); its steps count in
+    /// [`Store::read_steps`].
+    pub(super) fn rows_with<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
+    ) -> Result<Vec<T>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([id.to_string()])?;
+        let mut rows = stmt.query(params)?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(progress_row(r)?);
+            out.extend(row(r)?);
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 

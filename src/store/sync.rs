@@ -198,15 +198,9 @@ impl Store {
     pub(super) fn rows_of<T>(
         &self,
         sql: &str,
-        mut row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
+        row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
     ) -> Result<Vec<T>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.extend(row(r)?);
-        }
-        Ok(out)
+        self.rows_with(sql, [], row)
     }
 
     /// The newest file imported from an office, if any.
