@@ -61,7 +61,8 @@ pub fn progress_key(measure: Id, school: Option<Id>, due: Option<chrono::NaiveDa
 /// (empty when unscheduled); a part the key lacks is empty.
 fn progress_key_parts(key: &str) -> [&str; 3] {
     let mut parts = key.splitn(3, '/');
-    [(); 3].map(|()| parts.next().unwrap_or_default())
+    let mut next = || parts.next().unwrap_or_default();
+    [next(), next(), next()]
 }
 
 /// A deleted record: its kind, its key (an id, or [`progress_key`]) and when it was deleted.
@@ -411,4 +412,27 @@ pub const CLOCK_TOLERANCE_HOURS: i64 = 24;
 /// The latest believable time stamp: now plus [`CLOCK_TOLERANCE_HOURS`].
 pub fn future_limit() -> Timestamp {
     crate::model::now() + chrono::Duration::hours(CLOCK_TOLERANCE_HOURS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::date;
+
+    #[test]
+    fn a_progress_key_splits_back_into_its_stored_parts() {
+        let (measure, school) = (crate::model::new_id(), crate::model::new_id());
+        let (m, s) = (measure.to_string(), school.to_string());
+        let key = progress_key(measure, Some(school), Some(date(2022, 5, 31)));
+        assert_eq!(
+            progress_key_parts(&key),
+            [m.as_str(), s.as_str(), "2022-05-31"]
+        );
+        let office_unscheduled = progress_key(measure, None, None);
+        assert_eq!(
+            progress_key_parts(&office_unscheduled),
+            [m.as_str(), "", ""]
+        );
+        assert_eq!(progress_key_parts(&m), [m.as_str(), "", ""]);
+    }
 }
