@@ -428,6 +428,21 @@ impl Decider<'_> {
         ))
     }
 
+    /// A record held by another (a section by its plan, a measure by its section): skipped with it, else
+    /// decided as [`Self::record`] does.
+    fn record_within(
+        &self,
+        holder: Action,
+        kind: RecordKind,
+        key: &dyn Fn() -> String,
+        theirs: Timestamp,
+    ) -> Result<Action, ExchangeError> {
+        if holder == Action::Skip {
+            return Ok(Action::Skip);
+        }
+        self.record(kind, key, theirs)
+    }
+
     /// The file's schools; returns those deleted here (their progress is skipped).
     fn schools(&mut self, file: &ExchangeFile) -> Result<HashSet<Id>, ExchangeError> {
         let mut gone = HashSet::new();
@@ -453,22 +468,16 @@ impl Decider<'_> {
             let plan_action = self.tally.note(RecordKind::Plan, plan_action, pi, false);
             self.decisions.plans.push(plan_action);
             for section in &plan.sections {
-                let action = if plan_action == Action::Skip {
-                    Action::Skip
-                } else {
-                    let key = || section.id.to_string();
-                    self.record(RecordKind::Section, &key, section.updated_at)?
-                };
+                let key = || section.id.to_string();
+                let action =
+                    self.record_within(plan_action, RecordKind::Section, &key, section.updated_at)?;
                 let action = self.tally.note(RecordKind::Section, action, si, false);
                 self.decisions.sections.push(action);
                 si += 1;
                 for measure in &section.measures {
-                    let m_action = if action == Action::Skip {
-                        Action::Skip
-                    } else {
-                        let key = || measure.id.to_string();
-                        self.record(RecordKind::Measure, &key, measure.updated_at)?
-                    };
+                    let key = || measure.id.to_string();
+                    let m_action =
+                        self.record_within(action, RecordKind::Measure, &key, measure.updated_at)?;
                     if m_action == Action::Skip {
                         gone.insert(measure.id);
                     }

@@ -264,25 +264,38 @@ impl<'t> Writer<'t> {
     }
 
     pub fn delete_plan(&mut self, id: Id) -> Result<()> {
-        self.record_children_deleted(RecordKind::Plan, id)?;
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM plans WHERE id = ?1")?
-            .execute([id.to_string()])?;
-        if n == 0 {
-            return Err(StoreError::PlanNotFound(id.to_string()));
-        }
-        self.record_deletion(RecordKind::Plan, &id_key(id))
+        self.delete_by_id(
+            RecordKind::Plan,
+            "DELETE FROM plans WHERE id = ?1",
+            id,
+            || StoreError::PlanNotFound(id.to_string()),
+        )
     }
 
     pub fn delete_section(&mut self, id: Id) -> Result<()> {
-        self.record_children_deleted(RecordKind::Section, id)?;
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM sections WHERE id = ?1")?
-            .execute([id.to_string()])?;
-        expect_one(n, ChangeMismatch::SectionDeleted)?;
-        self.record_deletion(RecordKind::Section, &id_key(id))
+        self.delete_by_id(
+            RecordKind::Section,
+            "DELETE FROM sections WHERE id = ?1",
+            id,
+            || ChangeMismatch::SectionDeleted.into(),
+        )
+    }
+
+    /// Deletes the record of `kind` with this id by `sql`, or fails with `missing` when there is none; keeps
+    /// tombstones for it and for what it held (a plan's sections and measures, a section's measures).
+    fn delete_by_id(
+        &mut self,
+        kind: RecordKind,
+        sql: &str,
+        id: Id,
+        missing: impl FnOnce() -> StoreError,
+    ) -> Result<()> {
+        self.record_children_deleted(kind, id)?;
+        let n = self.tx.prepare_cached(sql)?.execute([id.to_string()])?;
+        if n == 0 {
+            return Err(missing());
+        }
+        self.record_deletion(kind, &id_key(id))
     }
 
     pub fn put_school(&mut self, s: &School) -> Result<()> {
@@ -310,12 +323,12 @@ impl<'t> Writer<'t> {
     }
 
     pub fn delete_school(&mut self, id: Id) -> Result<()> {
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM schools WHERE id = ?1")?
-            .execute([id.to_string()])?;
-        expect_one(n, ChangeMismatch::SchoolDeleted)?;
-        self.record_deletion(RecordKind::School, &id_key(id))
+        self.delete_by_id(
+            RecordKind::School,
+            "DELETE FROM schools WHERE id = ?1",
+            id,
+            || ChangeMismatch::SchoolDeleted.into(),
+        )
     }
 
     pub fn put_progress(&mut self, p: &Progress) -> Result<()> {
@@ -423,7 +436,7 @@ impl<'t> Writer<'t> {
 
     /// Merges one record by age: looks up our `updated_at` with `sql` and `key`, and writes the incoming
     /// record with `put` unless ours is as new or newer.
-    fn merge_by_age(
+    pub(super) fn merge_by_age(
         &mut self,
         sql: &str,
         key: &[&dyn rusqlite::ToSql],
