@@ -7,10 +7,9 @@ use crate::model::{CriteriaSet, CriterionValue, IndicatorValue};
 
 impl Writer<'_> {
     pub fn merge_criteria_set(&mut self, set: &CriteriaSet) -> Result<Merge> {
-        let id = set.id.to_string();
-        self.merge_by_age(
+        self.merge_by_id(
             "SELECT updated_at FROM criteria_sets WHERE id = ?1",
-            &[&id],
+            set.id,
             &set.updated_at,
             |w| w.put_criteria_set(set),
         )
