@@ -13,21 +13,11 @@ pub enum PlanLevel {
     School,
 }
 
-impl PlanLevel {
-    pub const ALL: [PlanLevel; 3] = [PlanLevel::Region, PlanLevel::District, PlanLevel::School];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlanLevel::Region => "region",
-            PlanLevel::District => "district",
-            PlanLevel::School => "school",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-}
+super::stored_text!(PlanLevel {
+    Region => "region",
+    District => "district",
+    School => "school",
+});
 
 /// The span a plan covers, both ends inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
