@@ -7,6 +7,7 @@ pub mod chooser;
 pub mod chooser_dialog;
 mod command;
 mod dates;
+mod error;
 mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
@@ -35,6 +36,7 @@ use chrono::NaiveDate;
 pub use crate::model::MeasureField;
 pub use crate::stats::school_plan;
 pub use command::{Command, SectionField};
+pub use error::AppError;
 pub use exchange_command::ExchangeCommand;
 pub use exchange_state::{
     BackupInfo, ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports,

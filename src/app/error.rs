@@ -1,0 +1,258 @@
+//! What can go wrong when the runner carries out a command. A handler returns `Result<_, AppError>`; a layer's
+//! typed error comes in through `?` and keeps its kinds and values. The text is made once, where the error is
+//! shown (`RoadmapApp::show_error`), in the window's language at that moment — an error that crossed a job's
+//! thread is worded when it arrives, so a language switch meanwhile still counts.
+
+use std::path::PathBuf;
+
+use crate::exchange::ExchangeError;
+use crate::exchange::office::OfficeError;
+use crate::exchange::schools_csv::SchoolsCsvError;
+use crate::exchange::table_import::TableError;
+use crate::exchange::table_import::stage::StageError;
+use crate::i18n::{Arg, I18n, Localize};
+use crate::model::{ChangeMismatch, Refusal, ValidationError};
+use crate::output::OutputError;
+use crate::store::StoreError;
+
+/// A failure of a command: a layer's error, or one of the app's own with its values.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    Store(#[from] StoreError),
+    Exchange(#[from] ExchangeError),
+    Office(#[from] OfficeError),
+    Table(#[from] TableError),
+    Stage(#[from] StageError),
+    /// Worded as the window says it (`OutputError::in_window`).
+    Output(#[from] OutputError),
+    Validation(#[from] ValidationError),
+    Mismatch(#[from] ChangeMismatch),
+    SchoolsCsv(#[from] SchoolsCsvError),
+    /// No plan is open.
+    NoPlan,
+    /// The measure is gone (deleted meanwhile).
+    NoMeasure,
+    NoSection,
+    NoSchool,
+    /// The import conflict was resolved already.
+    NoConflict,
+    /// Another job still runs: one at a time.
+    Busy,
+    /// Nothing chosen is a school's report file.
+    NoReports,
+    /// The plan concerns no school of the registry.
+    NothingToSend,
+    SchoolsCsvTooLarge,
+    /// A schools' list that could not be read; the system's text is the detail.
+    SchoolsCsvUnreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// A school's plan with no measure ticked and none of its own.
+    SchoolPlanEmpty,
+    /// The clipboard holds no table rows.
+    PasteEmpty,
+    /// The settings file was not written; `detail` is the system's (or the serializer's) own text.
+    SettingsNotSaved {
+        detail: String,
+    },
+    FolderNotCreated {
+        path: PathBuf,
+    },
+    FolderNotOpened {
+        path: PathBuf,
+    },
+    /// An evidence link the policy does not open.
+    EvidenceRefused {
+        refusal: Refusal,
+        link: String,
+    },
+    /// The system could not open an evidence link or file.
+    EvidenceNotOpened {
+        target: String,
+        error: std::io::Error,
+    },
+}
+
+crate::i18n::display_in_russian!(AppError);
+
+impl Localize for AppError {
+    fn message(&self, i18n: &I18n) -> String {
+        let path = |key: &str, path: &std::path::Path| {
+            i18n.tr_args(key, &[("path", Arg::Str(&path.display().to_string()))])
+        };
+        match self {
+            AppError::Store(e) => e.message(i18n),
+            AppError::Exchange(e) => e.message(i18n),
+            AppError::Office(e) => e.message(i18n),
+            AppError::Table(e) => e.message(i18n),
+            AppError::Stage(e) => e.message(i18n),
+            AppError::Output(e) => e.in_window(i18n.language()),
+            AppError::Validation(e) => e.message(i18n),
+            AppError::Mismatch(e) => e.message(i18n),
+            AppError::SchoolsCsv(e) => e.message(i18n),
+            AppError::NoPlan => i18n.tr("error-no-plan"),
+            AppError::NoMeasure => i18n.tr("error-no-measure"),
+            AppError::NoSection => i18n.tr("error-no-section"),
+            AppError::NoSchool => i18n.tr("schools-error-no-school"),
+            AppError::NoConflict => i18n.tr("error-no-conflict"),
+            AppError::Busy => i18n.tr("job-busy"),
+            AppError::NoReports => i18n.tr("exchange-no-reports"),
+            AppError::NothingToSend => i18n.tr("exchange-send-no-schools"),
+            AppError::SchoolsCsvTooLarge => i18n.tr("schools-error-csv-too-large"),
+            AppError::SchoolsCsvUnreadable { path, error } => format!(
+                "{} {}: {error}",
+                i18n.tr("schools-error-read-file"),
+                path.display()
+            ),
+            AppError::SchoolPlanEmpty => i18n.tr("schools-error-school-plan-empty"),
+            AppError::PasteEmpty => i18n.tr("paste-error-empty"),
+            AppError::SettingsNotSaved { detail } => {
+                i18n.tr_args("settings-save-error", &[("error", Arg::Str(detail))])
+            }
+            AppError::FolderNotCreated { path: p } => path("settings-folder-create-error", p),
+            AppError::FolderNotOpened { path: p } => path("settings-folder-open-error", p),
+            AppError::EvidenceRefused { refusal, link } => {
+                let key = match refusal {
+                    Refusal::Executable => "evidence-refused-executable",
+                    Refusal::Network => "evidence-refused-network",
+                    Refusal::Unsupported => "evidence-refused-unsupported",
+                };
+                i18n.tr_args(key, &[("link", Arg::Str(link))])
+            }
+            AppError::EvidenceNotOpened { target, error } => i18n.tr_args(
+                "schools-error-open-evidence",
+                &[
+                    ("path", Arg::Str(target)),
+                    ("reason", Arg::Str(&error.to_string())),
+                ],
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+    use std::io;
+
+    /// One value of every variant (a new variant must be added here: the match below does not compile
+    /// without it).
+    fn one_of_each() -> Vec<AppError> {
+        let path = PathBuf::from("/tmp/x");
+        let io = || io::Error::new(io::ErrorKind::NotFound, "os text");
+        let all = vec![
+            AppError::Store(StoreError::Locked(path.clone())),
+            AppError::Exchange(ExchangeError::Empty),
+            AppError::Office(OfficeError::Encrypted),
+            AppError::Table(TableError::NoHeader),
+            AppError::Stage(StageError::Table(TableError::NoData)),
+            AppError::Output(OutputError::Protected(path.clone())),
+            AppError::Validation(ValidationError::EmptyPlanTitle),
+            AppError::Mismatch(ChangeMismatch::SectionMoved),
+            AppError::SchoolsCsv(SchoolsCsvError::NoNameColumn),
+            AppError::NoPlan,
+            AppError::NoMeasure,
+            AppError::NoSection,
+            AppError::NoSchool,
+            AppError::NoConflict,
+            AppError::Busy,
+            AppError::NoReports,
+            AppError::NothingToSend,
+            AppError::SchoolsCsvTooLarge,
+            AppError::SchoolsCsvUnreadable {
+                path: path.clone(),
+                error: io(),
+            },
+            AppError::SchoolPlanEmpty,
+            AppError::PasteEmpty,
+            AppError::SettingsNotSaved {
+                detail: "os text".into(),
+            },
+            AppError::FolderNotCreated { path: path.clone() },
+            AppError::FolderNotOpened { path: path.clone() },
+            AppError::EvidenceRefused {
+                refusal: Refusal::Network,
+                link: r"\\server\share".into(),
+            },
+            AppError::EvidenceNotOpened {
+                target: "x.pdf".into(),
+                error: io(),
+            },
+        ];
+        for e in &all {
+            // Exhaustive: a variant missing from the list above fails to compile here.
+            match e {
+                AppError::Store(_)
+                | AppError::Exchange(_)
+                | AppError::Office(_)
+                | AppError::Table(_)
+                | AppError::Stage(_)
+                | AppError::Output(_)
+                | AppError::Validation(_)
+                | AppError::Mismatch(_)
+                | AppError::SchoolsCsv(_)
+                | AppError::NoPlan
+                | AppError::NoMeasure
+                | AppError::NoSection
+                | AppError::NoSchool
+                | AppError::NoConflict
+                | AppError::Busy
+                | AppError::NoReports
+                | AppError::NothingToSend
+                | AppError::SchoolsCsvTooLarge
+                | AppError::SchoolsCsvUnreadable { .. }
+                | AppError::SchoolPlanEmpty
+                | AppError::PasteEmpty
+                | AppError::SettingsNotSaved { .. }
+                | AppError::FolderNotCreated { .. }
+                | AppError::FolderNotOpened { .. }
+                | AppError::EvidenceRefused { .. }
+                | AppError::EvidenceNotOpened { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_error_is_worded_in_russian_and_in_english() {
+        let ru = I18n::new(Language::Russian);
+        let en = I18n::new(Language::English);
+        let errors = one_of_each();
+        let mut russian = std::collections::HashSet::new();
+        for e in &errors {
+            let (r, n) = (e.message(&ru), e.message(&en));
+            assert!(!r.trim().is_empty() && !n.trim().is_empty(), "{e:?}");
+            assert_ne!(r, n, "{e:?} is worded the same in both languages");
+            assert!(
+                !r.contains("error-") && !n.contains("error-"),
+                "a key shown: {r} / {n}"
+            );
+            assert!(
+                r.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')),
+                "not Russian: {r}"
+            );
+            assert_eq!(e.to_string(), r, "Display is the Russian message");
+            russian.insert(r);
+        }
+        assert_eq!(russian.len(), errors.len(), "two variants worded alike");
+    }
+
+    #[test]
+    fn the_app_words_its_own_failures_as_the_user_reads_them() {
+        let ru = I18n::new(Language::Russian);
+        let en = I18n::new(Language::English);
+        assert_eq!(
+            AppError::NoMeasure.message(&en),
+            "The measure was not found; it may have been deleted"
+        );
+        assert_eq!(
+            AppError::FolderNotCreated {
+                path: PathBuf::from("/tmp/x")
+            }
+            .message(&ru),
+            "Не удалось создать папку /tmp/x"
+        );
+    }
+}
