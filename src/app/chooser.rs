@@ -331,7 +331,7 @@ impl Default for Chooser {
 impl RoadmapApp {
     /// Asks the user for a path: the system's dialog on its own thread, or the in-app chooser. The answer
     /// comes back as `Command::System(SystemCommand::Chosen)`.
-    pub(super) fn choose(&mut self, mut request: Request) -> Result<(), String> {
+    pub(super) fn choose(&mut self, mut request: Request) -> Result<(), super::AppError> {
         if request.folder.is_none() {
             request.folder = self
                 .ui_state
@@ -408,7 +408,11 @@ impl RoadmapApp {
     }
 
     /// Carries out a choice: remembers its folder and runs the command it stands for.
-    pub(super) fn chosen(&mut self, purpose: Purpose, path: PathBuf) -> Result<(), String> {
+    pub(super) fn chosen(
+        &mut self,
+        purpose: Purpose,
+        path: PathBuf,
+    ) -> Result<(), super::AppError> {
         let folder =
             if matches!(purpose, Purpose::BackupsFolder | Purpose::SendPlans) || path.is_dir() {
                 Some(path.clone())

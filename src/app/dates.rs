@@ -4,8 +4,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::RoadmapApp;
 use super::chooser::Purpose;
+use super::{AppError, RoadmapApp};
 use crate::i18n::Arg;
 use crate::model::Id;
 
@@ -15,7 +15,7 @@ impl RoadmapApp {
         &mut self,
         id: Id,
         due: Option<Vec<NaiveDate>>,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         self.change_measure(id, |m, period| match due {
             Some(mut dates) => {
                 dates.sort_unstable();
@@ -30,7 +30,7 @@ impl RoadmapApp {
         })
     }
 
-    pub(super) fn pick_and_export_ics(&mut self) -> Result<(), String> {
+    pub(super) fn pick_and_export_ics(&mut self) -> Result<(), AppError> {
         self.choose_plan_file(
             Purpose::ExportIcs,
             "dialog-export-ics-title",
@@ -38,7 +38,7 @@ impl RoadmapApp {
         )
     }
 
-    pub(super) fn export_ics_file(&mut self, path: &Path) -> Result<(), String> {
+    pub(super) fn export_ics_file(&mut self, path: &Path) -> Result<(), AppError> {
         let plan = self.plan()?.clone();
         let done = self.i18n.tr_args(
             "toast-exported-ics",

@@ -4,35 +4,31 @@
 
 use std::path::Path;
 
-use crate::i18n::Arg;
-use crate::model::{EvidenceTarget, Refusal, evidence_target};
+use crate::model::{EvidenceTarget, evidence_target};
 
-use super::RoadmapApp;
+use super::{AppError, RoadmapApp};
 
 impl RoadmapApp {
     /// «Открыть» on an evidence text.
-    pub(super) fn open_evidence(&mut self, text: &str) -> Result<(), String> {
+    pub(super) fn open_evidence(&mut self, text: &str) -> Result<(), AppError> {
         match evidence_target(text) {
             EvidenceTarget::Web(url) => self.open_with_system(&url),
             EvidenceTarget::LocalFile(path) => {
                 self.data.confirm_open = Some(path);
                 Ok(())
             }
-            EvidenceTarget::Refused(refusal) => {
-                let key = match refusal {
-                    Refusal::Executable => "evidence-refused-executable",
-                    Refusal::Network => "evidence-refused-network",
-                    Refusal::Unsupported => "evidence-refused-unsupported",
-                };
-                let link = crate::model::evidence_link(text).unwrap_or(text.trim());
-                Err(self.i18n.tr_args(key, &[("link", Arg::Str(link))]))
-            }
+            EvidenceTarget::Refused(refusal) => Err(AppError::EvidenceRefused {
+                refusal,
+                link: crate::model::evidence_link(text)
+                    .unwrap_or(text.trim())
+                    .to_owned(),
+            }),
             EvidenceTarget::None => Ok(()),
         }
     }
 
     /// The user confirmed opening the local file the window named (checked again: nothing else opens).
-    pub(super) fn open_confirmed_file(&mut self, path: &Path) -> Result<(), String> {
+    pub(super) fn open_confirmed_file(&mut self, path: &Path) -> Result<(), AppError> {
         let asked = self.data.confirm_open.take();
         if asked.as_deref() != Some(path) {
             return Ok(());
@@ -43,15 +39,10 @@ impl RoadmapApp {
         }
     }
 
-    fn open_with_system(&self, target: &str) -> Result<(), String> {
-        open::that_detached(target).map_err(|e| {
-            self.i18n.tr_args(
-                "schools-error-open-evidence",
-                &[
-                    ("path", Arg::Str(target)),
-                    ("reason", Arg::Str(&e.to_string())),
-                ],
-            )
+    fn open_with_system(&self, target: &str) -> Result<(), AppError> {
+        open::that_detached(target).map_err(|error| AppError::EvidenceNotOpened {
+            target: target.to_owned(),
+            error,
         })
     }
 }

@@ -18,7 +18,7 @@ use super::exchange_state::{PREVIEW_LINES_PER_KIND, PendingImport, PendingMappin
 use super::{ExchangeCommand, RoadmapApp, Screen};
 
 impl RoadmapApp {
-    pub(super) fn run_exchange(&mut self, command: ExchangeCommand) -> Result<(), String> {
+    pub(super) fn run_exchange(&mut self, command: ExchangeCommand) -> Result<(), super::AppError> {
         match command {
             ExchangeCommand::ApplyImport => self.apply_pending_import(false),
             ExchangeCommand::ApplyImportAddingMissing => self.apply_pending_import(true),
@@ -115,7 +115,7 @@ impl RoadmapApp {
 
     /// Reads a file and previews importing it, writing nothing; the Обмен screen shows the preview. A table
     /// whose header is not recognised goes to the column-mapping step instead.
-    pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), String> {
+    pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), super::AppError> {
         self.data.exchange.pending = None;
         self.data.exchange.mapping = None;
         // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
@@ -144,7 +144,7 @@ impl RoadmapApp {
         &mut self,
         path: &Path,
         read: Result<super::jobs::ImportRead, String>,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         let source = match read {
             Ok(super::jobs::ImportRead::Table(stage)) => {
                 return self.set_pending_table(path.to_path_buf(), *stage);
@@ -164,14 +164,14 @@ impl RoadmapApp {
                     self.ui_state.screen = Screen::Exchange;
                     return Ok(());
                 }
-                return Err(e);
+                return Err(e.into()); // BRIDGE
             }
         };
         self.set_pending(path.to_path_buf(), source)
     }
 
     /// Previews a source and keeps it pending; shows the Обмен screen.
-    fn set_pending(&mut self, path: PathBuf, source: ImportSource) -> Result<(), String> {
+    fn set_pending(&mut self, path: PathBuf, source: ImportSource) -> Result<(), super::AppError> {
         let pending = self.pending_import(path, source)?;
         self.data.exchange.pending = Some(pending);
         self.ui_state.screen = Screen::Exchange;
@@ -184,18 +184,14 @@ impl RoadmapApp {
         &self,
         path: PathBuf,
         mut source: ImportSource,
-    ) -> Result<PendingImport, String> {
+    ) -> Result<PendingImport, super::AppError> {
         let report_school =
             exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
-        let missing = exchange::missing::check_report(&self.store, &source.file)
-            .map_err(|e| e.message(&self.i18n))?;
+        let missing = exchange::missing::check_report(&self.store, &source.file)?;
         if missing.is_some() {
-            exchange::missing::add_missing(&self.store, &mut source.file)
-                .map_err(|e| e.message(&self.i18n))?;
+            exchange::missing::add_missing(&self.store, &mut source.file)?;
         }
-        let preview = source
-            .preview(&self.store)
-            .map_err(|e| e.message(&self.i18n))?;
+        let preview = source.preview(&self.store)?;
         let names = Names::collect(&self.store, &source.file);
         let mut lines: [Vec<PreviewLine>; 5] = Default::default();
         for item in &preview.items {
@@ -226,7 +222,11 @@ impl RoadmapApp {
     }
 
     /// Previews a table with the columns its stage holds, keeping the stage for the column step.
-    fn set_pending_table(&mut self, path: PathBuf, stage: TableStage) -> Result<(), String> {
+    fn set_pending_table(
+        &mut self,
+        path: PathBuf,
+        stage: TableStage,
+    ) -> Result<(), super::AppError> {
         let staged = stage.source(self.today)?;
         self.set_pending(path, staged.source)?;
         if let Some(pending) = self.data.exchange.pending.as_mut() {
@@ -237,7 +237,7 @@ impl RoadmapApp {
     }
 
     /// Reads the pending table again with other meanings of its columns.
-    fn remap_columns(&mut self, columns: Vec<Option<TableColumn>>) -> Result<(), String> {
+    fn remap_columns(&mut self, columns: Vec<Option<TableColumn>>) -> Result<(), super::AppError> {
         let Some(pending) = self.data.exchange.pending.as_ref() else {
             return Ok(());
         };
@@ -253,7 +253,7 @@ impl RoadmapApp {
         &mut self,
         measures: &[Id],
         executor: Option<crate::model::Executor>,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         let Some(mut pending) = self.data.exchange.pending.take() else {
             return Ok(());
         };
@@ -279,18 +279,16 @@ impl RoadmapApp {
     /// Applies the pending import: a backup of the database first, then exactly what the preview showed.
     /// A report that needs what the database lacks is applied only with `add_missing` (the user's word).
     /// The open plan stays open; a plan is opened only when none was.
-    fn apply_pending_import(&mut self, add_missing: bool) -> Result<(), String> {
+    fn apply_pending_import(&mut self, add_missing: bool) -> Result<(), super::AppError> {
         if self.data.exchange.pending.is_none() {
             return Ok(());
         }
         if self.jobs.is_running() {
-            return Err(self.i18n.tr("job-busy"));
+            return Err(super::AppError::Busy);
         }
         // The window's jobs write through a connection of their own (none for a database in memory).
         let writer = if self.jobs.background() {
-            self.store
-                .second_connection()
-                .map_err(|e| e.message(&self.i18n))?
+            self.store.second_connection()?
         } else {
             None
         };
@@ -302,7 +300,7 @@ impl RoadmapApp {
         {
             let message = missing.message();
             self.data.exchange.pending = Some(pending);
-            return Err(message);
+            return Err(message.into()); // BRIDGE
         }
         if let Some(mut writer) = writer {
             // A region's file is written on a worker through its own connection; the window draws on and
@@ -332,7 +330,7 @@ impl RoadmapApp {
             &self.i18n,
         ) {
             super::jobs::Applied::Done(summary) => *summary,
-            super::jobs::Applied::Failed(e) => return Err(e),
+            super::jobs::Applied::Failed(e) => return Err(e.into()), // BRIDGE
             super::jobs::Applied::Cancelled => return Ok(()),
         };
         self.import_applied(pending, summary)
@@ -344,7 +342,7 @@ impl RoadmapApp {
         &mut self,
         pending: PendingImport,
         applied: super::jobs::Applied,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         match applied {
             super::jobs::Applied::Done(summary) => {
                 self.store.note_written_elsewhere();
@@ -357,7 +355,7 @@ impl RoadmapApp {
             }
             super::jobs::Applied::Failed(e) => {
                 self.data.exchange.pending = Some(pending);
-                Err(e)
+                Err(e.into()) // BRIDGE
             }
         }
     }
@@ -367,7 +365,7 @@ impl RoadmapApp {
         &mut self,
         pending: PendingImport,
         summary: exchange::ImportSummary,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         let had_plan = self.data.plan.is_some();
         self.after_import();
         if !had_plan && self.data.plan.is_some() {
@@ -440,7 +438,7 @@ impl RoadmapApp {
         &mut self,
         header_row: Option<usize>,
         columns: Vec<Option<TableColumn>>,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         let Some(mapping) = self.data.exchange.mapping.as_ref() else {
             return Ok(());
         };
@@ -463,7 +461,7 @@ impl RoadmapApp {
         kind: RecordKind,
         key: &str,
         resolution: Resolution,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         let conflict = self
             .data
             .exchange
@@ -471,9 +469,8 @@ impl RoadmapApp {
             .iter()
             .find(|c| c.kind == kind && c.key == key)
             .cloned()
-            .ok_or_else(|| self.i18n.tr("error-no-conflict"))?;
-        conflicts::resolve(&mut self.store, &conflict, resolution)
-            .map_err(|e| e.message(&self.i18n))?;
+            .ok_or(super::AppError::NoConflict)?;
+        conflicts::resolve(&mut self.store, &conflict, resolution)?;
         // The undo steps may hold the versions the resolution replaced.
         self.undo.clear();
         self.reload_all();
@@ -482,14 +479,12 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn restore_backup(&mut self, path: &Path) -> Result<(), String> {
+    fn restore_backup(&mut self, path: &Path) -> Result<(), super::AppError> {
         if self.jobs.is_running() {
-            return Err(self.i18n.tr("job-busy"));
+            return Err(super::AppError::Busy);
         }
         let writer = if self.jobs.background() {
-            self.store
-                .second_connection()
-                .map_err(|e| e.message(&self.i18n))?
+            self.store.second_connection()?
         } else {
             None
         };
@@ -508,9 +503,7 @@ impl RoadmapApp {
                 )
             });
         }
-        self.store
-            .restore_from(path)
-            .map_err(|e| e.message(&self.i18n))?;
+        self.store.restore_from(path)?;
         self.backup_restored();
         Ok(())
     }
@@ -519,7 +512,7 @@ impl RoadmapApp {
     pub(super) fn restore_job_done(
         &mut self,
         restored: Result<crate::store::Restore, String>,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         match restored? {
             crate::store::Restore::Done { .. } => {
                 self.store.note_written_elsewhere();
@@ -543,15 +536,14 @@ impl RoadmapApp {
         self.toasts.info(self.i18n.tr("toast-backup-restored"));
     }
 
-    fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
-        let file = exchange::export_school(&self.store, school, origin)
-            .map_err(|e| e.message(&self.i18n))?;
+    fn export_school(&mut self, school: Id, path: &Path) -> Result<(), super::AppError> {
+        let origin = exchange::json::origin(&mut self.store)?;
+        let file = exchange::export_school(&self.store, school, origin)?;
         self.write_export(path, exchange::to_json(&file).into_bytes())
     }
 
     /// The open plan's grid as CSV: every measure, or those the grid's filter shows.
-    fn export_csv(&mut self, filtered: bool, path: &Path) -> Result<(), String> {
+    fn export_csv(&mut self, filtered: bool, path: &Path) -> Result<(), super::AppError> {
         let plan = self.plan()?;
         let bytes = if filtered {
             let matcher = self.ui_state.filter.matcher(&self.data.schools);
@@ -567,7 +559,7 @@ impl RoadmapApp {
         self.write_export(path, bytes)
     }
 
-    fn write_export(&mut self, path: &Path, bytes: Vec<u8>) -> Result<(), String> {
+    fn write_export(&mut self, path: &Path, bytes: Vec<u8>) -> Result<(), super::AppError> {
         let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],

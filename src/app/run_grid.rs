@@ -5,47 +5,22 @@
 //! cascade), so deletes and moves carry those records in the batch: removed before, put back after (a move)
 //! or on undo (a delete). Nothing the schools reported is lost by rearranging the plan.
 
-use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Measure, Plan, Section};
 
-use super::{Command, RoadmapApp, SectionField};
+use super::{AppError, RoadmapApp, SectionField};
 
 impl RoadmapApp {
-    /// Runs one of the grid's commands (the runner sends them here).
-    pub(super) fn run_grid(&mut self, command: Command) -> Result<(), String> {
-        match command {
-            Command::InsertMeasure { section, index } => self.insert_measure(section, index),
-            Command::DeleteMeasures(ids) => self.delete_measures(&ids),
-            Command::DuplicateMeasures(ids) => self.duplicate_measures(&ids),
-            Command::MoveMeasures { ids, down } => self.move_measures(&ids, down),
-            Command::UpdateMeasure(measure) => self.update_measure(*measure),
-            Command::InsertSection { index } => self.insert_section(index),
-            Command::DeleteSection(id) => self.delete_section(id),
-            Command::MoveSection { id, down } => self.move_section(id, down),
-            Command::EditSection { id, field, value } => self.edit_section(id, field, value),
-            Command::Renumber => self.renumber(),
-            other => Err(format!("not a grid command: {other:?}")),
-        }
+    fn measure_of(&self, id: Id) -> Result<&Measure, AppError> {
+        self.plan()?.measure(id).ok_or(AppError::NoMeasure)
     }
 
-    fn measure_of(&self, id: Id) -> Result<&Measure, String> {
-        self.plan()?
-            .measure(id)
-            .ok_or_else(|| self.i18n.tr("error-no-measure"))
-    }
-
-    fn section_of(&self, id: Id) -> Result<usize, String> {
-        self.plan()?
-            .section_index(id)
-            .ok_or_else(|| self.i18n.tr("error-no-section"))
+    fn section_of(&self, id: Id) -> Result<usize, AppError> {
+        self.plan()?.section_index(id).ok_or(AppError::NoSection)
     }
 
     /// Changes that delete a measure's progress records (put them back with [`Change::inverse`]).
-    fn drop_progress(&self, measure: Id) -> Result<Vec<Change>, String> {
-        let records = self
-            .store
-            .progress_of_measure(measure)
-            .map_err(|e| e.message(&self.i18n))?;
+    fn drop_progress(&self, measure: Id) -> Result<Vec<Change>, AppError> {
+        let records = self.store.progress_of_measure(measure)?;
         Ok(records
             .into_iter()
             .map(|p| Change::Progress {
@@ -55,7 +30,11 @@ impl RoadmapApp {
             .collect())
     }
 
-    fn insert_measure(&mut self, section: Id, index: Option<usize>) -> Result<(), String> {
+    pub(super) fn insert_measure(
+        &mut self,
+        section: Id,
+        index: Option<usize>,
+    ) -> Result<(), AppError> {
         let si = self.section_of(section)?;
         let s = &self.plan()?.sections[si];
         let at_end = index.is_none_or(|i| i >= s.measures.len());
@@ -84,18 +63,18 @@ impl RoadmapApp {
 
     /// Where the measures `ids` stand in `plan` (section, measure), in document order, each once; an error
     /// when none of them is there.
-    fn places_of(&self, plan: &Plan, ids: &[Id]) -> Result<Vec<(usize, usize)>, String> {
+    fn places_of(&self, plan: &Plan, ids: &[Id]) -> Result<Vec<(usize, usize)>, AppError> {
         let mut places: Vec<(usize, usize)> =
             ids.iter().filter_map(|id| plan.find_measure(*id)).collect();
         if places.is_empty() {
-            return Err(self.i18n.tr("error-no-measure"));
+            return Err(AppError::NoMeasure);
         }
         places.sort_unstable();
         places.dedup();
         Ok(places)
     }
 
-    fn delete_measures(&mut self, ids: &[Id]) -> Result<(), String> {
+    pub(super) fn delete_measures(&mut self, ids: &[Id]) -> Result<(), AppError> {
         let plan = self.plan()?;
         let places = self.places_of(plan, ids)?;
         let next = neighbour_after_removal(plan, &places);
@@ -118,7 +97,7 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn duplicate_measures(&mut self, ids: &[Id]) -> Result<(), String> {
+    pub(super) fn duplicate_measures(&mut self, ids: &[Id]) -> Result<(), AppError> {
         let plan = self.plan()?;
         let places = self.places_of(plan, ids)?;
         let now = model::now();
@@ -146,7 +125,7 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn move_measures(&mut self, ids: &[Id], down: bool) -> Result<(), String> {
+    pub(super) fn move_measures(&mut self, ids: &[Id], down: bool) -> Result<(), AppError> {
         let plan = self.plan()?;
         let mut places = self.places_of(plan, ids)?;
         if down {
@@ -190,7 +169,7 @@ impl RoadmapApp {
                 },
             ];
             for change in &step {
-                change.apply_to_plan(&mut sim).map_err(|e| e.to_string())?;
+                change.apply_to_plan(&mut sim)?;
             }
             changes.extend(progress);
             changes.extend(step);
@@ -199,7 +178,7 @@ impl RoadmapApp {
         self.commit(Change::Batch(changes))
     }
 
-    fn update_measure(&mut self, measure: Measure) -> Result<(), String> {
+    pub(super) fn update_measure(&mut self, measure: Measure) -> Result<(), AppError> {
         self.change_measure(measure.id, |m, period| {
             let derive = (measure.deadline != m.deadline || measure.yearly != m.yearly)
                 && !measure.due_manual;
@@ -216,7 +195,7 @@ impl RoadmapApp {
         &mut self,
         id: Id,
         edit: impl FnOnce(&mut Measure, model::Period),
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let period = self.plan()?.period;
         let before = self.measure_of(id)?.clone();
         let mut after = before.clone();
@@ -232,7 +211,7 @@ impl RoadmapApp {
         })
     }
 
-    fn insert_section(&mut self, index: Option<usize>) -> Result<(), String> {
+    pub(super) fn insert_section(&mut self, index: Option<usize>) -> Result<(), AppError> {
         let plan = self.plan()?;
         let count = plan.sections.len();
         let index = index.unwrap_or(count).min(count);
@@ -248,7 +227,7 @@ impl RoadmapApp {
         })
     }
 
-    fn delete_section(&mut self, id: Id) -> Result<(), String> {
+    pub(super) fn delete_section(&mut self, id: Id) -> Result<(), AppError> {
         let si = self.section_of(id)?;
         let section = self.plan()?.sections[si].clone();
         let mut changes = Vec::new();
@@ -269,7 +248,7 @@ impl RoadmapApp {
         self.commit(Change::Batch(changes))
     }
 
-    fn move_section(&mut self, id: Id, down: bool) -> Result<(), String> {
+    pub(super) fn move_section(&mut self, id: Id, down: bool) -> Result<(), AppError> {
         let si = self.section_of(id)?;
         let count = self.plan()?.sections.len();
         let target = if down { si + 1 } else { si.wrapping_sub(1) };
@@ -298,7 +277,12 @@ impl RoadmapApp {
         self.commit(Change::Batch(changes))
     }
 
-    fn edit_section(&mut self, id: Id, field: SectionField, value: String) -> Result<(), String> {
+    pub(super) fn edit_section(
+        &mut self,
+        id: Id,
+        field: SectionField,
+        value: String,
+    ) -> Result<(), AppError> {
         let si = self.section_of(id)?;
         let before = self.plan()?.sections[si].header();
         let mut after = before.clone();
@@ -317,7 +301,7 @@ impl RoadmapApp {
         })
     }
 
-    fn renumber(&mut self) -> Result<(), String> {
+    pub(super) fn renumber(&mut self) -> Result<(), AppError> {
         let plan = self.plan()?;
         let now = model::now();
         let mut changes = Vec::new();

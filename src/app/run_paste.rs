@@ -4,10 +4,10 @@ use crate::exchange::decode::Encoding;
 use crate::exchange::table_import::file::TableText;
 use crate::exchange::table_import::stage::{StageOrigin, TableStage};
 use crate::exchange::table_import::{self, ColumnMapping, TableColumn, TableError};
-use crate::i18n::{Arg, I18n, Language, Localize};
+use crate::i18n::{Arg, I18n, Language};
 use crate::model::{Change, Id, Measure, Period, Plan, Section};
 
-use super::{PendingPaste, RoadmapApp};
+use super::{AppError, PendingPaste, RoadmapApp};
 
 /// The most reader warnings a toast lists.
 const SHOWN_WARNINGS: usize = 5;
@@ -27,10 +27,9 @@ impl RoadmapApp {
     /// A table with its header is not pasted at once: like any table import it first shows its columns
     /// (what each is read as, its first cells, what would be left out), and goes in on «Вставить»
     /// ([`RoadmapApp::apply_paste`]).
-    pub(super) fn paste_rows(&mut self, text: String) -> Result<(), String> {
+    pub(super) fn paste_rows(&mut self, text: String) -> Result<(), AppError> {
         // Within the table limits: a row wider than the limit is refused with a message, never cut.
-        let rows = crate::exchange::limits::parse_delimited_bounded(&text, Some('\t'))
-            .map_err(|e| e.message(&self.i18n))?;
+        let rows = crate::exchange::limits::parse_delimited_bounded(&text, Some('\t'))?;
         let years = crate::model::years_of(self.plan()?);
         if let Some(mapping) = ColumnMapping::detect(&rows) {
             let stage = TableStage {
@@ -47,8 +46,8 @@ impl RoadmapApp {
         let mapping = ColumnMapping::headerless(&rows, &years);
         let import = match table_import::read_table_with_columns(&rows, &mapping) {
             Ok(import) => import,
-            Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
-            Err(e) => return Err(e.message(&self.i18n)),
+            Err(TableError::Empty) => return Err(AppError::PasteEmpty),
+            Err(e) => return Err(e.into()),
         };
         self.paste_import(import, false)
     }
@@ -68,9 +67,8 @@ impl RoadmapApp {
     }
 
     /// Keeps a pasted table with its header for the column step, with what it would add and leave out.
-    fn set_pending_paste(&mut self, stage: TableStage) -> Result<(), String> {
-        let import = table_import::read_table_with_columns(stage.rows(), &stage.mapping)
-            .map_err(|e| e.to_string())?;
+    fn set_pending_paste(&mut self, stage: TableStage) -> Result<(), AppError> {
+        let import = table_import::read_table_with_columns(stage.rows(), &stage.mapping)?;
         self.data.exchange.paste = Some(PendingPaste {
             sections: import.sections.len(),
             measures: import.measure_count(),
@@ -81,7 +79,10 @@ impl RoadmapApp {
     }
 
     /// Reads the pending pasted table again with other meanings of its columns.
-    pub(super) fn remap_paste(&mut self, columns: Vec<Option<TableColumn>>) -> Result<(), String> {
+    pub(super) fn remap_paste(
+        &mut self,
+        columns: Vec<Option<TableColumn>>,
+    ) -> Result<(), AppError> {
         let Some(pending) = self.data.exchange.paste.as_ref() else {
             return Ok(());
         };
@@ -90,13 +91,12 @@ impl RoadmapApp {
     }
 
     /// Puts the pending pasted table into the plan.
-    pub(super) fn apply_paste(&mut self) -> Result<(), String> {
+    pub(super) fn apply_paste(&mut self) -> Result<(), AppError> {
         let Some(pending) = self.data.exchange.paste.take() else {
             return Ok(());
         };
         let import =
-            table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
-                .map_err(|e| e.to_string())?;
+            table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)?;
         self.paste_import(import, true)
     }
 
@@ -106,7 +106,7 @@ impl RoadmapApp {
         &mut self,
         import: table_import::TableImport,
         with_header: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let plan = self.plan()?;
         let sections = with_due(import.sections, plan.period);
         let pasted = if with_header {

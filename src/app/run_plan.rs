@@ -1,38 +1,34 @@
 //! Carries out the commands on a whole plan and its texts: the example, a new plan, the passport, one
 //! measure's text field, and asking where to import from or export to.
 
-use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Period, Plan, Section};
 
 use super::chooser::{Mode, Purpose, Request};
-use super::{MeasureField, RoadmapApp};
+use super::{AppError, MeasureField, RoadmapApp};
 
 impl RoadmapApp {
     /// Loads the bundled example road map with its schools, and opens it.
-    pub(super) fn load_example(&mut self) -> Result<(), String> {
-        let id =
-            crate::example::load_example(&mut self.store).map_err(|e| e.message(&self.i18n))?;
+    pub(super) fn load_example(&mut self) -> Result<(), AppError> {
+        let id = crate::example::load_example(&mut self.store)?;
         // The example brings its schools: the registry snapshot follows.
-        self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
+        self.data.schools = self.store.schools()?;
         self.open_plan(id)?;
         self.toasts.info(self.i18n.tr("toast-example-loaded"));
         Ok(())
     }
 
     /// A new plan with one empty section, opened.
-    pub(super) fn create_plan(&mut self, title: String, period: Period) -> Result<(), String> {
+    pub(super) fn create_plan(&mut self, title: String, period: Period) -> Result<(), AppError> {
         let mut plan = Plan::new(title, period);
         plan.sections
             .push(Section::new("1", self.i18n.tr("new-section-title")));
-        model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
-        self.store
-            .write(|w| w.put_plan(&plan))
-            .map_err(|e| e.message(&self.i18n))?;
+        model::validate_plan(&plan)?;
+        self.store.write(|w| w.put_plan(&plan))?;
         self.open_plan(plan.id)
     }
 
     /// Asks for a file to import (exchange file, Word, Excel, CSV/TSV).
-    pub(super) fn pick_import_path(&mut self) -> Result<(), String> {
+    pub(super) fn pick_import_path(&mut self) -> Result<(), AppError> {
         self.choose(
             Request::new(
                 Purpose::Import,
@@ -50,7 +46,7 @@ impl RoadmapApp {
     }
 
     /// Asks where to save the current plan as an exchange file, named after the plan.
-    pub(super) fn pick_export_path(&mut self) -> Result<(), String> {
+    pub(super) fn pick_export_path(&mut self) -> Result<(), AppError> {
         self.choose_plan_file(
             Purpose::ExportPlan,
             "dialog-export-title",
@@ -65,7 +61,7 @@ impl RoadmapApp {
         purpose: Purpose,
         title_key: &str,
         (filter_key, extension): (&str, &str),
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let plan = self.plan()?;
         let request = Request::save(purpose, self.i18n.tr(title_key), &plan.title, extension)
             .filter(self.i18n.tr(filter_key), &[extension]);
@@ -79,7 +75,7 @@ impl RoadmapApp {
         id: Id,
         field: MeasureField,
         value: String,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         self.change_measure(id, |m, period| {
             let before = m.clone();
             field.set(m, value);
@@ -90,13 +86,13 @@ impl RoadmapApp {
     }
 
     /// Replaces the plan's passport; a new period derives the due dates again (those set by hand stay).
-    pub(super) fn edit_plan_header(&mut self, after: Plan) -> Result<(), String> {
+    pub(super) fn edit_plan_header(&mut self, after: Plan) -> Result<(), AppError> {
         let plan = self.plan()?;
         let before = plan.header();
         let mut after = after.header();
         after.id = before.id;
         after.updated_at = model::now();
-        model::validate_plan(&after).map_err(|e| e.message(&self.i18n))?;
+        model::validate_plan(&after)?;
         let mut changes = Vec::new();
         if after.period != before.period {
             // Due dates follow the period; dates set by hand stay as they are.

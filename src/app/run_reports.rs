@@ -13,7 +13,7 @@ use super::{RoadmapApp, Screen};
 impl RoadmapApp {
     /// Reads every file (a folder stands for its `.json` files) as a school's report and previews each
     /// against the database as it is; files that cannot be read, or are not a school's report, are listed.
-    pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), String> {
+    pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), super::AppError> {
         let mut files = Vec::new();
         for path in paths {
             if path.is_dir() {
@@ -56,7 +56,7 @@ impl RoadmapApp {
             }
         }
         if reports.parts.is_empty() && reports.refused.is_empty() {
-            return Err(self.i18n.tr("exchange-no-reports"));
+            return Err(super::AppError::NoReports);
         }
         self.data.exchange.pending = None;
         self.data.exchange.reports = Some(reports);
@@ -66,7 +66,7 @@ impl RoadmapApp {
 
     /// Applies the pending reports: one backup first, then each report in turn (each previewed again
     /// against the database as the reports before it left it). The open plan stays open.
-    pub(super) fn apply_reports(&mut self, add_missing: bool) -> Result<(), String> {
+    pub(super) fn apply_reports(&mut self, add_missing: bool) -> Result<(), super::AppError> {
         let Some(reports) = self.data.exchange.reports.take() else {
             return Ok(());
         };
@@ -78,16 +78,14 @@ impl RoadmapApp {
                 .collect::<Vec<_>>()
                 .join("\n");
             self.data.exchange.reports = Some(reports);
-            return Err(text);
+            return Err(text.into()); // BRIDGE
         }
         if self.jobs.is_running() {
             self.data.exchange.reports = Some(reports);
-            return Err(self.i18n.tr("job-busy"));
+            return Err(super::AppError::Busy);
         }
         let writer = if self.jobs.background() {
-            self.store
-                .second_connection()
-                .map_err(|e| e.message(&self.i18n))?
+            self.store.second_connection()?
         } else {
             None
         };
@@ -119,7 +117,7 @@ impl RoadmapApp {
     pub(super) fn reports_applied(
         &mut self,
         outcome: super::jobs::ReportsOutcome,
-    ) -> Result<(), String> {
+    ) -> Result<(), super::AppError> {
         self.store.note_written_elsewhere();
         self.after_import();
         if outcome.cancelled {
@@ -147,28 +145,27 @@ impl RoadmapApp {
             self.toasts.info(lines.join("\n"));
         }
         match outcome.failed {
-            Some((school, e)) if school.is_empty() => Err(e),
-            Some((school, e)) => Err(format!("{}: {e}", self.report_heading(&school))),
+            Some((school, e)) if school.is_empty() => Err(e.into()), // BRIDGE
+            Some((school, e)) => Err(format!("{}: {e}", self.report_heading(&school)).into()), // BRIDGE
             None => Ok(()),
         }
     }
 
     /// Writes the open plan's file for every school it concerns into `folder`.
-    pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), String> {
+    pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), super::AppError> {
         let plan = self.plan()?.clone();
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
+        let origin = exchange::json::origin(&mut self.store)?;
         let recipients: Vec<_> = exchange::send::recipients(&plan, &self.data.schools)
             .into_iter()
             .cloned()
             .collect();
         if recipients.is_empty() {
-            return Err(self.i18n.tr("exchange-send-no-schools"));
+            return Err(super::AppError::NothingToSend);
         }
         let protected = crate::output::Protected::of_store(&self.store);
         for school in &recipients {
             let file =
-                exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())
-                    .map_err(|e| e.message(&self.i18n))?;
+                exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())?;
             let path = folder.join(exchange::send::plan_file_name(school, plan.period));
             // Written whole or not at all, never over the database or its backups.
             crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())

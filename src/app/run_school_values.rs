@@ -3,7 +3,7 @@
 
 use crate::model::{self, Change, CriteriaSet, CriterionValue, Id, IndicatorValue};
 
-use super::RoadmapApp;
+use super::{AppError, RoadmapApp};
 
 impl RoadmapApp {
     /// Sets a school's criterion values (`None` clears one): the changed ones, as one step.
@@ -11,7 +11,7 @@ impl RoadmapApp {
         &mut self,
         school: Id,
         values: Vec<(String, Option<f64>)>,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         self.load_school_data()?;
         self.school(school)?;
         let now = model::now();
@@ -41,11 +41,11 @@ impl RoadmapApp {
     }
 
     /// Stores the edited criteria set, unless it has problems or is unchanged.
-    pub(super) fn save_criteria_set(&mut self, set: CriteriaSet) -> Result<(), String> {
+    pub(super) fn save_criteria_set(&mut self, set: CriteriaSet) -> Result<(), AppError> {
         self.load_school_data()?;
         let problems = set.problems();
         if !problems.is_empty() {
-            return Err(problems.join("\n"));
+            return Err(problems.join("\n").into()); // BRIDGE
         }
         let mut after = set;
         if after == self.data.progress_and_criteria.criteria {
@@ -60,7 +60,7 @@ impl RoadmapApp {
     }
 
     /// Returns to the shipped criteria set (drops the stored one).
-    pub(super) fn reset_criteria_set(&mut self) -> Result<(), String> {
+    pub(super) fn reset_criteria_set(&mut self) -> Result<(), AppError> {
         self.load_school_data()?;
         let Some(before) = self.data.progress_and_criteria.criteria_stored.clone() else {
             return Ok(());
@@ -78,7 +78,7 @@ impl RoadmapApp {
         school: Option<Id>,
         year: i32,
         value: Option<f64>,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         self.load_school_data()?;
         let before = self
             .data

@@ -2,7 +2,6 @@
 //! reports. Every edit becomes one `Change` (a `Batch` for several) committed through `commit`, so it is one
 //! transaction and one undo step.
 
-use crate::i18n::Localize;
 use std::path::Path;
 
 use crate::i18n::Arg;
@@ -12,13 +11,13 @@ use crate::stats::{ProgressKey, Touched, school_plan};
 use super::chooser::{Mode, Purpose, Request};
 use super::school_loader::{self, PendingLoad, Poll};
 use super::state::Screen;
-use super::{RoadmapApp, SchoolCommand, SchoolTab};
+use super::{AppError, RoadmapApp, SchoolCommand, SchoolTab};
 
 /// The largest CSV/TSV file of schools read (a district's list is a few kilobytes).
 const MAX_CSV_SIZE: u64 = 20 * 1024 * 1024;
 
 impl RoadmapApp {
-    pub(super) fn run_school(&mut self, command: SchoolCommand) -> Result<(), String> {
+    pub(super) fn run_school(&mut self, command: SchoolCommand) -> Result<(), AppError> {
         match command {
             SchoolCommand::Show(id) => {
                 self.ui_state.screen = Screen::Schools;
@@ -76,7 +75,7 @@ impl RoadmapApp {
     }
 
     /// Sets a school's categories (in their usual order, each once).
-    fn set_categories(&mut self, school: Id, categories: Vec<Category>) -> Result<(), String> {
+    fn set_categories(&mut self, school: Id, categories: Vec<Category>) -> Result<(), AppError> {
         let before = self.school(school)?.clone();
         let mut after = before.clone();
         after.categories = categories;
@@ -88,11 +87,11 @@ impl RoadmapApp {
     }
 
     /// Which schools a measure concerns.
-    fn set_scope(&mut self, measure: Id, scope: model::SchoolScope) -> Result<(), String> {
+    fn set_scope(&mut self, measure: Id, scope: model::SchoolScope) -> Result<(), AppError> {
         let before = self
             .plan()?
             .measure(measure)
-            .ok_or_else(|| self.i18n.tr("error-no-measure"))?
+            .ok_or(AppError::NoMeasure)?
             .clone();
         if before.schools == scope {
             return Ok(());
@@ -107,7 +106,7 @@ impl RoadmapApp {
     }
 
     /// Who executes the measures (one undo step for all).
-    fn set_executor(&mut self, measures: &[Id], executor: model::Executor) -> Result<(), String> {
+    fn set_executor(&mut self, measures: &[Id], executor: model::Executor) -> Result<(), AppError> {
         let plan = self.plan()?;
         let now = model::now();
         let changes: Vec<Change> = measures
@@ -132,7 +131,7 @@ impl RoadmapApp {
     }
 
     /// Stores progress records as marked (a done one gets today's date when it has none).
-    fn save_progress(&mut self, records: Vec<Progress>) -> Result<(), String> {
+    fn save_progress(&mut self, records: Vec<Progress>) -> Result<(), AppError> {
         self.load_school_data()?;
         let today = self.today;
         let changes = records
@@ -149,7 +148,7 @@ impl RoadmapApp {
     }
 
     /// Asks where to save a report on `school` (the district when `None`), named after it.
-    fn pick_report_path(&mut self, school: Option<Id>) -> Result<(), String> {
+    fn pick_report_path(&mut self, school: Option<Id>) -> Result<(), AppError> {
         let name = match school {
             Some(id) => self.school(id)?.display_name().to_owned(),
             None => self.i18n.tr("schools-report-district-file"),
@@ -194,7 +193,7 @@ impl RoadmapApp {
                             Err(e) => {
                                 // Marked: a failing database is reported once, not every frame.
                                 self.data.progress_and_criteria.synced = Some((plan_id, version));
-                                self.toasts.error(e);
+                                self.show_error(&e.into());
                             }
                         }
                         return false;
@@ -213,7 +212,7 @@ impl RoadmapApp {
                 // An in-memory store (or no second connection): read here.
                 Ok(None) | Err(_) => {
                     if let Err(e) = self.load_school_data() {
-                        self.toasts.error(e);
+                        self.show_error(&e);
                     }
                 }
             }
@@ -228,7 +227,7 @@ impl RoadmapApp {
 
     /// (Re)loads the school snapshot here unless it reflects the open plan and the store's data version
     /// (what a command that needs it does before it runs).
-    pub(super) fn load_school_data(&mut self) -> Result<(), String> {
+    pub(super) fn load_school_data(&mut self) -> Result<(), AppError> {
         let Some(plan) = self.data.plan.as_ref() else {
             return Ok(());
         };
@@ -264,16 +263,16 @@ impl RoadmapApp {
         }
     }
 
-    pub(super) fn school(&self, id: Id) -> Result<&School, String> {
+    pub(super) fn school(&self, id: Id) -> Result<&School, AppError> {
         self.data
             .schools
             .iter()
             .find(|s| s.id == id)
-            .ok_or_else(|| self.i18n.tr("schools-error-no-school"))
+            .ok_or(AppError::NoSchool)
     }
 
     /// Commits several changes as one step (nothing when there are none).
-    pub(super) fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), String> {
+    pub(super) fn commit_all(&mut self, mut changes: Vec<Change>) -> Result<(), AppError> {
         match changes.len() {
             0 => Ok(()),
             1 => self.commit(changes.pop().expect("one change")),
@@ -281,8 +280,8 @@ impl RoadmapApp {
         }
     }
 
-    fn add_school(&mut self, mut school: School) -> Result<(), String> {
-        model::validate_school(&school).map_err(|e| e.message(&self.i18n))?;
+    fn add_school(&mut self, mut school: School) -> Result<(), AppError> {
+        model::validate_school(&school)?;
         school.updated_at = model::now();
         let id = school.id;
         self.commit(Change::School {
@@ -294,13 +293,13 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn edit_school(&mut self, mut after: School) -> Result<(), String> {
+    fn edit_school(&mut self, mut after: School) -> Result<(), AppError> {
         let before = self.school(after.id)?.clone();
         after.updated_at = before.updated_at;
         if after == before {
             return Ok(());
         }
-        model::validate_school(&after).map_err(|e| e.message(&self.i18n))?;
+        model::validate_school(&after)?;
         after.updated_at = model::now();
         self.commit(Change::School {
             before: Some(Box::new(before)),
@@ -309,13 +308,12 @@ impl RoadmapApp {
     }
 
     /// Deletes a school and everything that names it, as one undoable step.
-    fn delete_school(&mut self, id: Id) -> Result<(), String> {
+    fn delete_school(&mut self, id: Id) -> Result<(), AppError> {
         self.load_school_data()?;
         let school = self.school(id)?.clone();
         let mut changes: Vec<Change> = self
             .store
-            .progress_of_school(id)
-            .map_err(|e| e.message(&self.i18n))?
+            .progress_of_school(id)?
             .into_iter()
             .map(|p| Change::Progress {
                 before: Some(Box::new(p)),
@@ -356,21 +354,17 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn import_schools_csv(&mut self, path: &Path) -> Result<(), String> {
-        let read_error = |e: &dyn std::fmt::Display| {
-            format!(
-                "{} {}: {e}",
-                self.i18n.tr("schools-error-read-file"),
-                path.display()
-            )
+    fn import_schools_csv(&mut self, path: &Path) -> Result<(), AppError> {
+        let unreadable = |error| AppError::SchoolsCsvUnreadable {
+            path: path.to_path_buf(),
+            error,
         };
-        let size = std::fs::metadata(path).map_err(|e| read_error(&e))?.len();
+        let size = std::fs::metadata(path).map_err(unreadable)?.len();
         if size > MAX_CSV_SIZE {
-            return Err(self.i18n.tr("schools-error-csv-too-large"));
+            return Err(AppError::SchoolsCsvTooLarge);
         }
-        let bytes = std::fs::read(path).map_err(|e| read_error(&e))?;
-        let table = crate::exchange::schools_csv::read_schools(&bytes)
-            .map_err(|e| e.message(&self.i18n))?;
+        let bytes = std::fs::read(path).map_err(unreadable)?;
+        let table = crate::exchange::schools_csv::read_schools(&bytes)?;
         let known: std::collections::HashMap<String, &School> = self
             .data
             .schools
@@ -444,7 +438,7 @@ impl RoadmapApp {
     }
 
     /// Sets the status of occurrences (done today when marked done without a date).
-    fn set_status(&mut self, keys: &[ProgressKey], status: Status) -> Result<(), String> {
+    fn set_status(&mut self, keys: &[ProgressKey], status: Status) -> Result<(), AppError> {
         self.load_school_data()?;
         let today = self.today;
         let mut changes = Vec::new();
@@ -475,7 +469,7 @@ impl RoadmapApp {
         title: String,
         picked: &[Id],
         own: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let school = self.school(school)?.clone();
         let district = self.plan()?;
         let own: Vec<&str> = own
@@ -484,7 +478,7 @@ impl RoadmapApp {
             .filter(|t| !t.is_empty())
             .collect();
         if picked.is_empty() && own.is_empty() {
-            return Err(self.i18n.tr("schools-error-school-plan-empty"));
+            return Err(AppError::SchoolPlanEmpty);
         }
         let title = if title.trim().is_empty() {
             self.i18n.tr_args(
@@ -502,11 +496,9 @@ impl RoadmapApp {
             &own,
             &self.i18n.tr("schools-plan-own-section"),
         );
-        model::validate_plan(&plan).map_err(|e| e.message(&self.i18n))?;
+        model::validate_plan(&plan)?;
         let count = plan.measure_count();
-        self.store
-            .write(|w| w.put_plan(&plan))
-            .map_err(|e| e.message(&self.i18n))?;
+        self.store.write(|w| w.put_plan(&plan))?;
         self.open_plan(plan.id)?;
         self.ui_state.screen = Screen::Measures;
         self.toasts.info(self.i18n.tr_args(
@@ -517,7 +509,7 @@ impl RoadmapApp {
     }
 
     /// The summary report as HTML or (`docx`) a Word document: of a school, or of the district.
-    fn report_bytes(&mut self, school: Option<Id>, docx: bool) -> Result<Vec<u8>, String> {
+    fn report_bytes(&mut self, school: Option<Id>, docx: bool) -> Result<Vec<u8>, AppError> {
         use crate::exchange::analytic_note::{docx, html};
         use crate::stats::analytic_note::{district_note, indicator_lines, school_note};
         self.load_school_data()?;
@@ -530,7 +522,7 @@ impl RoadmapApp {
                 let mut r = school_note(plan, school, table, self.today);
                 r.indicators = indicator_lines(plan, values, Some(id));
                 if docx {
-                    docx::school_docx(&r).map_err(|e| e.message(&self.i18n))?
+                    docx::school_docx(&r)?
                 } else {
                     html::school_html(&r).into_bytes()
                 }
@@ -539,7 +531,7 @@ impl RoadmapApp {
                 let mut r = district_note(plan, &self.data.schools, table, self.today);
                 r.indicators = indicator_lines(plan, values, None);
                 if docx {
-                    docx::district_docx(&r).map_err(|e| e.message(&self.i18n))?
+                    docx::district_docx(&r)?
                 } else {
                     html::district_html(&r).into_bytes()
                 }
@@ -549,7 +541,7 @@ impl RoadmapApp {
     }
 
     /// Saves the report as the file's extension says: .docx a Word document, anything else HTML.
-    fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), String> {
+    fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), AppError> {
         let docx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"));

@@ -3,12 +3,10 @@
 
 use std::path::Path;
 
-use crate::i18n::Arg;
-
-use super::{RoadmapApp, SystemCommand};
+use super::{AppError, RoadmapApp, SystemCommand};
 
 impl RoadmapApp {
-    pub(super) fn run_system(&mut self, command: SystemCommand) -> Result<(), String> {
+    pub(super) fn run_system(&mut self, command: SystemCommand) -> Result<(), AppError> {
         match command {
             SystemCommand::Select(id) => self.data.selected = id,
             SystemCommand::ShowScreen(screen) => self.ui_state.screen = screen,
@@ -19,11 +17,9 @@ impl RoadmapApp {
             SystemCommand::CancelJob => self.jobs.cancel(),
             SystemCommand::CancelOpenFile => self.data.confirm_open = None,
             SystemCommand::SaveSettings(config) => {
-                if let Err(e) = config.save() {
-                    let error = e.to_string();
-                    let args = [("error", Arg::Str(&error))];
-                    return Err(self.i18n.tr_args("settings-save-error", &args));
-                }
+                config.save().map_err(|e| AppError::SettingsNotSaved {
+                    detail: e.to_string(),
+                })?;
             }
             SystemCommand::OpenFolder { path, create } => return self.open_folder(&path, create),
         }
@@ -31,13 +27,11 @@ impl RoadmapApp {
     }
 
     /// Shows `path` in the system's file manager (creating it first when asked).
-    fn open_folder(&mut self, path: &Path, create: bool) -> Result<(), String> {
-        let shown = path.display().to_string();
-        let args = [("path", Arg::Str(&shown))];
-        if create && std::fs::create_dir_all(path).is_err() {
-            return Err(self.i18n.tr_args("settings-folder-create-error", &args));
+    fn open_folder(&mut self, path: &Path, create: bool) -> Result<(), AppError> {
+        let path = path.to_path_buf();
+        if create && std::fs::create_dir_all(&path).is_err() {
+            return Err(AppError::FolderNotCreated { path });
         }
-        open::that_detached(path)
-            .map_err(|_| self.i18n.tr_args("settings-folder-open-error", &args))
+        open::that_detached(&path).map_err(|_| AppError::FolderNotOpened { path })
     }
 }

@@ -6,7 +6,7 @@ use crate::stats::{ProgressSummary, Touched};
 use std::collections::HashMap;
 
 use super::undo::Step;
-use super::{Command, RoadmapApp};
+use super::{AppError, Command, RoadmapApp};
 
 /// Above this many measures touched by one change, the plan's counts are read whole (one query).
 const MAX_KEYED_COUNTS: usize = 64;
@@ -15,20 +15,25 @@ impl RoadmapApp {
     /// Runs the commands the views queued this frame, in order. Errors become toasts.
     pub fn run_commands(&mut self) {
         for command in std::mem::take(&mut self.commands) {
-            if let Err(message) = self.run(command) {
-                self.toasts.error(message);
+            if let Err(error) = self.run(command) {
+                self.show_error(&error);
             }
         }
         self.data.can_undo = self.undo.can_undo();
         self.data.can_redo = self.undo.can_redo();
     }
 
+    /// The one place a failure becomes text: a toast, in the window's language now.
+    pub(super) fn show_error(&mut self, error: &AppError) {
+        self.toasts.error(error.message(&self.i18n));
+    }
+
     /// Carries out one command (also what a chooser's answer stands for).
-    pub(super) fn run_command(&mut self, command: Command) -> Result<(), String> {
+    pub(super) fn run_command(&mut self, command: Command) -> Result<(), AppError> {
         self.run(command)
     }
 
-    fn run(&mut self, command: Command) -> Result<(), String> {
+    fn run(&mut self, command: Command) -> Result<(), AppError> {
         if self.jobs.is_writing() && !matches!(command, Command::System(_)) {
             // One writer: while a job writes the database, the window's own edits wait (refused, told).
             self.toasts.warn(self.i18n.tr("job-writing"));
@@ -44,16 +49,16 @@ impl RoadmapApp {
             Command::ExportFile(path) => self.export_file(&path),
             Command::EditMeasure { id, field, value } => self.edit_measure(id, field, value),
             Command::EditPlanHeader(after) => self.edit_plan_header(*after),
-            command @ (Command::InsertMeasure { .. }
-            | Command::DeleteMeasures(_)
-            | Command::DuplicateMeasures(_)
-            | Command::MoveMeasures { .. }
-            | Command::UpdateMeasure(_)
-            | Command::InsertSection { .. }
-            | Command::DeleteSection(_)
-            | Command::MoveSection { .. }
-            | Command::EditSection { .. }
-            | Command::Renumber) => self.run_grid(command),
+            Command::InsertMeasure { section, index } => self.insert_measure(section, index),
+            Command::DeleteMeasures(ids) => self.delete_measures(&ids),
+            Command::DuplicateMeasures(ids) => self.duplicate_measures(&ids),
+            Command::MoveMeasures { ids, down } => self.move_measures(&ids, down),
+            Command::UpdateMeasure(measure) => self.update_measure(*measure),
+            Command::InsertSection { index } => self.insert_section(index),
+            Command::DeleteSection(id) => self.delete_section(id),
+            Command::MoveSection { id, down } => self.move_section(id, down),
+            Command::EditSection { id, field, value } => self.edit_section(id, field, value),
+            Command::Renumber => self.renumber(),
             Command::SetManualDue { id, due } => self.set_manual_due(id, due),
             Command::PickAndExportIcs => self.pick_and_export_ics(),
             Command::ExportIcsFile(path) => self.export_ics_file(&path),
@@ -67,15 +72,12 @@ impl RoadmapApp {
         }
     }
 
-    pub(super) fn plan(&self) -> Result<&Plan, String> {
-        self.data
-            .plan
-            .as_ref()
-            .ok_or_else(|| self.i18n.tr("error-no-plan"))
+    pub(super) fn plan(&self) -> Result<&Plan, AppError> {
+        self.data.plan.as_ref().ok_or(AppError::NoPlan)
     }
 
     /// Writes a change in one transaction, applies it to the snapshot and records it for undo.
-    pub(super) fn commit(&mut self, change: Change) -> Result<(), String> {
+    pub(super) fn commit(&mut self, change: Change) -> Result<(), AppError> {
         if change.is_noop() {
             return Ok(());
         }
@@ -90,10 +92,8 @@ impl RoadmapApp {
 
     /// Writes a change and brings the snapshot in step with it in place: the plan tree, the records and
     /// summaries it touched, the counts of its measures — nothing else is read again.
-    fn apply(&mut self, plan_id: Id, change: &Change) -> Result<(), String> {
-        self.store
-            .apply(plan_id, change)
-            .map_err(|e| e.message(&self.i18n))?;
+    fn apply(&mut self, plan_id: Id, change: &Change) -> Result<(), AppError> {
+        self.store.apply(plan_id, change)?;
         let touched = Touched::of(change);
         let open = self.data.plan.as_ref().is_some_and(|p| p.id == plan_id);
         let mut drifted = false;
@@ -114,7 +114,7 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn undo(&mut self) -> Result<(), String> {
+    fn undo(&mut self) -> Result<(), AppError> {
         let Some(step) = self.undo.take_undo() else {
             return Ok(());
         };
@@ -127,7 +127,7 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn redo(&mut self) -> Result<(), String> {
+    fn redo(&mut self) -> Result<(), AppError> {
         let Some(step) = self.undo.take_redo() else {
             return Ok(());
         };
@@ -139,11 +139,8 @@ impl RoadmapApp {
         Ok(())
     }
 
-    pub(super) fn open_plan(&mut self, id: Id) -> Result<(), String> {
-        let plan = self
-            .store
-            .load_plan(id)
-            .map_err(|e| e.message(&self.i18n))?;
+    pub(super) fn open_plan(&mut self, id: Id) -> Result<(), AppError> {
+        let plan = self.store.load_plan(id)?;
         self.undo.clear();
         self.ui_state.last_plan = Some(plan.id);
         self.data.plan = Some(plan);
@@ -153,18 +150,16 @@ impl RoadmapApp {
     }
 
     /// Reads a file and shows its import preview (nothing is written before the user applies it).
-    fn import_file(&mut self, path: &std::path::Path) -> Result<(), String> {
+    fn import_file(&mut self, path: &std::path::Path) -> Result<(), AppError> {
         self.preview_import(path)
     }
 
     /// Exports the open plan: the records are read here (the store has one user), the file is written by a
     /// job.
-    fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
+    fn export_file(&mut self, path: &std::path::Path) -> Result<(), AppError> {
         let plan = self.plan()?.id;
-        let origin =
-            crate::exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
-        let file = crate::exchange::json::export(&self.store, Some(plan), origin)
-            .map_err(|e| e.message(&self.i18n))?;
+        let origin = crate::exchange::json::origin(&mut self.store)?;
+        let file = crate::exchange::json::export(&self.store, Some(plan), origin)?;
         let done = self.i18n.tr_args(
             "toast-exported",
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
@@ -181,7 +176,7 @@ impl RoadmapApp {
         path: &std::path::Path,
         bytes: Vec<u8>,
         done: String,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         self.make_and_write_in_background(path, done, move || bytes)
     }
 
@@ -192,7 +187,7 @@ impl RoadmapApp {
         path: &std::path::Path,
         done: String,
         make: impl FnOnce() -> Vec<u8> + Send + 'static,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let language = self.i18n.language();
         let protected = crate::output::Protected::of_store(&self.store);
         let file = path.to_path_buf();
@@ -215,7 +210,7 @@ impl RoadmapApp {
         key: &str,
         path: &std::path::Path,
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let title = self.job_title(key, path);
         let started = self.jobs.start(title, work);
         self.job_started(started)
@@ -229,7 +224,7 @@ impl RoadmapApp {
         path: &std::path::Path,
         total: u64,
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         let title = self.job_title(key, path);
         let started = self.jobs.start_write(title, total, work);
         self.job_started(started)
@@ -247,23 +242,23 @@ impl RoadmapApp {
     pub(super) fn job_started(
         &mut self,
         started: Result<Option<super::jobs::JobResult>, super::jobs::Busy>,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         match started {
             Ok(Some(result)) => self.job_done(result),
             Ok(None) => Ok(()),
-            Err(super::jobs::Busy) => Err(self.i18n.tr("job-busy")),
+            Err(super::jobs::Busy) => Err(AppError::Busy),
         }
     }
 
     /// Carries out what a job produced.
-    pub(super) fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
+    pub(super) fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), AppError> {
         match result {
             super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
             super::jobs::JobResult::Written(Ok(message)) => {
                 self.toasts.info(message);
                 Ok(())
             }
-            super::jobs::JobResult::Written(Err(e)) => Err(e),
+            super::jobs::JobResult::Written(Err(e)) => Err(e.into()), // BRIDGE
             super::jobs::JobResult::ImportApplied { pending, applied } => {
                 self.import_job_done(*pending, applied)
             }
@@ -275,14 +270,14 @@ impl RoadmapApp {
     /// Reloads everything from the store: at start and after an import.
     pub(super) fn reload_all(&mut self) {
         if let Err(e) = self.try_reload_all() {
-            self.toasts.error(e);
+            self.show_error(&e);
         }
     }
 
-    fn try_reload_all(&mut self) -> Result<(), String> {
+    fn try_reload_all(&mut self) -> Result<(), AppError> {
         self.refresh_exchange();
-        self.data.plans = self.store.list_plans().map_err(|e| e.message(&self.i18n))?;
-        self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
+        self.data.plans = self.store.list_plans()?;
+        self.data.schools = self.store.schools()?;
         let wanted = self
             .data
             .plan
@@ -305,7 +300,7 @@ impl RoadmapApp {
         if let Some(id) = self.data.plan.as_ref().map(|p| p.id) {
             match self.store.load_plan(id) {
                 Ok(plan) => self.data.plan = Some(plan),
-                Err(e) => self.toasts.error(e.to_string()),
+                Err(e) => self.show_error(&e.into()),
             }
         }
     }
@@ -316,7 +311,7 @@ impl RoadmapApp {
         if touched.plan_list {
             match self.store.list_plans() {
                 Ok(plans) => self.data.plans = plans,
-                Err(e) => self.toasts.error(e.to_string()),
+                Err(e) => self.show_error(&e.into()),
             }
         }
         if let Some(plan) = &self.data.plan
@@ -348,7 +343,7 @@ impl RoadmapApp {
                     let touched = measures.iter().filter_map(|id| plan.measure(*id));
                     with_office_part(plan, &mut self.data.progress, touched);
                 }
-                Err(e) => self.toasts.error(e.to_string()),
+                Err(e) => self.show_error(&e.into()),
             }
         }
         self.data.version = self.store.data_version();
@@ -358,7 +353,7 @@ impl RoadmapApp {
     fn refresh_after_write(&mut self) {
         match self.store.list_plans() {
             Ok(plans) => self.data.plans = plans,
-            Err(e) => self.toasts.error(e.to_string()),
+            Err(e) => self.show_error(&e.into()),
         }
         if let Some(plan) = &self.data.plan {
             match self.store.progress_summary(plan.id, self.today) {
@@ -366,7 +361,7 @@ impl RoadmapApp {
                     with_office_part(plan, &mut summary, plan.measures());
                     self.data.progress = summary;
                 }
-                Err(e) => self.toasts.error(e.to_string()),
+                Err(e) => self.show_error(&e.into()),
             }
         } else {
             self.data.progress.clear();

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Plan, School};
 use crate::stats::{ProgressIndex, SchoolSummary, summarize};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 /// What a load reads.
 pub(super) struct Loaded {
@@ -22,12 +22,12 @@ pub(super) struct Loaded {
 }
 
 /// Reads the snapshot of `plan` from `store`.
-pub(super) fn read(store: &Store, plan: &Plan, today: NaiveDate) -> Result<Loaded, String> {
-    let records = store.progress(Some(plan.id)).map_err(|e| e.to_string())?;
-    let criteria_stored = store.criteria_set().map_err(|e| e.to_string())?;
-    let criterion_values = store.criterion_values().map_err(|e| e.to_string())?;
-    let indicator_values = store.indicator_values().map_err(|e| e.to_string())?;
-    let schools = store.schools().map_err(|e| e.to_string())?;
+pub(super) fn read(store: &Store, plan: &Plan, today: NaiveDate) -> Result<Loaded, StoreError> {
+    let records = store.progress(Some(plan.id))?;
+    let criteria_stored = store.criteria_set()?;
+    let criterion_values = store.criterion_values()?;
+    let indicator_values = store.indicator_values()?;
+    let schools = store.schools()?;
     let summaries = summarize(plan, &schools, &records, today);
     Ok(Loaded {
         records: ProgressIndex::new(records),
@@ -44,13 +44,13 @@ pub(super) fn read(store: &Store, plan: &Plan, today: NaiveDate) -> Result<Loade
 pub(super) struct PendingLoad {
     pub plan: Id,
     pub version: u64,
-    receiver: Receiver<Result<Loaded, String>>,
+    receiver: Receiver<Result<Loaded, StoreError>>,
 }
 
 /// What a look at a pending load finds.
 pub(super) enum Poll {
     Running,
-    Done(Box<Result<Loaded, String>>),
+    Done(Box<Result<Loaded, StoreError>>),
     /// The worker ended without an answer.
     Lost,
 }
