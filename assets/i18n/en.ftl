@@ -729,6 +729,7 @@ chooser-error-empty = Name a file: pick it in the list or type its path.
 chooser-error-no-file = No such file: { $path }
 chooser-error-no-folder = No such folder: { $path }
 chooser-error-is-folder = This is a folder, a file name is needed: { $path }
+chooser-error-unreadable = Could not read the folder { $path }: { $reason }
 chooser-system-failed = The system's file dialog is not available — choose the file here.
 drop-overlay = Drop the file to load it (JSON, Word, Excel, CSV)
 schools-nothing-due-yet = No measures are due by { $date } yet

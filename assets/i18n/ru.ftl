@@ -747,6 +747,7 @@ chooser-error-empty = Укажите файл: выберите его в спи
 chooser-error-no-file = Файл не найден: { $path }
 chooser-error-no-folder = Папка не найдена: { $path }
 chooser-error-is-folder = Это папка, а нужно имя файла: { $path }
+chooser-error-unreadable = Не удалось прочитать папку { $path }: { $reason }
 chooser-system-failed = Системное окно выбора файла недоступно — выберите файл здесь.
 drop-overlay = Отпустите файл, чтобы загрузить его (JSON, Word, Excel, CSV)
 schools-nothing-due-yet = Пока нет мероприятий со сроком по { $date }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::chooser::{Mode, Request};
-use crate::i18n::{Arg, I18n};
+use crate::i18n::{Arg, I18n, Localize};
 
 /// One entry of the folder being shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,9 +22,9 @@ pub struct ChooserDialog {
     /// The path field: a file name in `folder`, or a whole path typed or pasted.
     pub path: String,
     /// The folder's entries, read when the folder changes.
-    pub entries: Option<Result<Vec<Entry>, String>>,
-    /// Why the last «Выбрать» did not go through.
-    pub error: Option<String>,
+    pub entries: Option<Result<Vec<Entry>, ChooserError>>,
+    /// Why the last «Выбрать» did not go through (or the question about a file to save over).
+    pub error: Option<ChooserError>,
     /// A file to save over, once the user was told it exists (a second «Сохранить» replaces it).
     pub overwrite: Option<PathBuf>,
 }
@@ -83,21 +83,73 @@ impl ChooserDialog {
     }
 
     /// Checks the typed path against the mode: an existing file to open, a folder that exists to save in, a
-    /// folder to pick. `Err` is the message shown under the field.
-    pub fn check(&self, i18n: &I18n) -> Result<PathBuf, String> {
+    /// folder to pick. `Err` is shown under the field.
+    pub fn check(&self) -> Result<PathBuf, ChooserError> {
         let Some(path) = self.typed_path() else {
-            return Err(i18n.tr("chooser-error-empty"));
+            return Err(ChooserError::Empty);
         };
-        let shown = path.display().to_string();
-        let args = [("path", Arg::Str(&shown))];
         match self.request.mode {
             Mode::Open | Mode::OpenMany if path.is_file() => Ok(path),
-            Mode::Open | Mode::OpenMany => Err(i18n.tr_args("chooser-error-no-file", &args)),
+            Mode::Open | Mode::OpenMany => Err(ChooserError::NoFile(path)),
             Mode::Folder if path.is_dir() => Ok(path),
-            Mode::Folder => Err(i18n.tr_args("chooser-error-no-folder", &args)),
-            Mode::Save if path.is_dir() => Err(i18n.tr_args("chooser-error-is-folder", &args)),
+            Mode::Folder => Err(ChooserError::NoFolder(path)),
+            Mode::Save if path.is_dir() => Err(ChooserError::IsFolder(path)),
             Mode::Save if path.parent().is_some_and(Path::is_dir) => Ok(path),
-            Mode::Save => Err(i18n.tr_args("chooser-error-no-folder", &args)),
+            Mode::Save => Err(ChooserError::NoFolder(path)),
+        }
+    }
+}
+
+/// What the in-app chooser says under its list or its path field; worded when drawn, in the window's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChooserError {
+    /// No file named.
+    Empty,
+    NoFile(PathBuf),
+    NoFolder(PathBuf),
+    /// A folder where a file name is needed.
+    IsFolder(PathBuf),
+    /// The file to save exists: a second «Сохранить» replaces it.
+    ConfirmOverwrite(PathBuf),
+    /// The folder's contents could not be listed; the system's own text is the detail.
+    Unreadable {
+        folder: PathBuf,
+        kind: std::io::ErrorKind,
+        detail: String,
+    },
+}
+
+crate::i18n::display_in_russian!(ChooserError);
+
+impl Localize for ChooserError {
+    fn message(&self, i18n: &I18n) -> String {
+        let path = |key: &str, path: &Path| {
+            i18n.tr_args(key, &[("path", Arg::Str(&path.display().to_string()))])
+        };
+        match self {
+            ChooserError::Empty => i18n.tr("chooser-error-empty"),
+            ChooserError::NoFile(p) => path("chooser-error-no-file", p),
+            ChooserError::NoFolder(p) => path("chooser-error-no-folder", p),
+            ChooserError::IsFolder(p) => path("chooser-error-is-folder", p),
+            ChooserError::ConfirmOverwrite(p) => path("chooser-confirm-overwrite", p),
+            ChooserError::Unreadable {
+                folder,
+                kind,
+                detail,
+            } => {
+                let error = std::io::Error::new(*kind, detail.clone());
+                i18n.tr_args(
+                    "chooser-error-unreadable",
+                    &[
+                        ("path", Arg::Str(&folder.display().to_string())),
+                        (
+                            "reason",
+                            Arg::Str(&crate::output::io_reason_in(&error, i18n)),
+                        ),
+                    ],
+                )
+            }
         }
     }
 }
@@ -107,9 +159,13 @@ pub fn home_folder() -> Option<PathBuf> {
 }
 
 /// Reads a folder: subfolders first, then files, each by name (hidden ones left out).
-pub fn read_folder(folder: &Path) -> Result<Vec<Entry>, String> {
+pub fn read_folder(folder: &Path) -> Result<Vec<Entry>, ChooserError> {
     let mut entries: Vec<Entry> = std::fs::read_dir(folder)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| ChooserError::Unreadable {
+            folder: folder.to_path_buf(),
+            kind: e.kind(),
+            detail: e.to_string(),
+        })?
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -125,4 +181,48 @@ pub fn read_folder(folder: &Path) -> Result<Vec<Entry>, String> {
             .then_with(|| super::sort::natural_cmp(&a.name, &b.name))
     });
     Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn a_folder_that_cannot_be_listed_is_told_in_the_window_language_with_the_system_text_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("нет-такой");
+        let error = read_folder(&missing).unwrap_err();
+        let shown = missing.display().to_string();
+        let ru = error.message(&I18n::new(Language::Russian));
+        let en = error.message(&I18n::new(Language::English));
+        assert!(
+            ru.starts_with(&format!("Не удалось прочитать папку {shown}: ")),
+            "{ru}"
+        );
+        assert!(
+            en.starts_with(&format!("Could not read the folder {shown}: ")),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_choice_is_checked_against_the_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let request = Request::new(
+            super::super::chooser::Purpose::Import,
+            Mode::Open,
+            "t".into(),
+        );
+        let mut dialog = ChooserDialog::new(request);
+        dialog.open_folder(dir.path().to_path_buf());
+        assert_eq!(dialog.check(), Err(ChooserError::Empty));
+        dialog.path = "a.json".into();
+        assert_eq!(
+            dialog.check(),
+            Err(ChooserError::NoFile(dir.path().join("a.json")))
+        );
+        std::fs::write(dir.path().join("a.json"), "{}").unwrap();
+        assert_eq!(dialog.check(), Ok(dir.path().join("a.json")));
+    }
 }

@@ -12,8 +12,8 @@ use super::ViewCtx;
 use super::labelled::labelled;
 use crate::app::Command;
 use crate::app::chooser::Mode;
-use crate::app::chooser_dialog::{ChooserDialog, Entry, home_folder, read_folder};
-use crate::i18n::Arg;
+use crate::app::chooser_dialog::{ChooserDialog, ChooserError, Entry, home_folder, read_folder};
+use crate::i18n::Localize;
 
 /// Draws the in-app chooser while one is open; a choice becomes `Command::System(SystemCommand::Chosen)`.
 pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
@@ -40,7 +40,7 @@ pub fn show(egui_ctx: &egui::Context, ctx: &mut ViewCtx<'_>) {
                 Mode::Folder => "chooser-pick-folder",
             };
             if ui.button(ctx.tr(ok_key)).clicked() || entered {
-                done = done.take().or_else(|| confirm(ctx, &mut dialog));
+                done = done.take().or_else(|| confirm(&mut dialog));
             }
             if ui.button(ctx.tr("chooser-cancel")).clicked() {
                 cancel = true;
@@ -128,7 +128,7 @@ fn folder_list(
                 }
             }
             Some(Err(e)) => {
-                ui.colored_label(super::style::ERROR, e);
+                ui.colored_label(super::style::ERROR, e.message(ctx.i18n));
             }
             None => {}
         });
@@ -154,7 +154,7 @@ fn path_field(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, dialog: &mut ChooserDialog) 
     );
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if let Some(error) = &dialog.error {
-        ui.colored_label(super::style::ERROR, error);
+        ui.colored_label(super::style::ERROR, error.message(ctx.i18n));
     }
     if !dialog.request.filters.is_empty() {
         let kinds: Vec<String> = dialog
@@ -170,24 +170,20 @@ fn path_field(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, dialog: &mut ChooserDialog) 
 
 /// The OK button: a typed folder is opened rather than chosen (when a file is wanted); an existing file to
 /// save over is asked about once; otherwise the path checked is the choice (or its error is shown).
-fn confirm(ctx: &ViewCtx<'_>, dialog: &mut ChooserDialog) -> Option<PathBuf> {
+fn confirm(dialog: &mut ChooserDialog) -> Option<PathBuf> {
     match dialog.typed_path() {
         Some(p) if p.is_dir() && dialog.request.mode != Mode::Folder => {
             dialog.path.clear();
             dialog.open_folder(p);
             None
         }
-        _ => match dialog.check(ctx.i18n) {
+        _ => match dialog.check() {
             Ok(path)
                 if dialog.request.mode == Mode::Save
                     && path.is_file()
                     && dialog.overwrite.as_ref() != Some(&path) =>
             {
-                let shown = path.display().to_string();
-                dialog.error = Some(
-                    ctx.i18n
-                        .tr_args("chooser-confirm-overwrite", &[("path", Arg::Str(&shown))]),
-                );
+                dialog.error = Some(ChooserError::ConfirmOverwrite(path.clone()));
                 dialog.overwrite = Some(path);
                 None
             }
