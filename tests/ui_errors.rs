@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::Command;
+use roadmap_planner::app::{Command, ExchangeCommand};
 use roadmap_planner::i18n::Language;
 use roadmap_planner::window::Window;
 
@@ -73,4 +73,73 @@ fn a_table_over_the_limits_is_refused_in_russian_in_the_russian_window() {
     let wide: Vec<String> = (0..250).map(|i| format!("ячейка {i}")).collect();
     import(&mut h, "широкая.csv", (wide.join(";") + "\n").as_bytes());
     h.get_by_label_contains("Файл отклонён: в таблице больше 200 столбцов.");
+}
+
+/// The grid acting on a measure that is gone (deleted meanwhile): the handler's own failure reaches the
+/// user once, in the window's language.
+fn delete_a_measure_that_is_gone(language: Language) -> Harness<'static, Window> {
+    let mut h = common::window().language(language).max_steps(20).build();
+    h.state_mut().app.push(Command::LoadExample);
+    h.run();
+    let gone = roadmap_planner::model::Id::new_v4();
+    h.state_mut().app.push(Command::DeleteMeasures(vec![gone]));
+    h.run();
+    h
+}
+
+#[test]
+fn a_handler_failure_is_told_in_english_in_the_english_window() {
+    let h = delete_a_measure_that_is_gone(Language::English);
+    h.get_by_label_contains("The measure was not found; it may have been deleted");
+    assert!(
+        h.query_by_label_contains("Мероприятие не найдено")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_handler_failure_is_told_in_russian_in_the_russian_window() {
+    let h = delete_a_measure_that_is_gone(Language::Russian);
+    h.get_by_label_contains("Мероприятие не найдено — возможно, оно уже удалено");
+    assert!(
+        h.query_by_label_contains("The measure was not found")
+            .is_none()
+    );
+}
+
+/// An error that comes back from a job is worded when the window shows it, in the language of that
+/// moment: switching the language while the job ran still counts.
+#[test]
+fn an_error_is_worded_in_the_language_shown_when_it_arrives() {
+    let mut h = harness(Language::Russian);
+    h.state_mut().app.push(Command::System(
+        roadmap_planner::app::SystemCommand::SetLanguage(Language::English),
+    ));
+    h.run();
+    import(&mut h, "empty.json", b"");
+    h.get_by_label_contains("The file is empty: it holds no data to load.");
+}
+
+/// A pasted table whose columns are set so that no column holds the measure: the table reader's refusal is
+/// told in English in the English window (it used to come in Russian whatever the language).
+#[test]
+fn a_pasted_table_without_a_measure_column_is_refused_in_english_in_the_english_window() {
+    let mut h = common::window()
+        .language(Language::English)
+        .max_steps(20)
+        .build();
+    h.state_mut().app.push(Command::LoadExample);
+    h.run();
+    h.state_mut().app.push(Command::PasteRows {
+        text: "№\tМероприятие\tСроки\n1.\tСовещание\tсентябрь\n".into(),
+    });
+    h.run();
+    h.state_mut()
+        .app
+        .push(Command::Exchange(ExchangeCommand::RemapPaste(vec![
+            None, None, None,
+        ])));
+    h.run();
+    h.get_by_label_contains("No column is set as «Мероприятие» (measure)");
+    assert!(h.query_by_label_contains("Не указан столбец").is_none());
 }
