@@ -12,7 +12,7 @@ use crate::exchange::schools_csv::SchoolsCsvError;
 use crate::exchange::table_import::TableError;
 use crate::exchange::table_import::stage::StageError;
 use crate::i18n::{Arg, I18n, Localize};
-use crate::model::{ChangeMismatch, Refusal, ValidationError};
+use crate::model::{ChangeMismatch, CriteriaProblem, Refusal, ValidationError};
 use crate::output::OutputError;
 use crate::store::StoreError;
 
@@ -45,6 +45,8 @@ pub enum AppError {
     /// The plan concerns no school of the registry.
     NothingToSend,
     SchoolsCsvTooLarge,
+    /// An edited criteria set that cannot be saved, with all that is wrong with it.
+    CriteriaProblems(Vec<CriteriaProblem>),
     /// A schools' list that could not be read; the system's text is the detail.
     SchoolsCsvUnreadable {
         path: PathBuf,
@@ -119,6 +121,11 @@ impl Localize for AppError {
             AppError::NoReports => i18n.tr("exchange-no-reports"),
             AppError::NothingToSend => i18n.tr("exchange-send-no-schools"),
             AppError::SchoolsCsvTooLarge => i18n.tr("schools-error-csv-too-large"),
+            AppError::CriteriaProblems(problems) => problems
+                .iter()
+                .map(|p| p.message(i18n))
+                .collect::<Vec<_>>()
+                .join("\n"),
             AppError::SchoolsCsvUnreadable { path, error } => format!(
                 "{} {}: {error}",
                 i18n.tr("schools-error-read-file"),
@@ -182,6 +189,13 @@ mod tests {
             AppError::NoReports,
             AppError::NothingToSend,
             AppError::SchoolsCsvTooLarge,
+            AppError::CriteriaProblems(vec![
+                CriteriaProblem::NoKey,
+                CriteriaProblem::UnknownGroup {
+                    criterion: "k1".into(),
+                    group: "g".into(),
+                },
+            ]),
             AppError::SchoolsCsvUnreadable {
                 path: path.clone(),
                 error: io(),
@@ -224,6 +238,7 @@ mod tests {
                 | AppError::NoReports
                 | AppError::NothingToSend
                 | AppError::SchoolsCsvTooLarge
+                | AppError::CriteriaProblems(_)
                 | AppError::SchoolsCsvUnreadable { .. }
                 | AppError::SchoolPlanEmpty
                 | AppError::PasteEmpty

@@ -45,7 +45,7 @@ impl RoadmapApp {
         self.load_school_data()?;
         let problems = set.problems();
         if !problems.is_empty() {
-            return Err(problems.join("\n").into()); // BRIDGE
+            return Err(AppError::CriteriaProblems(problems));
         }
         let mut after = set;
         if after == self.data.progress_and_criteria.criteria {

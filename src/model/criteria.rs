@@ -120,30 +120,64 @@ impl CriteriaSet {
         self.criteria.iter().filter(move |c| c.group == group)
     }
 
-    /// Russian messages for what is wrong with the set (empty when it can be saved).
-    pub fn problems(&self) -> Vec<String> {
+    /// What is wrong with the set (empty when it can be saved).
+    pub fn problems(&self) -> Vec<CriteriaProblem> {
         let mut out = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for c in &self.criteria {
+            let id = || c.id.clone();
             if c.id.trim().is_empty() {
-                out.push("У критерия нет ключа".to_owned());
+                out.push(CriteriaProblem::NoKey);
             } else if !seen.insert(c.id.as_str()) {
-                out.push(format!("Ключ критерия «{}» встречается дважды", c.id));
+                out.push(CriteriaProblem::DuplicateKey(id()));
             }
             if c.text.trim().is_empty() {
-                out.push(format!("У критерия «{}» нет текста", c.id));
+                out.push(CriteriaProblem::NoText(id()));
             }
             if self.group(&c.group).is_none() {
-                out.push(format!(
-                    "Критерий «{}» ссылается на неизвестную группу «{}»",
-                    c.id, c.group
-                ));
+                out.push(CriteriaProblem::UnknownGroup {
+                    criterion: id(),
+                    group: c.group.clone(),
+                });
             }
             if !c.threshold.is_finite() {
-                out.push(format!("Неверный порог критерия «{}»", c.id));
+                out.push(CriteriaProblem::BadThreshold(id()));
             }
         }
         out
+    }
+}
+
+/// One thing wrong with an edited criteria set, with the criterion it concerns (by key). Worded in
+/// `assets/i18n/*.ftl` (keys `criteria-problem-*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CriteriaProblem {
+    NoKey,
+    DuplicateKey(String),
+    NoText(String),
+    UnknownGroup { criterion: String, group: String },
+    BadThreshold(String),
+}
+
+crate::i18n::display_in_russian!(CriteriaProblem);
+
+impl crate::i18n::Localize for CriteriaProblem {
+    fn message(&self, i18n: &crate::i18n::I18n) -> String {
+        use crate::i18n::Arg;
+        let criterion = |key: &str, id: &str| i18n.tr_args(key, &[("criterion", Arg::Str(id))]);
+        match self {
+            CriteriaProblem::NoKey => i18n.tr("criteria-problem-no-key"),
+            CriteriaProblem::DuplicateKey(id) => criterion("criteria-problem-duplicate-key", id),
+            CriteriaProblem::NoText(id) => criterion("criteria-problem-no-text", id),
+            CriteriaProblem::UnknownGroup {
+                criterion: id,
+                group,
+            } => i18n.tr_args(
+                "criteria-problem-unknown-group",
+                &[("criterion", Arg::Str(id)), ("group", Arg::Str(group))],
+            ),
+            CriteriaProblem::BadThreshold(id) => criterion("criteria-problem-bad-threshold", id),
+        }
     }
 }
 
@@ -197,5 +231,35 @@ mod tests {
         c.kind = CriterionKind::Present;
         assert_eq!(c.holds(1.0), Some(true));
         assert_eq!(c.holds(0.0), Some(false));
+    }
+
+    #[test]
+    fn problems_name_the_criterion_in_either_language() {
+        use crate::i18n::{I18n, Language, Localize};
+        let mut set = CriteriaSet::builtin();
+        let first = set.criteria[0].clone();
+        set.criteria.push(first.clone());
+        set.criteria[1].group = "нет-такой".into();
+        let problems = set.problems();
+        assert_eq!(
+            problems,
+            vec![
+                CriteriaProblem::UnknownGroup {
+                    criterion: set.criteria[1].id.clone(),
+                    group: "нет-такой".into()
+                },
+                CriteriaProblem::DuplicateKey(first.id.clone()),
+            ]
+        );
+        let ru = I18n::new(Language::Russian);
+        let en = I18n::new(Language::English);
+        assert_eq!(
+            problems[1].message(&ru),
+            format!("Ключ критерия «{}» встречается дважды", first.id)
+        );
+        assert_eq!(
+            problems[1].message(&en),
+            format!("The criterion key “{}” occurs twice", first.id)
+        );
     }
 }

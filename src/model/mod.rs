@@ -21,7 +21,8 @@ pub const DATE_FORMAT: &str = "%d.%m.%Y";
 
 pub use change::{Change, ChangeMismatch};
 pub use criteria::{
-    CriteriaGroup, CriteriaSet, Criterion, CriterionKind, CriterionValue, DEFAULT_CRITERIA_JSON,
+    CriteriaGroup, CriteriaProblem, CriteriaSet, Criterion, CriterionKind, CriterionValue,
+    DEFAULT_CRITERIA_JSON,
 };
 pub use evidence::{Evidence, EvidenceTarget, Refusal, evidence_link, evidence_target};
 pub use executor::{Executor, propose_executor, propose_executors};

@@ -5,6 +5,7 @@ use egui::RichText;
 
 use super::badges::category_key;
 use crate::app::{Command, SchoolCommand};
+use crate::i18n::Localize;
 use crate::model::{CriteriaGroup, CriteriaSet, Criterion, CriterionKind};
 use crate::ui::{ViewCtx, style};
 
@@ -46,7 +47,7 @@ impl CriteriaSetEditor {
         ui.label(RichText::new(ctx.tr("schools-criteria-set-intro")).weak());
         ui.horizontal(|ui| save_buttons(ui, ctx, draft, dirty));
         for problem in draft.problems() {
-            ui.colored_label(style::ERROR, problem);
+            ui.colored_label(style::ERROR, problem.message(ctx.i18n));
         }
         ui.separator();
         // Sideways too: at 150 % a row can still be wider than the screen; it scrolls instead of being cut.
