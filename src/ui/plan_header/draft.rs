@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months};
 
-use crate::i18n::{Arg, I18n};
+use crate::i18n::{Arg, I18n, Localize};
 use crate::model::{self, Id, Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel};
 use crate::ui::date_field;
 
@@ -119,7 +119,7 @@ impl Draft {
             .map(str::to_owned)
             .collect();
         header.indicators = indicators;
-        model::validate_plan(&header).map_err(|e| e.to_string())?;
+        model::validate_plan(&header).map_err(|e| e.message(i18n))?;
         Ok(header)
     }
 
