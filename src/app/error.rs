@@ -4,6 +4,7 @@
 //! thread is worded when it arrives, so a language switch meanwhile still counts.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::exchange::ExchangeError;
 use crate::exchange::limits::LimitError;
@@ -42,6 +43,19 @@ pub enum AppError {
     Busy,
     /// Nothing chosen is a school's report file.
     NoReports,
+    /// A file that is not a school's report (it must hold one school and only its plans).
+    NotAReport,
+    /// A school's report that could not be applied (the school by its display name); the reports after it
+    /// were not applied.
+    ReportRefused {
+        school: String,
+        error: Box<AppError>,
+    },
+    /// A folder whose files could not be listed; the system's text is the detail.
+    FolderUnreadable {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     /// The plan concerns no school of the registry.
     NothingToSend,
     SchoolsCsvTooLarge,
@@ -76,8 +90,34 @@ pub enum AppError {
         target: String,
         error: std::io::Error,
     },
+    /// A failure carried back from a job that was also kept elsewhere (see [`JobFailure`]).
+    Job(Arc<AppError>),
     /// BRIDGE: a message worded by a handler not converted yet.
     Worded(String),
+}
+
+/// A failure that crossed a job's thread, inside the command that brings the job's result back (commands
+/// are cloned and compared, an `AppError` is neither): shared, equal only to itself. It becomes the
+/// `AppError` again where the runner takes the result, and is worded only when shown.
+#[derive(Debug, Clone)]
+pub struct JobFailure(Arc<AppError>);
+
+impl JobFailure {
+    pub fn new(error: impl Into<AppError>) -> Self {
+        JobFailure(Arc::new(error.into()))
+    }
+}
+
+impl PartialEq for JobFailure {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<JobFailure> for AppError {
+    fn from(failure: JobFailure) -> Self {
+        Arc::try_unwrap(failure.0).unwrap_or_else(AppError::Job)
+    }
 }
 
 // BRIDGE: until every handler returns `AppError`.
@@ -119,6 +159,22 @@ impl Localize for AppError {
             AppError::NoConflict => i18n.tr("error-no-conflict"),
             AppError::Busy => i18n.tr("job-busy"),
             AppError::NoReports => i18n.tr("exchange-no-reports"),
+            AppError::NotAReport => i18n.tr("exchange-not-a-report"),
+            AppError::ReportRefused { school, error } => format!(
+                "{}: {}",
+                i18n.tr_args("exchange-report-of", &[("school", Arg::Str(school))]),
+                error.message(i18n)
+            ),
+            AppError::FolderUnreadable { path, error } => i18n.tr_args(
+                "chooser-error-unreadable",
+                &[
+                    ("path", Arg::Str(&path.display().to_string())),
+                    (
+                        "reason",
+                        Arg::Str(&crate::output::io_reason_in(error, i18n)),
+                    ),
+                ],
+            ),
             AppError::NothingToSend => i18n.tr("exchange-send-no-schools"),
             AppError::SchoolsCsvTooLarge => i18n.tr("schools-error-csv-too-large"),
             AppError::CriteriaProblems(problems) => problems
@@ -153,6 +209,7 @@ impl Localize for AppError {
                     ("reason", Arg::Str(&error.to_string())),
                 ],
             ),
+            AppError::Job(error) => error.message(i18n),
             AppError::Worded(text) => text.clone(), // BRIDGE
         }
     }
@@ -187,6 +244,18 @@ mod tests {
             AppError::NoConflict,
             AppError::Busy,
             AppError::NoReports,
+            AppError::NotAReport,
+            AppError::ReportRefused {
+                school: "Школа № 1".into(),
+                error: Box::new(AppError::Store(StoreError::Damaged(path.clone()))),
+            },
+            AppError::FolderUnreadable {
+                path: path.clone(),
+                error: io(),
+            },
+            AppError::Job(Arc::new(AppError::Store(StoreError::NotADatabase(
+                path.clone(),
+            )))),
             AppError::NothingToSend,
             AppError::SchoolsCsvTooLarge,
             AppError::CriteriaProblems(vec![
@@ -236,6 +305,10 @@ mod tests {
                 | AppError::NoConflict
                 | AppError::Busy
                 | AppError::NoReports
+                | AppError::NotAReport
+                | AppError::ReportRefused { .. }
+                | AppError::FolderUnreadable { .. }
+                | AppError::Job(_)
                 | AppError::NothingToSend
                 | AppError::SchoolsCsvTooLarge
                 | AppError::CriteriaProblems(_)
@@ -275,6 +348,18 @@ mod tests {
             russian.insert(r);
         }
         assert_eq!(russian.len(), errors.len(), "two variants worded alike");
+    }
+
+    #[test]
+    fn a_job_failure_comes_back_as_the_error_it_carried() {
+        let failure = JobFailure::new(StoreError::Locked(PathBuf::from("/tmp/x")));
+        assert_eq!(failure, failure.clone());
+        assert_ne!(failure, JobFailure::new(AppError::Busy));
+        let error = AppError::from(failure);
+        assert!(
+            matches!(error, AppError::Store(StoreError::Locked(_))),
+            "{error:?}"
+        );
     }
 
     #[test]

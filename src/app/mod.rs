@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 pub use crate::model::MeasureField;
 pub use crate::stats::school_plan;
 pub use command::{Command, SectionField};
-pub use error::AppError;
+pub use error::{AppError, JobFailure};
 pub use exchange_command::ExchangeCommand;
 pub use exchange_state::{
     BackupInfo, ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports,
