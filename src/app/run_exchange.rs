@@ -298,7 +298,7 @@ impl RoadmapApp {
         if let Some(missing) = &pending.missing
             && !add_missing
         {
-            let message = missing.message();
+            let message = crate::i18n::Localize::message(missing, &self.i18n);
             self.data.exchange.pending = Some(pending);
             return Err(message.into()); // BRIDGE
         }

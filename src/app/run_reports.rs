@@ -74,7 +74,11 @@ impl RoadmapApp {
             let text = reports
                 .parts
                 .iter()
-                .filter_map(|p| p.missing.as_ref().map(|m| m.message()))
+                .filter_map(|p| {
+                    p.missing
+                        .as_ref()
+                        .map(|m| crate::i18n::Localize::message(m, &self.i18n))
+                })
                 .collect::<Vec<_>>()
                 .join("\n");
             self.data.exchange.reports = Some(reports);

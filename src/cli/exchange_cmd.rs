@@ -66,10 +66,10 @@ pub fn import(
         if !add_missing {
             anyhow::bail!(
                 "{} Ничего не загружено. Чтобы добавить недостающее, повторите команду с параметром --add-missing.",
-                missing.message()
+                missing
             );
         }
-        println!("{}", missing.message());
+        println!("{missing}");
         exchange::missing::add_missing(&store, &mut source.file)?;
         println!("Недостающее будет добавлено (--add-missing).");
     }

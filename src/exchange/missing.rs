@@ -19,17 +19,25 @@ pub struct Missing {
     pub unknown_measures: usize,
 }
 
-impl Missing {
-    /// The Russian message for the user.
-    pub fn message(&self) -> String {
-        let mut text = format!("Отчёт школы «{}»:", self.school.display_name());
+crate::i18n::display_in_russian!(Missing);
+
+/// What the report lacks, for the user (keys `missing-*`).
+impl crate::i18n::Localize for Missing {
+    fn message(&self, i18n: &crate::i18n::I18n) -> String {
+        use crate::i18n::Arg;
+        let mut text = i18n.tr_args(
+            "missing-report-of",
+            &[("school", Arg::Str(self.school.display_name()))],
+        );
         if self.school_unknown {
-            text.push_str(" этой школы нет в реестре базы.");
+            text.push(' ');
+            text.push_str(&i18n.tr("missing-school-unknown"));
         }
         if self.unknown_measures > 0 {
-            text.push_str(&format!(
-                " отчёт составлен по плану района, которого нет в базе (мероприятий плана района: {}).",
-                self.unknown_measures
+            text.push(' ');
+            text.push_str(&i18n.tr_args(
+                "missing-district-plan-unknown",
+                &[("count", crate::i18n::num(self.unknown_measures as u32))],
             ));
         }
         text
@@ -111,4 +119,35 @@ pub fn add_missing(store: &Store, file: &mut ExchangeFile) -> Result<(), Exchang
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{I18n, Language, Localize};
+
+    #[test]
+    fn what_a_report_lacks_is_told_in_either_language() {
+        let missing = Missing {
+            school: School::new("СОШ с. Ивановка"),
+            school_unknown: true,
+            unknown_measures: 3,
+        };
+        assert_eq!(
+            missing.message(&I18n::new(Language::Russian)),
+            "Отчёт школы «СОШ с. Ивановка»: этой школы нет в реестре базы. отчёт составлен по плану района, \
+             которого нет в базе (мероприятий плана района: 3)."
+        );
+        let english = missing.message(&I18n::new(Language::English));
+        assert!(
+            english.starts_with(
+                "The report of «СОШ с. Ивановка»: this school is not in the database's registry."
+            ),
+            "{english}"
+        );
+        assert!(
+            english.ends_with("(measures of the district plan: 3)."),
+            "{english}"
+        );
+    }
 }

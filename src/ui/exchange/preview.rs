@@ -56,7 +56,10 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
         );
     }
     if let Some(missing) = &pending.missing {
-        ui.colored_label(ui.visuals().warn_fg_color, missing.message());
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            crate::i18n::Localize::message(missing, ctx.i18n),
+        );
     }
     ui.label(egui::RichText::new(ctx.tr("exchange-preview-hint")).weak());
     ui.add_space(8.0);

@@ -62,7 +62,10 @@ pub fn preview(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, reports: &PendingReport
             .default_open(reports.parts.len() <= 3)
             .show(ui, |ui| {
                 if let Some(missing) = &part.missing {
-                    ui.colored_label(ui.visuals().warn_fg_color, missing.message());
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        crate::i18n::Localize::message(missing, ctx.i18n),
+                    );
                 }
                 let lines = part.lines_of(RecordKind::Progress);
                 if lines.is_empty() {
