@@ -76,7 +76,7 @@ impl PendingImport {
 }
 
 /// Schools' reports read together, each previewed against the database as it is now.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PendingReports {
     pub parts: Vec<PendingImport>,
     /// Files that could not be read, or are not a school's report: "file: reason", Russian.
@@ -98,7 +98,7 @@ pub struct PreviewLine {
 }
 
 /// A table (CSV/TSV, Word, Excel) whose header row was not recognised, with its rows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PendingMapping {
     pub path: PathBuf,
     pub table: StageOrigin,

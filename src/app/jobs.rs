@@ -7,14 +7,11 @@
 //! (`from_creation_context`) runs them in the background.
 
 use super::SystemCommand;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 
 use super::Command;
-use crate::exchange::ImportSource;
-use crate::exchange::table_import::stage::TableStage;
 
 /// Counts a job reports as it goes, and the cancel flag it checks.
 #[derive(Debug, Default)]
@@ -54,11 +51,10 @@ impl Progress {
 /// What a finished job hands back to the runner.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JobResult {
-    /// An import file read (or the reason it could not be).
-    ImportRead {
-        path: PathBuf,
-        read: Result<ImportRead, String>,
-    },
+    /// An import file read and previewed (or the reason it could not be).
+    ImportRead(Result<ImportRead, String>),
+    /// Schools' reports read and previewed together («Собрать отчёты»).
+    ReportsCollected(Result<Box<super::PendingReports>, String>),
     /// A file written: the message for the user, or the error.
     Written(Result<String, String>),
     /// An import applied on the job's own connection, with the pending import it applied (moved to the
@@ -95,11 +91,12 @@ pub struct ReportsOutcome {
     pub cancelled: bool,
 }
 
-/// What reading an import file gives: a table with its columns, or a file read whole.
+/// What reading an import file gives: its preview, or a table whose header was not recognised.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportRead {
-    Table(Box<TableStage>),
-    Source(Box<ImportSource>),
+    Previewed(Box<super::PendingImport>),
+    /// The column-mapping step comes first.
+    Mapping(Box<super::PendingMapping>),
 }
 
 /// The running job as the status bar shows it.
@@ -284,13 +281,87 @@ pub fn write_unless_cancelled(
     crate::output::write_atomically(path, protected, |out| {
         std::io::Write::write_all(out, bytes)?;
         if progress.cancelled() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::Interrupted,
-                "отменено",
-            ));
+            return Err(cancelled_error());
         }
         Ok(())
     })
+}
+
+/// Writes several files as one: each under a temporary name beside it, then — all of them written, the
+/// job not cancelled — each renamed to its name; a failure or a cancel before the renaming removes the
+/// temporary files, so the folder is as it was. Counts each file written on `progress` after the steps
+/// already done. Never over the program's database or backups.
+pub fn write_all_unless_cancelled(
+    files: &[(std::path::PathBuf, Vec<u8>)],
+    protected: &crate::output::Protected,
+    progress: &Progress,
+) -> Result<(), crate::output::OutputError> {
+    use crate::output::OutputError;
+    let (start, _) = progress.counts();
+    let mut written: Vec<(std::path::PathBuf, &std::path::Path)> = Vec::with_capacity(files.len());
+    let remove_written = |written: &[(std::path::PathBuf, &std::path::Path)]| {
+        for (tmp, _) in written {
+            let _ignored = std::fs::remove_file(tmp);
+        }
+    };
+    for (n, (target, bytes)) in files.iter().enumerate() {
+        let tmp = temporary_beside(target).and_then(|tmp| {
+            protected.check(target)?;
+            write_synced(&tmp, bytes, progress).map_err(|error| {
+                let _ignored = std::fs::remove_file(&tmp);
+                OutputError::Write {
+                    path: target.clone(),
+                    error,
+                }
+            })?;
+            Ok(tmp)
+        });
+        match tmp {
+            Ok(tmp) => written.push((tmp, target)),
+            Err(e) => {
+                remove_written(&written);
+                return Err(e);
+            }
+        }
+        progress.set_done(start + n as u64 + 1);
+    }
+    for (n, (tmp, target)) in written.iter().enumerate() {
+        if let Err(error) = std::fs::rename(tmp, target) {
+            remove_written(&written[n..]);
+            return Err(OutputError::Write {
+                path: target.to_path_buf(),
+                error,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `.name.<process>.part` beside `target`.
+fn temporary_beside(
+    target: &std::path::Path,
+) -> Result<std::path::PathBuf, crate::output::OutputError> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| crate::output::OutputError::NotAFileName(target.to_path_buf()))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.part", std::process::id()));
+    Ok(target.with_file_name(tmp_name))
+}
+
+/// Writes `bytes` to `path` and syncs it, failing as interrupted when the job was cancelled.
+fn write_synced(path: &std::path::Path, bytes: &[u8], progress: &Progress) -> std::io::Result<()> {
+    if progress.cancelled() {
+        return Err(cancelled_error());
+    }
+    let mut file = std::fs::File::create(path)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    file.sync_all()
+}
+
+fn cancelled_error() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Interrupted, "отменено")
 }
 
 #[cfg(test)]

@@ -114,126 +114,48 @@ impl RoadmapApp {
     }
 
     /// Reads a file and previews importing it, writing nothing; the Обмен screen shows the preview. A table
-    /// whose header is not recognised goes to the column-mapping step instead.
+    /// whose header is not recognised goes to the column-mapping step instead. Reading and previewing (a
+    /// region's exchange file, a large workbook) is a job: the window stays live, and «Отмена» leaves what
+    /// the screen showed before.
     pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), String> {
-        self.data.exchange.pending = None;
-        self.data.exchange.mapping = None;
-        // Reading a file (a region's exchange file, a large workbook) is a job: the window stays live.
         let today = self.today;
-        let language = self.i18n.language();
         let file = path.to_path_buf();
-        self.run_job("job-import", path, move |progress| {
-            progress.set_total(1);
-            let read = match TableStage::read(&file) {
-                Ok(Some(stage)) => Ok(super::jobs::ImportRead::Table(Box::new(stage))),
-                Ok(None) => read_any(&file, today, language)
-                    .map(|s| super::jobs::ImportRead::Source(Box::new(s))),
-                Err(e) => Err(crate::i18n::Localize::message(
-                    &e,
-                    &crate::i18n::I18n::new(language),
-                )),
-            };
-            progress.set_done(1);
-            super::jobs::JobResult::ImportRead { path: file, read }
+        self.run_read_job("job-import", path, move |store, i18n, progress| {
+            super::jobs::JobResult::ImportRead(read_and_preview(store, i18n, today, file, progress))
         })
     }
 
-    /// Previews a file read by `preview_import`'s job: a table with its columns, an exchange file; a table
-    /// whose header is not recognised goes to the column mapping.
-    pub(super) fn preview_read(
+    /// Shows what an import job read: its preview, or the column mapping of a table not recognised.
+    pub(super) fn import_read(
         &mut self,
-        path: &Path,
         read: Result<super::jobs::ImportRead, String>,
     ) -> Result<(), String> {
-        let source = match read {
-            Ok(super::jobs::ImportRead::Table(stage)) => {
-                return self.set_pending_table(path.to_path_buf(), *stage);
+        let exchange = &mut self.data.exchange;
+        match read? {
+            super::jobs::ImportRead::Previewed(pending) => {
+                exchange.pending = Some(*pending);
+                exchange.mapping = None;
             }
-            Ok(super::jobs::ImportRead::Source(source)) => Ok(*source),
-            Err(e) => Err(e),
-        };
-        let source = match source {
-            Ok(source) => source,
-            Err(e) => {
-                if let Some(table) = StageOrigin::unrecognised(path) {
-                    self.data.exchange.mapping = Some(PendingMapping {
-                        path: path.to_path_buf(),
-                        table,
-                        message: e,
-                    });
-                    self.ui_state.screen = Screen::Exchange;
-                    return Ok(());
-                }
-                return Err(e);
+            super::jobs::ImportRead::Mapping(mapping) => {
+                exchange.pending = None;
+                exchange.mapping = Some(*mapping);
             }
-        };
-        self.set_pending(path.to_path_buf(), source)
-    }
-
-    /// Previews a source and keeps it pending; shows the Обмен screen.
-    fn set_pending(&mut self, path: PathBuf, source: ImportSource) -> Result<(), String> {
-        let pending = self.pending_import(path, source)?;
-        self.data.exchange.pending = Some(pending);
+        }
         self.ui_state.screen = Screen::Exchange;
         Ok(())
     }
 
-    /// A source with its preview, the school whose report it is and what the database lacks for it.
-    /// A report that lacks something is previewed as it would be applied with what is missing added.
-    pub(super) fn pending_import(
-        &self,
-        path: PathBuf,
-        mut source: ImportSource,
-    ) -> Result<PendingImport, String> {
-        let report_school =
-            exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
-        let missing = exchange::missing::check_report(&self.store, &source.file)
-            .map_err(|e| e.message(&self.i18n))?;
-        if missing.is_some() {
-            exchange::missing::add_missing(&self.store, &mut source.file)
-                .map_err(|e| e.message(&self.i18n))?;
-        }
-        let preview = source
-            .preview(&self.store)
-            .map_err(|e| e.message(&self.i18n))?;
-        let names = Names::collect(&self.store, &source.file);
-        let mut lines: [Vec<PreviewLine>; 5] = Default::default();
-        for item in &preview.items {
-            let list = &mut lines[item.kind as usize];
-            if list.len() < PREVIEW_LINES_PER_KIND {
-                let mut text = preview.describe(&source.file, item, &names);
-                if item.kind == RecordKind::Measure && !item.from_deleted {
-                    // Who executes it (proposed from the responsible text for a table).
-                    let m = exchange::merge::nth_measure(&source.file, item.index);
-                    text = format!("{text} — {}", self.i18n.tr(executor_key(m.executor)));
-                }
-                list.push(PreviewLine {
-                    action: item.action,
-                    text,
-                });
-            }
-        }
-        Ok(PendingImport {
-            path,
-            source,
-            preview,
-            lines,
-            report_school,
-            missing,
-            table: None,
-            left_out: Vec::new(),
+    /// Previews a table with the columns its stage holds, by a job (see `preview_import`).
+    fn preview_table_in_job(&mut self, path: PathBuf, stage: TableStage) -> Result<(), String> {
+        let today = self.today;
+        let title_path = path.clone();
+        self.run_read_job("job-preview", &title_path, move |store, i18n, progress| {
+            progress.set_total(1);
+            let previewed = preview_table(store, i18n, today, path, stage)
+                .map(|p| super::jobs::ImportRead::Previewed(Box::new(p)));
+            progress.set_done(1);
+            super::jobs::JobResult::ImportRead(previewed)
         })
-    }
-
-    /// Previews a table with the columns its stage holds, keeping the stage for the column step.
-    fn set_pending_table(&mut self, path: PathBuf, stage: TableStage) -> Result<(), String> {
-        let staged = stage.source(self.today)?;
-        self.set_pending(path, staged.source)?;
-        if let Some(pending) = self.data.exchange.pending.as_mut() {
-            pending.table = Some(stage);
-            pending.left_out = staged.left_out;
-        }
-        Ok(())
     }
 
     /// Reads the pending table again with other meanings of its columns.
@@ -245,7 +167,7 @@ impl RoadmapApp {
             return Ok(());
         };
         let (path, stage) = (pending.path.clone(), stage.with_columns(columns));
-        self.set_pending_table(path, stage)
+        self.preview_table_in_job(path, stage)
     }
 
     /// Sets who executes measures of the pending import and previews it again (its table step kept).
@@ -269,7 +191,7 @@ impl RoadmapApp {
             m.executor = executor.unwrap_or_else(|| crate::model::propose_executor(&m.responsible));
         }
         let (table, left_out) = (pending.table.take(), std::mem::take(&mut pending.left_out));
-        let mut fresh = self.pending_import(pending.path, pending.source)?;
+        let mut fresh = pending_import(&self.store, &self.i18n, pending.path, pending.source)?;
         fresh.table = table;
         fresh.left_out = left_out;
         self.data.exchange.pending = Some(fresh);
@@ -461,9 +383,7 @@ impl RoadmapApp {
             },
         };
         let path = mapping.path.clone();
-        self.set_pending_table(path, stage)?;
-        self.data.exchange.mapping = None;
-        Ok(())
+        self.preview_table_in_job(path, stage)
     }
 
     fn resolve_conflict(
@@ -635,17 +555,113 @@ pub(super) fn apply_counted(
     }
 }
 
+/// Reads an import file and previews it against `store`: a table with the columns its header names, an
+/// exchange file; a file that cannot be read as either but holds a table goes to the column mapping. Two
+/// steps on `progress`: reading, previewing.
+fn read_and_preview(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    path: PathBuf,
+    progress: &super::jobs::Progress,
+) -> Result<super::jobs::ImportRead, String> {
+    use super::jobs::ImportRead;
+    progress.set_total(2);
+    let read = match TableStage::read(&path) {
+        Ok(Some(stage)) => {
+            progress.set_done(1);
+            let pending = preview_table(store, i18n, today, path, stage)?;
+            return Ok(ImportRead::Previewed(Box::new(pending)));
+        }
+        Ok(None) => read_any(&path, today, i18n),
+        Err(e) => Err(e.message(i18n)),
+    };
+    progress.set_done(1);
+    match read {
+        Ok(source) => {
+            let pending = pending_import(store, i18n, path, source)?;
+            Ok(ImportRead::Previewed(Box::new(pending)))
+        }
+        Err(message) => match StageOrigin::unrecognised(&path) {
+            Some(table) => Ok(ImportRead::Mapping(Box::new(PendingMapping {
+                path,
+                table,
+                message,
+            }))),
+            None => Err(message),
+        },
+    }
+}
+
+/// The preview of a table read with the columns its stage holds; the stage is kept for the column step.
+fn preview_table(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    path: PathBuf,
+    stage: TableStage,
+) -> Result<PendingImport, String> {
+    let staged = stage.source(today)?;
+    let mut pending = pending_import(store, i18n, path, staged.source)?;
+    pending.table = Some(stage);
+    pending.left_out = staged.left_out;
+    Ok(pending)
+}
+
+/// A source with its preview against `store`, the school whose report it is and what the database lacks
+/// for it. A report that lacks something is previewed as it would be applied with what is missing added.
+pub(super) fn pending_import(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    path: PathBuf,
+    mut source: ImportSource,
+) -> Result<PendingImport, String> {
+    let report_school =
+        exchange::missing::report_school(&source.file).map(|s| s.display_name().to_owned());
+    let missing =
+        exchange::missing::check_report(store, &source.file).map_err(|e| e.message(i18n))?;
+    if missing.is_some() {
+        exchange::missing::add_missing(store, &mut source.file).map_err(|e| e.message(i18n))?;
+    }
+    let preview = source.preview(store).map_err(|e| e.message(i18n))?;
+    let names = Names::collect(store, &source.file);
+    let mut lines: [Vec<PreviewLine>; 5] = Default::default();
+    for item in &preview.items {
+        let list = &mut lines[item.kind as usize];
+        if list.len() < PREVIEW_LINES_PER_KIND {
+            let mut text = preview.describe(&source.file, item, &names);
+            if item.kind == RecordKind::Measure && !item.from_deleted {
+                // Who executes it (proposed from the responsible text for a table).
+                let m = exchange::merge::nth_measure(&source.file, item.index);
+                text = format!("{text} — {}", i18n.tr(executor_key(m.executor)));
+            }
+            list.push(PreviewLine {
+                action: item.action,
+                text,
+            });
+        }
+    }
+    Ok(PendingImport {
+        path,
+        source,
+        preview,
+        lines,
+        report_school,
+        missing,
+        table: None,
+        left_out: Vec::new(),
+    })
+}
+
 /// Reads any importable file: an exchange file, a CSV/TSV table, a Word or Excel road map.
-/// A refusal is worded in `language` (the job runs apart from the window's translations).
+/// A refusal is worded by `i18n`.
 fn read_any(
     path: &Path,
     today: chrono::NaiveDate,
-    language: crate::i18n::Language,
+    i18n: &crate::i18n::I18n,
 ) -> Result<ImportSource, String> {
-    use crate::i18n::{I18n, Localize};
     if exchange::office::is_office_path(path) {
-        return exchange::office::import_source(path, today)
-            .map_err(|e| e.message(&I18n::new(language)));
+        return exchange::office::import_source(path, today).map_err(|e| e.message(i18n));
     }
-    exchange::read_source(path, today).map_err(|e: ExchangeError| e.message(&I18n::new(language)))
+    exchange::read_source(path, today).map_err(|e: ExchangeError| e.message(i18n))
 }

@@ -43,12 +43,12 @@ impl RoadmapApp {
             };
             return self.set_pending_paste(stage);
         }
-        let import = match table_import::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows))
-        {
-            Ok(import) => import,
-            Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
-            Err(e) => return Err(e.message(&self.i18n)),
-        };
+        let import =
+            match table_import::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows)) {
+                Ok(import) => import,
+                Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
+                Err(e) => return Err(e.message(&self.i18n)),
+            };
         self.paste_import(import, false)
     }
 
@@ -79,8 +79,9 @@ impl RoadmapApp {
         let Some(pending) = self.data.exchange.paste.take() else {
             return Ok(());
         };
-        let import = table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
-            .map_err(|e| e.to_string())?;
+        let import =
+            table_import::read_table_with_columns(pending.stage.rows(), &pending.stage.mapping)
+                .map_err(|e| e.to_string())?;
         self.paste_import(import, true)
     }
 

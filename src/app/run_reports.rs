@@ -12,54 +12,29 @@ use super::{RoadmapApp, Screen};
 
 impl RoadmapApp {
     /// Reads every file (a folder stands for its `.json` files) as a school's report and previews each
-    /// against the database as it is; files that cannot be read, or are not a school's report, are listed.
+    /// against the database as it is, in a job counting the files; files that cannot be read, or are not a
+    /// school's report, are listed. «Отмена» leaves what the screen showed.
     pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), String> {
-        let mut files = Vec::new();
-        for path in paths {
-            if path.is_dir() {
-                let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.extension()
-                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                    })
-                    .collect();
-                inside.sort();
-                files.extend(inside);
-            } else {
-                files.push(path.clone());
-            }
-        }
-        let mut reports = PendingReports::default();
-        for path in files {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let source = match exchange::read_source(&path, self.today) {
-                Ok(source) => source,
-                Err(e) => {
-                    reports.refused.push(format!("{name}: {e}"));
-                    continue;
-                }
-            };
-            if exchange::missing::report_school(&source.file).is_none() {
-                reports
-                    .refused
-                    .push(format!("{name}: {}", self.i18n.tr("exchange-not-a-report")));
-                continue;
-            }
-            match self.pending_import(path, source) {
-                Ok(part) => reports.parts.push(part),
-                Err(e) => reports.refused.push(format!("{name}: {e}")),
-            }
-        }
-        if reports.parts.is_empty() && reports.refused.is_empty() {
-            return Err(self.i18n.tr("exchange-no-reports"));
-        }
+        let today = self.today;
+        let paths = paths.to_vec();
+        let first = paths.first().cloned().unwrap_or_default();
+        self.run_read_job(
+            "job-collect-reports",
+            &first,
+            move |store, i18n, progress| {
+                let collected = read_reports(store, i18n, today, &paths, progress).map(Box::new);
+                super::jobs::JobResult::ReportsCollected(collected)
+            },
+        )
+    }
+
+    /// Shows the reports a job collected.
+    pub(super) fn reports_collected(
+        &mut self,
+        collected: Result<Box<PendingReports>, String>,
+    ) -> Result<(), String> {
+        self.data.exchange.reports = Some(*collected?);
         self.data.exchange.pending = None;
-        self.data.exchange.reports = Some(reports);
         self.ui_state.screen = Screen::Exchange;
         Ok(())
     }
@@ -153,36 +128,113 @@ impl RoadmapApp {
         }
     }
 
-    /// Writes the open plan's file for every school it concerns into `folder`.
+    /// Writes the open plan's file for every school it concerns into `folder`, by a job counting the
+    /// schools: every file is written under a temporary name and renamed when all are written, so a cancel
+    /// or a failure leaves the folder as it was.
     pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), String> {
-        let plan = self.plan()?.clone();
-        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
-        let recipients: Vec<_> = exchange::send::recipients(&plan, &self.data.schools)
+        let plan = self.plan()?;
+        let plan_id = plan.id;
+        let recipients: Vec<_> = exchange::send::recipients(plan, &self.data.schools)
             .into_iter()
-            .cloned()
+            .map(|school| {
+                let name = exchange::send::plan_file_name(school, plan.period);
+                (school.id, folder.join(name))
+            })
             .collect();
         if recipients.is_empty() {
             return Err(self.i18n.tr("exchange-send-no-schools"));
         }
-        let protected = crate::output::Protected::of_store(&self.store);
-        for school in &recipients {
-            let file =
-                exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())
-                    .map_err(|e| e.message(&self.i18n))?;
-            let path = folder.join(exchange::send::plan_file_name(school, plan.period));
-            // Written whole or not at all, never over the database or its backups.
-            crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())
-                .map_err(|e| e.in_window(self.i18n.language()))?;
-        }
-        self.toasts.info(self.i18n.tr_args(
+        let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
+        let done = self.i18n.tr_args(
             "exchange-sent",
             &[
                 ("count", Arg::Num(recipients.len() as f64)),
                 ("folder", Arg::Str(&folder.display().to_string())),
             ],
-        ));
-        Ok(())
+        );
+        let protected = crate::output::Protected::of_store(&self.store);
+        self.run_read_job("job-send-plans", folder, move |store, i18n, progress| {
+            progress.set_total(2 * recipients.len() as u64);
+            let mut files = Vec::with_capacity(recipients.len());
+            for (n, (school, path)) in recipients.into_iter().enumerate() {
+                if progress.cancelled() {
+                    break;
+                }
+                match exchange::send::plan_for_school(store, plan_id, school, origin.clone()) {
+                    Ok(file) => files.push((path, exchange::to_json(&file).into_bytes())),
+                    Err(e) => return super::jobs::JobResult::Written(Err(e.message(i18n))),
+                }
+                progress.set_done(n as u64 + 1);
+            }
+            // A cancel before here writes nothing; during the writing it removes the temporary files.
+            let written = super::jobs::write_all_unless_cancelled(&files, &protected, progress)
+                .map(|()| done)
+                .map_err(|e| e.in_window(i18n.language()));
+            super::jobs::JobResult::Written(written)
+        })
     }
+}
+
+/// Reads every file (a folder stands for its `.json` files) as a school's report and previews each against
+/// `store`, counting the files on `progress`; stops early when cancelled (its result is dropped then).
+fn read_reports(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    paths: &[PathBuf],
+    progress: &super::jobs::Progress,
+) -> Result<PendingReports, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                })
+                .collect();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    progress.set_total(files.len() as u64);
+    let mut reports = PendingReports::default();
+    for (n, path) in files.into_iter().enumerate() {
+        if progress.cancelled() {
+            break;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match read_report(store, i18n, today, path) {
+            Ok(part) => reports.parts.push(part),
+            Err(e) => reports.refused.push(format!("{name}: {e}")),
+        }
+        progress.set_done(n as u64 + 1);
+    }
+    if reports.parts.is_empty() && reports.refused.is_empty() {
+        return Err(i18n.tr("exchange-no-reports"));
+    }
+    Ok(reports)
+}
+
+/// One file read as a school's report and previewed against `store`.
+fn read_report(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    path: PathBuf,
+) -> Result<super::PendingImport, String> {
+    let source = exchange::read_source(&path, today).map_err(|e| e.message(i18n))?;
+    if exchange::missing::report_school(&source.file).is_none() {
+        return Err(i18n.tr("exchange-not-a-report"));
+    }
+    super::run_exchange::pending_import(store, i18n, path, source)
 }
 
 /// Applies the reports in turn — one backup first, each report previewed again against the database as the

@@ -257,7 +257,8 @@ impl RoadmapApp {
     /// Carries out what a job produced.
     pub(super) fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), String> {
         match result {
-            super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
+            super::jobs::JobResult::ImportRead(read) => self.import_read(read),
+            super::jobs::JobResult::ReportsCollected(reports) => self.reports_collected(reports),
             super::jobs::JobResult::Written(Ok(message)) => {
                 self.toasts.info(message);
                 Ok(())

@@ -58,8 +58,8 @@ fn localized(cause: &(dyn std::error::Error + 'static), i18n: &I18n) -> Option<S
 /// The typed errors of the table readers, the trust checks, output files and change conflicts.
 fn localized_reader(cause: &(dyn std::error::Error + 'static), i18n: &I18n) -> Option<String> {
     use crate::exchange::{
-        decode::DecodeError, limits::LimitError, schools_csv::SchoolsCsvError, table_import::TableError,
-        trust::TrustError,
+        decode::DecodeError, limits::LimitError, schools_csv::SchoolsCsvError,
+        table_import::TableError, trust::TrustError,
     };
     let typed: Option<&dyn crate::i18n::Localize> = None
         .or_else(|| {

@@ -4,11 +4,11 @@
 
 use std::io::Cursor;
 
-use crate::exchange::docx::markup::{Align, Body, CellSpec};
 use super::html::{
     below_target, categories_text, date, done_sentence, due_text, indicator_value, percent,
     updated_text,
 };
+use crate::exchange::docx::markup::{Align, Body, CellSpec};
 use crate::exchange::office::OfficeError;
 use crate::stats::SchoolSummary;
 use crate::stats::analytic_note::{

@@ -1,0 +1,42 @@
+//! Jobs that read the database: they run on a worker with a read-only connection of their own
+//! (`Store::reader`), so the window draws on while a region's data is read and previewed; the runner stays
+//! the one writer. Without a second connection (a database in memory) or with inline jobs (tests) the same
+//! work runs here, on the window's store.
+
+use crate::i18n::{I18n, Localize};
+use crate::store::Store;
+
+use super::RoadmapApp;
+use super::jobs::{JobResult, Progress};
+
+impl RoadmapApp {
+    /// Starts `work` as a job titled by `key` (with the file's name) over a read-only connection of its own,
+    /// or carries it out at once on the window's store; its result is carried out as any job's.
+    pub(super) fn run_read_job(
+        &mut self,
+        key: &str,
+        path: &std::path::Path,
+        work: impl FnOnce(&Store, &I18n, &Progress) -> JobResult + Send + 'static,
+    ) -> Result<(), String> {
+        if self.jobs.is_running() {
+            return Err(self.i18n.tr("job-busy"));
+        }
+        let reader = if self.jobs.background() {
+            self.store.reader().map_err(|e| e.message(&self.i18n))?
+        } else {
+            None
+        };
+        match reader {
+            Some(reader) => {
+                let language = self.i18n.language();
+                self.run_job(key, path, move |progress| {
+                    work(&reader, &I18n::new(language), progress)
+                })
+            }
+            None => {
+                let result = work(&self.store, &self.i18n, &Progress::default());
+                self.job_done(result)
+            }
+        }
+    }
+}
