@@ -182,6 +182,16 @@ impl Jobs {
         self.start_job(title, false, 0, work)
     }
 
+    /// Starts `work` like `start`, its bar counting `total` steps from the start (before the work runs).
+    pub fn start_counted(
+        &mut self,
+        title: String,
+        total: u64,
+        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
+    ) -> Result<Option<JobResult>, Busy> {
+        self.start_job(title, false, total, work)
+    }
+
     /// Starts `work` that writes the database through its own connection: like `start`, and until it ends
     /// `is_writing` holds and its result comes back even when cancelled. `total`: the steps it counts.
     pub fn start_write(

@@ -11,11 +11,13 @@ use super::jobs::{JobResult, Progress};
 
 impl RoadmapApp {
     /// Starts `work` as a job titled by `key` (with the file's name) over a read-only connection of its own,
-    /// or carries it out at once on the window's store; its result is carried out as any job's.
+    /// or carries it out at once on the window's store; its result is carried out as any job's. `total`:
+    /// the steps its bar counts.
     pub(super) fn run_read_job(
         &mut self,
         key: &str,
         path: &std::path::Path,
+        total: u64,
         work: impl FnOnce(&Store, &I18n, &Progress) -> JobResult + Send + 'static,
     ) -> Result<(), String> {
         if self.jobs.is_running() {
@@ -29,12 +31,16 @@ impl RoadmapApp {
         match reader {
             Some(reader) => {
                 let language = self.i18n.language();
-                self.run_job(key, path, move |progress| {
+                let title = self.job_title(key, path);
+                let started = self.jobs.start_counted(title, total, move |progress| {
                     work(&reader, &I18n::new(language), progress)
-                })
+                });
+                self.job_started(started)
             }
             None => {
-                let result = work(&self.store, &self.i18n, &Progress::default());
+                let progress = Progress::default();
+                progress.set_total(total);
+                let result = work(&self.store, &self.i18n, &progress);
                 self.job_done(result)
             }
         }

@@ -120,9 +120,16 @@ impl RoadmapApp {
     pub(super) fn preview_import(&mut self, path: &Path) -> Result<(), String> {
         let today = self.today;
         let file = path.to_path_buf();
-        self.run_read_job("job-import", path, move |store, i18n, progress| {
-            super::jobs::JobResult::ImportRead(read_and_preview(store, i18n, today, file, progress))
-        })
+        self.run_read_job(
+            "job-import",
+            path,
+            READ_STEPS,
+            move |store, i18n, progress| {
+                super::jobs::JobResult::ImportRead(read_and_preview(
+                    store, i18n, today, file, progress,
+                ))
+            },
+        )
     }
 
     /// Shows what an import job read: its preview, or the column mapping of a table not recognised.
@@ -149,13 +156,17 @@ impl RoadmapApp {
     fn preview_table_in_job(&mut self, path: PathBuf, stage: TableStage) -> Result<(), String> {
         let today = self.today;
         let title_path = path.clone();
-        self.run_read_job("job-preview", &title_path, move |store, i18n, progress| {
-            progress.set_total(1);
-            let previewed = preview_table(store, i18n, today, path, stage)
-                .map(|p| super::jobs::ImportRead::Previewed(Box::new(p)));
-            progress.set_done(1);
-            super::jobs::JobResult::ImportRead(previewed)
-        })
+        self.run_read_job(
+            "job-preview",
+            &title_path,
+            1,
+            move |store, i18n, progress| {
+                let previewed = preview_table(store, i18n, today, path, stage)
+                    .map(|p| super::jobs::ImportRead::Previewed(Box::new(p)));
+                progress.set_done(1);
+                super::jobs::JobResult::ImportRead(previewed)
+            },
+        )
     }
 
     /// Reads the pending table again with other meanings of its columns.
@@ -555,6 +566,9 @@ pub(super) fn apply_counted(
     }
 }
 
+/// The steps of reading an import: reading the file, previewing it.
+const READ_STEPS: u64 = 2;
+
 /// Reads an import file and previews it against `store`: a table with the columns its header names, an
 /// exchange file; a file that cannot be read as either but holds a table goes to the column mapping. Two
 /// steps on `progress`: reading, previewing.
@@ -566,7 +580,6 @@ fn read_and_preview(
     progress: &super::jobs::Progress,
 ) -> Result<super::jobs::ImportRead, String> {
     use super::jobs::ImportRead;
-    progress.set_total(2);
     let read = match TableStage::read(&path) {
         Ok(Some(stage)) => {
             progress.set_done(1);

@@ -16,13 +16,18 @@ impl RoadmapApp {
     /// school's report, are listed. «Отмена» leaves what the screen showed.
     pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), String> {
         let today = self.today;
-        let paths = paths.to_vec();
+        let files = report_files(paths)?;
+        if files.is_empty() {
+            return Err(self.i18n.tr("exchange-no-reports"));
+        }
         let first = paths.first().cloned().unwrap_or_default();
+        let total = files.len() as u64;
         self.run_read_job(
             "job-collect-reports",
             &first,
+            total,
             move |store, i18n, progress| {
-                let collected = read_reports(store, i18n, today, &paths, progress).map(Box::new);
+                let collected = read_reports(store, i18n, today, files, progress).map(Box::new);
                 super::jobs::JobResult::ReportsCollected(collected)
             },
         )
@@ -153,37 +158,35 @@ impl RoadmapApp {
             ],
         );
         let protected = crate::output::Protected::of_store(&self.store);
-        self.run_read_job("job-send-plans", folder, move |store, i18n, progress| {
-            progress.set_total(2 * recipients.len() as u64);
-            let mut files = Vec::with_capacity(recipients.len());
-            for (n, (school, path)) in recipients.into_iter().enumerate() {
-                if progress.cancelled() {
-                    break;
+        let total = 2 * recipients.len() as u64;
+        self.run_read_job(
+            "job-send-plans",
+            folder,
+            total,
+            move |store, i18n, progress| {
+                let mut files = Vec::with_capacity(recipients.len());
+                for (n, (school, path)) in recipients.into_iter().enumerate() {
+                    if progress.cancelled() {
+                        break;
+                    }
+                    match exchange::send::plan_for_school(store, plan_id, school, origin.clone()) {
+                        Ok(file) => files.push((path, exchange::to_json(&file).into_bytes())),
+                        Err(e) => return super::jobs::JobResult::Written(Err(e.message(i18n))),
+                    }
+                    progress.set_done(n as u64 + 1);
                 }
-                match exchange::send::plan_for_school(store, plan_id, school, origin.clone()) {
-                    Ok(file) => files.push((path, exchange::to_json(&file).into_bytes())),
-                    Err(e) => return super::jobs::JobResult::Written(Err(e.message(i18n))),
-                }
-                progress.set_done(n as u64 + 1);
-            }
-            // A cancel before here writes nothing; during the writing it removes the temporary files.
-            let written = super::jobs::write_all_unless_cancelled(&files, &protected, progress)
-                .map(|()| done)
-                .map_err(|e| e.in_window(i18n.language()));
-            super::jobs::JobResult::Written(written)
-        })
+                // A cancel before here writes nothing; during the writing it removes the temporary files.
+                let written = super::jobs::write_all_unless_cancelled(&files, &protected, progress)
+                    .map(|()| done)
+                    .map_err(|e| e.in_window(i18n.language()));
+                super::jobs::JobResult::Written(written)
+            },
+        )
     }
 }
 
-/// Reads every file (a folder stands for its `.json` files) as a school's report and previews each against
-/// `store`, counting the files on `progress`; stops early when cancelled (its result is dropped then).
-fn read_reports(
-    store: &crate::store::Store,
-    i18n: &crate::i18n::I18n,
-    today: chrono::NaiveDate,
-    paths: &[PathBuf],
-    progress: &super::jobs::Progress,
-) -> Result<PendingReports, String> {
+/// The files `paths` name, a folder standing for its `.json` files.
+fn report_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -201,7 +204,18 @@ fn read_reports(
             files.push(path.clone());
         }
     }
-    progress.set_total(files.len() as u64);
+    Ok(files)
+}
+
+/// Reads every file as a school's report and previews each against `store`, counting the files on
+/// `progress`; stops early when cancelled (its result is dropped then).
+fn read_reports(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    files: Vec<PathBuf>,
+    progress: &super::jobs::Progress,
+) -> Result<PendingReports, String> {
     let mut reports = PendingReports::default();
     for (n, path) in files.into_iter().enumerate() {
         if progress.cancelled() {

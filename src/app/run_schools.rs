@@ -533,18 +533,22 @@ impl RoadmapApp {
         );
         let (today, file) = (self.today, path.to_path_buf());
         let protected = crate::output::Protected::of_store(&self.store);
-        self.run_read_job("job-analytic-note", path, move |store, i18n, progress| {
-            progress.set_total(3);
-            let written =
-                note_bytes(store, i18n, plan, school, today, docx, progress).and_then(|bytes| {
-                    progress.set_done(2);
-                    super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
-                        .map(|()| done)
-                        .map_err(|e| e.in_window(i18n.language()))
-                });
-            progress.set_done(3);
-            super::jobs::JobResult::Written(written)
-        })
+        self.run_read_job(
+            "job-analytic-note",
+            path,
+            3,
+            move |store, i18n, progress| {
+                let written = note_bytes(store, i18n, plan, school, today, docx, progress)
+                    .and_then(|bytes| {
+                        progress.set_done(2);
+                        super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
+                            .map(|()| done)
+                            .map_err(|e| e.in_window(i18n.language()))
+                    });
+                progress.set_done(3);
+                super::jobs::JobResult::Written(written)
+            },
+        )
     }
 }
 

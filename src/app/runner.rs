@@ -234,7 +234,7 @@ impl RoadmapApp {
         self.job_started(started)
     }
 
-    fn job_title(&self, key: &str, path: &std::path::Path) -> String {
+    pub(super) fn job_title(&self, key: &str, path: &std::path::Path) -> String {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
