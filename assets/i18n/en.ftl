@@ -179,6 +179,7 @@ grid-progress-overdue = overdue { $count }
 grid-section-summary = { $count } · { $percent }% done
 grid-section-shown = { $shown } of { $total }
 grid-shown = showing { $shown } of { $total }
+grid-shown-short = { $shown } of { $total }
 grid-empty-plan = The plan has no sections yet. Add one with «➕ Section».
 grid-nothing-found = Nothing found. Change the search or reset the filters.
 grid-cell-editor = Cell: { $column }

@@ -182,6 +182,7 @@ grid-progress-overdue = просрочено { $count }
 grid-section-summary = { $count } · выполнено { $percent }%
 grid-section-shown = { $shown } из { $total }
 grid-shown = показано { $shown } из { $total }
+grid-shown-short = { $shown } из { $total }
 grid-empty-plan = В плане пока нет направлений. Добавьте направление кнопкой «➕ Направление».
 grid-nothing-found = Ничего не найдено. Измените условия поиска или сбросьте фильтры.
 grid-cell-editor = Ячейка: { $column }

@@ -49,33 +49,57 @@ impl CriteriaSetEditor {
             ui.colored_label(style::ERROR, problem);
         }
         ui.separator();
-        // Sideways too: at 150 % a row can still be wider than the screen; it scrolls instead of being cut.
+        // Sideways only as a last resort: a window narrower than a criterion's controls scrolls instead of
+        // cutting them.
         egui::ScrollArea::both()
             .id_salt("criteria_set")
             .show(ui, |ui| {
                 // Measured outside the grid (a grid cell only knows last frame's column): the criterion
                 // text takes what the other columns leave.
-                let text_width =
-                    (ui.available_width() - ROW_CONTROLS).clamp(MIN_TEXT_WIDTH, TEXT_WIDTH);
+                let room = ui.available_width() - ROW_CONTROLS;
+                // Narrow (a small window, 150 %): each criterion's text takes a line of its own, its
+                // controls the line below — nothing is cut and nothing scrolls sideways.
+                let narrow = room < MIN_TEXT_WIDTH;
+                let text_width = if narrow {
+                    ui.available_width().min(TEXT_WIDTH * 2.0)
+                } else {
+                    room.min(TEXT_WIDTH)
+                };
                 let groups = draft.groups.clone();
                 for (gi, group) in groups.iter().enumerate() {
                     ui.add_space(6.0);
                     ui.horizontal_wrapped(|ui| {
-                        group_header(ui, ctx, &mut draft.groups[gi], text_width)
+                        group_header(ui, ctx, &mut draft.groups[gi], text_width.min(TEXT_WIDTH))
                     });
                     let mut remove = None;
-                    egui::Grid::new(("criteria_set_grid", &group.id))
-                        .num_columns(6)
-                        .spacing([8.0, 4.0])
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for (ci, c) in draft.criteria.iter_mut().enumerate() {
-                                if c.group == group.id && criterion_row(ui, ctx, ci, c, text_width)
-                                {
-                                    remove = Some(ci);
-                                }
+                    let criteria = draft
+                        .criteria
+                        .iter_mut()
+                        .enumerate()
+                        .filter(|(_, c)| c.group == group.id);
+                    if narrow {
+                        for (ci, c) in criteria {
+                            ui.separator();
+                            criterion_text(ui, ctx, c, text_width);
+                            if ui.horizontal(|ui| criterion_controls(ui, ctx, ci, c)).inner {
+                                remove = Some(ci);
                             }
-                        });
+                        }
+                    } else {
+                        egui::Grid::new(("criteria_set_grid", &group.id))
+                            .num_columns(6)
+                            .spacing([8.0, 4.0])
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for (ci, c) in criteria {
+                                    criterion_text(ui, ctx, c, text_width);
+                                    if criterion_controls(ui, ctx, ci, c) {
+                                        remove = Some(ci);
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    }
                     if let Some(ci) = remove {
                         draft.criteria.remove(ci);
                     }
@@ -132,21 +156,16 @@ fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup,
         .labelled_by(label.id);
 }
 
-/// One criterion's row: text, kind, threshold, regional value, points, delete. True when it is to be
-/// deleted.
-fn criterion_row(
-    ui: &mut egui::Ui,
-    ctx: &ViewCtx<'_>,
-    ci: usize,
-    c: &mut Criterion,
-    text_width: f32,
-) -> bool {
+/// A criterion's text field.
+fn criterion_text(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, c: &mut Criterion, width: f32) {
     let height = ui.spacing().interact_size.y;
-    ui.add_sized(
-        [text_width, height],
-        egui::TextEdit::singleline(&mut c.text),
-    )
-    .on_hover_text(ctx.tr("schools-criteria-text"));
+    ui.add_sized([width, height], egui::TextEdit::singleline(&mut c.text))
+        .on_hover_text(ctx.tr("schools-criteria-text"));
+}
+
+/// A criterion's controls after its text: kind, threshold, regional value, points, delete (one grid cell
+/// each). True when it is to be deleted.
+fn criterion_controls(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, ci: usize, c: &mut Criterion) -> bool {
     egui::ComboBox::from_id_salt(("criterion_kind", ci))
         .selected_text(ctx.tr(kind_key(c.kind)))
         .width(190.0)
@@ -190,12 +209,9 @@ fn criterion_row(
             .suffix(" б."),
     )
     .on_hover_text(ctx.tr("schools-criteria-points"));
-    let remove = ui
-        .small_button("🗑")
+    ui.small_button("🗑")
         .on_hover_text(ctx.tr("schools-action-delete-criterion"))
-        .clicked();
-    ui.end_row();
-    remove
+        .clicked()
 }
 
 /// A new criterion at the end of `group`'s, with a fresh id under the group's key.
