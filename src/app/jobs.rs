@@ -57,12 +57,8 @@ pub enum JobResult {
     ReportsCollected(Result<Box<super::PendingReports>, String>),
     /// A file written: the message for the user, or the error.
     Written(Result<String, String>),
-    /// An import applied on the job's own connection, with the pending import it applied (moved to the
-    /// worker and back, not copied: a region's file is large).
-    ImportApplied {
-        pending: Box<super::PendingImport>,
-        applied: Applied,
-    },
+    /// An import applied on the job's own connection.
+    ImportApplied(ImportOutcome),
     /// Schools' reports applied by a job («Собрать отчёты»).
     ReportsApplied(Box<ReportsOutcome>),
     /// A backup restored on the job's own connection, or stopped, or the reason it could not be.
@@ -77,6 +73,23 @@ pub enum Applied {
     /// Stopped by «Отмена»: the transaction rolled back, the database is as it was.
     Cancelled,
     Failed(String),
+}
+
+/// How applying an import on a job's own connection ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOutcome {
+    /// Written: what to tell the user, and the data as the job read it back once written (or why it
+    /// could not: the window reads it then). The pending import, a region's file, was dropped on the worker.
+    Done {
+        summary: Box<crate::exchange::ImportSummary>,
+        told: Box<super::run_exchange::ImportTold>,
+        reloaded: Result<Box<super::reload::Reloaded>, String>,
+    },
+    /// Stopped by «Отмена» (the database is as it was): the pending import comes back, moved to the worker
+    /// and back, not copied.
+    Cancelled(Box<super::PendingImport>),
+    /// Not written, and why; the pending import comes back.
+    Failed(Box<super::PendingImport>, String),
 }
 
 /// How applying several schools' reports ended.

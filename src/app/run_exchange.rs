@@ -238,23 +238,50 @@ impl RoadmapApp {
             return Err(message);
         }
         if let Some(mut writer) = writer {
-            // A region's file is written on a worker through its own connection; the window draws on and
-            // writes nothing meanwhile. «Отмена» rolls the merge back.
+            // A region's file is written on a worker through its own connection, which then reads back what
+            // the window shows; the window draws on and writes nothing meanwhile. «Отмена» rolls the merge
+            // back.
             let path = pending.path.clone();
             let language = self.i18n.language();
+            let (open, last, today) = (
+                self.data.plan.as_ref().map(|p| p.id),
+                self.ui_state.last_plan,
+                self.today,
+            );
             return self.run_write_job("job-apply-import", &path, APPLY_STEPS, move |progress| {
                 writer.stop_when(progress.cancel_flag());
+                let i18n = crate::i18n::I18n::new(language);
                 let applied = apply_counted(
                     &mut writer,
                     &pending.source.file,
                     &pending.preview,
                     progress,
-                    &crate::i18n::I18n::new(language),
+                    &i18n,
                 );
-                super::jobs::JobResult::ImportApplied {
-                    pending: Box::new(pending),
-                    applied,
-                }
+                let outcome = match applied {
+                    super::jobs::Applied::Done(summary) => {
+                        let told = Box::new(ImportTold::of(&pending));
+                        // A region's file is let go here, not on the window's thread.
+                        drop(pending);
+                        // Written: a late «Отмена» no longer stops the reading back.
+                        writer.stop_when(std::sync::Arc::default());
+                        let reloaded = super::reload::read(&writer, open, last, today)
+                            .map(Box::new)
+                            .map_err(|e| e.message(&i18n));
+                        super::jobs::ImportOutcome::Done {
+                            summary,
+                            told,
+                            reloaded,
+                        }
+                    }
+                    super::jobs::Applied::Cancelled => {
+                        super::jobs::ImportOutcome::Cancelled(Box::new(pending))
+                    }
+                    super::jobs::Applied::Failed(e) => {
+                        super::jobs::ImportOutcome::Failed(Box::new(pending), e)
+                    }
+                };
+                super::jobs::JobResult::ImportApplied(outcome)
             });
         }
         let summary = match apply_counted(
@@ -265,44 +292,62 @@ impl RoadmapApp {
             &self.i18n,
         ) {
             super::jobs::Applied::Done(summary) => *summary,
-            super::jobs::Applied::Failed(e) => return Err(e),
+            super::jobs::Applied::Failed(e) => {
+                self.data.exchange.pending = Some(pending);
+                return Err(e);
+            }
             super::jobs::Applied::Cancelled => return Ok(()),
         };
-        self.import_applied(pending, summary)
+        self.import_applied(&ImportTold::of(&pending), summary, None)
     }
 
     /// What a job applying the pending import ended with: the new data shown, or the preview back when it
-    /// was cancelled (nothing was written).
+    /// was cancelled or failed (nothing was written).
     pub(super) fn import_job_done(
         &mut self,
-        pending: PendingImport,
-        applied: super::jobs::Applied,
+        outcome: super::jobs::ImportOutcome,
     ) -> Result<(), String> {
-        match applied {
-            super::jobs::Applied::Done(summary) => {
+        match outcome {
+            super::jobs::ImportOutcome::Done {
+                summary,
+                told,
+                reloaded,
+            } => {
                 self.store.note_written_elsewhere();
-                self.import_applied(pending, *summary)
+                let reloaded = match reloaded {
+                    Ok(reloaded) => Some(*reloaded),
+                    Err(e) => {
+                        self.toasts.error(e);
+                        None
+                    }
+                };
+                self.import_applied(&told, *summary, reloaded)
             }
-            super::jobs::Applied::Cancelled => {
-                self.data.exchange.pending = Some(pending);
+            super::jobs::ImportOutcome::Cancelled(pending) => {
+                self.data.exchange.pending = Some(*pending);
                 self.toasts.info(self.i18n.tr("toast-import-cancelled"));
                 Ok(())
             }
-            super::jobs::Applied::Failed(e) => {
-                self.data.exchange.pending = Some(pending);
+            super::jobs::ImportOutcome::Failed(pending, e) => {
+                self.data.exchange.pending = Some(*pending);
                 Err(e)
             }
         }
     }
 
-    /// After the pending import was written: the data reloaded, the summary told.
+    /// After the pending import was written: the data shown (`reloaded` when a job read it, else read
+    /// here), the summary told.
     fn import_applied(
         &mut self,
-        pending: PendingImport,
+        told: &ImportTold,
         summary: exchange::ImportSummary,
+        reloaded: Option<super::reload::Reloaded>,
     ) -> Result<(), String> {
         let had_plan = self.data.plan.is_some();
-        self.after_import();
+        match reloaded {
+            Some(reloaded) => self.install(reloaded),
+            None => self.after_import(),
+        }
         if !had_plan && self.data.plan.is_some() {
             // The database's first road map (a Word or Excel import): show it, not the Обмен screen.
             self.ui_state.screen = Screen::Measures;
@@ -310,34 +355,22 @@ impl RoadmapApp {
         let mut text = summary.to_string();
         // The open plan stays open: say where a new plan of the file is.
         let open = self.data.plan.as_ref().map(|p| p.id);
-        let added = pending.preview.items.iter().filter(|i| {
-            i.kind == RecordKind::Plan && i.action == exchange::Action::Add && !i.from_deleted
-        });
-        for plan in added.map(|i| &pending.source.file.plans[i.index]) {
-            if Some(plan.id) != open && plan.owner_school.is_none() {
+        for (id, title) in &told.added_plans {
+            if Some(*id) != open {
                 text.push('\n');
                 text.push_str(&self.i18n.tr_args(
                     "exchange-plan-added",
-                    &[("title", crate::i18n::Arg::Str(&plan.title))],
+                    &[("title", crate::i18n::Arg::Str(title))],
                 ));
             }
         }
-        if let Some(school) = &pending.report_school {
+        if let Some(school) = &told.report_school {
             // The report's changes by measure (the first of them).
-            const LISTED: usize = 10;
-            let marks = pending.lines_of(crate::store::RecordKind::Progress);
-            let mut lines: Vec<String> = marks
-                .iter()
-                .take(LISTED)
-                .map(|l| format!("• {}", l.text))
-                .collect();
-            if marks.len() > LISTED {
+            let mut lines: Vec<String> = told.marks.iter().map(|l| format!("• {l}")).collect();
+            if told.more_marks > 0 {
                 lines.push(self.i18n.tr_args(
                     "exchange-more",
-                    &[(
-                        "count",
-                        crate::i18n::Arg::Num((marks.len() - LISTED) as f64),
-                    )],
+                    &[("count", crate::i18n::Arg::Num(told.more_marks as f64))],
                 ));
             }
             text = format!(
@@ -346,14 +379,14 @@ impl RoadmapApp {
                 lines.join("\n")
             );
         }
-        if pending.left_out.is_empty() {
+        if told.left_out.is_empty() {
             self.toasts.info(text);
         } else {
             // Not a plain «Импорт завершён»: the user is told what the plan does not hold.
             self.toasts.warn(format!(
                 "{text}\n{}\n{}",
                 self.i18n.tr("exchange-left-out"),
-                pending.left_out.join("\n")
+                told.left_out.join("\n")
             ));
         }
         Ok(())
@@ -530,6 +563,45 @@ pub(super) fn executor_key(executor: crate::model::Executor) -> &'static str {
         crate::model::Executor::Office => "schools-executor-office",
         crate::model::Executor::Schools => "schools-executor-schools",
         crate::model::Executor::Both => "schools-executor-both",
+    }
+}
+
+/// What the window tells once an import is written, taken from its pending import (which may then go).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportTold {
+    /// The file's new district plans: id and title.
+    added_plans: Vec<(Id, String)>,
+    /// The school whose report it was.
+    report_school: Option<String>,
+    /// A report's changes by measure: the first of them, and how many more.
+    marks: Vec<String>,
+    more_marks: usize,
+    /// What the plan does not hold of a table.
+    left_out: Vec<String>,
+}
+
+impl ImportTold {
+    fn of(pending: &PendingImport) -> Self {
+        const LISTED: usize = 10;
+        let added_plans = pending
+            .preview
+            .items
+            .iter()
+            .filter(|i| {
+                i.kind == RecordKind::Plan && i.action == exchange::Action::Add && !i.from_deleted
+            })
+            .map(|i| &pending.source.file.plans[i.index])
+            .filter(|plan| plan.owner_school.is_none())
+            .map(|plan| (plan.id, plan.title.clone()))
+            .collect();
+        let marks = pending.lines_of(RecordKind::Progress);
+        Self {
+            added_plans,
+            report_school: pending.report_school.clone(),
+            marks: marks.iter().take(LISTED).map(|l| l.text.clone()).collect(),
+            more_marks: marks.len().saturating_sub(LISTED),
+            left_out: pending.left_out.clone(),
+        }
     }
 }
 

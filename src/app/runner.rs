@@ -264,9 +264,7 @@ impl RoadmapApp {
                 Ok(())
             }
             super::jobs::JobResult::Written(Err(e)) => Err(e),
-            super::jobs::JobResult::ImportApplied { pending, applied } => {
-                self.import_job_done(*pending, applied)
-            }
+            super::jobs::JobResult::ImportApplied(outcome) => self.import_job_done(outcome),
             super::jobs::JobResult::Restored(restored) => self.restore_job_done(restored),
             super::jobs::JobResult::ReportsApplied(outcome) => self.reports_applied(*outcome),
         }
@@ -280,25 +278,11 @@ impl RoadmapApp {
     }
 
     fn try_reload_all(&mut self) -> Result<(), String> {
-        self.refresh_exchange();
-        self.data.plans = self.store.list_plans().map_err(|e| e.message(&self.i18n))?;
-        self.data.schools = self.store.schools().map_err(|e| e.message(&self.i18n))?;
-        let wanted = self
-            .data
-            .plan
-            .as_ref()
-            .map(|p| p.id)
-            .or(self.ui_state.last_plan)
-            .filter(|id| self.data.plans.iter().any(|p| p.id == *id))
-            .or_else(|| self.data.plans.first().map(|p| p.id));
-        match wanted {
-            Some(id) => self.open_plan(id),
-            None => {
-                self.data.plan = None;
-                self.refresh_after_write();
-                Ok(())
-            }
-        }
+        let reloaded = self
+            .read_reloaded(&self.store)
+            .map_err(|e| e.message(&self.i18n))?;
+        self.install(reloaded);
+        Ok(())
     }
 
     fn reload_plan(&mut self) {
@@ -377,7 +361,7 @@ impl RoadmapApp {
 
 /// The office's own execution of `measures`, shown beside the schools' in the grid's status: what the
 /// office has to do, set from the plan (the store counts only the records).
-fn with_office_part<'a>(
+pub(super) fn with_office_part<'a>(
     plan: &Plan,
     summary: &mut HashMap<Id, ProgressSummary>,
     measures: impl Iterator<Item = &'a Measure>,
