@@ -128,6 +128,13 @@ struct Running {
     result: mpsc::Receiver<JobResult>,
 }
 
+/// Whether a job only reads the database (or nothing) or writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    Reads,
+    Writes,
+}
+
 /// Another job is still running: one at a time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Busy;
@@ -185,47 +192,21 @@ impl Jobs {
         release
     }
 
-    /// Starts `work`. Inline, its result is returned at once; in the background `None` (it comes from
-    /// `finished`). `Err` when another job is still running.
+    /// Starts `work`, its bar counting `total` steps from the start (the work may set another). A job that
+    /// `Writes` the database through its own connection holds `is_writing` until it ends, and its result
+    /// comes back even when cancelled. Inline, the result is returned at once; in the background `None` (it
+    /// comes from `finished`). `Err` when another job is still running.
     pub fn start(
         &mut self,
         title: String,
-        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
-    ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, false, 0, work)
-    }
-
-    /// Starts `work` like `start`, its bar counting `total` steps from the start (before the work runs).
-    pub fn start_counted(
-        &mut self,
-        title: String,
-        total: u64,
-        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
-    ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, false, total, work)
-    }
-
-    /// Starts `work` that writes the database through its own connection: like `start`, and until it ends
-    /// `is_writing` holds and its result comes back even when cancelled. `total`: the steps it counts.
-    pub fn start_write(
-        &mut self,
-        title: String,
-        total: u64,
-        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
-    ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, true, total, work)
-    }
-
-    fn start_job(
-        &mut self,
-        title: String,
-        writes: bool,
+        kind: JobKind,
         total: u64,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) -> Result<Option<JobResult>, Busy> {
         if self.running.is_some() {
             return Err(Busy);
         }
+        let writes = kind == JobKind::Writes;
         let progress = Arc::new(Progress::default());
         progress.set_total(total);
         if !self.background {
@@ -398,7 +379,9 @@ mod tests {
     #[test]
     fn inline_jobs_answer_at_once() {
         let mut jobs = Jobs::new(false);
-        let result = jobs.start("x".into(), |_| written("готово")).unwrap();
+        let result = jobs
+            .start("x".into(), JobKind::Reads, 0, |_| written("готово"))
+            .unwrap();
         assert!(matches!(result, Some(JobResult::Written(Ok(t))) if t == "готово"));
         assert!(!jobs.is_running());
     }
@@ -407,7 +390,7 @@ mod tests {
     fn a_background_job_reports_counts_and_its_result() {
         let mut jobs = Jobs::new(true);
         let (go, wait) = mpsc::channel::<()>();
-        jobs.start("Импорт".into(), move |p| {
+        jobs.start("Импорт".into(), JobKind::Reads, 0, move |p| {
             p.set_total(10);
             p.set_done(4);
             wait.recv().unwrap();
@@ -415,7 +398,10 @@ mod tests {
         })
         .unwrap();
         // A second job waits for the first.
-        assert!(jobs.start("ещё".into(), |_| written("no")).is_err());
+        assert!(
+            jobs.start("ещё".into(), JobKind::Reads, 0, |_| written("no"))
+                .is_err()
+        );
         let status = loop {
             let s = jobs.status().unwrap();
             if s.total == 10 {
@@ -439,7 +425,7 @@ mod tests {
     fn a_cancelled_job_leaves_nothing() {
         let mut jobs = Jobs::new(true);
         let (go, wait) = mpsc::channel::<()>();
-        jobs.start("Импорт".into(), move |p| {
+        jobs.start("Импорт".into(), JobKind::Reads, 0, move |p| {
             wait.recv().unwrap();
             assert!(p.cancelled());
             written("ignored")
@@ -458,5 +444,57 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
         assert!(!jobs.is_running());
+    }
+
+    fn unprotected() -> crate::output::Protected {
+        crate::output::Protected::database(std::path::Path::new("/nonexistent/db.sqlite"), None)
+    }
+
+    fn listed(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn several_files_are_written_all_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+        std::fs::write(&a, "старый").unwrap();
+        let files = vec![(a.clone(), b"A".to_vec()), (b.clone(), b"B".to_vec())];
+        let progress = Progress::default();
+        write_all_unless_cancelled(&files, &unprotected(), &progress).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "A");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "B");
+        assert_eq!(listed(dir.path()), ["a.json", "b.json"]);
+        assert_eq!(progress.counts().0, 2, "each file written is counted");
+    }
+
+    #[test]
+    fn a_failed_file_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        std::fs::write(&a, "старый").unwrap();
+        // The second target's folder does not exist: its file cannot be written.
+        let files = vec![
+            (a.clone(), b"A".to_vec()),
+            (dir.path().join("нет/b.json"), b"B".to_vec()),
+        ];
+        assert!(write_all_unless_cancelled(&files, &unprotected(), &Progress::default()).is_err());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "старый");
+        assert_eq!(listed(dir.path()), ["a.json"], "no temporary file is left");
+    }
+
+    #[test]
+    fn a_cancelled_writing_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![(dir.path().join("a.json"), b"A".to_vec())];
+        let progress = Progress::default();
+        progress.cancel_flag().store(true, Ordering::Relaxed);
+        assert!(write_all_unless_cancelled(&files, &unprotected(), &progress).is_err());
+        assert!(listed(dir.path()).is_empty());
     }
 }

@@ -1,7 +1,8 @@
-//! Jobs that read the database: they run on a worker with a read-only connection of their own
-//! (`Store::reader`), so the window draws on while a region's data is read and previewed; the runner stays
-//! the one writer. Without a second connection (a database in memory) or with inline jobs (tests) the same
-//! work runs here, on the window's store.
+//! The connections of jobs. A job that reads the database runs on a worker with a read-only connection of
+//! its own (`Store::reader`), so the window draws on while a region's data is read and previewed; a job that
+//! writes gets a second connection (`Store::second_connection`) while the window writes nothing. Without a
+//! second connection (a database in memory) or with inline jobs (tests) the same work runs here, on the
+//! window's store.
 
 use crate::i18n::{I18n, Localize};
 use crate::store::Store;
@@ -20,21 +21,15 @@ impl RoadmapApp {
         total: u64,
         work: impl FnOnce(&Store, &I18n, &Progress) -> JobResult + Send + 'static,
     ) -> Result<(), String> {
-        if self.jobs.is_running() {
-            return Err(self.i18n.tr("job-busy"));
-        }
-        let reader = if self.jobs.background() {
-            self.store.reader().map_err(|e| e.message(&self.i18n))?
-        } else {
-            None
-        };
-        match reader {
+        match self.job_connection(Store::reader)? {
             Some(reader) => {
                 let language = self.i18n.language();
                 let title = self.job_title(key, path);
-                let started = self.jobs.start_counted(title, total, move |progress| {
-                    work(&reader, &I18n::new(language), progress)
-                });
+                let started =
+                    self.jobs
+                        .start(title, super::jobs::JobKind::Reads, total, move |progress| {
+                            work(&reader, &I18n::new(language), progress)
+                        });
                 self.job_started(started)
             }
             None => {
@@ -44,5 +39,25 @@ impl RoadmapApp {
                 self.job_done(result)
             }
         }
+    }
+
+    /// A connection of its own for a job that writes the database: `None` when jobs run here (tests) or
+    /// the database has no second connection (in memory); `Err` when another job still runs.
+    pub(super) fn job_writer(&self) -> Result<Option<Store>, String> {
+        self.job_connection(Store::second_connection)
+    }
+
+    /// The connection `open` gives for a job, when jobs run in the background; refused while one runs.
+    fn job_connection(
+        &self,
+        open: fn(&Store) -> Result<Option<Store>, crate::store::StoreError>,
+    ) -> Result<Option<Store>, String> {
+        if self.jobs.is_running() {
+            return Err(self.i18n.tr("job-busy"));
+        }
+        if !self.jobs.background() {
+            return Ok(None);
+        }
+        open(&self.store).map_err(|e| e.message(&self.i18n))
     }
 }

@@ -84,33 +84,42 @@ impl RoadmapApp {
                     .find(|s| s.id == school)
                     .map(|s| s.display_name().to_owned())
                     .unwrap_or_default();
-                let name = format!("{}.json", super::runner::file_stem(&name));
-                self.choose(
-                    Request::new(
-                        Purpose::ExportSchool(school),
-                        Mode::Save,
-                        self.i18n.tr("dialog-export-title"),
-                    )
-                    .filter(self.i18n.tr("filter-exchange"), &["json"])
-                    .file_name(name),
+                let filter = self.i18n.tr("filter-exchange");
+                self.choose_save(
+                    Purpose::ExportSchool(school),
+                    "dialog-export-title",
+                    format!("{}.json", super::runner::file_stem(&name)),
+                    &[(&filter, &["json"])],
                 )
             }
             ExchangeCommand::ExportSchool { school, path } => self.export_school(school, &path),
             ExchangeCommand::PickAndExportCsv { filtered } => {
                 let title = self.plan()?.title.clone();
-                let name = format!("{}.csv", super::runner::file_stem(&title));
-                self.choose(
-                    Request::new(
-                        Purpose::ExportCsv { filtered },
-                        Mode::Save,
-                        self.i18n.tr("dialog-export-title"),
-                    )
-                    .filter("CSV", &["csv"])
-                    .file_name(name),
+                self.choose_save(
+                    Purpose::ExportCsv { filtered },
+                    "dialog-export-title",
+                    format!("{}.csv", super::runner::file_stem(&title)),
+                    &[("CSV", &["csv"])],
                 )
             }
             ExchangeCommand::ExportCsv { filtered, path } => self.export_csv(filtered, &path),
         }
+    }
+
+    /// Asks where to save a file: the chooser titled by `title_key`, offering `file_name` and `filters`
+    /// (name, extensions).
+    pub(super) fn choose_save(
+        &mut self,
+        purpose: Purpose,
+        title_key: &str,
+        file_name: String,
+        filters: &[(&str, &[&str])],
+    ) -> Result<(), String> {
+        let request = Request::new(purpose, Mode::Save, self.i18n.tr(title_key));
+        let request = filters
+            .iter()
+            .fold(request, |r, (name, extensions)| r.filter(*name, extensions));
+        self.choose(request.file_name(file_name))
     }
 
     /// Reads a file and previews importing it, writing nothing; the Обмен screen shows the preview. A table
@@ -216,17 +225,8 @@ impl RoadmapApp {
         if self.data.exchange.pending.is_none() {
             return Ok(());
         }
-        if self.jobs.is_running() {
-            return Err(self.i18n.tr("job-busy"));
-        }
         // The window's jobs write through a connection of their own (none for a database in memory).
-        let writer = if self.jobs.background() {
-            self.store
-                .second_connection()
-                .map_err(|e| e.message(&self.i18n))?
-        } else {
-            None
-        };
+        let writer = self.job_writer()?;
         let Some(pending) = self.data.exchange.pending.take() else {
             return Ok(());
         };
@@ -455,17 +455,7 @@ impl RoadmapApp {
     }
 
     fn restore_backup(&mut self, path: &Path) -> Result<(), String> {
-        if self.jobs.is_running() {
-            return Err(self.i18n.tr("job-busy"));
-        }
-        let writer = if self.jobs.background() {
-            self.store
-                .second_connection()
-                .map_err(|e| e.message(&self.i18n))?
-        } else {
-            None
-        };
-        if let Some(mut writer) = writer {
+        if let Some(mut writer) = self.job_writer()? {
             // A region's database is copied back on a worker, page by page; «Отмена» leaves it as it was.
             let file = path.to_path_buf();
             let language = self.i18n.language();

@@ -47,29 +47,20 @@ impl RoadmapApp {
     /// Applies the pending reports: one backup first, then each report in turn (each previewed again
     /// against the database as the reports before it left it). The open plan stays open.
     pub(super) fn apply_reports(&mut self, add_missing: bool) -> Result<(), String> {
-        let Some(reports) = self.data.exchange.reports.take() else {
+        let Some(reports) = self.data.exchange.reports.as_ref() else {
             return Ok(());
         };
         if reports.missing() && !add_missing {
-            let text = reports
+            return Err(reports
                 .parts
                 .iter()
                 .filter_map(|p| p.missing.as_ref().map(|m| m.message()))
                 .collect::<Vec<_>>()
-                .join("\n");
-            self.data.exchange.reports = Some(reports);
-            return Err(text);
+                .join("\n"));
         }
-        if self.jobs.is_running() {
-            self.data.exchange.reports = Some(reports);
-            return Err(self.i18n.tr("job-busy"));
-        }
-        let writer = if self.jobs.background() {
-            self.store
-                .second_connection()
-                .map_err(|e| e.message(&self.i18n))?
-        } else {
-            None
+        let writer = self.job_writer()?;
+        let Some(reports) = self.data.exchange.reports.take() else {
+            return Ok(());
         };
         if let Some(mut writer) = writer {
             // The reports are written on a worker through its own connection, counted one by one.
@@ -78,12 +69,17 @@ impl RoadmapApp {
                 .i18n
                 .tr_args("job-apply-reports", &[("count", Arg::Num(total as f64))]);
             let language = self.i18n.language();
-            let started = self.jobs.start_write(title, total, move |progress| {
-                writer.stop_when(progress.cancel_flag());
-                let i18n = crate::i18n::I18n::new(language);
-                let outcome = apply_reports_counted(&mut writer, &reports, progress, &i18n);
-                super::jobs::JobResult::ReportsApplied(Box::new(outcome))
-            });
+            let started = self.jobs.start(
+                title,
+                super::jobs::JobKind::Writes,
+                total,
+                move |progress| {
+                    writer.stop_when(progress.cancel_flag());
+                    let i18n = crate::i18n::I18n::new(language);
+                    let outcome = apply_reports_counted(&mut writer, &reports, progress, &i18n);
+                    super::jobs::JobResult::ReportsApplied(Box::new(outcome))
+                },
+            );
             return self.job_started(started);
         }
         let outcome = apply_reports_counted(

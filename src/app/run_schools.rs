@@ -154,16 +154,11 @@ impl RoadmapApp {
             Some(id) => self.school(id)?.display_name().to_owned(),
             None => self.i18n.tr("schools-report-district-file"),
         };
-        let name = format!("Справка-{}.html", super::runner::file_stem(&name));
-        self.choose(
-            Request::new(
-                Purpose::Report { school },
-                Mode::Save,
-                self.i18n.tr("schools-dialog-report-title"),
-            )
-            .filter("HTML", &["html", "htm"])
-            .filter("Word", &["docx"])
-            .file_name(name),
+        self.choose_save(
+            Purpose::Report { school },
+            "schools-dialog-report-title",
+            format!("Справка-{}.html", super::runner::file_stem(&name)),
+            &[("HTML", &["html", "htm"]), ("Word", &["docx"])],
         )
     }
 

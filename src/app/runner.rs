@@ -216,7 +216,7 @@ impl RoadmapApp {
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
     ) -> Result<(), String> {
         let title = self.job_title(key, path);
-        let started = self.jobs.start(title, work);
+        let started = self.jobs.start(title, super::jobs::JobKind::Reads, 0, work);
         self.job_started(started)
     }
 
@@ -230,7 +230,9 @@ impl RoadmapApp {
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
     ) -> Result<(), String> {
         let title = self.job_title(key, path);
-        let started = self.jobs.start_write(title, total, work);
+        let started = self
+            .jobs
+            .start(title, super::jobs::JobKind::Writes, total, work);
         self.job_started(started)
     }
 

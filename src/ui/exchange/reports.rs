@@ -4,7 +4,6 @@
 //! «Применить все» after one backup, or «Отмена».
 
 use crate::app::{Command, ExchangeCommand, PendingReports};
-use crate::exchange::Action;
 use crate::i18n::Arg;
 use crate::store::RecordKind;
 use crate::ui::ViewCtx;
@@ -70,7 +69,11 @@ pub fn preview(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, reports: &PendingReport
                     ui.label(egui::RichText::new(ctx.tr("exchange-preview-nothing")).weak());
                 }
                 for line in lines {
-                    let text = format!("{}: {}", ctx.tr(action_key(line.action)), line.text);
+                    let text = format!(
+                        "{}: {}",
+                        ctx.tr(super::preview::action_key(line.action)),
+                        line.text
+                    );
                     ui.label(text);
                 }
                 for kind in [RecordKind::Plan, RecordKind::Measure, RecordKind::School] {
@@ -113,14 +116,4 @@ pub fn preview(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, reports: &PendingReport
             ctx.push(Command::Exchange(ExchangeCommand::CancelReports));
         }
     });
-}
-
-fn action_key(action: Action) -> &'static str {
-    match action {
-        Action::Add => "exchange-action-add",
-        Action::Update => "exchange-action-update",
-        Action::Delete => "exchange-action-delete",
-        Action::Conflict => "exchange-action-conflict",
-        Action::Keep | Action::Skip => "exchange-action-keep",
-    }
 }
