@@ -147,11 +147,13 @@ fn save_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut CriteriaSe
 
 /// A group's title, its category and the points it needs.
 fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup, text_width: f32) {
-    let label = ui.label(ctx.tr("schools-criteria-group-title"));
+    // Each label whole: when the row is narrow it goes to the next line with its field, not in pieces.
+    let whole = |text: String| egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend);
+    let label = ui.add(whole(ctx.tr("schools-criteria-group-title")));
     ui.add(egui::TextEdit::singleline(&mut group.title).desired_width(text_width))
         .labelled_by(label.id);
-    ui.label(format!("· {}", ctx.tr(category_key(group.category))));
-    let label = ui.label(ctx.tr("schools-criteria-min-points"));
+    ui.add(whole(format!("· {}", ctx.tr(category_key(group.category)))));
+    let label = ui.add(whole(ctx.tr("schools-criteria-min-points")));
     ui.add(egui::DragValue::new(&mut group.min_points).range(0..=50))
         .labelled_by(label.id);
 }
