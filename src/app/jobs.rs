@@ -62,7 +62,11 @@ pub enum JobResult {
     /// Schools' reports applied by a job («Собрать отчёты»).
     ReportsApplied(Box<ReportsOutcome>),
     /// A backup restored on the job's own connection, or stopped, or the reason it could not be.
-    Restored(Result<crate::store::Restore, String>),
+    Restored {
+        restored: Result<crate::store::Restore, String>,
+        /// Restored: the data read back on the job's connection (see `ImportOutcome::Done`).
+        reloaded: Option<Result<Box<super::reload::Reloaded>, String>>,
+    },
 }
 
 /// How a write job ended. Unlike a read, a write's end always reaches the runner, cancelled or not: the
@@ -102,6 +106,9 @@ pub struct ReportsOutcome {
     pub failed: Option<(String, String)>,
     /// Stopped by «Отмена»: the database was put back as it was before the first report.
     pub cancelled: bool,
+    /// The data read back on the job's connection once it ended (see `ImportOutcome::Done`); `None` when
+    /// the reports were applied on the window's store.
+    pub reloaded: Option<Result<Box<super::reload::Reloaded>, String>>,
 }
 
 /// What reading an import file gives: its preview, or a table whose header was not recognised.

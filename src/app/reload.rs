@@ -62,11 +62,56 @@ pub(super) fn read(
     })
 }
 
+/// What a write job reads back on its own connection once it has written: `read` for the window's plans.
+pub(super) struct ReadBack {
+    open: Option<Id>,
+    last: Option<Id>,
+    today: NaiveDate,
+    language: crate::i18n::Language,
+}
+
+impl ReadBack {
+    /// Reads the snapshot on `writer`, a job's connection: a late «Отмена» no longer stops it (what was
+    /// written is written). A failure is worded for the window, which then reads the snapshot itself.
+    pub(super) fn read(&self, writer: &Store) -> Result<Box<Reloaded>, String> {
+        use crate::i18n::Localize;
+        writer.stop_when(std::sync::Arc::default());
+        read(writer, self.open, self.last, self.today)
+            .map(Box::new)
+            .map_err(|e| e.message(&crate::i18n::I18n::new(self.language)))
+    }
+}
+
 impl RoadmapApp {
     /// What `read` gives for this window: the plan open now, the last one opened.
     pub(super) fn read_reloaded(&self, store: &Store) -> Result<Reloaded, StoreError> {
         let open = self.data.plan.as_ref().map(|p| p.id);
         read(store, open, self.ui_state.last_plan, self.today)
+    }
+
+    /// For a write job: reading back what this window shows; `keep_open`: the plan open now stays shown
+    /// (else the last one opened, as after a restore).
+    pub(super) fn read_back(&self, keep_open: bool) -> ReadBack {
+        ReadBack {
+            open: self.data.plan.as_ref().map(|p| p.id).filter(|_| keep_open),
+            last: self.ui_state.last_plan,
+            today: self.today,
+            language: self.i18n.language(),
+        }
+    }
+
+    /// After a write job wrote through its own connection: the snapshot it read back shown, or (it could
+    /// not) the reason told and the snapshot read here. The undo steps end here.
+    pub(super) fn show_read_back(&mut self, reloaded: Result<Box<Reloaded>, String>) {
+        self.store.note_written_elsewhere();
+        match reloaded {
+            Ok(reloaded) => self.install(*reloaded),
+            Err(e) => {
+                self.toasts.error(e);
+                self.undo.clear();
+                self.reload_all();
+            }
+        }
     }
 
     /// Shows a snapshot read after the store changed: the undo steps end here, no measure is selected.

@@ -243,11 +243,7 @@ impl RoadmapApp {
             // back.
             let path = pending.path.clone();
             let language = self.i18n.language();
-            let (open, last, today) = (
-                self.data.plan.as_ref().map(|p| p.id),
-                self.ui_state.last_plan,
-                self.today,
-            );
+            let read_back = self.read_back(true);
             return self.run_write_job("job-apply-import", &path, APPLY_STEPS, move |progress| {
                 writer.stop_when(progress.cancel_flag());
                 let i18n = crate::i18n::I18n::new(language);
@@ -263,11 +259,7 @@ impl RoadmapApp {
                         let told = Box::new(ImportTold::of(&pending));
                         // A region's file is let go here, not on the window's thread.
                         drop(pending);
-                        // Written: a late «Отмена» no longer stops the reading back.
-                        writer.stop_when(std::sync::Arc::default());
-                        let reloaded = super::reload::read(&writer, open, last, today)
-                            .map(Box::new)
-                            .map_err(|e| e.message(&i18n));
+                        let reloaded = read_back.read(&writer);
                         super::jobs::ImportOutcome::Done {
                             summary,
                             told,
@@ -312,17 +304,7 @@ impl RoadmapApp {
                 summary,
                 told,
                 reloaded,
-            } => {
-                self.store.note_written_elsewhere();
-                let reloaded = match reloaded {
-                    Ok(reloaded) => Some(*reloaded),
-                    Err(e) => {
-                        self.toasts.error(e);
-                        None
-                    }
-                };
-                self.import_applied(&told, *summary, reloaded)
-            }
+            } => self.import_applied(&told, *summary, Some(reloaded)),
             super::jobs::ImportOutcome::Cancelled(pending) => {
                 self.data.exchange.pending = Some(*pending);
                 self.toasts.info(self.i18n.tr("toast-import-cancelled"));
@@ -335,17 +317,17 @@ impl RoadmapApp {
         }
     }
 
-    /// After the pending import was written: the data shown (`reloaded` when a job read it, else read
+    /// After the pending import was written: the data shown (`reloaded` when a job read it back, else read
     /// here), the summary told.
     fn import_applied(
         &mut self,
         told: &ImportTold,
         summary: exchange::ImportSummary,
-        reloaded: Option<super::reload::Reloaded>,
+        reloaded: Option<Result<Box<super::reload::Reloaded>, String>>,
     ) -> Result<(), String> {
         let had_plan = self.data.plan.is_some();
         match reloaded {
-            Some(reloaded) => self.install(reloaded),
+            Some(reloaded) => self.show_read_back(reloaded),
             None => self.after_import(),
         }
         if !had_plan && self.data.plan.is_some() {
@@ -398,7 +380,6 @@ impl RoadmapApp {
         self.undo.clear();
         // Reloading keeps the open plan (or opens the first when none was open).
         self.reload_all();
-        self.refresh_exchange();
     }
 
     /// «Отчёт школы «…»» as the results name it.
@@ -449,7 +430,6 @@ impl RoadmapApp {
         // The undo steps may hold the versions the resolution replaced.
         self.undo.clear();
         self.reload_all();
-        self.refresh_exchange();
         self.toasts.info(self.i18n.tr("toast-conflict-resolved"));
         Ok(())
     }
@@ -459,21 +439,28 @@ impl RoadmapApp {
             // A region's database is copied back on a worker, page by page; «Отмена» leaves it as it was.
             let file = path.to_path_buf();
             let language = self.i18n.language();
+            // Restored, everything is read back from it; the plan open before may not be there.
+            let read_back = self.read_back(false);
             return self.run_write_job("job-restore", path, 0, move |progress| {
                 let restored = writer.restore_counted(&file, |done, total| {
                     progress.set_total(total);
                     progress.set_done(done);
                     !progress.cancelled()
                 });
-                super::jobs::JobResult::Restored(
-                    restored.map_err(|e| e.message(&crate::i18n::I18n::new(language))),
-                )
+                let reloaded = match &restored {
+                    Ok(crate::store::Restore::Done { .. }) => Some(read_back.read(&writer)),
+                    _ => None,
+                };
+                super::jobs::JobResult::Restored {
+                    restored: restored.map_err(|e| e.message(&crate::i18n::I18n::new(language))),
+                    reloaded,
+                }
             });
         }
         self.store
             .restore_from(path)
             .map_err(|e| e.message(&self.i18n))?;
-        self.backup_restored();
+        self.backup_restored(None);
         Ok(())
     }
 
@@ -481,11 +468,11 @@ impl RoadmapApp {
     pub(super) fn restore_job_done(
         &mut self,
         restored: Result<crate::store::Restore, String>,
+        reloaded: Option<Result<Box<super::reload::Reloaded>, String>>,
     ) -> Result<(), String> {
         match restored? {
             crate::store::Restore::Done { .. } => {
-                self.store.note_written_elsewhere();
-                self.backup_restored();
+                self.backup_restored(reloaded);
                 Ok(())
             }
             crate::store::Restore::Stopped => {
@@ -495,13 +482,17 @@ impl RoadmapApp {
         }
     }
 
-    /// After a backup was restored: everything read again from it.
-    fn backup_restored(&mut self) {
-        self.undo.clear();
+    /// After a backup was restored: everything read again from it (`reloaded` when a job read it back).
+    fn backup_restored(&mut self, reloaded: Option<Result<Box<super::reload::Reloaded>, String>>) {
         self.data.exchange.pending = None;
-        self.data.plan = None;
-        self.reload_all();
-        self.refresh_exchange();
+        match reloaded {
+            Some(reloaded) => self.show_read_back(reloaded),
+            None => {
+                self.undo.clear();
+                self.data.plan = None;
+                self.reload_all();
+            }
+        }
         self.toasts.info(self.i18n.tr("toast-backup-restored"));
     }
 
@@ -535,15 +526,6 @@ impl RoadmapApp {
             &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
         );
         self.write_in_background(path, bytes, done)
-    }
-
-    /// Reloads the conflicts and the list of backups (after imports, resolutions, restores, and at start).
-    pub(super) fn refresh_exchange(&mut self) {
-        match self.store.conflicts() {
-            Ok(list) => self.data.exchange.conflicts = list,
-            Err(e) => self.toasts.error(e.to_string()),
-        }
-        self.data.exchange.backups = self.store.backups();
     }
 }
 

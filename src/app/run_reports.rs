@@ -69,6 +69,7 @@ impl RoadmapApp {
                 .i18n
                 .tr_args("job-apply-reports", &[("count", Arg::Num(total as f64))]);
             let language = self.i18n.language();
+            let read_back = self.read_back(true);
             let started = self.jobs.start(
                 title,
                 super::jobs::JobKind::Writes,
@@ -76,7 +77,10 @@ impl RoadmapApp {
                 move |progress| {
                     writer.stop_when(progress.cancel_flag());
                     let i18n = crate::i18n::I18n::new(language);
-                    let outcome = apply_reports_counted(&mut writer, &reports, progress, &i18n);
+                    let mut outcome = apply_reports_counted(&mut writer, &reports, progress, &i18n);
+                    // The region's reports are let go here, not on the window's thread.
+                    drop(reports);
+                    outcome.reloaded = Some(read_back.read(&writer));
                     super::jobs::JobResult::ReportsApplied(Box::new(outcome))
                 },
             );
@@ -94,10 +98,15 @@ impl RoadmapApp {
     /// What applying the reports ended with: the data reloaded, each school's marks told.
     pub(super) fn reports_applied(
         &mut self,
-        outcome: super::jobs::ReportsOutcome,
+        mut outcome: super::jobs::ReportsOutcome,
     ) -> Result<(), String> {
-        self.store.note_written_elsewhere();
-        self.after_import();
+        match outcome.reloaded.take() {
+            Some(reloaded) => self.show_read_back(reloaded),
+            None => {
+                self.store.note_written_elsewhere();
+                self.after_import();
+            }
+        }
         if outcome.cancelled {
             self.toasts.info(self.i18n.tr("toast-reports-cancelled"));
             return Ok(());

@@ -267,7 +267,9 @@ impl RoadmapApp {
             }
             super::jobs::JobResult::Written(Err(e)) => Err(e),
             super::jobs::JobResult::ImportApplied(outcome) => self.import_job_done(outcome),
-            super::jobs::JobResult::Restored(restored) => self.restore_job_done(restored),
+            super::jobs::JobResult::Restored { restored, reloaded } => {
+                self.restore_job_done(restored, reloaded)
+            }
             super::jobs::JobResult::ReportsApplied(outcome) => self.reports_applied(*outcome),
         }
     }
