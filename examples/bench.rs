@@ -34,6 +34,8 @@ use roadmap_planner::store::Store;
 const SCHOOLS: usize = 1_000;
 const SECTIONS: usize = 12;
 const MEASURES: usize = 150;
+/// How many times the import and the raw insert each run (the fastest of each is reported).
+const RATIO_RUNS: usize = 3;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -80,13 +82,14 @@ fn main() -> anyhow::Result<()> {
     // Each phase runs in its own process, so each peak memory is its own and none inherits another's.
     let mut results = serde_json::Map::new();
     let mut rss_mb: f64 = 0.0;
-    for phase in [
-        "load",
-        "export_json",
-        "sqlite_raw_insert",
-        "import_json",
-        "export_csv",
-    ] {
+    // The import and its floor, the raw insert, run in turn three times each, and the fastest of each is
+    // kept: on a shared machine one run of either can be slowed by a third by whatever else runs, and the
+    // key is their ratio.
+    let phases = ["load", "export_json"]
+        .into_iter()
+        .chain(["sqlite_raw_insert", "import_json"].repeat(RATIO_RUNS))
+        .chain(["export_csv"]);
+    for phase in phases {
         let output = std::process::Command::new(std::env::current_exe()?)
             .args(["--phase", phase])
             .arg(dir.path())
@@ -108,7 +111,12 @@ fn main() -> anyhow::Result<()> {
                 format!("{phase}_ms")
             );
         }
-        results.insert(format!("{phase}_ms"), round(ms).into());
+        let key = format!("{phase}_ms");
+        let best = results
+            .get(&key)
+            .and_then(|v| v.as_f64())
+            .unwrap_or(f64::INFINITY);
+        results.insert(key, round(ms.min(best)).into());
     }
     results.insert("rss_mb".into(), round(rss_mb).into());
     // The deadline phases print {"value": …} in their key's unit (µs or ms).
@@ -251,6 +259,7 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
             };
             assert_eq!(progress.len(), plan_rows);
             let raw_db = dir.join("raw.sqlite");
+            remove_database(&raw_db);
             Store::open(&raw_db)?.write(|w| {
                 for school in &schools {
                     w.put_school(school)?;
@@ -261,7 +270,9 @@ fn run_phase(phase: &str, dir: &std::path::Path) -> anyhow::Result<()> {
         }
         // Read the exchange file and import it into an empty database.
         "import_json" => {
-            let mut target = Store::open(&dir.join("import.sqlite"))?;
+            let import_db = dir.join("import.sqlite");
+            remove_database(&import_db);
+            let mut target = Store::open(&import_db)?;
             let start = Instant::now();
             let file = exchange::read_file(&exchange_file)?;
             exchange::import(&mut target, &file)?;
@@ -405,6 +416,15 @@ fn region_plan(start_year: i32, schools: &[School]) -> (Plan, Vec<Progress>) {
         }
     }
     (plan, progress)
+}
+
+/// Removes a database of an earlier run of a phase, with its companions, so every run starts empty.
+fn remove_database(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm", ".lock"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    }
 }
 
 fn ms(start: Instant) -> f64 {

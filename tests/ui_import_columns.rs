@@ -139,9 +139,9 @@ fn an_import_without_anything_left_out_ends_plainly() {
     let last = plan.measures().last().unwrap();
     let (id, before) = (last.id, last.due.clone());
     assert_eq!(before[1], NaiveDate::from_ymd_opt(2021, 12, 31).unwrap());
-    h.state_mut().app.push(Command::EditMeasureYear {
+    h.state_mut().app.push(Command::EditMeasure {
         id,
-        year: 2021,
+        field: roadmap_planner::model::MeasureField::Year(2021),
         value: "Реализация маршрутов\nапрель 2021".into(),
     });
     h.run();

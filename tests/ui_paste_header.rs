@@ -6,7 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::SystemCommand;
 use roadmap_planner::app::{Command, RoadmapApp, UiState};
-use roadmap_planner::model::{Period, Plan};
+use roadmap_planner::model::{MeasureField, Period, Plan};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
@@ -269,4 +269,43 @@ fn a_paste_wider_than_the_column_limit_is_refused_not_cut() {
     h.run();
     assert_eq!(stored(&h), before, "nothing is pasted");
     h.get_by_label("Файл отклонён: в таблице больше 200 столбцов.");
+}
+
+#[test]
+fn rows_copied_from_a_grid_with_year_columns_paste_back_with_their_years() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    create_empty_plan(&mut h);
+    h.event(egui::Event::Paste("1.1\tСовещание\n".into()));
+    h.run();
+    let first = plan(&h).measures().next().expect("the pasted measure").id;
+    h.state_mut().app.push(Command::EditMeasure {
+        id: first,
+        field: MeasureField::Year(2022),
+        value: "Курсы".into(),
+    });
+    h.run();
+
+    // The grid now shows № · Мероприятие · Сроки · Ответственные · Результат · Документы · 2022; rows
+    // copied from it carry those cells.
+    let copied = "1.2\tСтажировки\tмарт\tИМЦ\tДоля 80%\tПриказ УО\tСтажировочная площадка\n";
+    h.event(egui::Event::Paste(copied.into()));
+    h.run();
+    for plan in [plan(&h).clone(), stored(&h)] {
+        let pasted = plan
+            .measures()
+            .find(|m| m.title == "Стажировки")
+            .expect("the copied row was pasted");
+        assert_eq!(pasted.number, "1.2");
+        assert_eq!(pasted.deadline, "март");
+        assert_eq!(pasted.responsible, "ИМЦ");
+        assert_eq!(pasted.result, "Доля 80%");
+        assert_eq!(pasted.documents, "Приказ УО");
+        assert_eq!(
+            MeasureField::Year(2022).get(pasted),
+            "Стажировочная площадка",
+            "{:?}",
+            pasted.yearly
+        );
+    }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::model::{Id, Measure, Period, Plan};
+use crate::model::{Id, Measure, MeasureField, Period, Plan};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -29,7 +29,7 @@ pub enum Command {
     PickAndExport,
     /// Export the current plan as an exchange file.
     ExportFile(PathBuf),
-    /// Replace one text field of a measure.
+    /// Replace one text field of a measure (a year's key activity: blank text removes it).
     EditMeasure {
         id: Id,
         field: MeasureField,
@@ -67,12 +67,6 @@ pub enum Command {
     },
     /// Replace a whole measure (the details panel: schools, notes, per-year activities).
     UpdateMeasure(Box<Measure>),
-    /// Replace a measure's key activity for one year (an empty text removes it).
-    EditMeasureYear {
-        id: Id,
-        year: i32,
-        value: String,
-    },
     /// Put a new section at `index` (at the end when `None`).
     InsertSection {
         index: Option<usize>,
@@ -105,68 +99,6 @@ pub enum Command {
     Exchange(super::ExchangeCommand),
     /// What concerns the window and the system, not the data (see `SystemCommand`).
     System(super::SystemCommand),
-}
-
-/// The verbatim text fields of a measure that views edit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MeasureField {
-    Number,
-    Title,
-    Deadline,
-    Responsible,
-    Result,
-    Documents,
-}
-
-impl MeasureField {
-    pub const ALL: [MeasureField; 6] = [
-        MeasureField::Number,
-        MeasureField::Title,
-        MeasureField::Deadline,
-        MeasureField::Responsible,
-        MeasureField::Result,
-        MeasureField::Documents,
-    ];
-
-    pub fn get(self, m: &Measure) -> &str {
-        match self {
-            MeasureField::Number => &m.number,
-            MeasureField::Title => &m.title,
-            MeasureField::Deadline => &m.deadline,
-            MeasureField::Responsible => &m.responsible,
-            MeasureField::Result => &m.result,
-            MeasureField::Documents => &m.documents,
-        }
-    }
-
-    pub fn set(self, m: &mut Measure, value: String) {
-        let slot = match self {
-            MeasureField::Number => &mut m.number,
-            MeasureField::Title => &mut m.title,
-            MeasureField::Deadline => &mut m.deadline,
-            MeasureField::Responsible => &mut m.responsible,
-            MeasureField::Result => &mut m.result,
-            MeasureField::Documents => &mut m.documents,
-        };
-        *slot = value;
-    }
-
-    /// The message key of the field's name (also its column header).
-    pub fn label_key(self) -> &'static str {
-        match self {
-            MeasureField::Number => "field-number",
-            MeasureField::Title => "field-title",
-            MeasureField::Deadline => "field-deadline",
-            MeasureField::Responsible => "field-responsible",
-            MeasureField::Result => "field-result",
-            MeasureField::Documents => "field-documents",
-        }
-    }
-
-    /// Whether the field usually holds several lines.
-    pub fn multiline(self) -> bool {
-        !matches!(self, MeasureField::Number)
-    }
 }
 
 /// The editable texts of a section row.

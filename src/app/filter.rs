@@ -12,7 +12,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Category, Id, Measure, School, SchoolScope, Status};
+use crate::model::{Category, Id, Measure, MeasureField, School, SchoolScope, Status};
 use crate::stats::ProgressSummary;
 
 /// The search text and filters; they combine (a measure must pass all that are set).
@@ -37,18 +37,6 @@ pub struct MeasureFilter {
 }
 
 impl MeasureFilter {
-    /// Whether `m` passes. Without the school registry a measure scoped to a category, or to a list of
-    /// schools when filtering by category, cannot be judged and passes; use [`MeasureFilter::matcher`]
-    /// with the schools (and for speed over many measures).
-    pub fn matches(
-        &self,
-        m: &Measure,
-        progress: Option<&ProgressSummary>,
-        today: NaiveDate,
-    ) -> bool {
-        self.matcher(&[]).matches(m, progress, today)
-    }
-
     /// Whether anything is filtered at all.
     pub fn is_active(&self) -> bool {
         !self.text.trim().is_empty() || self.is_narrowed()
@@ -71,6 +59,8 @@ impl MeasureFilter {
     }
 
     /// A matcher prepared once for many measures: the query lowercased, the school's categories found.
+    /// Without the school registry (`schools` empty) a measure scoped to a category, or to a list of schools
+    /// when filtering by category, cannot be judged and passes.
     pub fn matcher<'a>(&'a self, schools: &'a [School]) -> Matcher<'a> {
         let school_categories = self.school.and_then(|id| {
             schools
@@ -197,19 +187,10 @@ impl Matcher<'_> {
     }
 }
 
-/// The text fields a search looks in, in column order.
+/// The text fields a search looks in: every field of the registry the measure has
+/// ([`MeasureField::of_measure`]: the grid's columns, its years' activities, its notes).
 pub fn search_fields(m: &Measure) -> impl Iterator<Item = &str> {
-    [
-        m.number.as_str(),
-        &m.title,
-        &m.deadline,
-        &m.responsible,
-        &m.result,
-        &m.documents,
-        &m.notes,
-    ]
-    .into_iter()
-    .chain(m.yearly.iter().map(|y| y.text.as_str()))
+    MeasureField::of_measure(m).map(|field| field.get(m))
 }
 
 /// Every searchable field of `m`, lowercased and joined by line breaks: what a view caches per measure so
@@ -298,7 +279,7 @@ mod tests {
     fn the_empty_filter_passes_everything_and_is_inactive() {
         let f = MeasureFilter::default();
         assert!(!f.is_active());
-        assert!(f.matches(&measure(), None, TODAY()));
+        assert!(f.matcher(&[]).matches(&measure(), None, TODAY()));
         assert!(
             !MeasureFilter {
                 text: "  ".into(),
@@ -322,11 +303,34 @@ mod tests {
                 ..Default::default()
             };
             assert!(f.is_active());
-            assert_eq!(f.matches(&m, None, TODAY()), hit, "{text}");
+            assert_eq!(f.matcher(&[]).matches(&m, None, TODAY()), hit, "{text}");
             let haystack = search_text(&m);
             assert_eq!(
                 f.matcher(&[]).matches_cached(&m, &haystack, None, TODAY()),
                 hit,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn search_finds_text_that_only_a_year_column_or_the_notes_hold() {
+        let mut m = measure();
+        m.yearly.push(crate::model::YearActivity {
+            year: 2023,
+            text: "Стажировочная площадка".into(),
+        });
+        m.notes = "Целевая группа: молодые педагоги".into();
+        for text in ["стажировочная", "молодые педагоги"] {
+            let f = MeasureFilter {
+                text: text.into(),
+                ..Default::default()
+            };
+            assert!(f.matcher(&[]).matches(&m, None, TODAY()), "{text}");
+            assert!(!f.matcher(&[]).matches(&measure(), None, TODAY()), "{text}");
+            let haystack = search_text(&m);
+            assert!(
+                f.matcher(&[]).matches_cached(&m, &haystack, None, TODAY()),
                 "{text}"
             );
         }
@@ -339,9 +343,9 @@ mod tests {
             responsible: Some(r.into()),
             ..Default::default()
         };
-        assert!(f("руководители ОО").matches(&m, None, TODAY()));
-        assert!(f("петрова и.и.").matches(&m, None, TODAY()));
-        assert!(!f("Петрова").matches(&m, None, TODAY()));
+        assert!(f("руководители ОО").matcher(&[]).matches(&m, None, TODAY()));
+        assert!(f("петрова и.и.").matcher(&[]).matches(&m, None, TODAY()));
+        assert!(!f("Петрова").matcher(&[]).matches(&m, None, TODAY()));
         let mut other = Measure::new("1", "x");
         other.responsible = "Руководители ОО; методист".into();
         assert_eq!(
@@ -359,34 +363,54 @@ mod tests {
             ..Default::default()
         };
         // Nothing reported: planned, and late once the date has passed.
-        assert!(status(Status::Planned).matches(&m, None, today));
-        assert!(!status(Status::Done).matches(&m, None, today));
+        assert!(
+            status(Status::Planned)
+                .matcher(&[])
+                .matches(&m, None, today)
+        );
+        assert!(!status(Status::Done).matcher(&[]).matches(&m, None, today));
         let done = summary(Status::Done, 3, 0);
-        assert!(status(Status::Done).matches(&m, Some(&done), today));
-        assert!(!status(Status::Planned).matches(&m, Some(&done), today));
+        assert!(
+            status(Status::Done)
+                .matcher(&[])
+                .matches(&m, Some(&done), today)
+        );
+        assert!(
+            !status(Status::Planned)
+                .matcher(&[])
+                .matches(&m, Some(&done), today)
+        );
 
         let overdue = MeasureFilter {
             overdue_only: true,
             ..Default::default()
         };
-        assert!(overdue.matches(&m, None, today));
-        assert!(!overdue.matches(&m, None, date(2021, 11, 1)));
-        assert!(!overdue.matches(&m, Some(&done), today));
-        assert!(overdue.matches(&m, Some(&summary(Status::Planned, 2, 1)), today));
+        assert!(overdue.matcher(&[]).matches(&m, None, today));
+        assert!(!overdue.matcher(&[]).matches(&m, None, date(2021, 11, 1)));
+        assert!(!overdue.matcher(&[]).matches(&m, Some(&done), today));
+        assert!(
+            overdue
+                .matcher(&[])
+                .matches(&m, Some(&summary(Status::Planned, 2, 1)), today)
+        );
 
         let month = |n| MeasureFilter {
             month: Some(n),
             ..Default::default()
         };
-        assert!(month(11).matches(&m, None, today));
-        assert!(!month(12).matches(&m, None, today));
+        assert!(month(11).matcher(&[]).matches(&m, None, today));
+        assert!(!month(12).matcher(&[]).matches(&m, None, today));
 
         let unscheduled = MeasureFilter {
             unscheduled_only: true,
             ..Default::default()
         };
-        assert!(!unscheduled.matches(&m, None, today));
-        assert!(unscheduled.matches(&Measure::new("1", "без срока"), None, today));
+        assert!(!unscheduled.matcher(&[]).matches(&m, None, today));
+        assert!(
+            unscheduled
+                .matcher(&[])
+                .matches(&Measure::new("1", "без срока"), None, today)
+        );
     }
 
     #[test]
@@ -446,7 +470,7 @@ mod tests {
             ..Default::default()
         };
         assert!(
-            !f.matches(&measure(), None, TODAY()),
+            !f.matcher(&[]).matches(&measure(), None, TODAY()),
             "the month does not fit"
         );
         let json = serde_json::to_string(&f).unwrap();

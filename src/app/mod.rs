@@ -34,8 +34,9 @@ mod undo;
 
 use chrono::NaiveDate;
 
+pub use crate::model::MeasureField;
 pub use crate::stats::school_plan;
-pub use command::{Command, MeasureField, SectionField};
+pub use command::{Command, SectionField};
 pub use exchange_command::ExchangeCommand;
 pub use exchange_state::{
     ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports, PreviewLine,

@@ -361,16 +361,8 @@ impl RoadmapApp {
                 lines.join("\n")
             );
         }
-        if told.left_out.is_empty() {
-            self.toasts.info(text);
-        } else {
-            // Not a plain «Импорт завершён»: the user is told what the plan does not hold.
-            self.toasts.warn(format!(
-                "{text}\n{}\n{}",
-                self.i18n.tr("exchange-left-out"),
-                told.left_out.join("\n")
-            ));
-        }
+        // Not a plain «Импорт завершён» when the plan does not hold all of the table.
+        self.toast_with_left_out(text, &told.left_out);
         Ok(())
     }
 

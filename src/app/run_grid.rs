@@ -6,7 +6,7 @@
 //! or on undo (a delete). Nothing the schools reported is lost by rearranging the plan.
 
 use crate::i18n::Localize;
-use crate::model::{self, Change, Id, Measure, Plan, Section, YearActivity};
+use crate::model::{self, Change, Id, Measure, Plan, Section};
 
 use super::{Command, RoadmapApp, SectionField};
 
@@ -19,11 +19,6 @@ impl RoadmapApp {
             Command::DuplicateMeasures(ids) => self.duplicate_measures(&ids),
             Command::MoveMeasures { ids, down } => self.move_measures(&ids, down),
             Command::UpdateMeasure(measure) => self.update_measure(*measure),
-            Command::EditMeasureYear { id, year, value } => {
-                let mut measure = self.measure_of(id)?.clone();
-                set_year(&mut measure.yearly, year, value);
-                self.update_measure(measure)
-            }
             Command::InsertSection { index } => self.insert_section(index),
             Command::DeleteSection(id) => self.delete_section(id),
             Command::MoveSection { id, down } => self.move_section(id, down),
@@ -409,21 +404,6 @@ pub fn renumbered(plan: &Plan) -> Vec<(usize, String, Vec<String>)> {
         .collect()
 }
 
-/// Sets the activity text of `year` (removing it when empty), keeping the years in order.
-fn set_year(yearly: &mut Vec<YearActivity>, year: i32, text: String) {
-    match yearly.iter().position(|y| y.year == year) {
-        Some(i) if text.trim().is_empty() => {
-            yearly.remove(i);
-        }
-        Some(i) => yearly[i].text = text,
-        None if text.trim().is_empty() => {}
-        None => {
-            yearly.push(YearActivity { year, text });
-            yearly.sort_by_key(|y| y.year);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -467,18 +447,5 @@ mod tests {
         assert_eq!(after_first, Some(p.sections[0].measures[1].id));
         let after_last = neighbour_after_removal(&p, &[(1, 0)]);
         assert_eq!(after_last, Some(p.sections[0].measures[1].id));
-    }
-
-    #[test]
-    fn year_texts_are_set_in_order_and_removed_when_empty() {
-        let mut yearly = Vec::new();
-        set_year(&mut yearly, 2023, "б".into());
-        set_year(&mut yearly, 2022, "а".into());
-        assert_eq!(
-            yearly.iter().map(|y| y.year).collect::<Vec<_>>(),
-            [2022, 2023]
-        );
-        set_year(&mut yearly, 2022, " ".into());
-        assert_eq!(yearly.len(), 1);
     }
 }

@@ -31,7 +31,7 @@ impl RoadmapApp {
         // Within the table limits: a row wider than the limit is refused with a message, never cut.
         let rows = crate::exchange::limits::parse_delimited_bounded(&text, Some('\t'))
             .map_err(|e| e.message(&self.i18n))?;
-        self.plan()?;
+        let years = crate::model::years_of(self.plan()?);
         if let Some(mapping) = ColumnMapping::detect(&rows) {
             let stage = TableStage {
                 origin: StageOrigin::Text(TableText {
@@ -43,13 +43,28 @@ impl RoadmapApp {
             };
             return self.set_pending_paste(stage);
         }
-        let import =
-            match table_import::read_table_with_columns(&rows, &ColumnMapping::headerless(&rows)) {
-                Ok(import) => import,
-                Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
-                Err(e) => return Err(e.message(&self.i18n)),
-            };
+        // Rows copied from the grid carry its columns, the plan's years among them.
+        let mapping = ColumnMapping::headerless(&rows, &years);
+        let import = match table_import::read_table_with_columns(&rows, &mapping) {
+            Ok(import) => import,
+            Err(TableError::Empty) => return Err(self.i18n.tr("paste-error-empty")),
+            Err(e) => return Err(e.message(&self.i18n)),
+        };
         self.paste_import(import, false)
+    }
+
+    /// Says `done` — as a warning listing what the plan does not hold when `left_out` names anything,
+    /// not as a plain «done».
+    pub(super) fn toast_with_left_out(&mut self, done: String, left_out: &[String]) {
+        if left_out.is_empty() {
+            self.toasts.info(done);
+        } else {
+            self.toasts.warn(format!(
+                "{done}\n{}\n{}",
+                self.i18n.tr("exchange-left-out"),
+                left_out.join("\n")
+            ));
+        }
     }
 
     /// Keeps a pasted table with its header for the column step, with what it would add and leave out.
@@ -114,15 +129,7 @@ impl RoadmapApp {
         let done = self
             .i18n
             .tr_args("paste-toast", &[("what", Arg::Str(&what))]);
-        if import.left_out.is_empty() {
-            self.toasts.info(done);
-        } else {
-            self.toasts.warn(format!(
-                "{done}\n{}\n{}",
-                self.i18n.tr("exchange-left-out"),
-                import.left_out.join("\n")
-            ));
-        }
+        self.toast_with_left_out(done, &import.left_out);
         // What was left out is in the message above already.
         let warnings: Vec<&String> = import
             .warnings
@@ -288,7 +295,7 @@ mod tests {
         let changes = match table_import::read_table(&rows) {
             Ok(import) => append_sections(plan, import.sections),
             Err(_) => {
-                let mapping = ColumnMapping::headerless(&rows);
+                let mapping = ColumnMapping::headerless(&rows, &crate::model::years_of(plan));
                 let import = table_import::read_table_with_columns(&rows, &mapping).unwrap();
                 insert_rows(plan, import.sections, selected)
             }

@@ -67,8 +67,8 @@ impl RoadmapApp {
         )
     }
 
-    /// Replaces one text field of a measure; a new deadline text derives the due dates again (unless set by
-    /// hand).
+    /// Replaces one text field of a measure; a new deadline or year activity derives the due dates again
+    /// (unless set by hand).
     pub(super) fn edit_measure(
         &mut self,
         id: Id,
@@ -80,12 +80,12 @@ impl RoadmapApp {
             .measure(id)
             .ok_or_else(|| self.i18n.tr("error-no-measure"))?
             .clone();
-        if field.get(&before) == value {
-            return Ok(());
-        }
         let mut after = before.clone();
         field.set(&mut after, value);
-        if field == MeasureField::Deadline && !after.due_manual {
+        if after == before {
+            return Ok(());
+        }
+        if field.shapes_due() && !after.due_manual {
             after.due = crate::schedule::measure_due_dates(&after, plan.period);
         }
         after.updated_at = model::now();

@@ -49,7 +49,6 @@ impl RoadmapApp {
             | Command::DuplicateMeasures(_)
             | Command::MoveMeasures { .. }
             | Command::UpdateMeasure(_)
-            | Command::EditMeasureYear { .. }
             | Command::InsertSection { .. }
             | Command::DeleteSection(_)
             | Command::MoveSection { .. }

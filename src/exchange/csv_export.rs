@@ -6,55 +6,22 @@
 //! Sections are rows whose only filled cell is the first ("1. Создание организационных условий…"), so the
 //! table reader (`table_import::read_table`) reads the file back into the same sections and measures.
 //!
-//! The six columns of the grid come first; a plan with key activities per year adds a column per year under
-//! a second header row («Ключевые мероприятия, сроки реализации» over «2020 год» · «2021 год» …), as Word
-//! and Excel exports write it; measures with notes add «Примечание».
+//! The columns are the plan's ([`MeasureField::of_plan`]), named as the grid names them: the grid's six, a
+//! column per year under a second header row («Ключевые мероприятия, сроки реализации» over «2020 год» ·
+//! «2021 год» …) as Word and Excel exports write it, and «Примечание» when measures have notes.
 
 use std::collections::HashSet;
 
-use crate::exchange::office::{self, export_columns, header_rows};
-use crate::exchange::table_import::TableColumn;
-use crate::model::{Id, Plan};
-
-/// The header row of the grid's own columns.
-pub const HEADER: [&str; 6] = [
-    "№",
-    "Мероприятие",
-    "Сроки",
-    "Ответственные",
-    "Результат",
-    "Документы",
-];
-
-/// The grid's columns, always written, in [`HEADER`]'s order.
-const GRID: [TableColumn; 6] = [
-    TableColumn::Number,
-    TableColumn::Title,
-    TableColumn::Deadline,
-    TableColumn::Responsible,
-    TableColumn::Result,
-    TableColumn::Documents,
-];
+use crate::exchange::office::header_rows;
+use crate::model::{Id, MeasureField, Plan};
 
 /// The plan's grid as CSV bytes; with `only`, just those measures (sections without any are left out).
 pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
     let mut out = String::with_capacity(256 + plan.measure_count() * 400);
     out.push('\u{feff}');
-    // The year and notes columns the Word and Excel exports have, after the grid's own.
-    let extra: Vec<TableColumn> = export_columns(plan)
-        .into_iter()
-        .filter(|c| matches!(c, TableColumn::Year(_) | TableColumn::Notes))
-        .collect();
-    let columns: Vec<TableColumn> = GRID.iter().copied().chain(extra).collect();
-    let header = header_rows(&columns);
-    let mut top: Vec<String> = header[0].clone();
-    top[..HEADER.len()]
-        .iter_mut()
-        .zip(HEADER)
-        .for_each(|(cell, name)| *cell = name.to_owned());
-    row(&mut out, top.iter().map(String::as_str));
-    if let Some(years) = header.get(1) {
-        row(&mut out, years.iter().map(String::as_str));
+    let columns = MeasureField::of_plan(plan);
+    for header in header_rows(&columns, MeasureField::russian_label) {
+        row(&mut out, header.iter().map(String::as_str));
     }
     for section in &plan.sections {
         let measures: Vec<_> = section
@@ -77,7 +44,7 @@ pub fn grid_csv(plan: &Plan, only: Option<&HashSet<Id>>) -> Vec<u8> {
         heading_row[0] = heading.as_str();
         row(&mut out, heading_row);
         for m in measures {
-            row(&mut out, columns.iter().map(|c| office::cell_text(m, *c)));
+            row(&mut out, columns.iter().map(|c| c.get(m)));
         }
     }
     out.into_bytes()
@@ -127,25 +94,21 @@ fn cell_text(out: &mut String, cell: &str) {
 mod tests {
     use super::*;
     use crate::model::{Measure, Period, Section};
-    use chrono::NaiveDate;
+
+    /// A plan of one section «1. Кадры» holding `measures`.
+    fn plan_of(measures: Vec<Measure>) -> Plan {
+        let mut plan = Plan::new("План", Period::school_year(2021));
+        plan.sections.push(Section::new("1", "Кадры"));
+        plan.sections[0].measures = measures;
+        plan
+    }
 
     fn plan() -> Plan {
-        let mut plan = Plan::new(
-            "План",
-            Period::new(
-                NaiveDate::from_ymd_opt(2021, 9, 1).unwrap(),
-                NaiveDate::from_ymd_opt(2022, 8, 31).unwrap(),
-            ),
-        );
-        let mut s = Section::new("1", "Кадры");
         let mut m = Measure::new("1.1", "Семинар; \"вводный\"");
         m.deadline = "апрель\nиюнь".into();
         m.responsible = "=HYPERLINK(\"x\")".into();
         m.result = "-10%".into();
-        s.measures.push(m);
-        s.measures.push(Measure::new("1.2", "@все"));
-        plan.sections.push(s);
-        plan
+        plan_of(vec![m, Measure::new("1.2", "@все")])
     }
 
     #[test]
@@ -179,6 +142,44 @@ mod tests {
         for cell in ["текст", "1.1", " 10%", "a=b"] {
             assert!(!looks_like_formula(cell), "{cell:?}");
         }
+    }
+
+    #[test]
+    fn year_activities_and_notes_are_written_and_read_back_cell_for_cell() {
+        // The fixed columns' round trip is pinned by tests/layouts.rs (years.expected.json); here the
+        // columns a plan adds to them.
+        let cells = [
+            (MeasureField::Title, "Стажировки учителей математики"),
+            (MeasureField::Year(2022), "Курсы; семинар"),
+            (MeasureField::Year(2023), "Стажировочная площадка"),
+            (MeasureField::Notes, "Для ШНОР"),
+        ];
+        let mut m = Measure::new("", "");
+        for (field, text) in cells {
+            field.set(&mut m, text.to_owned());
+        }
+        let plan = plan_of(vec![m]);
+
+        let text = String::from_utf8(grid_csv(&plan, None)).unwrap();
+        let mut lines = text.trim_start_matches('\u{feff}').split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some(
+                "№;Мероприятие;Сроки;Ответственные;Результат;Документы;\
+                 Ключевые мероприятия, сроки реализации;;Примечание"
+            )
+        );
+        assert_eq!(lines.next(), Some(";;;;;;2022 год;2023 год;"));
+
+        let rows = crate::exchange::table_import::parse_delimited(&text, None);
+        let import = crate::exchange::table_import::read_table(&rows).unwrap();
+        assert_eq!(import.sections.len(), 1);
+        let back = &import.sections[0].measures[0];
+        for (field, text) in cells {
+            assert_eq!(field.get(back), text, "{field:?}");
+        }
+        assert_eq!(back.yearly.len(), 2);
+        assert!(import.left_out.is_empty(), "{:?}", import.left_out);
     }
 
     #[test]

@@ -173,6 +173,15 @@ fn parse_unvalidated(bytes: &[u8]) -> Result<ExchangeFile, ExchangeError> {
         Err(_) => return Err(ExchangeError::NotText),
     };
 
+    // A file of ours in the current version, the usual case, is read in one pass; the header is checked
+    // after. Anything else goes the long way below, so that its message is the one its header deserves.
+    if let Ok(file) = serde_json::from_str::<ExchangeFile>(text)
+        && file.format == FORMAT
+        && file.version == VERSION
+    {
+        return Ok(file);
+    }
+
     // First only the header, so that another program's JSON or a newer version gets its own message
     // rather than a complaint about some field deep inside.
     let mut de = serde_json::Deserializer::from_str(text);

@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Id, Timestamp};
+use crate::model::{Id, Progress, Timestamp};
 use crate::store::{ConflictRecord, RecordKind, Store, progress_key};
 
 use super::{Counts, ExchangeError, ExchangeFile, ImportSummary, META_OFFICE_ID, Origin};
@@ -708,13 +708,18 @@ pub fn apply(
                 }
             }
         }
-        // A big file's records are counted once after they are all in (`Writer::progress_in_bulk`).
-        let written = |a: &Action| matches!(a, Action::Add | Action::Update);
-        let measures: Vec<_> = (file.progress.iter().zip(&d.progress))
-            .filter(|(_, a)| written(a))
+        // A big file's records are counted once after they are all in (`Writer::progress_in_bulk_counted`):
+        // the new ones from memory, the measures of replaced ones again from their records.
+        let records = file.progress.iter().zip(&d.progress);
+        let added: Vec<&Progress> = (records.clone())
+            .filter(|(_, a)| **a == Action::Add)
+            .map(|(p, _)| p)
+            .collect();
+        let replaced: Vec<Id> = (records.clone())
+            .filter(|(_, a)| **a == Action::Update)
             .map(|(p, _)| p.measure_id)
             .collect();
-        w.progress_in_bulk(&measures, measures.len(), |w| {
+        w.progress_in_bulk_counted(&replaced, &added, added.len() + replaced.len(), |w| {
             for (i, (p, &a)) in file.progress.iter().zip(&d.progress).enumerate() {
                 match a {
                     Action::Add | Action::Update => w.put_progress(p)?,

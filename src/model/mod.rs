@@ -4,6 +4,7 @@ mod change;
 mod criteria;
 mod evidence;
 mod executor;
+mod field;
 mod measure;
 mod plan;
 mod progress;
@@ -20,6 +21,7 @@ pub use criteria::{
 };
 pub use evidence::{Evidence, EvidenceTarget, Refusal, evidence_link, evidence_target};
 pub use executor::{Executor, propose_executor, propose_executors};
+pub use field::{MeasureField, Synonyms, years_of};
 pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};

@@ -1,7 +1,7 @@
 //! Progress counts from `progress_tally`: a few rows per measure (status × due date, office apart), kept
 //! by triggers on `progress`, so the grid's status column costs the plan's size, not its history.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
@@ -10,7 +10,7 @@ use super::codec;
 use super::read::ProgressSummary;
 use super::schema::{DROP_TALLY_TRIGGERS, TALLY_TRIGGERS};
 use super::{Result, Store, StoreError, Writer};
-use crate::model::{Id, Status};
+use crate::model::{Id, Progress, Status};
 
 /// From this many records on, a bulk write of progress counts the tally afterwards instead of per record.
 const BULK_RECORDS: usize = 5_000;
@@ -106,29 +106,72 @@ impl Writer<'_> {
         records: usize,
         write: impl FnOnce(&mut Self) -> Result<T>,
     ) -> Result<T> {
+        self.progress_in_bulk_counted(measures, &[], records, write)
+    }
+
+    /// [`progress_in_bulk`](Self::progress_in_bulk) for a write that adds records the store does not hold
+    /// yet (`added`: each key once, none of them in the database before) beside records of `recount`
+    /// that may replace ones it holds. The added records are counted from memory, without reading them
+    /// back; the measures of `recount` are counted again from their records.
+    pub fn progress_in_bulk_counted<T>(
+        &mut self,
+        recount: &[Id],
+        added: &[&Progress],
+        records: usize,
+        write: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
         if records < BULK_RECORDS {
             return write(self);
         }
         self.tx.execute_batch(DROP_TALLY_TRIGGERS)?;
         let value = write(self)?;
-        {
-            let mut forget = self
-                .tx
-                .prepare("DELETE FROM progress_tally WHERE measure_id = ?1")?;
-            let mut count = self.tx.prepare(
-                "INSERT INTO progress_tally (measure_id, office, status, due, n)
-                 SELECT measure_id, school_id = '', status, due, COUNT(*) FROM progress
-                  WHERE measure_id = ?1 GROUP BY 1, 2, 3, 4",
-            )?;
-            let mut seen = std::collections::HashSet::with_capacity(measures.len());
-            for m in measures.iter().filter(|m| seen.insert(**m)) {
-                let key = m.to_string();
-                forget.execute([&key])?;
-                count.execute([&key])?;
-            }
-        }
+        let recount: HashSet<Id> = recount.iter().copied().collect();
+        self.count_again(&recount)?;
+        self.count_added(added.iter().filter(|p| !recount.contains(&p.measure_id)))?;
         self.tx.execute_batch(TALLY_TRIGGERS)?;
         Ok(value)
+    }
+
+    /// Counts the tally of `measures` again from their records.
+    fn count_again(&mut self, measures: &HashSet<Id>) -> Result<()> {
+        let mut forget = self
+            .tx
+            .prepare("DELETE FROM progress_tally WHERE measure_id = ?1")?;
+        let mut count = self.tx.prepare(
+            "INSERT INTO progress_tally (measure_id, office, status, due, n)
+             SELECT measure_id, school_id = '', status, due, COUNT(*) FROM progress
+              WHERE measure_id = ?1 GROUP BY 1, 2, 3, 4",
+        )?;
+        for m in measures {
+            let key = m.to_string();
+            forget.execute([&key])?;
+            count.execute([&key])?;
+        }
+        Ok(())
+    }
+
+    /// Adds records new to the store to the tally, grouped in memory first.
+    fn count_added<'p>(&mut self, added: impl Iterator<Item = &'p &'p Progress>) -> Result<()> {
+        let mut groups: HashMap<(Id, bool, Status, Option<NaiveDate>), i64> = HashMap::new();
+        for p in added {
+            *groups
+                .entry((p.measure_id, p.school_id.is_none(), p.status, p.due))
+                .or_default() += 1;
+        }
+        let mut add = self.tx.prepare(
+            "INSERT INTO progress_tally (measure_id, office, status, due, n) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (measure_id, office, status, due) DO UPDATE SET n = n + excluded.n",
+        )?;
+        for ((measure, office, status, due), n) in groups {
+            add.execute(params![
+                measure.to_string(),
+                office,
+                status.as_str(),
+                codec::opt_date_text(due),
+                n
+            ])?;
+        }
+        Ok(())
     }
 }
 
@@ -262,6 +305,48 @@ mod tests {
         assert_eq!(triggers, 3);
         store.write(|w| w.put_progress(&marked)).unwrap();
         check(&store);
+
+        // A counted bulk write: records new to the store (the office's among them) counted from memory,
+        // the measure of a replaced record counted again: the same counts as record by record.
+        let added: Vec<Progress> = (0..super::BULK_RECORDS + 10)
+            .map(|i| {
+                let day = date(2022, 6, 1) + chrono::Days::new(i as u64);
+                let status = if i % 3 == 0 {
+                    Status::Done
+                } else {
+                    Status::Planned
+                };
+                let mut p = record(&measures[2], &schools[i % 4], day, status);
+                if i % 5 == 0 {
+                    p.school_id = None;
+                }
+                p
+            })
+            .collect();
+        let replaced = record(
+            &measures[0],
+            &schools[2],
+            date(2021, 10, 31),
+            Status::Cancelled,
+        );
+        let added_refs: Vec<&Progress> = added.iter().collect();
+        store
+            .write(|w| {
+                w.progress_in_bulk_counted(&[measures[0].id], &added_refs, added.len() + 1, |w| {
+                    added.iter().try_for_each(|p| w.put_progress(p))?;
+                    w.put_progress(&replaced)
+                })
+            })
+            .unwrap();
+        check(&store);
+        // The schools' count (the office's records are counted apart): the 2 of October and the new ones.
+        let summary = store.progress_summary(plan.id, today).unwrap();
+        assert_eq!(
+            summary[&measures[2].id].count(Status::Done) as usize,
+            2 + (added.iter())
+                .filter(|p| p.status == Status::Done && p.school_id.is_some())
+                .count()
+        );
 
         // A measure deleted takes its records and its counts.
         let change = Change::RemoveMeasure {

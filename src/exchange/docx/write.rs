@@ -6,10 +6,9 @@ use std::io::{Cursor, Seek, Write};
 
 use super::markup::{Align, Body, CellSpec};
 use crate::exchange::office::{
-    OfficeError, cell_text, export_columns, header_rows, period_line, section_heading,
+    OfficeError, export_columns, header_rows, period_line, section_heading,
 };
-use crate::exchange::table_import::TableColumn;
-use crate::model::{IndicatorUnit, Plan};
+use crate::model::{IndicatorUnit, MeasureField, Plan};
 
 /// The light fill of section rows.
 const SECTION_FILL: &str = "EDEDED";
@@ -69,12 +68,12 @@ pub fn write_docx_to<W: Write + Seek>(plan: &Plan, out: W) -> Result<W, OfficeEr
             let cells: Vec<CellSpec> = columns
                 .iter()
                 .map(|c| CellSpec {
-                    align: if *c == TableColumn::Number {
+                    align: if *c == MeasureField::Number {
                         Align::Center
                     } else {
                         Align::Left
                     },
-                    ..CellSpec::plain(cell_text(measure, *c))
+                    ..CellSpec::plain(c.get(measure))
                 })
                 .collect();
             body.row(&widths, &cells, false);
@@ -87,8 +86,8 @@ pub fn write_docx_to<W: Write + Seek>(plan: &Plan, out: W) -> Result<W, OfficeEr
 
 /// The table's header, repeated on every page: one row, or two when there are year columns — the umbrella
 /// spanning the years, every other name merged down over both rows (see [`header_rows`]).
-fn write_header(body: &mut Body, widths: &[u32], columns: &[TableColumn]) {
-    let rows = header_rows(columns);
+fn write_header(body: &mut Body, widths: &[u32], columns: &[MeasureField]) {
+    let rows = header_rows(columns, MeasureField::document_header);
     let header = |text| CellSpec {
         bold: true,
         align: Align::Center,
@@ -101,19 +100,19 @@ fn write_header(body: &mut Body, widths: &[u32], columns: &[TableColumn]) {
     };
     let year_count = columns
         .iter()
-        .filter(|c| matches!(c, TableColumn::Year(_)))
+        .filter(|c| matches!(c, MeasureField::Year(_)))
         .count();
     let (mut cells, mut merges) = (Vec::new(), Vec::new());
     for (i, column) in columns.iter().enumerate() {
         match column {
-            TableColumn::Year(_) if !top[i].is_empty() => {
+            MeasureField::Year(_) if !top[i].is_empty() => {
                 cells.push(CellSpec {
                     span: year_count,
                     ..header(&top[i])
                 });
                 merges.push(None);
             }
-            TableColumn::Year(_) => {}
+            MeasureField::Year(_) => {}
             _ => {
                 cells.push(header(&top[i]));
                 merges.push(Some(true));
@@ -124,7 +123,7 @@ fn write_header(body: &mut Body, widths: &[u32], columns: &[TableColumn]) {
     let cells: Vec<CellSpec> = years.iter().map(|h| header(h)).collect();
     let merges: Vec<Option<bool>> = columns
         .iter()
-        .map(|c| (!matches!(c, TableColumn::Year(_))).then_some(false))
+        .map(|c| (!matches!(c, MeasureField::Year(_))).then_some(false))
         .collect();
     body.row_merged(widths, &cells, true, &merges);
 }
@@ -189,22 +188,21 @@ fn number(v: f64) -> String {
 }
 
 /// Column widths in proportion to what they hold, filling the text width.
-fn widths(columns: &[TableColumn], total: u32) -> Vec<u32> {
-    let weight = |c: &TableColumn| match c {
-        TableColumn::Number => 5,
-        TableColumn::Title => 30,
-        TableColumn::Deadline => 12,
-        TableColumn::Responsible => 17,
-        TableColumn::Result => 22,
-        TableColumn::Documents => 16,
-        TableColumn::Year(_) => 14,
-        TableColumn::Notes => 16,
-        TableColumn::Start | TableColumn::End => 12,
+fn widths(columns: &[MeasureField], total: u32) -> Vec<u32> {
+    let weight = |c: &MeasureField| match c {
+        MeasureField::Number => 5,
+        MeasureField::Title => 30,
+        MeasureField::Deadline => 12,
+        MeasureField::Responsible => 17,
+        MeasureField::Result => 22,
+        MeasureField::Documents => 16,
+        MeasureField::Year(_) => 14,
+        MeasureField::Notes => 16,
     };
     let sum: u32 = columns.iter().map(weight).sum();
     let mut widths: Vec<u32> = columns.iter().map(|c| total * weight(c) / sum).collect();
     let used: u32 = widths.iter().sum();
-    if let Some(title) = columns.iter().position(|c| *c == TableColumn::Title) {
+    if let Some(title) = columns.iter().position(|c| *c == MeasureField::Title) {
         widths[title] += total - used;
     }
     widths

@@ -366,35 +366,29 @@ fn approval(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    /// The calendar years `from` to `to`, whole.
+    fn years(from: i32, to: i32) -> Period {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        Period::new(day(from, 1, 1), day(to, 12, 31))
     }
 
     #[test]
     fn periods_are_read_as_written() {
-        let p = |t| period_of(t).map(|p| (p.from, p.to));
-        assert_eq!(
-            p("на 2021-2022 учебный год"),
-            Some((d(2021, 9, 1), d(2022, 8, 31)))
-        );
-        assert_eq!(
-            p("Сроки реализации: 2020-2021 учебный год"),
-            Some((d(2020, 9, 1), d(2021, 8, 31)))
-        );
-        assert_eq!(
-            p("на 2022-2024 годы"),
-            Some((d(2022, 1, 1), d(2024, 12, 31)))
-        );
-        assert_eq!(
-            p("на 2022 – 2024 гг."),
-            Some((d(2022, 1, 1), d(2024, 12, 31)))
-        );
-        assert_eq!(p("на 2023 год"), Some((d(2023, 1, 1), d(2023, 12, 31))));
-        assert_eq!(
-            p("на 2021/22 уч. год"),
-            Some((d(2021, 9, 1), d(2022, 8, 31)))
-        );
-        assert_eq!(p("приказ от 24.01.2022 № 14"), None);
+        let cases = [
+            ("на 2021-2022 учебный год", Some(Period::school_year(2021))),
+            (
+                "Сроки реализации: 2020-2021 учебный год",
+                Some(Period::school_year(2020)),
+            ),
+            ("на 2022-2024 годы", Some(years(2022, 2024))),
+            ("на 2022 – 2024 гг.", Some(years(2022, 2024))),
+            ("на 2023 год", Some(years(2023, 2023))),
+            ("на 2021/22 уч. год", Some(Period::school_year(2021))),
+            ("приказ от 24.01.2022 № 14", None),
+        ];
+        for (text, period) in cases {
+            assert_eq!(period_of(text), period, "{text}");
+        }
     }
 
     #[test]
@@ -421,7 +415,7 @@ mod tests {
             h.title,
             "ДОРОЖНАЯ КАРТА по реализации Концепции на 2022-2024 годы"
         );
-        assert_eq!(h.period, Some(Period::new(d(2022, 1, 1), d(2024, 12, 31))));
+        assert_eq!(h.period, Some(years(2022, 2024)));
         assert_eq!(h.goal, "Создание условий.");
         assert_eq!(
             h.tasks,

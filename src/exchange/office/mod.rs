@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 
 use crate::i18n::{Arg, I18n, Localize};
 
-use super::table_import::{TableColumn, TableError, TableImport};
-use crate::model::{Period, Plan};
+use super::table_import::{TableError, TableImport};
+use crate::model::{MeasureField, Period, Plan};
 
 /// The largest document we open: 100 MB.
 pub const MAX_FILE_SIZE: u64 = 100 * 1024 * 1024;
@@ -577,101 +577,45 @@ pub(crate) fn build_plan(
     }
 }
 
-/// The columns a written table has: № · Мероприятие · Сроки · Ответственные · Результат, then
-/// "Документы" and one column per year when any measure has text there.
-pub(crate) fn export_columns(plan: &Plan) -> Vec<TableColumn> {
-    let mut columns = vec![
-        TableColumn::Number,
-        TableColumn::Title,
-        TableColumn::Deadline,
-        TableColumn::Responsible,
-        TableColumn::Result,
-    ];
-    if plan.measures().any(|m| !m.documents.trim().is_empty()) {
-        columns.push(TableColumn::Documents);
-    }
-    let mut years: Vec<i32> = plan
-        .measures()
-        .flat_map(|m| m.yearly.iter().map(|y| y.year))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    columns.extend(years.into_iter().map(TableColumn::Year));
-    if plan.measures().any(|m| !m.notes.trim().is_empty()) {
-        columns.push(TableColumn::Notes);
-    }
-    columns
+/// The columns a written table has: the plan's ([`MeasureField::of_plan`]), «Документы» only when any
+/// measure has text there.
+pub(crate) fn export_columns(plan: &Plan) -> Vec<MeasureField> {
+    let documents = plan.measures().any(|m| !m.documents.trim().is_empty());
+    MeasureField::of_plan(plan)
+        .into_iter()
+        .filter(|f| documents || *f != MeasureField::Documents)
+        .collect()
 }
 
 /// The name written over the year columns of a table: the umbrella of its two-row header.
 pub(crate) const YEARS_UMBRELLA: &str = "Ключевые мероприятия, сроки реализации";
 
-/// The header of a written table as rows of texts, one per column: one row, or — when the table has year
-/// columns — two, as road maps write them: «Ключевые мероприятия, сроки реализации» over the years (in
-/// the first year column of the top row, the others empty) and every other name in the top row with
-/// nothing under it (a cell merged down over both rows).
-pub(crate) fn header_rows(columns: &[TableColumn]) -> Vec<Vec<String>> {
+/// The header of a written table as rows of texts, one per column, each named by `name`: one row, or —
+/// when the table has year columns — two, as road maps write them: «Ключевые мероприятия, сроки
+/// реализации» over the years (in the first year column of the top row, the others empty) and every other
+/// name in the top row with nothing under it (a cell merged down over both rows).
+pub(crate) fn header_rows(
+    columns: &[MeasureField],
+    name: impl Fn(MeasureField) -> String,
+) -> Vec<Vec<String>> {
     let first_year = columns
         .iter()
-        .position(|c| matches!(c, TableColumn::Year(_)));
+        .position(|c| matches!(c, MeasureField::Year(_)));
     let Some(first_year) = first_year else {
-        return vec![columns.iter().map(|c| column_header(*c)).collect()];
+        return vec![columns.iter().map(|c| name(*c)).collect()];
     };
     let mut top = Vec::with_capacity(columns.len());
     let mut sub = Vec::with_capacity(columns.len());
     for (i, column) in columns.iter().enumerate() {
-        match column {
-            TableColumn::Year(_) => {
-                top.push(if i == first_year {
-                    YEARS_UMBRELLA.to_owned()
-                } else {
-                    String::new()
-                });
-                sub.push(column_header(*column));
-            }
-            _ => {
-                top.push(column_header(*column));
-                sub.push(String::new());
-            }
-        }
+        let (above, below) = match column {
+            MeasureField::Year(_) if i == first_year => (YEARS_UMBRELLA.to_owned(), name(*column)),
+            MeasureField::Year(_) => (String::new(), name(*column)),
+            _ => (name(*column), String::new()),
+        };
+        top.push(above);
+        sub.push(below);
     }
     vec![top, sub]
-}
-
-/// The header text of a written column: names the table reader recognises.
-pub(crate) fn column_header(column: TableColumn) -> String {
-    match column {
-        TableColumn::Number => "№ п/п".into(),
-        TableColumn::Title => "Мероприятие".into(),
-        TableColumn::Deadline => "Сроки".into(),
-        TableColumn::Responsible => "Ответственные".into(),
-        TableColumn::Result => "Результат".into(),
-        TableColumn::Documents => "Документы, закрепляющие результат".into(),
-        TableColumn::Year(year) => format!("{year} год"),
-        TableColumn::Notes => "Примечание".into(),
-        TableColumn::Start => "начало".into(),
-        TableColumn::End => "окончание".into(),
-    }
-}
-
-/// A measure's text in a column.
-pub(crate) fn cell_text(measure: &crate::model::Measure, column: TableColumn) -> &str {
-    match column {
-        TableColumn::Number => &measure.number,
-        TableColumn::Title => &measure.title,
-        TableColumn::Deadline => &measure.deadline,
-        TableColumn::Responsible => &measure.responsible,
-        TableColumn::Result => &measure.result,
-        TableColumn::Documents => &measure.documents,
-        TableColumn::Notes => &measure.notes,
-        // Written as one «Сроки» column.
-        TableColumn::Start | TableColumn::End => "",
-        TableColumn::Year(year) => measure
-            .yearly
-            .iter()
-            .find(|y| y.year == year)
-            .map_or("", |y| y.text.as_str()),
-    }
 }
 
 /// A section's heading as one line: "1. Создание…"; `None` for the untitled section of a table without

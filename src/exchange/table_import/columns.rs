@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::MeasureField;
+
 /// What a column of a road-map table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TableColumn {
@@ -32,24 +34,24 @@ pub enum TableColumn {
 }
 
 impl TableColumn {
-    /// The Russian name of the column, for messages and the column-mapping step.
-    pub fn name(self) -> String {
-        match self {
-            TableColumn::Number => "№".into(),
-            TableColumn::Title => "Мероприятие".into(),
-            TableColumn::Deadline => "Сроки".into(),
-            TableColumn::Start => "Сроки: начало".into(),
-            TableColumn::End => "Сроки: окончание".into(),
-            TableColumn::Responsible => "Ответственные".into(),
-            TableColumn::Result => "Результат".into(),
-            TableColumn::Documents => "Документы".into(),
-            TableColumn::Year(year) => format!("{year} год"),
-            TableColumn::Notes => "Примечание".into(),
-        }
+    /// The measure field the column fills (`None` for the two halves of a split deadline).
+    pub fn field(self) -> Option<MeasureField> {
+        Some(match self {
+            TableColumn::Number => MeasureField::Number,
+            TableColumn::Title => MeasureField::Title,
+            TableColumn::Deadline => MeasureField::Deadline,
+            TableColumn::Responsible => MeasureField::Responsible,
+            TableColumn::Result => MeasureField::Result,
+            TableColumn::Documents => MeasureField::Documents,
+            TableColumn::Year(year) => MeasureField::Year(year),
+            TableColumn::Notes => MeasureField::Notes,
+            TableColumn::Start | TableColumn::End => return None,
+        })
     }
 
-    /// What a header cell names, if it is a column we know. Words broken by a line wrap or a hyphen
-    /// («Ответственн ый», «исполни-тель») are read whole.
+    /// What a header cell names, if it is a column we know: a year by its number, any other field by the
+    /// words of [`MeasureField::synonyms`]. Words broken by a line wrap or a hyphen («Ответственн ый»,
+    /// «исполни-тель») are read whole.
     pub fn recognize(header: &str) -> Option<TableColumn> {
         let h = normalize(header);
         // Header cells are short names; longer text is data.
@@ -57,61 +59,37 @@ impl TableColumn {
             return None;
         }
         let c = compact(&h);
-        if matches!(
-            c.replace('.', "").as_str(),
-            "№" | "№п/п" | "№пп" | "п/п" | "пп" | "n" | "no" | "nп/п" | "номер" | "#"
-        ) {
+        let undotted = c.replace('.', "");
+        let names = |field: MeasureField| {
+            let words = field.synonyms();
+            words.exact.contains(&undotted.as_str())
+                || words.prefixes.iter().any(|p| c.starts_with(p))
+                || words.contains.iter().any(|w| c.contains(w))
+        };
+        if names(MeasureField::Number) {
             return Some(TableColumn::Number);
         }
         if let Some(year) = year_of(&h) {
             return Some(TableColumn::Year(year));
         }
-        let starts = |prefixes: &[&str]| prefixes.iter().any(|p| c.starts_with(p));
-        if starts(&["документ", "отчетн", "формаотчетност"])
-            || c.contains("закрепляющ")
-            || c.contains("подтверждающ")
-        {
-            Some(TableColumn::Documents)
-        } else if starts(&[
-            "срок",
-            "датапроведения",
-            "периодисполнения",
-            "периодпроведения",
-            "времяпроведения",
-            "датаисполнения",
-            "периодреализации",
-        ]) {
-            Some(TableColumn::Deadline)
-        } else if starts(&["ответствен", "исполнител"]) {
-            Some(TableColumn::Responsible)
-        } else if c.contains("результат") || starts(&["ожидаемыйэффект", "эффект"])
-        {
-            Some(TableColumn::Result)
-        } else if starts(&[
-            "мероприяти",
-            "наименование",
-            "названиемероприяти",
-            "содержание",
-            "переченьмероприятий",
-            "ключевыемероприяти",
-        ]) {
-            Some(TableColumn::Title)
-        } else if starts(&[
-            "примечани",
-            "целеваягрупп",
-            "участник",
-            "формапроведени",
-            "формареализации",
-            "показател",
-            "комментари",
-            "индикатор",
-            "источникфинансировани",
-            "финансировани",
-        ]) || c.contains("показател")
-        {
-            Some(TableColumn::Notes)
-        } else {
-            None
+        MeasureField::RECOGNITION_ORDER
+            .into_iter()
+            .find(|f| names(*f))
+            .map(TableColumn::from)
+    }
+}
+
+impl From<MeasureField> for TableColumn {
+    fn from(field: MeasureField) -> TableColumn {
+        match field {
+            MeasureField::Number => TableColumn::Number,
+            MeasureField::Title => TableColumn::Title,
+            MeasureField::Deadline => TableColumn::Deadline,
+            MeasureField::Responsible => TableColumn::Responsible,
+            MeasureField::Result => TableColumn::Result,
+            MeasureField::Documents => TableColumn::Documents,
+            MeasureField::Year(year) => TableColumn::Year(year),
+            MeasureField::Notes => TableColumn::Notes,
         }
     }
 }
@@ -215,18 +193,11 @@ impl ColumnMapping {
         })
     }
 
-    /// The columns of rows copied without a header: the order of our grid, № · Мероприятие · Сроки ·
-    /// Ответственные · Результат · Документы. Rows of one column are titles; rows whose first column holds
-    /// no numbers were copied without the № column, so the order starts at Мероприятие.
-    pub fn headerless(rows: &[Vec<String>]) -> ColumnMapping {
-        const GRID: [TableColumn; 6] = [
-            TableColumn::Number,
-            TableColumn::Title,
-            TableColumn::Deadline,
-            TableColumn::Responsible,
-            TableColumn::Result,
-            TableColumn::Documents,
-        ];
+    /// The columns of rows copied without a header: the grid's ([`MeasureField::columns`] of `years`, the
+    /// years of the plan they are pasted into), № · Мероприятие · Сроки · Ответственные · Результат ·
+    /// Документы · one per year. Rows of one column are titles; rows whose first column holds no numbers
+    /// were copied without the № column, so the order starts at Мероприятие.
+    pub fn headerless(rows: &[Vec<String>], years: &[i32]) -> ColumnMapping {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         let first_is_number = rows
             .iter()
@@ -234,14 +205,15 @@ impl ColumnMapping {
             .map(|c| c.trim())
             .filter(|c| !c.is_empty())
             .any(looks_like_number);
-        let order: &[TableColumn] = if width <= 1 || !first_is_number {
-            &GRID[1..]
-        } else {
-            &GRID
-        };
+        let order = MeasureField::columns(years);
+        let skip = usize::from(width <= 1 || !first_is_number);
         ColumnMapping {
             header_row: None,
-            columns: order.iter().copied().map(Some).collect(),
+            columns: order
+                .into_iter()
+                .skip(skip)
+                .map(|f| Some(TableColumn::from(f)))
+                .collect(),
             header_top: None,
             labels: Vec::new(),
         }
@@ -534,6 +506,21 @@ mod tests {
         assert_eq!(TableColumn::recognize("Целевые показатели"), Some(Notes));
         assert_eq!(TableColumn::recognize("Пояснения автора"), None);
         assert_eq!(TableColumn::recognize("1.1"), None);
+    }
+
+    #[test]
+    fn every_header_we_write_is_read_as_its_field() {
+        let mut fields = MeasureField::columns(&[2021, 2022]);
+        fields.push(MeasureField::Notes);
+        for field in fields {
+            for header in [field.document_header(), field.russian_label()] {
+                assert_eq!(
+                    TableColumn::recognize(&header).and_then(TableColumn::field),
+                    Some(field),
+                    "{header}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::TableImport;
 use super::columns::{ColumnMapping, TableColumn, is_column_numbering, looks_like_number};
-use crate::model::{Measure, Section, YearActivity};
+use crate::model::{Measure, MeasureField, Section};
 
 /// Words that open a section heading: "Направление № 1 …", "Раздел 2. …".
 const SECTION_WORDS: [&str; 5] = ["направление", "раздел", "блок", "часть", "модуль"];
@@ -137,15 +137,18 @@ impl Builder {
                 Some(TableColumn::Notes) => {
                     *self.to_notes.entry(col).or_default() += 1;
                     let label = self.labels.get(col).map_or("", String::as_str);
-                    add_line(&mut measure.notes, &note_line(label, text));
+                    MeasureField::Notes.append(&mut measure, &note_line(label, text));
                 }
-                Some(field) => put(&mut measure, field, text),
+                Some(column) => match column.field() {
+                    Some(field) => field.append(&mut measure, text),
+                    None => *self.unread.entry(col).or_default() += 1,
+                },
                 None => *self.unread.entry(col).or_default() += 1,
             }
         }
         let span = deadline_span(start, end);
         if !span.is_empty() {
-            put(&mut measure, TableColumn::Deadline, &span);
+            MeasureField::Deadline.append(&mut measure, &span);
         }
         if !measure.title.is_empty() {
             self.section().measures.push(measure);
@@ -287,55 +290,14 @@ fn note_line(label: &str, text: &str) -> String {
     }
 }
 
-/// Puts cell text into a measure's field; a second column of the same field adds a line.
-fn put(measure: &mut Measure, field: TableColumn, text: &str) {
-    let slot = match field {
-        TableColumn::Number => &mut measure.number,
-        TableColumn::Title => &mut measure.title,
-        TableColumn::Deadline => &mut measure.deadline,
-        TableColumn::Responsible => &mut measure.responsible,
-        TableColumn::Result => &mut measure.result,
-        TableColumn::Documents => &mut measure.documents,
-        TableColumn::Notes => &mut measure.notes,
-        TableColumn::Start | TableColumn::End => &mut measure.deadline,
-        TableColumn::Year(year) => {
-            match measure.yearly.iter_mut().find(|y| y.year == year) {
-                Some(activity) => add_line(&mut activity.text, text),
-                None => measure.yearly.push(YearActivity {
-                    year,
-                    text: text.to_owned(),
-                }),
-            }
-            return;
-        }
-    };
-    add_line(slot, text);
-}
-
 /// Adds the fields of a title-less continuation row to the measure above it, line by line.
 fn append(previous: &mut Measure, rest: &Measure) {
-    for (slot, text) in [
-        (&mut previous.number, &rest.number),
-        (&mut previous.deadline, &rest.deadline),
-        (&mut previous.responsible, &rest.responsible),
-        (&mut previous.result, &rest.result),
-        (&mut previous.documents, &rest.documents),
-        (&mut previous.notes, &rest.notes),
-    ] {
+    for field in MeasureField::of_measure(rest) {
+        let text = field.get(rest);
         if !text.is_empty() {
-            add_line(slot, text);
+            field.append(previous, text);
         }
     }
-    for activity in &rest.yearly {
-        put(previous, TableColumn::Year(activity.year), &activity.text);
-    }
-}
-
-fn add_line(slot: &mut String, text: &str) {
-    if !slot.is_empty() {
-        slot.push('\n');
-    }
-    slot.push_str(text);
 }
 
 /// A title row's text: its cells, each once, joined by spaces.

@@ -211,14 +211,14 @@ fn a_mapping_given_by_hand_reads_what_detection_could_not() {
 fn headerless_rows_follow_the_grid_order() {
     let rows = parse_delimited("2.5\tВебинар\tмарт\tУО\tЗапись\tПриказ\n", Some('\t'));
     assert_eq!(read_table(&rows).unwrap_err(), TableError::NoHeader);
-    let import = read_table_with_columns(&rows, &ColumnMapping::headerless(&rows)).unwrap();
+    let import = read_table_with_columns(&rows, &ColumnMapping::headerless(&rows, &[])).unwrap();
     let m = &import.sections[0].measures[0];
     assert_eq!(m.number, "2.5");
     assert_eq!(m.title, "Вебинар");
     assert_eq!(m.documents, "Приказ");
     // Without the № column (or a single column) the rows start at the title.
     let rows = parse_delimited("Вебинар\tмарт\nСеминар\tапрель", Some('\t'));
-    let import = read_table_with_columns(&rows, &ColumnMapping::headerless(&rows)).unwrap();
+    let import = read_table_with_columns(&rows, &ColumnMapping::headerless(&rows, &[])).unwrap();
     assert_eq!(import.sections[0].measures[1].title, "Семинар");
     assert_eq!(import.sections[0].measures[1].deadline, "апрель");
 }

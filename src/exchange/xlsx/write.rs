@@ -7,10 +7,9 @@ use std::collections::HashMap;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::exchange::office::{
-    OfficeError, cell_text, export_columns, header_rows, period_line, section_heading,
+    OfficeError, export_columns, header_rows, period_line, section_heading,
 };
-use crate::exchange::table_import::TableColumn;
-use crate::model::{Plan, Progress, School};
+use crate::model::{MeasureField, Plan, Progress, School};
 use crate::stats::analytic_note::status_title;
 
 /// The row of the table header on the first sheet (0-based): the title and period stand above it.
@@ -68,27 +67,27 @@ fn measures_sheet(sheet: &mut Worksheet, plan: &Plan) -> Result<(), XlsxError> {
         .clone()
         .set_bold()
         .set_background_color(Color::RGB(0xEDEDED));
-    let header_rows = header_rows(&columns);
+    let header_rows = header_rows(&columns, MeasureField::document_header);
     let last_header = HEADER_ROW + header_rows.len() as u32 - 1;
     for (i, column) in columns.iter().enumerate() {
         sheet.set_column_width(i as u16, width(*column))?;
         let (top, below) = (&header_rows[0][i], header_rows.get(1).map(|r| &r[i]));
         match (column, below) {
             // A name over both header rows.
-            (TableColumn::Year(_), _) | (_, None) => {
+            (MeasureField::Year(_), _) | (_, None) => {
                 sheet.write_string_with_format(HEADER_ROW, i as u16, top, &header)?;
             }
             (_, Some(_)) => {
                 sheet.merge_range(HEADER_ROW, i as u16, last_header, i as u16, top, &header)?;
             }
         }
-        if let (TableColumn::Year(_), Some(year)) = (column, below) {
+        if let (MeasureField::Year(_), Some(year)) = (column, below) {
             sheet.write_string_with_format(last_header, i as u16, year, &header)?;
         }
     }
     // The umbrella over the year columns.
     let years: Vec<usize> = (0..columns.len())
-        .filter(|&i| matches!(columns[i], TableColumn::Year(_)))
+        .filter(|&i| matches!(columns[i], MeasureField::Year(_)))
         .collect();
     if let (Some(&first), Some(&last)) = (years.first(), years.last())
         && last > first
@@ -116,7 +115,7 @@ fn measures_sheet(sheet: &mut Worksheet, plan: &Plan) -> Result<(), XlsxError> {
         for m in &s.measures {
             let mut lines = 1;
             for (i, column) in columns.iter().enumerate() {
-                let text = cell_text(m, *column);
+                let text = column.get(m);
                 sheet.write_string_with_format(row, i as u16, text, &cell)?;
                 lines = lines.max(line_count(text, width(*column)));
             }
@@ -147,17 +146,16 @@ fn line_count(text: &str, width: f64) -> usize {
         .sum()
 }
 
-fn width(column: TableColumn) -> f64 {
+fn width(column: MeasureField) -> f64 {
     match column {
-        TableColumn::Number => 7.0,
-        TableColumn::Title => 55.0,
-        TableColumn::Deadline => 18.0,
-        TableColumn::Responsible => 28.0,
-        TableColumn::Result => 40.0,
-        TableColumn::Documents => 30.0,
-        TableColumn::Year(_) => 25.0,
-        TableColumn::Notes => 30.0,
-        TableColumn::Start | TableColumn::End => 18.0,
+        MeasureField::Number => 7.0,
+        MeasureField::Title => 55.0,
+        MeasureField::Deadline => 18.0,
+        MeasureField::Responsible => 28.0,
+        MeasureField::Result => 40.0,
+        MeasureField::Documents => 30.0,
+        MeasureField::Year(_) => 25.0,
+        MeasureField::Notes => 30.0,
     }
 }
 

@@ -23,20 +23,16 @@ const CHOICES: [TableColumn; 10] = [
     TableColumn::Notes,
 ];
 
-/// The message key of a column's meaning (`None`: not imported).
+/// The message key of a column's meaning (`None`: not imported): a field's own name, except the number
+/// («Номер», not «№») and the years («По годам», which picks one).
 pub fn meaning_key(meaning: Option<TableColumn>) -> &'static str {
     match meaning {
         None => "meaning-skip",
         Some(TableColumn::Number) => "meaning-number",
-        Some(TableColumn::Title) => "meaning-title",
-        Some(TableColumn::Deadline) => "meaning-deadline",
         Some(TableColumn::Start) => "meaning-start",
         Some(TableColumn::End) => "meaning-end",
         Some(TableColumn::Year(_)) => "meaning-years",
-        Some(TableColumn::Responsible) => "meaning-responsible",
-        Some(TableColumn::Result) => "meaning-result",
-        Some(TableColumn::Documents) => "meaning-documents",
-        Some(TableColumn::Notes) => "meaning-notes",
+        Some(column) => column.field().map_or("meaning-skip", |f| f.label_key()),
     }
 }
 

@@ -26,7 +26,7 @@ impl MappingView {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
         if self.path.as_ref() != Some(&pending.path) {
             self.path = Some(pending.path.clone());
-            self.columns = ColumnMapping::headerless(rows).columns;
+            self.columns = ColumnMapping::headerless(rows, &[]).columns;
             self.first_row_is_header = true;
         }
         self.columns.resize(width, None);

@@ -18,6 +18,7 @@ use super::selection::{Extend, RowKey, Selection};
 use super::{GridView, menus, widths};
 use crate::app::AppData;
 use crate::i18n::{Arg, I18n};
+use crate::model::MeasureField;
 use crate::model::{Id, Plan, Section};
 use crate::ui::{ViewCtx, style};
 
@@ -125,7 +126,7 @@ impl GridView {
             self.applied_widths = target.to_vec();
         }
         for (i, (col, width)) in cols.iter().zip(target).enumerate() {
-            let column = if *col == Col::Title {
+            let column = if *col == Col::TITLE {
                 // The title takes what the others leave, so the table always fills the window.
                 Column::remainder().resizable(false)
             } else {
@@ -313,7 +314,7 @@ pub(super) fn same_widths_but_title(cols: &[Col], a: &[f32], b: &[f32]) -> bool 
         && cols
             .iter()
             .zip(a.iter().zip(b))
-            .all(|(c, (x, y))| *c == Col::Title || (x - y).abs() <= 0.5)
+            .all(|(c, (x, y))| *c == Col::TITLE || (x - y).abs() <= 0.5)
 }
 
 /// Each column's minimum: its header's longest word in the header's (strong) font fits; for the status
@@ -337,7 +338,7 @@ fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
 /// hyphenated.
 fn minimum_words(i18n: &I18n, col: Col) -> String {
     let mut title = column_title(i18n, col);
-    if col == Col::Deadline {
+    if col == Col::DEADLINE {
         // A due date under the deadline text is never broken («31.12.» / «2021»).
         title.push_str(" 31.12.2021");
     }
@@ -355,15 +356,12 @@ fn minimum_words(i18n: &I18n, col: Col) -> String {
     title
 }
 
-/// The header of a column.
+/// The header of a column: the field's name, a year's column just its year (the grid is narrow).
 fn column_title(i18n: &I18n, col: Col) -> String {
     match col {
-        Col::Year(year) => year.to_string(),
+        Col::Field(MeasureField::Year(year)) => year.to_string(),
+        Col::Field(field) => field.label(i18n),
         Col::Status => i18n.tr("grid-col-status"),
-        other => other
-            .field()
-            .map(|f| i18n.tr(f.label_key()))
-            .unwrap_or_default(),
     }
 }
 
@@ -593,7 +591,7 @@ fn measure_row(
             if !editor(ui, inner.expand(2.0), edit, key, *col, paint, out) {
                 ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
                     ui.spacing_mut().item_spacing.y = cells::GAP;
-                    match col {
+                    match *col {
                         Col::Status => {
                             let p = paint.data.progress.get(&m.id);
                             let (first, late) = cells::status_lines(paint.i18n, p);
@@ -606,7 +604,7 @@ fn measure_row(
                                 );
                             }
                         }
-                        Col::Deadline => {
+                        Col::DEADLINE => {
                             text_label(ui, &m.deadline, paint, false, false);
                             // Derived, not searched: never highlighted.
                             let explanation = explain.get(&m.deadline, paint.plan.period);
@@ -662,19 +660,19 @@ fn section_row(
                     .hline(cell.x_range(), cell.bottom() - 0.5, line);
             }
             let inner = cell.shrink2(vec2(PAD_X, PAD_Y));
-            match col {
-                Col::Number => {
+            match *col {
+                Col::NUMBER => {
                     if fold_button(ui, inner, paint, section, collapsed) {
                         out.fold = Some(section.id);
                     }
                     let number = inner.with_min_x(inner.min.x + cells::FOLD);
-                    if !editor(ui, number.expand(2.0), edit, key, Col::Number, paint, out) {
+                    if !editor(ui, number.expand(2.0), edit, key, Col::NUMBER, paint, out) {
                         ui.scope_builder(UiBuilder::new().max_rect(number), |ui| {
                             strong_label(ui, &section.number, paint);
                         });
                     }
                 }
-                Col::Title => span_left = cell.min.x,
+                Col::TITLE => span_left = cell.min.x,
                 Col::Status => {
                     let summary = section_summary(paint.i18n, rows, si, paint.filtering);
                     ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
@@ -701,7 +699,7 @@ fn section_row(
                         span_inner.expand(2.0),
                         edit,
                         key,
-                        Col::Title,
+                        Col::TITLE,
                         paint,
                         out,
                     ) {

@@ -176,7 +176,7 @@ impl TextMeasure for Exact<'_, '_> {
 
 /// The width text gets inside a cell of `width`.
 pub fn text_width(col: Col, width: f32) -> f32 {
-    let fold = if col == Col::Number { FOLD } else { 0.0 };
+    let fold = if col == Col::NUMBER { FOLD } else { 0.0 };
     (width - 2.0 * PAD_X - fold).max(8.0)
 }
 
@@ -258,14 +258,14 @@ pub fn measure_height(
     let mut content = t.line(false);
     for (col, width) in cols.iter().zip(widths) {
         let w = text_width(*col, *width);
-        let h = match col {
+        let h = match *col {
             Col::Status => match status {
                 Some((first, late)) => {
                     t.height(first, w, false) + late.as_ref().map_or(0.0, |l| t.height(l, w, false))
                 }
                 None => status_count as f32 * t.line(false),
             },
-            Col::Deadline => {
+            Col::DEADLINE => {
                 let mut h = t.height(&m.deadline, w, false);
                 if !explanation.is_empty() {
                     h += GAP + t.height(explanation, w, true);
@@ -295,7 +295,7 @@ pub fn section_height(
     status_width: f32,
     t: &mut impl TextMeasure,
 ) -> f32 {
-    let number = t.height(number, text_width(Col::Number, number_width), false);
+    let number = t.height(number, text_width(Col::NUMBER, number_width), false);
     let title = t.height(title, (span_width - 2.0 * PAD_X).max(8.0), false);
     let summary = t.height(summary, text_width(Col::Status, status_width), true);
     number.max(title).max(summary).max(t.line(false)) + 2.0 * PAD_Y

@@ -1,36 +1,30 @@
-//! The grid's columns: № · Мероприятие · Сроки · Ответственные · Результат · Документы · (one per year) ·
+//! The grid's columns: the measure's text fields from the registry ([`MeasureField`]), then the derived
 //! Статус.
+//!
+//! The fields are № · Мероприятие · Сроки · Ответственные · Результат · Документы · one per year.
 
-use crate::app::MeasureField;
-use crate::model::Measure;
+use crate::model::{Measure, MeasureField};
 
 /// One column of the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Col {
-    Number,
-    Title,
-    Deadline,
-    Responsible,
-    Result,
-    Documents,
-    /// The key activity of one year (plans with a column per year).
-    Year(i32),
+    /// A text field of the measure, edited in place.
+    Field(MeasureField),
     /// Aggregated progress (read-only).
     Status,
 }
 
 impl Col {
+    pub const NUMBER: Col = Col::Field(MeasureField::Number);
+    pub const TITLE: Col = Col::Field(MeasureField::Title);
+    pub const DEADLINE: Col = Col::Field(MeasureField::Deadline);
+
     /// The columns of a plan whose measures have activities for `years`.
     pub fn all(years: &[i32]) -> Vec<Col> {
-        let mut cols = vec![
-            Col::Number,
-            Col::Title,
-            Col::Deadline,
-            Col::Responsible,
-            Col::Result,
-            Col::Documents,
-        ];
-        cols.extend(years.iter().map(|y| Col::Year(*y)));
+        let mut cols: Vec<Col> = MeasureField::columns(years)
+            .into_iter()
+            .map(Col::Field)
+            .collect();
         cols.push(Col::Status);
         cols
     }
@@ -38,21 +32,8 @@ impl Col {
     /// The key under which the column's width is remembered (`UiState::column_shares`).
     pub fn key(self) -> String {
         match self {
-            Col::Year(y) => format!("year-{y}"),
-            other => other.name().to_owned(),
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Col::Number => "number",
-            Col::Title => "title",
-            Col::Deadline => "deadline",
-            Col::Responsible => "responsible",
-            Col::Result => "result",
-            Col::Documents => "documents",
-            Col::Year(_) => "year",
-            Col::Status => "status",
+            Col::Field(field) => field.key(),
+            Col::Status => "status".to_owned(),
         }
     }
 
@@ -60,36 +41,33 @@ impl Col {
     /// what is left).
     pub fn default_share(self) -> f32 {
         match self {
-            Col::Number => 0.05,
-            Col::Title => 0.0,
-            Col::Deadline => 0.12,
-            Col::Responsible => 0.13,
-            Col::Result => 0.16,
-            Col::Documents => 0.12,
-            Col::Year(_) => 0.11,
+            Col::Field(field) => match field {
+                MeasureField::Number => 0.05,
+                MeasureField::Title => 0.0,
+                MeasureField::Deadline => 0.12,
+                MeasureField::Responsible => 0.13,
+                MeasureField::Result => 0.16,
+                MeasureField::Documents => 0.12,
+                MeasureField::Year(_) | MeasureField::Notes => 0.11,
+            },
             Col::Status => 0.1,
         }
     }
 
     pub fn min_width(self) -> f32 {
         match self {
-            Col::Number => 40.0,
-            Col::Title => 160.0,
+            Col::NUMBER => 40.0,
+            Col::TITLE => 160.0,
             _ => 64.0,
         }
     }
 
     /// The measure field behind a text column.
     pub fn field(self) -> Option<MeasureField> {
-        Some(match self {
-            Col::Number => MeasureField::Number,
-            Col::Title => MeasureField::Title,
-            Col::Deadline => MeasureField::Deadline,
-            Col::Responsible => MeasureField::Responsible,
-            Col::Result => MeasureField::Result,
-            Col::Documents => MeasureField::Documents,
-            Col::Year(_) | Col::Status => return None,
-        })
+        match self {
+            Col::Field(field) => Some(field),
+            Col::Status => None,
+        }
     }
 
     /// Whether a cell of this column can be edited in place.
@@ -99,14 +77,6 @@ impl Col {
 
     /// The cell's verbatim text (empty for the status column, which is derived).
     pub fn text(self, m: &Measure) -> &str {
-        match self {
-            Col::Year(year) => m
-                .yearly
-                .iter()
-                .find(|y| y.year == year)
-                .map_or("", |y| y.text.as_str()),
-            Col::Status => "",
-            other => other.field().map_or("", |f| f.get(m)),
-        }
+        self.field().map_or("", |f| f.get(m))
     }
 }

@@ -14,19 +14,11 @@ use crate::ui::schools::progress_editor::ProgressEditor;
 use crate::ui::schools::scope_editor::ScopeEditor;
 use crate::ui::{ViewCtx, style};
 
-/// A field's edit buffer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Field {
-    Text(MeasureField),
-    Year(i32),
-    Notes,
-}
-
 #[derive(Default)]
 pub struct Details {
     measure: Option<Id>,
     synced: u64,
-    buffers: HashMap<Field, String>,
+    buffers: HashMap<MeasureField, String>,
     scope: ScopeEditor,
     progress: ProgressEditor,
 }
@@ -62,19 +54,19 @@ impl Details {
             .id_salt("details_scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                for field in MeasureField::ALL {
+                for field in MeasureField::FIXED {
                     let label = ctx.tr(field.label_key());
-                    self.text_field(ui, ctx, measure, Field::Text(field), &label);
+                    self.text_field(ui, ctx, measure, field, &label);
                 }
                 for year in plan_years(plan, measure) {
                     let label = ctx.i18n.tr_args(
                         "grid-details-year",
                         &[("year", crate::i18n::Arg::Num(year.into()))],
                     );
-                    self.text_field(ui, ctx, measure, Field::Year(year), &label);
+                    self.text_field(ui, ctx, measure, MeasureField::Year(year), &label);
                 }
                 let label = ctx.tr("grid-details-notes");
-                self.text_field(ui, ctx, measure, Field::Notes, &label);
+                self.text_field(ui, ctx, measure, MeasureField::Notes, &label);
                 ui.separator();
                 self.scope.ui(ui, ctx, measure);
                 ui.separator();
@@ -91,15 +83,13 @@ impl Details {
 
     fn sync(&mut self, plan: &Plan, m: &Measure) {
         self.measure = Some(m.id);
-        self.buffers = MeasureField::ALL
+        let years = plan_years(plan, m).into_iter().map(MeasureField::Year);
+        self.buffers = MeasureField::FIXED
             .into_iter()
-            .map(|f| (Field::Text(f), f.get(m).to_owned()))
+            .chain(years)
+            .chain([MeasureField::Notes])
+            .map(|f| (f, f.get(m).to_owned()))
             .collect();
-        for year in plan_years(plan, m) {
-            let text = super::columns::Col::Year(year).text(m).to_owned();
-            self.buffers.insert(Field::Year(year), text);
-        }
-        self.buffers.insert(Field::Notes, m.notes.clone());
     }
 
     fn text_field(
@@ -107,13 +97,12 @@ impl Details {
         ui: &mut egui::Ui,
         ctx: &mut ViewCtx<'_>,
         m: &Measure,
-        field: Field,
+        field: MeasureField,
         label: &str,
     ) {
         let label = ui.label(RichText::new(label).strong());
         let buffer = self.buffers.entry(field).or_default();
-        let single = field == Field::Text(MeasureField::Number);
-        let edit = if single {
+        let edit = if !field.multiline() {
             egui::TextEdit::singleline(buffer)
         } else {
             egui::TextEdit::multiline(buffer).desired_rows(2)
@@ -123,23 +112,11 @@ impl Details {
             .labelled_by(label.id);
         if response.lost_focus() {
             let value = buffer.clone();
-            let command = match field {
-                Field::Text(field) => Command::EditMeasure {
-                    id: m.id,
-                    field,
-                    value,
-                },
-                Field::Year(year) => Command::EditMeasureYear {
-                    id: m.id,
-                    year,
-                    value,
-                },
-                Field::Notes => Command::UpdateMeasure(Box::new(Measure {
-                    notes: value,
-                    ..m.clone()
-                })),
-            };
-            ctx.push(command);
+            ctx.push(Command::EditMeasure {
+                id: m.id,
+                field,
+                value,
+            });
         }
         ui.add_space(4.0);
     }

@@ -6,7 +6,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::columns::Col;
 use super::selection::RowKey;
-use crate::app::{Command, MeasureField, SectionField};
+use crate::app::{Command, SectionField};
 use crate::model::Plan;
 use crate::ui::actions::{self, ActionId};
 
@@ -36,8 +36,8 @@ impl Editing {
     pub fn start(plan: &Plan, row: RowKey, col: Col) -> Option<Self> {
         // A section row has two cells to edit: its number, and its title across the other columns.
         let col = match (row, section_field(col)) {
-            (RowKey::Section(_), Some(SectionField::Number)) => Col::Number,
-            (RowKey::Section(_), _) => Col::Title,
+            (RowKey::Section(_), Some(SectionField::Number)) => Col::NUMBER,
+            (RowKey::Section(_), _) => Col::TITLE,
             _ => col,
         };
         let text = match row {
@@ -67,7 +67,6 @@ impl Editing {
         }
         let value = self.buffer.clone();
         Some(match (self.row, self.col) {
-            (RowKey::Measure(id), Col::Year(year)) => Command::EditMeasureYear { id, year, value },
             (RowKey::Measure(id), col) => Command::EditMeasure {
                 id,
                 field: col.field()?,
@@ -88,14 +87,14 @@ impl Editing {
 
     /// Whether the field edits one line (a number).
     pub fn single_line(&self) -> bool {
-        self.col == Col::Number || self.col.field() == Some(MeasureField::Number)
+        self.col == Col::NUMBER
     }
 }
 
 /// Which part of a section row a column edits: the number column its number, the others its title.
 pub fn section_field(col: Col) -> Option<SectionField> {
     match col {
-        Col::Number => Some(SectionField::Number),
+        Col::NUMBER => Some(SectionField::Number),
         Col::Status => None,
         _ => Some(SectionField::Title),
     }
@@ -154,7 +153,7 @@ pub fn show(ui: &mut egui::Ui, rect: egui::Rect, edit: &mut Editing, label: &str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Measure, Period, Section};
+    use crate::model::{Measure, MeasureField, Period, Section};
 
     fn plan() -> Plan {
         let mut plan = Plan::new("П", Period::school_year(2021));
@@ -173,7 +172,7 @@ mod tests {
     fn a_commit_is_one_command_and_only_when_changed() {
         let p = plan();
         let id = p.sections[0].measures[0].id;
-        let mut e = Editing::start(&p, RowKey::Measure(id), Col::Title).unwrap();
+        let mut e = Editing::start(&p, RowKey::Measure(id), Col::TITLE).unwrap();
         assert_eq!(e.buffer, "Совещание");
         assert_eq!(e.command(), None);
         e.buffer = "Семинар".into();
@@ -185,11 +184,19 @@ mod tests {
                 value: "Семинар".into()
             })
         );
-        let mut y = Editing::start(&p, RowKey::Measure(id), Col::Year(2022)).unwrap();
+        let mut y = Editing::start(
+            &p,
+            RowKey::Measure(id),
+            Col::Field(MeasureField::Year(2022)),
+        )
+        .unwrap();
         y.buffer.clear();
         assert!(matches!(
             y.command(),
-            Some(Command::EditMeasureYear { year: 2022, .. })
+            Some(Command::EditMeasure {
+                field: MeasureField::Year(2022),
+                ..
+            })
         ));
         assert!(Editing::start(&p, RowKey::Measure(id), Col::Status).is_none());
     }
@@ -198,9 +205,9 @@ mod tests {
     fn a_section_row_edits_its_number_or_title() {
         let p = plan();
         let sid = p.sections[0].id;
-        let mut e = Editing::start(&p, RowKey::Section(sid), Col::Deadline).unwrap();
+        let mut e = Editing::start(&p, RowKey::Section(sid), Col::DEADLINE).unwrap();
         assert_eq!(e.buffer, "Раздел");
-        assert_eq!(e.col, Col::Title, "the title spans the text columns");
+        assert_eq!(e.col, Col::TITLE, "the title spans the text columns");
         e.buffer = "Новое".into();
         assert!(matches!(
             e.command(),
@@ -209,7 +216,7 @@ mod tests {
                 ..
             })
         ));
-        let n = Editing::start(&p, RowKey::Section(sid), Col::Number).unwrap();
+        let n = Editing::start(&p, RowKey::Section(sid), Col::NUMBER).unwrap();
         assert_eq!(n.buffer, "1");
     }
 }

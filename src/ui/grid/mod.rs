@@ -278,7 +278,7 @@ impl GridView {
             // A border was dragged: the new widths become the columns' shares of the table.
             let shares = widths::shares_of(&out.widths, out.table_width);
             for (col, share) in cols.iter().zip(shares) {
-                if *col != Col::Title {
+                if *col != Col::TITLE {
                     ctx.ui_state.column_shares.insert(col.key(), share);
                 }
             }
@@ -393,7 +393,7 @@ impl GridView {
                     let col = if cols[c.col].editable() {
                         cols[c.col]
                     } else {
-                        Col::Title
+                        Col::TITLE
                     };
                     self.edit = Editing::start(plan, c.row, col);
                 }
@@ -497,7 +497,7 @@ impl GridView {
                 if let Some(si) = self.current_section(plan) {
                     let key = RowKey::Section(plan.sections[si].id);
                     self.click(key, 1, Extend::None, ctx, plan);
-                    self.edit = Editing::start(plan, key, Col::Title);
+                    self.edit = Editing::start(plan, key, Col::TITLE);
                     self.scroll_to = self.rows.row_of.get(&key.id()).copied();
                 }
             }

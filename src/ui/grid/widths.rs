@@ -10,7 +10,7 @@ use super::columns::Col;
 /// minimum they give up what they have above their own minimum, in proportion; when even the minimums do not
 /// fit, the widths add up to more than `available` and the table scrolls sideways.
 pub fn layout(cols: &[Col], shares: &[f32], mins: &[f32], available: f32) -> Vec<f32> {
-    let title = cols.iter().position(|c| *c == Col::Title);
+    let title = cols.iter().position(|c| *c == Col::TITLE);
     let mut widths: Vec<f32> = cols
         .iter()
         .enumerate()
@@ -70,13 +70,14 @@ pub fn min_width(col: Col, header: &str, word_width: impl Fn(&str) -> f32, paddi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::MeasureField;
 
     fn cols() -> Vec<Col> {
         vec![
-            Col::Number,
-            Col::Title,
-            Col::Deadline,
-            Col::Responsible,
+            Col::NUMBER,
+            Col::TITLE,
+            Col::DEADLINE,
+            Col::Field(MeasureField::Responsible),
             Col::Status,
         ]
     }
@@ -132,13 +133,13 @@ mod tests {
     #[test]
     fn the_minimum_fits_the_longest_word_of_the_header() {
         let m = min_width(
-            Col::Responsible,
+            Col::Field(MeasureField::Responsible),
             "Ответственные исполнители",
             |w| w.chars().count() as f32 * 8.0,
             10.0,
         );
         assert_eq!(m, "Ответственные".chars().count() as f32 * 8.0 + 10.0);
-        let floor = min_width(Col::Number, "№", |_| 8.0, 10.0);
-        assert_eq!(floor, Col::Number.min_width());
+        let floor = min_width(Col::NUMBER, "№", |_| 8.0, 10.0);
+        assert_eq!(floor, Col::NUMBER.min_width());
     }
 }
