@@ -444,3 +444,21 @@ fn the_analytic_note_is_written_in_the_background_and_a_cancel_leaves_no_file() 
     assert!(html.contains(&plan_title), "the note names the plan");
     assert!(html.contains("Ивановка"), "the note names the schools");
 }
+
+#[test]
+fn a_plan_is_exported_in_the_background_and_a_cancel_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = example_harness(dir.path());
+    let out = dir.path().join("выгрузка.json");
+    // Its records read on the job's connection, made into JSON, written.
+    let export = Command::ExportFile(out.clone());
+    cancel_then_run(&mut h, export, "Запись файла выгрузка.json", "0 из 3");
+    let file = exchange::read_source(&out, report_day()).unwrap().file;
+    assert_eq!(file.plans.len(), 1);
+    assert_eq!(file.plans[0].id, EXAMPLE_PLAN_ID);
+    assert_eq!(
+        file.progress.len(),
+        h.state().app.store().progress(Some(EXAMPLE_PLAN_ID)).unwrap().len(),
+        "every record of the plan is exported"
+    );
+}

@@ -489,10 +489,49 @@ impl RoadmapApp {
     }
 
     fn export_school(&mut self, school: Id, path: &Path) -> Result<(), String> {
+        self.export_in_job(path, move |store, origin| {
+            exchange::export_school(store, school, origin)
+        })
+    }
+
+    /// Writes an exchange file that `make` reads from the store, by a job with a read-only connection of
+    /// its own (a region's plan holds hundreds of thousands of records): read, made into JSON, written.
+    pub(super) fn export_in_job(
+        &mut self,
+        path: &Path,
+        make: impl FnOnce(
+            &crate::store::Store,
+            exchange::Origin,
+        ) -> Result<exchange::ExchangeFile, ExchangeError>
+        + Send
+        + 'static,
+    ) -> Result<(), String> {
         let origin = exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
-        let file = exchange::export_school(&self.store, school, origin)
-            .map_err(|e| e.message(&self.i18n))?;
-        self.write_export(path, exchange::to_json(&file).into_bytes())
+        let done = self.i18n.tr_args(
+            "toast-exported",
+            &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
+        );
+        let protected = crate::output::Protected::of_store(&self.store);
+        let file = path.to_path_buf();
+        self.run_read_job("job-export", path, 3, move |store, i18n, progress| {
+            let written = make(store, origin)
+                .map_err(|e| e.message(i18n))
+                .and_then(|exported| {
+                    progress.set_done(1);
+                    let text = exchange::to_json(&exported);
+                    progress.set_done(2);
+                    super::jobs::write_unless_cancelled(
+                        &file,
+                        &protected,
+                        text.as_bytes(),
+                        progress,
+                    )
+                    .map(|()| done)
+                    .map_err(|e| e.in_window(i18n.language()))
+                });
+            progress.set_done(3);
+            super::jobs::JobResult::Written(written)
+        })
     }
 
     /// The open plan's grid as CSV: every measure, or those the grid's filter shows.

@@ -157,31 +157,11 @@ impl RoadmapApp {
         self.preview_import(path)
     }
 
-    /// Exports the open plan: the records are read here (the store has one user), the file is written by a
-    /// job.
+    /// Exports the open plan by a job that reads its records on a connection of its own.
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), String> {
         let plan = self.plan()?.id;
-        let origin =
-            crate::exchange::json::origin(&mut self.store).map_err(|e| e.message(&self.i18n))?;
-        let file = crate::exchange::json::export(&self.store, Some(plan), origin)
-            .map_err(|e| e.message(&self.i18n))?;
-        let done = self.i18n.tr_args(
-            "toast-exported",
-            &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
-        );
-        let language = self.i18n.language();
-        let protected = crate::output::Protected::of_store(&self.store);
-        let path = path.to_path_buf();
-        self.run_job("job-export", &path.clone(), move |progress| {
-            progress.set_total(2);
-            let text = crate::exchange::json::to_json(&file);
-            progress.set_done(1);
-            let written =
-                super::jobs::write_unless_cancelled(&path, &protected, text.as_bytes(), progress)
-                    .map(|()| done)
-                    .map_err(|e| e.in_window(language));
-            progress.set_done(2);
-            super::jobs::JobResult::Written(written)
+        self.export_in_job(path, move |store, origin| {
+            crate::exchange::json::export(store, Some(plan), origin)
         })
     }
 
