@@ -458,7 +458,12 @@ fn a_plan_is_exported_in_the_background_and_a_cancel_leaves_no_file() {
     assert_eq!(file.plans[0].id, EXAMPLE_PLAN_ID);
     assert_eq!(
         file.progress.len(),
-        h.state().app.store().progress(Some(EXAMPLE_PLAN_ID)).unwrap().len(),
+        h.state()
+            .app
+            .store()
+            .progress(Some(EXAMPLE_PLAN_ID))
+            .unwrap()
+            .len(),
         "every record of the plan is exported"
     );
 }

@@ -245,11 +245,16 @@ fn the_criteria_set_rows_fit_the_window_at_150() {
             "a criterion's row ends inside the window ({width}): {rect:?}"
         );
     }
-    // Each criterion's text field is wide enough to read, and left of its row's other controls.
+    // A long criterion's text is shown whole, on as many lines as it takes, inside the window.
+    let line = h.ctx.global_style().spacing.interact_size.y;
     let texts: Vec<egui::Rect> = h
-        .get_all_by_role(Role::TextInput)
+        .get_all_by_role(Role::MultilineTextInput)
         .map(|n| n.rect())
-        .filter(|r| r.max.x <= width)
         .collect();
-    assert!(texts.iter().all(|r| r.min.x >= 0.0));
+    assert!(texts.len() >= deletes.len(), "a text field per criterion");
+    assert!(texts.iter().all(|r| r.min.x >= 0.0 && r.max.x <= width));
+    assert!(
+        texts.iter().any(|r| r.height() > 1.8 * line),
+        "a long criterion wraps instead of being cut: {texts:?}"
+    );
 }

@@ -158,11 +158,22 @@ fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup,
         .labelled_by(label.id);
 }
 
-/// A criterion's text field.
+/// A criterion's text field: as many lines as its text takes (nothing cut), one paragraph — Enter adds no
+/// line, and a pasted line break becomes a space.
 fn criterion_text(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, c: &mut Criterion, width: f32) {
-    let height = ui.spacing().interact_size.y;
-    ui.add_sized([width, height], egui::TextEdit::singleline(&mut c.text))
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut c.text)
+                .desired_rows(1)
+                .desired_width(width)
+                // A grid cell offers last frame's width: the field keeps its own.
+                .min_size(egui::vec2(width, 0.0))
+                .return_key(None),
+        )
         .on_hover_text(ctx.tr("schools-criteria-text"));
+    if response.changed() && c.text.contains(['\n', '\r']) {
+        c.text = c.text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    }
 }
 
 /// A criterion's controls after its text: kind, threshold, regional value, points, delete (one grid cell
