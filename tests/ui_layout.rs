@@ -245,6 +245,22 @@ fn the_criteria_set_rows_fit_the_window_at_150() {
             "a criterion's row ends inside the window ({width}): {rect:?}"
         );
     }
+    // A group's points sit beside their label, each group's on one line.
+    let labels: Vec<egui::Rect> = h
+        .get_all_by_role_and_label(Role::Label, "категория от (баллов):")
+        .map(|n| n.rect())
+        .collect();
+    let fields: Vec<egui::Rect> = h
+        .get_all_by_role_and_label(Role::SpinButton, "категория от (баллов):")
+        .map(|n| n.rect())
+        .collect();
+    assert!(!labels.is_empty() && labels.len() == fields.len());
+    for (label, field) in labels.iter().zip(&fields) {
+        assert!(
+            (label.min.y - field.min.y).abs() < 4.0 && field.min.x > label.max.x,
+            "the points beside their label: {label:?} {field:?}"
+        );
+    }
     // A long criterion's text is shown whole, on as many lines as it takes, inside the window.
     let line = h.ctx.global_style().spacing.interact_size.y;
     let texts: Vec<egui::Rect> = h

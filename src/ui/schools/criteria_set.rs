@@ -8,10 +8,11 @@ use crate::app::{Command, SchoolCommand};
 use crate::model::{CriteriaGroup, CriteriaSet, Criterion, CriterionKind};
 use crate::ui::{ViewCtx, style};
 
-/// The widest and narrowest a criterion's text field gets, and the room its row's other controls take
-/// (kind menu, threshold, regional value, points, delete).
+/// The widest a criterion's text field gets beside its controls, the narrowest before it goes on a line of
+/// its own above them, and the room its row's other controls take (kind menu, threshold, regional value,
+/// points, delete).
 const TEXT_WIDTH: f32 = 380.0;
-const MIN_TEXT_WIDTH: f32 = 160.0;
+const MIN_TEXT_WIDTH: f32 = 260.0;
 const ROW_CONTROLS: f32 = 520.0;
 
 fn kind_key(kind: CriterionKind) -> &'static str {
@@ -147,15 +148,34 @@ fn save_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut CriteriaSe
 
 /// A group's title, its category and the points it needs.
 fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup, text_width: f32) {
-    // Each label whole: when the row is narrow it goes to the next line with its field, not in pieces.
-    let whole = |text: String| egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend);
-    let label = ui.add(whole(ctx.tr("schools-criteria-group-title")));
+    // Each label whole and beside its field: when the line has no room for both they start the next.
+    let title = labelled(ui, ctx.tr("schools-criteria-group-title"), text_width);
     ui.add(egui::TextEdit::singleline(&mut group.title).desired_width(text_width))
-        .labelled_by(label.id);
-    ui.add(whole(format!("· {}", ctx.tr(category_key(group.category)))));
-    let label = ui.add(whole(ctx.tr("schools-criteria-min-points")));
+        .labelled_by(title);
+    ui.add(egui::Label::new(format!("· {}", ctx.tr(category_key(group.category)))).extend());
+    let points = labelled(
+        ui,
+        ctx.tr("schools-criteria-min-points"),
+        ui.spacing().interact_size.x,
+    );
     ui.add(egui::DragValue::new(&mut group.min_points).range(0..=50))
-        .labelled_by(label.id);
+        .labelled_by(points);
+}
+
+/// A label that its field of `field_width` follows on the same line of a wrapping row: both start the
+/// next line when this one has no room for them. Returns the label's id.
+fn labelled(ui: &mut egui::Ui, text: String, field_width: f32) -> egui::Id {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let needed = galley.size().x + 2.0 * ui.spacing().item_spacing.x + field_width;
+    if ui.available_size_before_wrap().x < needed {
+        ui.end_row();
+    }
+    ui.add(egui::Label::new(galley)).id
 }
 
 /// A criterion's text field: as many lines as its text takes (nothing cut), one paragraph — Enter adds no
