@@ -11,9 +11,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::Store;
 
-/// How many backups are kept when the settings say nothing.
-pub const DEFAULT_BACKUPS_KEEP: u32 = 20;
-
 /// The settings kept in `settings.json`. Unknown or missing fields fall back to defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -31,7 +28,7 @@ impl Default for AppConfig {
         Self {
             database: None,
             backups_dir: None,
-            backups_keep: DEFAULT_BACKUPS_KEEP,
+            backups_keep: crate::store::BACKUPS_KEPT as u32,
         }
     }
 }

@@ -2,7 +2,6 @@
 //! for every school or record, so the rows read by a «отметить выполненным» do not grow with the district.
 
 use chrono::NaiveDate;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{
     Command, RoadmapApp, SchoolCommand, SchoolTab, SchoolsUi, Screen, UiState,
@@ -10,7 +9,6 @@ use roadmap_planner::app::{
 use roadmap_planner::model::{Measure, Period, Plan, Progress, School, Section, Status};
 use roadmap_planner::stats::{ProgressKey, summarize};
 use roadmap_planner::store::Store;
-use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -92,12 +90,11 @@ fn mark_on_dashboard(schools: usize) -> Edit {
         },
         ..UiState::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), ui_state))
-        });
+    let mut h = common::window()
+        .store(store)
+        .today(today())
+        .ui_state(ui_state)
+        .build();
     h.run();
     // 3 of 12 occurrences done; 6 due by today (December).
     h.get_by_label_contains("Выполнено 3 из 6");

@@ -1,12 +1,10 @@
 //! Start-up reads no history, and the Школы screen reads a database file's records off the UI thread.
 
 use chrono::NaiveDate;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
 use roadmap_planner::model::{Measure, Period, Plan, Progress, School, Section, Status};
 use roadmap_planner::store::Store;
-use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
@@ -120,16 +118,11 @@ fn the_schools_screen_reads_a_database_files_records_off_the_ui_thread() {
         },
         ..UiState::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                Store::open(&path).unwrap(),
-                today(),
-                ui_state,
-            ))
-        });
+    let mut h = common::window()
+        .store(Store::open(&path).unwrap())
+        .today(today())
+        .ui_state(ui_state)
+        .build();
     h.step();
     // The window's connection never reads the records: a worker thread does, on its own connection.
     for _ in 0..500 {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, UiState};
+use roadmap_planner::app::{Command, UiState};
 use roadmap_planner::model::{Id, Period};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
@@ -19,21 +19,9 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 /// The example open on the calendar, in a 1400×900 window.
 fn calendar() -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                store,
-                date(2021, 10, 15),
-                UiState::default(),
-            ))
-        });
+    let mut h = common::window().today(date(2021, 10, 15)).build();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h.get_by_label("Календарь").click();
     h.run();
     h
@@ -281,16 +269,15 @@ fn a_crowded_day_shows_the_first_items_and_opens_its_full_list() {
     }
     plan.sections.push(section);
     store.write(|w| w.put_plan(&plan)).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            let ui_state = UiState {
-                screen: roadmap_planner::app::Screen::Calendar,
-                ..UiState::default()
-            };
-            Window::new(RoadmapApp::new(store, date(2021, 10, 15), ui_state))
-        });
+    let ui_state = UiState {
+        screen: roadmap_planner::app::Screen::Calendar,
+        ..UiState::default()
+    };
+    let mut h = common::window()
+        .store(store)
+        .today(date(2021, 10, 15))
+        .ui_state(ui_state)
+        .build();
     h.run();
     h.get_by_label("Октябрь 2021");
     let shown = h

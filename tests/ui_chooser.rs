@@ -5,32 +5,20 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use roadmap_planner::app::chooser::{Backend, Chooser};
-use roadmap_planner::app::{RoadmapApp, Screen, UiState};
-use roadmap_planner::store::Store;
+use roadmap_planner::app::{Screen, UiState};
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
 
 fn harness_with(ui_state: UiState) -> Harness<'static, Window> {
-    isolate_home();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            let mut app = RoadmapApp::new(Store::open_in_memory().unwrap(), today(), ui_state);
-            app.chooser = Chooser::new(Backend::InApp);
-            Window::new(app)
-        })
+    common::window()
+        .ui_state(ui_state)
+        .max_steps(16)
+        .app(|app| app.chooser = Chooser::new(Backend::InApp))
+        .build()
 }
 
 fn fixture() -> PathBuf {
@@ -162,8 +150,7 @@ fn exchange_is_open_on_an_empty_database_and_the_welcome_names_every_format() {
 fn saving_over_a_file_asks_first_then_the_export_is_written() {
     let mut h = harness_with(UiState::default());
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("план.json");
     std::fs::write(&target, "старое").unwrap();
@@ -203,19 +190,9 @@ fn a_system_dialog_that_cannot_show_falls_back_to_the_in_app_chooser() {
         // A desktop session: the real dialog would open and wait for a person.
         return;
     }
-    isolate_home();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            let mut app = RoadmapApp::new(
-                Store::open_in_memory().unwrap(),
-                today(),
-                UiState::default(),
-            );
-            app.chooser = Chooser::new(Backend::System);
-            Window::new(app)
-        });
+    let mut h = common::window()
+        .app(|app| app.chooser = Chooser::new(Backend::System))
+        .build();
     h.run();
     h.get_by_label("Импортировать файл…").click();
     h.run();

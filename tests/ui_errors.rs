@@ -1,33 +1,16 @@
 //! Refusals reach the user in the window's language (egui_kittest, by label): a file that cannot be
 //! imported is refused in English in the English window and in Russian in the Russian one.
 
-use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, UiState};
+use roadmap_planner::app::Command;
 use roadmap_planner::i18n::Language;
-use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 fn harness(language: Language) -> Harness<'static, Window> {
-    isolate_home();
-    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                Store::open_in_memory().unwrap(),
-                today,
-                UiState {
-                    language,
-                    ..UiState::default()
-                },
-            ))
-        });
+    let mut h = common::window().language(language).build();
     h.run();
     h
 }

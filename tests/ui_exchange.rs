@@ -4,30 +4,18 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, Screen, UiState};
+use roadmap_planner::app::{Command, Screen};
 use roadmap_planner::exchange;
 use roadmap_planner::model::{self, Change};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
 
 fn harness(store: Store) -> Harness<'static, Window> {
-    isolate_home();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        })
+    common::window().store(store).build()
 }
 
 /// Another office's database holding the example plan.

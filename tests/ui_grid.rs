@@ -13,28 +13,19 @@ use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
+use common::today;
 
 fn harness_with(ui_state: UiState) -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+    let mut h = common::window()
+        .ui_state(ui_state)
         // Frames as a window has them: a double click's two clicks fall within egui's 0.3 s.
-        .with_step_dt(1.0 / 60.0)
+        .step_dt(1.0 / 60.0)
         // After a change the grid may take a few frames to settle: the details panel loads the schools'
         // data, takes its width, and the grid aims again at the selected row.
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), ui_state))
-        });
+        .max_steps(16)
+        .build();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h
 }
 
@@ -502,13 +493,7 @@ fn a_plan_with_key_activities_per_year_has_a_column_per_year() {
     program.sections.push(section);
     let mut store = Store::open_in_memory().unwrap();
     store.write(|w| w.put_plan(&program)).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        });
+    let mut h = common::window().store(store).max_steps(16).build();
     h.run();
     h.get_by_label("2022");
     h.get_by_label("2023");

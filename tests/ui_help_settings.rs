@@ -1,41 +1,22 @@
 //! Help (F1), settings, About and keyboard use, driven like a user with egui_kittest (by label).
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use roadmap_planner::app::{RoadmapApp, ThemeChoice, UiState};
-use roadmap_planner::store::Store;
+use roadmap_planner::app::ThemeChoice;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
+use common::open_example;
 
 fn harness_at(pixels_per_point: f32) -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_pixels_per_point(pixels_per_point)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        });
+    let mut h = common::window().pixels_per_point(pixels_per_point).build();
     h.run();
     h
 }
 
 fn harness() -> Harness<'static, Window> {
     harness_at(1.0)
-}
-
-fn open_example(h: &mut Harness<'static, Window>) {
-    h.get_by_label("Открыть пример").click();
-    h.run();
 }
 
 /// The top-bar button with this label.

@@ -7,27 +7,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, ToastKind, UiState};
+use roadmap_planner::app::{Command, Toast, ToastKind};
 use roadmap_planner::model::Period;
-use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 fn harness() -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 1800.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                store,
-                NaiveDate::from_ymd_opt(2021, 10, 15).unwrap(),
-                UiState::default(),
-            ))
-        })
+    common::window().size(1400.0, 1800.0).build()
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -42,6 +29,28 @@ fn import(h: &mut Harness<'static, Window>, path: &Path) {
         .push(Command::ImportFile(path.to_path_buf()));
     h.run();
     h.run();
+}
+
+/// Clicks the button `label` and lets the window carry out what it asks.
+fn click(h: &mut Harness<'static, Window>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.run();
+}
+
+enum Which {
+    First,
+    Last,
+}
+
+/// The first or the last message shown.
+fn toast(h: &Harness<'static, Window>, which: Which) -> Toast {
+    let toasts = h.state().app.toasts.items();
+    let toast = match which {
+        Which::First => toasts.first(),
+        Which::Last => toasts.last(),
+    };
+    toast.expect("a message").clone()
 }
 
 #[test]
@@ -90,21 +99,12 @@ fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
         Some("Не импортировать")
     );
 
-    h.get_by_label("Применить").click();
-    h.run();
-    h.run();
+    click(&mut h, "Применить");
     let plan = h.state().app.data.plan.as_ref().expect("the plan is open");
     let first = plan.measures().next().unwrap();
     assert_eq!(first.deadline, "сентябрь 2021 – октябрь 2021");
     assert!(!first.notes.contains("Целевая группа"), "{}", first.notes);
-    let toast = h
-        .state()
-        .app
-        .toasts
-        .items()
-        .last()
-        .expect("a message")
-        .clone();
+    let toast = toast(&h, Which::Last);
     assert_eq!(toast.kind, ToastKind::Warning);
     assert!(toast.text.contains("Не импортировано"), "{}", toast.text);
     assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
@@ -120,17 +120,8 @@ fn an_import_without_anything_left_out_ends_plainly() {
         h.get_by_label("Столбец 3").value().as_deref(),
         Some("По годам: 2020")
     );
-    h.get_by_label("Применить").click();
-    h.run();
-    h.run();
-    let toast = h
-        .state()
-        .app
-        .toasts
-        .items()
-        .last()
-        .expect("a message")
-        .clone();
+    click(&mut h, "Применить");
+    let toast = toast(&h, Which::Last);
     assert_eq!(toast.kind, ToastKind::Info, "{}", toast.text);
     let plan = h.state().app.data.plan.as_ref().expect("the plan is open");
     assert_eq!(plan.measure_count(), 5);
@@ -180,21 +171,12 @@ fn a_table_pasted_with_its_header_shows_its_columns_before_it_goes_in() {
     h.run();
     h.run();
     h.get_by_label("Не импортировано:");
-    h.get_by_label("Вставить").click();
-    h.run();
-    h.run();
+    click(&mut h, "Вставить");
     let plan = h.state().app.data.plan.as_ref().expect("a plan is open");
     let measure = plan.measures().next().expect("the measure is pasted");
     assert_eq!(measure.title, "Семинар для учителей");
     assert_eq!(measure.notes, "");
-    let toast = h
-        .state()
-        .app
-        .toasts
-        .items()
-        .first()
-        .expect("a message")
-        .clone();
+    let toast = toast(&h, Which::First);
     assert_eq!(toast.kind, ToastKind::Warning, "{}", toast.text);
     assert!(toast.text.contains("«Целевая группа»"), "{}", toast.text);
 }
@@ -209,14 +191,10 @@ fn a_word_table_with_unknown_column_names_goes_through_the_mapping_step() {
         h.get_by_label("Столбец 2").value().as_deref(),
         Some("Мероприятие")
     );
-    h.get_by_label("Применить сопоставление").click();
-    h.run();
-    h.run();
+    click(&mut h, "Применить сопоставление");
     h.get_by_label("Предпросмотр импорта: unknown-header.docx");
     h.get_by_label("Мероприятия — 2");
-    h.get_by_label("Применить").click();
-    h.run();
-    h.run();
+    click(&mut h, "Применить");
     let plan = h.state().app.data.plan.as_ref().expect("the plan is open");
     let titles: Vec<&str> = plan.measures().map(|m| m.title.as_str()).collect();
     assert_eq!(

@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, Screen, UiState};
+use roadmap_planner::app::{Command, Screen};
 use roadmap_planner::example::EXAMPLE_PLAN_ID;
 use roadmap_planner::exchange;
 use roadmap_planner::model::Status;
@@ -19,7 +19,6 @@ mod school_report;
 use school_report::school_report;
 
 mod common;
-use common::isolate_home;
 
 fn fixture() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap-001.docx")
@@ -166,16 +165,10 @@ fn cancelling_an_import_read_leaves_the_preview_shown_before() {
 
 /// A window over a database file, its jobs in the background as the real window runs them.
 fn file_harness(store: Store) -> Harness<'static, Window> {
-    isolate_home();
-    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            let mut app = RoadmapApp::new(store, today, UiState::default());
-            app.jobs.set_background(true);
-            Window::new(app)
-        });
+    let mut h = common::window()
+        .store(store)
+        .app(|app| app.jobs.set_background(true))
+        .build();
     h.step();
     h
 }

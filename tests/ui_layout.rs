@@ -4,16 +4,13 @@
 //! window the filter bar keeps its count on the search's row and the «Набор критериев» editor fits its rows
 //! without sideways scrolling.
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{RoadmapApp, SchoolTab, Screen, UiState};
-use roadmap_planner::store::Store;
+use roadmap_planner::app::{SchoolTab, Screen, UiState};
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 /// The grid's column headers, left to right (the example has no year columns).
 const HEADERS: [&str; 7] = [
@@ -32,22 +29,13 @@ fn harness(ui_state: UiState, width: f32) -> Harness<'static, Window> {
 
 /// The example open in a window of `size` points.
 fn sized_harness(ui_state: UiState, size: egui::Vec2) -> Harness<'static, Window> {
-    isolate_home();
-    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                Store::open_in_memory().unwrap(),
-                today,
-                ui_state,
-            ))
-        });
+    let mut h = common::window()
+        .ui_state(ui_state)
+        .size(size.x, size.y)
+        .max_steps(16)
+        .build();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h
 }
 

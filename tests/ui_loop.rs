@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
-use roadmap_planner::app::{Command, ExchangeCommand, RoadmapApp, SystemCommand, UiState};
+use roadmap_planner::app::{Command, ExchangeCommand, SystemCommand, UiState};
 use roadmap_planner::example::EXAMPLE_PLAN_ID;
 
 use roadmap_planner::model::{Id, Status};
@@ -19,20 +19,13 @@ mod school_report;
 use school_report::school_report;
 
 mod common;
-use common::isolate_home;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2022, 3, 15).unwrap()
 }
 
 fn harness(store: Store) -> Harness<'static, Window> {
-    isolate_home();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        })
+    common::window().store(store).today(today()).build()
 }
 
 fn run(h: &mut Harness<'static, Window>, command: Command) {
@@ -54,13 +47,18 @@ fn school_id(h: &Harness<'static, Window>, short_name: &str) -> Id {
 
 const IVANOVKA: &str = "СОШ с. Ивановка";
 
+/// The district's window over its database in `dir`, with the example open.
+fn district(dir: &std::path::Path) -> Harness<'static, Window> {
+    let mut h = harness(Store::open(&dir.join("district.sqlite")).unwrap());
+    h.run();
+    common::open_example(&mut h);
+    h
+}
+
 #[test]
 fn the_loop_runs_in_the_window_on_two_instances() {
     let dir = tempfile::tempdir().unwrap();
-    let mut district = harness(Store::open(&dir.path().join("district.sqlite")).unwrap());
-    district.run();
-    district.get_by_label("Открыть пример").click();
-    district.run();
+    let mut district = district(dir.path());
 
     // «Разослать школам»: one file per school the plan concerns, named by the school and the period.
     let outbox = dir.path().join("outbox");
@@ -189,10 +187,7 @@ fn the_loop_runs_in_the_window_on_two_instances() {
 #[test]
 fn collect_reports_takes_three_schools_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut district = harness(Store::open(&dir.path().join("district.sqlite")).unwrap());
-    district.run();
-    district.get_by_label("Открыть пример").click();
-    district.run();
+    let mut district = district(dir.path());
     let plan_file = dir.path().join("plan.json");
     run(&mut district, Command::ExportFile(plan_file.clone()));
     let inbox = dir.path().join("inbox");
@@ -320,24 +315,19 @@ fn a_table_import_proposes_executors_and_the_preview_changes_them() {
 fn the_grid_sets_who_executes_the_selected_measures_in_one_step() {
     use egui::Modifiers;
     use roadmap_planner::model::Executor;
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
     // Without the details panel, whose executor buttons would answer to the same labels.
     let ui_state = UiState {
         show_details: false,
         ..UiState::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(16)
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), ui_state))
-        });
+    let mut h = common::window()
+        .today(today())
+        .ui_state(ui_state)
+        .step_dt(1.0 / 60.0)
+        .max_steps(16)
+        .build();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     let executor = |h: &Harness<'static, Window>, number: &str| {
         h.state()
             .app

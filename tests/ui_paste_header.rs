@@ -4,31 +4,24 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use roadmap_planner::app::Command;
 use roadmap_planner::app::SystemCommand;
-use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::model::{MeasureField, Period, Plan};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
+use common::open_example;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 fn harness(store: Store) -> Harness<'static, Window> {
-    isolate_home();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                store,
-                date(2021, 10, 15),
-                UiState::default(),
-            ))
-        })
+    common::window()
+        .store(store)
+        .today(date(2021, 10, 15))
+        .build()
 }
 
 const FIXTURE: &str = include_str!("fixtures/roadmap-001.tsv");
@@ -47,11 +40,6 @@ fn create_empty_plan(h: &mut Harness<'static, Window>) {
         title: "Дорожная карта района".into(),
         period: Period::school_year(2021),
     });
-    h.run();
-}
-
-fn open_example(h: &mut Harness<'static, Window>) {
-    h.get_by_label("Открыть пример").click();
     h.run();
 }
 

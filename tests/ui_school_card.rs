@@ -1,34 +1,19 @@
 //! The school card and list (egui_kittest): a category ticked right after typing in a text field is kept
 //! with the text; the list sorts numbers as people read them («№ 2» before «№ 10»).
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
+use roadmap_planner::app::{Command, SchoolCommand};
 use roadmap_planner::model::{Category, School};
-use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 fn schools_screen() -> Harness<'static, Window> {
-    isolate_home();
-    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                Store::open_in_memory().unwrap(),
-                today,
-                UiState::default(),
-            ))
-        });
+    let mut h = common::window().build();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h.get_by_label("Школы").click();
     h.run();
     h
@@ -110,18 +95,7 @@ fn the_school_list_sorts_numbers_naturally() {
 
 #[test]
 fn an_empty_district_does_not_claim_everything_done() {
-    isolate_home();
-    let today = NaiveDate::from_ymd_opt(2021, 10, 15).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                Store::open_in_memory().unwrap(),
-                today,
-                UiState::default(),
-            ))
-        });
+    let mut h = common::window().build();
     h.run();
     h.get_by_label("Название").focus();
     h.get_by_label("Название").type_text("Новый план");

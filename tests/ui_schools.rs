@@ -1,7 +1,6 @@
 //! The Школы screen driven like a user with egui_kittest: the registry, criteria and categories, progress
 //! marks reaching the dashboard and the overview, a school plan, deleting a school with undo.
 
-use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -12,28 +11,17 @@ use roadmap_planner::window::Window;
 
 mod common;
 use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
+use common::today;
 
 fn harness() -> Harness<'static, Window> {
-    isolate_home();
-    let store = Store::open_in_memory().unwrap();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        })
+    common::window().build()
 }
 
 /// Opens the example (3 schools) and the Школы screen.
 fn schools_screen() -> Harness<'static, Window> {
     let mut h = harness();
     h.run();
-    h.get_by_label("Открыть пример").click();
-    h.run();
+    common::open_example(&mut h);
     h.get_by_label("Школы").click();
     h.run();
     h
@@ -471,12 +459,8 @@ fn measure_widget<'a>(
     h
 }
 
-/// The widget the grid's details panel shows: one measure's occurrences at every school it concerns.
-#[test]
-fn the_measure_progress_widget_marks_one_school_done() {
-    use roadmap_planner::i18n::{I18n, Language};
-    use roadmap_planner::ui::schools::progress_editor::ProgressEditor;
-
+/// The app without a window, with the example open (for a widget drawn on its own).
+fn example_app() -> RoadmapApp {
     isolate_home();
     let mut app = RoadmapApp::new(
         Store::open_in_memory().unwrap(),
@@ -485,6 +469,16 @@ fn the_measure_progress_widget_marks_one_school_done() {
     );
     app.push(Command::LoadExample);
     app.run_commands();
+    app
+}
+
+/// The widget the grid's details panel shows: one measure's occurrences at every school it concerns.
+#[test]
+fn the_measure_progress_widget_marks_one_school_done() {
+    use roadmap_planner::i18n::{I18n, Language};
+    use roadmap_planner::ui::schools::progress_editor::ProgressEditor;
+
+    let mut app = example_app();
     // 2.1 «Анализ кадрового…»: «Управление образованием, общеобразовательные организации» — both.
     let measure = app.data.plan.as_ref().unwrap().sections[1].measures[0].clone();
     assert_eq!(measure.number, "2.1");
@@ -569,14 +563,7 @@ fn the_scope_widget_sets_a_category_or_a_list() {
     use roadmap_planner::i18n::{I18n, Language};
     use roadmap_planner::ui::schools::scope_editor::ScopeEditor;
 
-    isolate_home();
-    let mut app = RoadmapApp::new(
-        Store::open_in_memory().unwrap(),
-        today(),
-        UiState::default(),
-    );
-    app.push(Command::LoadExample);
-    app.run_commands();
+    let app = example_app();
     // 1.3: the schools' (1.1 is the office's own, which has no scope to set).
     let mut measure = app.data.plan.as_ref().unwrap().sections[0].measures[2].clone();
     assert_eq!(measure.number, "1.3");

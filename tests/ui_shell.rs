@@ -4,33 +4,17 @@ use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{RoadmapApp, UiState};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2021, 10, 15).unwrap()
-}
+use common::open_example;
 
 fn harness(store: Store) -> Harness<'static, Window> {
-    isolate_home();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(store, today(), UiState::default()))
-        })
+    common::window().store(store).build()
 }
 
 const FIRST_MEASURE: &str = "Определение и назначение муниципального координатора по работе с общеобразовательными организациями, имеющими низкие образовательные результаты";
-
-fn open_example(h: &mut Harness<'static, Window>) {
-    h.get_by_label("Открыть пример").click();
-    h.run();
-}
 
 #[test]
 fn welcome_then_example_shows_its_measures() {

@@ -2,28 +2,16 @@
 //! local file asks first and names the full path, a program or a network path is never opened, and a
 //! read-only database says so.
 
-use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, RoadmapApp, SchoolCommand, UiState};
+use roadmap_planner::app::{Command, SchoolCommand};
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
 
 mod common;
-use common::isolate_home;
 
 fn harness(store: Store) -> Harness<'static, Window> {
-    isolate_home();
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| {
-            roadmap_planner::ui::style::apply(&cc.egui_ctx);
-            Window::new(RoadmapApp::new(
-                store,
-                NaiveDate::from_ymd_opt(2021, 10, 15).unwrap(),
-                UiState::default(),
-            ))
-        })
+    common::window().store(store).build()
 }
 
 fn open_evidence(h: &mut Harness<'static, Window>, text: &str) {

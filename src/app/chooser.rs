@@ -134,6 +134,15 @@ impl Request {
         }
     }
 
+    /// Where to save a file offered under a name made of `named_after` (a plan's or a school's title, made
+    /// safe for a file name) and `extension`.
+    pub fn save(purpose: Purpose, title: String, named_after: &str, extension: &str) -> Self {
+        Self::new(purpose, Mode::Save, title).file_name(format!(
+            "{}.{extension}",
+            super::runner::file_stem(named_after)
+        ))
+    }
+
     pub fn filter(mut self, name: impl Into<String>, extensions: &[&str]) -> Self {
         self.filters.push((
             name.into(),

@@ -5,10 +5,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::RoadmapApp;
-use super::chooser::{Mode, Purpose, Request};
-use super::runner::file_stem;
+use super::chooser::Purpose;
 use crate::i18n::Arg;
-use crate::model::{self, Change, Id};
+use crate::model::Id;
 
 impl RoadmapApp {
     /// Sets a measure's dates by hand (sorted, distinct), or returns it to the dates its deadline text gives.
@@ -17,45 +16,25 @@ impl RoadmapApp {
         id: Id,
         due: Option<Vec<NaiveDate>>,
     ) -> Result<(), String> {
-        let plan = self.plan()?;
-        let before = plan
-            .measure(id)
-            .ok_or_else(|| self.i18n.tr("error-no-measure"))?
-            .clone();
-        let mut after = before.clone();
-        match due {
+        self.change_measure(id, |m, period| match due {
             Some(mut dates) => {
                 dates.sort_unstable();
                 dates.dedup();
-                after.due = dates;
-                after.due_manual = true;
+                m.due = dates;
+                m.due_manual = true;
             }
             None => {
-                after.due = crate::schedule::measure_due_dates(&after, plan.period);
-                after.due_manual = false;
+                m.due = crate::schedule::measure_due_dates(m, period);
+                m.due_manual = false;
             }
-        }
-        if after.due == before.due && after.due_manual == before.due_manual {
-            return Ok(());
-        }
-        after.updated_at = model::now();
-        self.commit(Change::Measure {
-            before: Box::new(before),
-            after: Box::new(after),
         })
     }
 
     pub(super) fn pick_and_export_ics(&mut self) -> Result<(), String> {
-        let plan = self.plan()?;
-        let name = format!("{}.ics", file_stem(&plan.title));
-        self.choose(
-            Request::new(
-                Purpose::ExportIcs,
-                Mode::Save,
-                self.i18n.tr("dialog-export-ics-title"),
-            )
-            .filter(self.i18n.tr("filter-ics"), &["ics"])
-            .file_name(name),
+        self.choose_plan_file(
+            Purpose::ExportIcs,
+            "dialog-export-ics-title",
+            ("filter-ics", "ics"),
         )
     }
 
@@ -71,18 +50,8 @@ impl RoadmapApp {
                 ),
             ],
         );
-        let language = self.i18n.language();
-        let protected = crate::output::Protected::of_store(&self.store);
-        let file = path.to_path_buf();
-        self.run_job("job-export", path, move |progress| {
-            progress.set_total(1);
-            let text = crate::exchange::ics::to_ics(&plan);
-            let written =
-                super::jobs::write_unless_cancelled(&file, &protected, text.as_bytes(), progress)
-                    .map(|()| done)
-                    .map_err(|e| e.in_window(language));
-            progress.set_done(1);
-            super::jobs::JobResult::Written(written)
+        self.make_and_write_in_background(path, done, move || {
+            crate::exchange::ics::to_ics(&plan).into_bytes()
         })
     }
 }

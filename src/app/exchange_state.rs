@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use crate::exchange::missing::Missing;
 use crate::exchange::table_import::stage::StageOrigin;
 use crate::exchange::{Action, ImportPreview, ImportSource};
-use crate::store::{BackupInfo, ConflictRecord, RecordKind};
+use crate::store::ConflictRecord;
+/// The store's names the views need to read this state, given through the app so the views never name the
+/// store.
+pub use crate::store::{BackupInfo, RecordKind};
 
 /// How many records of one kind the preview lists by title; the rest are only counted.
 pub const PREVIEW_LINES_PER_KIND: usize = 300;

@@ -39,7 +39,8 @@ pub use crate::stats::school_plan;
 pub use command::{Command, SectionField};
 pub use exchange_command::ExchangeCommand;
 pub use exchange_state::{
-    ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports, PreviewLine,
+    BackupInfo, ExchangeData, PendingImport, PendingMapping, PendingPaste, PendingReports,
+    PreviewLine, RecordKind,
 };
 pub use filter::{Matcher, MeasureFilter};
 pub use school_command::SchoolCommand;

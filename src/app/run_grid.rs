@@ -82,8 +82,9 @@ impl RoadmapApp {
         Ok(())
     }
 
-    fn delete_measures(&mut self, ids: &[Id]) -> Result<(), String> {
-        let plan = self.plan()?;
+    /// Where the measures `ids` stand in `plan` (section, measure), in document order, each once; an error
+    /// when none of them is there.
+    fn places_of(&self, plan: &Plan, ids: &[Id]) -> Result<Vec<(usize, usize)>, String> {
         let mut places: Vec<(usize, usize)> =
             ids.iter().filter_map(|id| plan.find_measure(*id)).collect();
         if places.is_empty() {
@@ -91,6 +92,12 @@ impl RoadmapApp {
         }
         places.sort_unstable();
         places.dedup();
+        Ok(places)
+    }
+
+    fn delete_measures(&mut self, ids: &[Id]) -> Result<(), String> {
+        let plan = self.plan()?;
+        let places = self.places_of(plan, ids)?;
         let next = neighbour_after_removal(plan, &places);
         // From the last to the first, so each index still points at its measure when applied in order.
         let mut changes = Vec::new();
@@ -113,13 +120,7 @@ impl RoadmapApp {
 
     fn duplicate_measures(&mut self, ids: &[Id]) -> Result<(), String> {
         let plan = self.plan()?;
-        let mut places: Vec<(usize, usize)> =
-            ids.iter().filter_map(|id| plan.find_measure(*id)).collect();
-        if places.is_empty() {
-            return Err(self.i18n.tr("error-no-measure"));
-        }
-        places.sort_unstable();
-        places.dedup();
+        let places = self.places_of(plan, ids)?;
         let now = model::now();
         let mut changes = Vec::new();
         let mut first_copy = None;
@@ -147,13 +148,7 @@ impl RoadmapApp {
 
     fn move_measures(&mut self, ids: &[Id], down: bool) -> Result<(), String> {
         let plan = self.plan()?;
-        let mut places: Vec<(usize, usize)> =
-            ids.iter().filter_map(|id| plan.find_measure(*id)).collect();
-        if places.is_empty() {
-            return Err(self.i18n.tr("error-no-measure"));
-        }
-        places.sort_unstable();
-        places.dedup();
+        let mut places = self.places_of(plan, ids)?;
         if down {
             places.reverse();
         }
@@ -205,14 +200,27 @@ impl RoadmapApp {
     }
 
     fn update_measure(&mut self, measure: Measure) -> Result<(), String> {
-        let plan = self.plan()?;
-        let period = plan.period;
-        let before = self.measure_of(measure.id)?.clone();
-        let mut after = measure;
-        if (after.deadline != before.deadline || after.yearly != before.yearly) && !after.due_manual
-        {
-            after.due = crate::schedule::measure_due_dates(&after, period);
-        }
+        self.change_measure(measure.id, |m, period| {
+            let derive = (measure.deadline != m.deadline || measure.yearly != m.yearly)
+                && !measure.due_manual;
+            *m = measure;
+            if derive {
+                m.due = crate::schedule::measure_due_dates(m, period);
+            }
+        })
+    }
+
+    /// Changes one measure by `edit` (given the plan's period) in one step, stamped now; an edit that
+    /// changes nothing is no step.
+    pub(super) fn change_measure(
+        &mut self,
+        id: Id,
+        edit: impl FnOnce(&mut Measure, model::Period),
+    ) -> Result<(), String> {
+        let period = self.plan()?.period;
+        let before = self.measure_of(id)?.clone();
+        let mut after = before.clone();
+        edit(&mut after, period);
         after.updated_at = before.updated_at;
         if after == before {
             return Ok(());

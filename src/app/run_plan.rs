@@ -5,7 +5,6 @@ use crate::i18n::Localize;
 use crate::model::{self, Change, Id, Period, Plan, Section};
 
 use super::chooser::{Mode, Purpose, Request};
-use super::runner::file_stem;
 use super::{MeasureField, RoadmapApp};
 
 impl RoadmapApp {
@@ -52,19 +51,25 @@ impl RoadmapApp {
 
     /// Asks where to save the current plan as an exchange file, named after the plan.
     pub(super) fn pick_export_path(&mut self) -> Result<(), String> {
-        let Some(plan) = &self.data.plan else {
-            return Err(self.i18n.tr("error-no-plan"));
-        };
-        let name = format!("{}.json", file_stem(&plan.title));
-        self.choose(
-            Request::new(
-                Purpose::ExportPlan,
-                Mode::Save,
-                self.i18n.tr("dialog-export-title"),
-            )
-            .filter(self.i18n.tr("filter-exchange"), &["json"])
-            .file_name(name),
+        self.choose_plan_file(
+            Purpose::ExportPlan,
+            "dialog-export-title",
+            ("filter-exchange", "json"),
         )
+    }
+
+    /// Asks where to save a file made of the open plan (one kind of file: its filter's name and extension),
+    /// offered under the plan's title.
+    pub(super) fn choose_plan_file(
+        &mut self,
+        purpose: Purpose,
+        title_key: &str,
+        (filter_key, extension): (&str, &str),
+    ) -> Result<(), String> {
+        let plan = self.plan()?;
+        let request = Request::save(purpose, self.i18n.tr(title_key), &plan.title, extension)
+            .filter(self.i18n.tr(filter_key), &[extension]);
+        self.choose(request)
     }
 
     /// Replaces one text field of a measure; a new deadline or year activity derives the due dates again
@@ -75,23 +80,12 @@ impl RoadmapApp {
         field: MeasureField,
         value: String,
     ) -> Result<(), String> {
-        let plan = self.plan()?;
-        let before = plan
-            .measure(id)
-            .ok_or_else(|| self.i18n.tr("error-no-measure"))?
-            .clone();
-        let mut after = before.clone();
-        field.set(&mut after, value);
-        if after == before {
-            return Ok(());
-        }
-        if field.shapes_due() && !after.due_manual {
-            after.due = crate::schedule::measure_due_dates(&after, plan.period);
-        }
-        after.updated_at = model::now();
-        self.commit(Change::Measure {
-            before: Box::new(before),
-            after: Box::new(after),
+        self.change_measure(id, |m, period| {
+            let before = m.clone();
+            field.set(m, value);
+            if *m != before && field.shapes_due() && !m.due_manual {
+                m.due = crate::schedule::measure_due_dates(m, period);
+            }
         })
     }
 

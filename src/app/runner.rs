@@ -173,15 +173,28 @@ impl RoadmapApp {
         bytes: Vec<u8>,
         done: String,
     ) -> Result<(), String> {
+        self.make_and_write_in_background(path, done, move || bytes)
+    }
+
+    /// Makes an output file's bytes and writes them, both by a job (two steps); `done` is the message when
+    /// it is written.
+    pub(super) fn make_and_write_in_background(
+        &mut self,
+        path: &std::path::Path,
+        done: String,
+        make: impl FnOnce() -> Vec<u8> + Send + 'static,
+    ) -> Result<(), String> {
         let language = self.i18n.language();
         let protected = crate::output::Protected::of_store(&self.store);
         let file = path.to_path_buf();
         self.run_job("job-export", path, move |progress| {
-            progress.set_total(1);
+            progress.set_total(2);
+            let bytes = make();
+            progress.set_done(1);
             let written = super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
                 .map(|()| done)
                 .map_err(|e| e.in_window(language));
-            progress.set_done(1);
+            progress.set_done(2);
             super::jobs::JobResult::Written(written)
         })
     }

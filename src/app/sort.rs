@@ -136,6 +136,17 @@ fn take_number(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> u64 {
 mod tests {
     use super::*;
 
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    /// A measure due on `due`.
+    fn due_on(number: &str, due: NaiveDate) -> Measure {
+        let mut m = Measure::new(number, "м");
+        m.due = vec![due];
+        m
+    }
+
     #[test]
     fn numbers_sort_naturally() {
         let mut numbers = vec!["1.10", "", "1.2", "2", "1.1.", "10.1", "1.9", "1.2а"];
@@ -153,11 +164,9 @@ mod tests {
 
     #[test]
     fn deadline_order_puts_unscheduled_last() {
-        let today = NaiveDate::from_ymd_opt(2021, 10, 1).unwrap();
-        let mut early = Measure::new("1", "a");
-        early.due = vec![NaiveDate::from_ymd_opt(2021, 11, 30).unwrap()];
-        let mut late = Measure::new("2", "b");
-        late.due = vec![NaiveDate::from_ymd_opt(2022, 5, 31).unwrap()];
+        let today = date(2021, 10, 1);
+        let early = due_on("1", date(2021, 11, 30));
+        let late = due_on("2", date(2022, 5, 31));
         let none = Measure::new("3", "c");
         let s = MeasureSort::Deadline;
         assert_eq!(
@@ -172,9 +181,8 @@ mod tests {
 
     #[test]
     fn status_order_puts_overdue_first() {
-        let today = NaiveDate::from_ymd_opt(2021, 12, 15).unwrap();
-        let mut late = Measure::new("1", "a");
-        late.due = vec![NaiveDate::from_ymd_opt(2021, 11, 30).unwrap()];
+        let today = date(2021, 12, 15);
+        let late = due_on("1", date(2021, 11, 30));
         let mut done = ProgressSummary::default();
         done.by_status[Status::Done as usize] = 2;
         let m = Measure::new("2", "b");

@@ -76,15 +76,10 @@ pub fn import(
     let preview = source.preview(&store)?;
     let names = Names::collect(&store, &source.file);
     println!("Файл: {}.", path.display());
-    if dry_run {
-        println!("Проверка без записи (--dry-run): база данных не изменена.");
-        print!("{}", preview_text(&preview, &source, &names));
+    if dry_run_or_backup(&store, &preview, dry_run, || {
+        preview_text(&preview, &source, &names)
+    })? {
         return Ok(());
-    }
-    if preview.changed()
-        && let Some(backup) = store.backup()?
-    {
-        println!("Резервная копия базы: {}.", backup.display());
     }
     let summary = exchange::apply(&mut store, &source.file, &preview)?;
     if let Some(school) = exchange::missing::report_school(&source.file) {
@@ -114,6 +109,27 @@ pub fn import(
         println!("{line}");
     }
     Ok(())
+}
+
+/// The step before an import writes: under `--dry-run`, prints what would change (`preview_text`) and
+/// returns true (write nothing); otherwise backs the database up when the import changes anything.
+pub(super) fn dry_run_or_backup(
+    store: &crate::store::Store,
+    preview: &ImportPreview,
+    dry_run: bool,
+    preview_text: impl FnOnce() -> String,
+) -> anyhow::Result<bool> {
+    if dry_run {
+        println!("Проверка без записи (--dry-run): база данных не изменена.");
+        print!("{}", preview_text());
+        return Ok(true);
+    }
+    if preview.changed()
+        && let Some(backup) = store.backup()?
+    {
+        println!("Резервная копия базы: {}.", backup.display());
+    }
+    Ok(false)
 }
 
 /// `backups`: the backups of the database, newest last, from the folder the settings name (else
@@ -170,7 +186,7 @@ pub fn export_csv(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Resul
 /// `export --school ID`: one school's report as an exchange file.
 pub fn export_school(db: &Path, school: &str, output: &Path) -> anyhow::Result<()> {
     let mut store = super::open(db)?;
-    let id = super::resolve_school(&store, school)?;
+    let id = super::resolve_school(&store, school)?.id;
     let origin = exchange::office_origin(&mut store)?;
     let file = exchange::export_school(&store, id, origin)?;
     write_bytes(db, output, exchange::to_json(&file).as_bytes())
@@ -184,10 +200,7 @@ fn write_bytes(db: &Path, output: &Path, bytes: &[u8]) -> anyhow::Result<()> {
             .map_err(|e| anyhow::Error::new(e).context("не удалось вывести файл"))?;
         return Ok(());
     }
-    super::write_file_atomically(db, output, |out| {
-        use std::io::Write;
-        out.write_all(bytes)
-    })?;
+    super::write_bytes_atomically(db, output, bytes)?;
     eprintln!("Записано: {}", output.display());
     Ok(())
 }

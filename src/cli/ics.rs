@@ -5,14 +5,12 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::{chosen_plan, open, write_file_atomically};
+use super::{open_chosen_plan, write_file_atomically};
 use crate::exchange::ics;
 
 /// Writes the ICS of the plan `plan` (or of the only plan in the database) to `output` ("-": stdout).
 pub fn export(db: &Path, plan: Option<&str>, output: &Path) -> anyhow::Result<()> {
-    let store = open(db)?;
-    let id = chosen_plan(&store, plan)?;
-    let plan = store.load_plan(id)?;
+    let (store, plan) = open_chosen_plan(db, plan)?;
     drop(store);
     let text = ics::to_ics(&plan);
     if output == Path::new("-") {

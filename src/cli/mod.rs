@@ -100,8 +100,8 @@ pub struct Cli {
     pub dark: bool,
 
     /// Open the Школы screen on this tab — for screenshots.
-    #[arg(long, value_enum, hide = true)]
-    pub school_tab: Option<StartSchoolTab>,
+    #[arg(long, hide = true, value_parser = school_tab_parser())]
+    pub school_tab: Option<crate::app::SchoolTab>,
 
     /// Show the district overview as the heat map — for screenshots.
     #[arg(long, hide = true)]
@@ -137,28 +137,27 @@ impl StartWindow {
     }
 }
 
-/// The tabs of the Школы screen the window can be opened on (`--school-tab`, hidden: for screenshots).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StartSchoolTab {
-    Overview,
-    Dashboard,
-    Card,
-    Criteria,
-    SchoolPlan,
-    CriteriaSet,
-}
+/// The tabs of the Школы screen the window can be opened on, by the names `--school-tab` takes (hidden: for
+/// screenshots).
+const SCHOOL_TABS: [(&str, crate::app::SchoolTab); 6] = {
+    use crate::app::SchoolTab::*;
+    [
+        ("overview", Overview),
+        ("dashboard", Dashboard),
+        ("card", Card),
+        ("criteria", Criteria),
+        ("school-plan", SchoolPlan),
+        ("criteria-set", CriteriaSet),
+    ]
+};
 
-impl From<StartSchoolTab> for crate::app::SchoolTab {
-    fn from(t: StartSchoolTab) -> Self {
-        match t {
-            StartSchoolTab::Overview => Self::Overview,
-            StartSchoolTab::Dashboard => Self::Dashboard,
-            StartSchoolTab::Card => Self::Card,
-            StartSchoolTab::Criteria => Self::Criteria,
-            StartSchoolTab::SchoolPlan => Self::SchoolPlan,
-            StartSchoolTab::CriteriaSet => Self::CriteriaSet,
-        }
-    }
+/// Reads `--school-tab`: one of the names of [`SCHOOL_TABS`] (a wrong one is refused with the list).
+fn school_tab_parser() -> impl clap::builder::TypedValueParser<Value = crate::app::SchoolTab> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(SCHOOL_TABS.map(|(name, _)| name)).map(|name| {
+        let found = SCHOOL_TABS.iter().find(|(known, _)| *known == name);
+        found.map(|&(_, tab)| tab).unwrap_or_default()
+    })
 }
 
 /// `1400x900` → `[1400, 900]`: the window's size for `--size`.
@@ -196,29 +195,16 @@ impl From<StartScreen> for crate::app::Screen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Загрузить пример: дорожную карту Ивантеевского района на 2021-2022 учебный год.
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] example",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] example")]
     Example,
 
     /// Показать планы в базе: идентификаторы, периоды, число направлений и мероприятий.
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] list",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] list")]
     List,
 
     /// Выгрузить планы, школы и отметки о выполнении в файл обмена.
     #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] export [--format json|ics|docx|xlsx] [--plan ID] -o ФАЙЛ|-",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] export [--format json|ics|docx|xlsx] [--plan ID] -o ФАЙЛ|-"
     )]
     Export {
         /// Формат файла: json — файл обмена программы (по умолчанию); ics — сроки мероприятий для календаря
@@ -247,12 +233,7 @@ pub enum Command {
     },
 
     /// Загрузить файл обмена: новые записи добавляются, более новые заменяют старые, ничего не удаляется.
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] import ФАЙЛ|-",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] import ФАЙЛ|-")]
     Import {
         /// Файл обмена (JSON), дорожная карта в документе Word (.docx) или книге Excel (.xlsx) — она
         /// загружается как новый план; «-» — прочитать файл обмена из стандартного ввода.
@@ -270,10 +251,7 @@ pub enum Command {
     /// Создать план школы по плану района: мероприятия, которые касаются школы, со ссылкой на исходные.
     #[command(
         name = "school-plan",
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] school-plan --plan ID --school ID [--title ТЕКСТ]",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] school-plan --plan ID --school ID [--title ТЕКСТ]"
     )]
     SchoolPlan {
         /// План района (идентификатор или его начало).
@@ -289,10 +267,7 @@ pub enum Command {
 
     /// Отметить выполнение одного срока мероприятия школой (--school) или управлением (--office).
     #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] mark --plan ID --measure НОМЕР|ID (--school ID | --office) --status СТАТУС [--due ГГГГ-ММ-ДД] [--done-on ГГГГ-ММ-ДД] [--evidence ТЕКСТ] [--comment ТЕКСТ] [--by ТЕКСТ]",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] mark --plan ID --measure НОМЕР|ID (--school ID | --office) --status СТАТУС [--due ГГГГ-ММ-ДД] [--done-on ГГГГ-ММ-ДД] [--evidence ТЕКСТ] [--comment ТЕКСТ] [--by ТЕКСТ]"
     )]
     Mark {
         /// План (идентификатор или его начало): района или школы.
@@ -328,21 +303,11 @@ pub enum Command {
     },
 
     /// Показать резервные копии базы (они делаются перед каждым импортом; хранятся последние 20).
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] backups",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] backups")]
     Backups,
 
     /// Восстановить базу из резервной копии (прежнее состояние тоже сохраняется в копию).
-    #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] restore ФАЙЛ",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
-    )]
+    #[command(override_usage = "roadmap-planner [--db ФАЙЛ] restore ФАЙЛ")]
     Restore {
         /// Файл резервной копии (см. команду backups).
         #[arg(value_name = "ФАЙЛ", help_heading = "Аргументы")]
@@ -351,10 +316,7 @@ pub enum Command {
 
     /// Записать аналитическую справку о ходе выполнения: школы (--school) или района.
     #[command(
-        help_template = TEMPLATE,
-        override_usage = "roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ",
-        next_help_heading = "Параметры",
-        disable_help_flag = true
+        override_usage = "roadmap-planner [--db ФАЙЛ] report [--plan ID] [--school ID] [--format html|docx] -o ФАЙЛ"
     )]
     Report {
         /// Формат: html — страница для печати (по умолчанию); docx — документ Word.
@@ -383,10 +345,7 @@ pub enum Command {
     /// Печатает по одной дате ГГГГ-ММ-ДД в строке (после первой — пояснение) или слово unscheduled.
     /// База данных не нужна.
     #[command(
-        help_template = TEMPLATE,
         override_usage = "roadmap-planner deadline --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД \"ТЕКСТ\"",
-        next_help_heading = "Параметры",
-        disable_help_flag = true,
         after_help = "Пример: roadmap-planner deadline --period 2021-09-01..2022-08-31 \"январь, март, июнь\""
     )]
     Deadline {
@@ -414,10 +373,36 @@ pub enum Format {
     Csv,
 }
 
+impl Cli {
+    /// The command line's definition: every subcommand laid out as the program's own help (the template,
+    /// its options under «Параметры», no help flag of its own: `-h` is global).
+    pub fn command() -> clap::Command {
+        <Cli as clap::CommandFactory>::command().mut_subcommands(|command| {
+            command
+                .help_template(TEMPLATE)
+                .disable_help_flag(true)
+                .mut_args(|arg| match arg.get_help_heading() {
+                    Some(_) => arg,
+                    None => arg.help_heading("Параметры"),
+                })
+        })
+    }
+
+    /// Reads a command line (its first item is the program's name).
+    pub fn parse_args<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = Self::command().try_get_matches_from(args)?;
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
+    }
+}
+
 /// Runs the program with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     quiet_on_closed_pipe();
-    match Cli::try_parse() {
+    match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => {
             let lang = cli.lang;
             match run(cli) {
@@ -469,24 +454,13 @@ fn quiet_on_closed_pipe() {
 }
 
 /// Runs one parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub fn run(mut cli: Cli) -> anyhow::Result<()> {
     if let Some(day) = cli.today {
         crate::model::fix_today(day);
     }
-    let Some(command) = cli.command else {
-        let launch = crate::window::Launch {
-            today: cli.today,
-            screen: cli.screen.map(Into::into),
-            windows: cli.window.map(StartWindow::open).unwrap_or_default(),
-            preview_import: cli.preview_import,
-            scale: cli.scale,
-            dark: cli.dark,
-            school_tab: cli.school_tab.map(Into::into),
-            heat_map: cli.heat_map,
-            select_first: cli.select_first,
-            size: cli.size,
-        };
-        return crate::window::run(cli.db, launch);
+    let Some(command) = cli.command.take() else {
+        let db = cli.db.take();
+        return crate::window::run(db, window_launch(cli));
     };
     // Needs no database: neither opened nor created.
     if let Command::Deadline { period, text } = &command {
@@ -496,54 +470,49 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let today = cli
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    if let Command::Export {
-        school: Some(school),
-        output,
-        ..
-    } = &command
-    {
-        return exchange_cmd::export_school(&db, school, output);
+    run_command(command, &db, today)
+}
+
+/// How the window starts, as the command line asks.
+fn window_launch(cli: Cli) -> crate::window::Launch {
+    crate::window::Launch {
+        today: cli.today,
+        screen: cli.screen.map(Into::into),
+        windows: cli.window.map(StartWindow::open).unwrap_or_default(),
+        preview_import: cli.preview_import,
+        scale: cli.scale,
+        dark: cli.dark,
+        school_tab: cli.school_tab,
+        heat_map: cli.heat_map,
+        select_first: cli.select_first,
+        size: cli.size,
     }
+}
+
+/// Runs one command on the database at `db`.
+fn run_command(command: Command, db: &Path, today: chrono::NaiveDate) -> anyhow::Result<()> {
     match command {
-        Command::Example => example(&db),
-        Command::List => list(&db),
+        Command::Example => example(db),
+        Command::List => list(db),
         Command::Export {
-            format: Format::Json,
+            format,
             plan,
             output,
-            ..
-        } => export(&db, plan.as_deref(), &output),
-        Command::Export {
-            format: Format::Ics,
-            plan,
-            output,
-            ..
-        } => ics::export(&db, plan.as_deref(), &output),
-        Command::Export {
-            format: format @ (Format::Docx | Format::Xlsx),
-            plan,
-            output,
-            ..
-        } => {
-            let format = match format {
-                Format::Docx => office::OfficeFormat::Docx,
-                _ => office::OfficeFormat::Xlsx,
-            };
-            office::export(&db, plan.as_deref(), &output, format)
-        }
+            school,
+        } => export_as(db, format, plan.as_deref(), school.as_deref(), &output),
         Command::Import { file, dry_run, .. } if crate::exchange::office::is_office_path(&file) => {
-            office::import(&db, &file, dry_run, today)
+            office::import(db, &file, dry_run, today)
         }
         Command::Import {
             file,
             dry_run,
             add_missing,
-        } => exchange_cmd::import(&db, &file, dry_run, add_missing, today),
+        } => exchange_cmd::import(db, &file, dry_run, add_missing, today),
         Command::SchoolPlan {
             plan,
             school,
             title,
-        } => school_cmd::school_plan(&db, &plan, &school, title.as_deref()),
+        } => school_cmd::school_plan(db, &plan, &school, title.as_deref()),
         Command::Mark {
             plan,
             measure,
@@ -556,7 +525,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             comment,
             by,
         } => school_cmd::mark(
-            &db,
+            db,
             &plan,
             &measure,
             school.as_deref(),
@@ -571,28 +540,42 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             },
             today,
         ),
-        Command::Backups => exchange_cmd::backups(&db),
-        Command::Restore { file } => exchange_cmd::restore(&db, &file),
-        Command::Export {
-            format: Format::Csv,
-            plan,
-            output,
-            ..
-        } => exchange_cmd::export_csv(&db, plan.as_deref(), &output),
+        Command::Backups => exchange_cmd::backups(db),
+        Command::Restore { file } => exchange_cmd::restore(db, &file),
         Command::Report {
             format,
             plan,
             school,
             output,
         } => report::run(
-            &db,
+            db,
             plan.as_deref(),
             school.as_deref(),
             format,
             &output,
             today,
         ),
-        Command::Deadline { .. } => Ok(()),
+        Command::Deadline { period, text } => deadline::run(&period, &text.join(" ")),
+    }
+}
+
+/// `export`: one school's report (`--school`, whatever the format), or the plans in `format`.
+fn export_as(
+    db: &Path,
+    format: Format,
+    plan: Option<&str>,
+    school: Option<&str>,
+    output: &Path,
+) -> anyhow::Result<()> {
+    if let Some(school) = school {
+        return exchange_cmd::export_school(db, school, output);
+    }
+    match format {
+        Format::Json => export(db, plan, output),
+        Format::Ics => ics::export(db, plan, output),
+        Format::Docx => office::export(db, plan, output, office::OfficeFormat::Docx),
+        Format::Xlsx => office::export(db, plan, output, office::OfficeFormat::Xlsx),
+        Format::Csv => exchange_cmd::export_csv(db, plan, output),
     }
 }
 
@@ -681,6 +664,14 @@ fn list(db: &Path) -> anyhow::Result<()> {
 }
 
 /// The plan named by `--plan` (an id or its unique beginning), or the only plan in the database.
+/// Opens the database and loads the plan `--plan` names (or its only plan).
+fn open_chosen_plan(db: &Path, plan: Option<&str>) -> anyhow::Result<(Store, crate::model::Plan)> {
+    let store = open(db)?;
+    let id = chosen_plan(&store, plan)?;
+    let plan = store.load_plan(id)?;
+    Ok((store, plan))
+}
+
 fn chosen_plan(store: &Store, plan: Option<&str>) -> anyhow::Result<Id> {
     if let Some(text) = plan {
         return resolve_plan(store, text);
@@ -721,16 +712,22 @@ fn resolve_plan(store: &Store, text: &str) -> anyhow::Result<Id> {
 }
 
 /// Finds a school by its id or a unique beginning of it.
-fn resolve_school(store: &Store, text: &str) -> anyhow::Result<Id> {
+fn resolve_school(store: &Store, text: &str) -> anyhow::Result<crate::model::School> {
+    school_by_id_start(&store.schools()?, text).cloned()
+}
+
+/// The one school of `schools` whose id begins with `text`.
+fn school_by_id_start<'a>(
+    schools: &'a [crate::model::School],
+    text: &str,
+) -> anyhow::Result<&'a crate::model::School> {
     let wanted = text.trim().to_lowercase();
-    let found: Vec<Id> = store
-        .schools()?
-        .into_iter()
-        .map(|s| s.id)
-        .filter(|id| !wanted.is_empty() && id.to_string().starts_with(&wanted))
+    let found: Vec<_> = schools
+        .iter()
+        .filter(|s| !wanted.is_empty() && s.id.to_string().starts_with(&wanted))
         .collect();
     match found.as_slice() {
-        [one] => Ok(*one),
+        [one] => Ok(one),
         [] => anyhow::bail!("школа не найдена: {text}"),
         _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
     }
@@ -790,6 +787,15 @@ fn write_file_atomically(
     Ok(crate::output::write_atomically(path, &protected, write)?)
 }
 
+/// Writes `bytes` as an output file of the database at `db` whole (see [`write_file_atomically`]).
+fn write_bytes_atomically(db: &Path, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_file_atomically(db, path, |out| {
+        use std::io::Write;
+        out.write_all(bytes)?;
+        out.flush()
+    })
+}
+
 /// Reports a wrong command line in Russian (help and version go to stdout with success).
 fn usage_error(e: clap::Error) -> ExitCode {
     if matches!(
@@ -835,4 +841,31 @@ fn usage_error(e: clap::Error) -> ExitCode {
     };
     eprintln!("Ошибка: {message}.\nСправка: roadmap-planner --help");
     ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::SchoolTab;
+
+    #[test]
+    fn the_school_tab_is_named_in_kebab_case_and_a_wrong_name_is_refused() {
+        let tab = |args: &[&str]| {
+            Cli::parse_args([&["roadmap-planner"], args].concat()).map(|cli| cli.school_tab)
+        };
+        assert_eq!(tab(&[]).unwrap(), None);
+        assert_eq!(
+            tab(&["--school-tab", "criteria-set"]).unwrap(),
+            Some(SchoolTab::CriteriaSet)
+        );
+        assert_eq!(
+            tab(&["--school-tab", "school-plan"]).unwrap(),
+            Some(SchoolTab::SchoolPlan)
+        );
+        assert_eq!(
+            tab(&["--school-tab", "overview"]).unwrap(),
+            Some(SchoolTab::Overview)
+        );
+        assert!(tab(&["--school-tab", "heat-map"]).is_err());
+    }
 }

@@ -1,11 +1,10 @@
 //! `roadmap-planner import ФАЙЛ.docx|ФАЙЛ.xlsx` and `export --format docx|xlsx`: road maps as Word and
 //! Excel documents.
 
-use std::io::Write;
 use std::path::Path;
 
-use super::exchange_cmd::preview_text;
-use super::{chosen_plan, open, write_file_atomically};
+use super::exchange_cmd::{dry_run_or_backup, preview_text};
+use super::{open, open_chosen_plan, write_bytes_atomically};
 use crate::exchange::{self, office};
 
 /// Which office document `export` writes.
@@ -40,15 +39,10 @@ pub fn import(
         plan.sections.len(),
         plan.measure_count()
     );
-    if dry_run {
-        println!("Проверка без записи (--dry-run): база данных не изменена.");
-        print!("{}", preview_text(&preview, &source_data, &names));
+    if dry_run_or_backup(&store, &preview, dry_run, || {
+        preview_text(&preview, &source_data, &names)
+    })? {
         return Ok(());
-    }
-    if preview.changed()
-        && let Some(backup) = store.backup()?
-    {
-        println!("Резервная копия базы: {}.", backup.display());
     }
     exchange::apply(&mut store, &source_data.file, &preview)?;
     print!("{}", preview_text(&preview, &source_data, &names));
@@ -63,9 +57,8 @@ pub fn export(
     output: &Path,
     format: OfficeFormat,
 ) -> anyhow::Result<()> {
-    let store = open(db)?;
-    let id = chosen_plan(&store, plan)?;
-    let plan = store.load_plan(id)?;
+    let (store, plan) = open_chosen_plan(db, plan)?;
+    let id = plan.id;
     let bytes = match format {
         OfficeFormat::Docx => exchange::docx::write_docx(&plan)?,
         OfficeFormat::Xlsx => {
@@ -78,10 +71,7 @@ pub fn export(
     if output == Path::new("-") {
         anyhow::bail!("документ Word или Excel нельзя вывести в стандартный вывод; укажите файл");
     }
-    write_file_atomically(db, output, |out| {
-        out.write_all(&bytes)?;
-        out.flush()
-    })?;
+    write_bytes_atomically(db, output, &bytes)?;
     println!(
         "Файл записан: {} («{}», мероприятий: {}).",
         output.display(),

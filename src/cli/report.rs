@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::{chosen_plan, open, write_file_atomically};
+use super::{open_chosen_plan, school_by_id_start, write_bytes_atomically};
 use crate::exchange::analytic_note::{docx, html};
 use crate::stats::ProgressIndex;
 use crate::stats::analytic_note::{district_note, indicator_lines, school_note};
@@ -30,25 +30,15 @@ pub fn run(
     output: &Path,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
-    let store = open(db)?;
-    let id = chosen_plan(&store, plan)?;
-    let plan = store.load_plan(id)?;
+    let (store, plan) = open_chosen_plan(db, plan)?;
+    let id = plan.id;
     let schools = store.schools()?;
     let table = ProgressIndex::new(store.progress(Some(id))?);
     let values = store.indicator_values()?;
     drop(store);
     let (bytes, about) = match school {
         Some(text) => {
-            let wanted = text.trim().to_lowercase();
-            let found: Vec<_> = schools
-                .iter()
-                .filter(|s| !wanted.is_empty() && s.id.to_string().starts_with(&wanted))
-                .collect();
-            let school = match found.as_slice() {
-                [one] => *one,
-                [] => anyhow::bail!("школа не найдена: {text}"),
-                _ => anyhow::bail!("идентификатору {text} соответствует несколько школ"),
-            };
+            let school = school_by_id_start(&schools, text)?;
             let mut r = school_note(&plan, school, &table, today);
             r.indicators = indicator_lines(&plan, &values, Some(school.id));
             let bytes = match format {
@@ -76,10 +66,7 @@ pub fn run(
             .map_err(|e| anyhow::Error::new(e).context("не удалось вывести справку"))?;
         return Ok(());
     }
-    write_file_atomically(db, output, |out| {
-        out.write_all(&bytes)?;
-        out.flush()
-    })?;
+    write_bytes_atomically(db, output, &bytes)?;
     println!(
         "Справка записана: {} («{}», {about}).",
         output.display(),

@@ -23,12 +23,7 @@ pub fn school_plan(db: &Path, plan: &str, school: &str, title: Option<&str>) -> 
             district.title
         );
     }
-    let school_id = resolve_school(&store, school)?;
-    let school = store
-        .schools()?
-        .into_iter()
-        .find(|s| s.id == school_id)
-        .ok_or_else(|| anyhow!("школа не найдена: {school}"))?;
+    let school = resolve_school(&store, school)?;
     let picked = measures_for_school(&district, &school);
     if picked.is_empty() {
         bail!(
@@ -92,19 +87,14 @@ pub fn mark(
             None
         }
         (Some(text), false) => {
-            let id = resolve_school(&store, text)?;
-            let school = store
-                .schools()?
-                .into_iter()
-                .find(|s| s.id == id)
-                .ok_or_else(|| anyhow!("школа не найдена: {text}"))?;
+            let school = resolve_school(&store, text)?;
             if !concerns(&plan, &measure, &school) {
                 bail!(
                     "мероприятие «{label}» не касается школы «{}»",
                     school.display_name()
                 );
             }
-            Some(id)
+            Some(school.id)
         }
     };
     let table = ProgressIndex::new(store.progress(Some(plan_id))?);

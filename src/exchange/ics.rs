@@ -169,11 +169,8 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::date;
     use crate::model::{Period, Section};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn plan() -> Plan {
         let mut plan = Plan::new("Дорожная карта; тест, 2021", Period::school_year(2021));

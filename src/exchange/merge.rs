@@ -428,6 +428,21 @@ impl Decider<'_> {
         ))
     }
 
+    /// A record held by another (a section by its plan, a measure by its section): skipped with it, else
+    /// decided as [`Self::record`] does.
+    fn record_within(
+        &self,
+        holder: Action,
+        kind: RecordKind,
+        key: &dyn Fn() -> String,
+        theirs: Timestamp,
+    ) -> Result<Action, ExchangeError> {
+        if holder == Action::Skip {
+            return Ok(Action::Skip);
+        }
+        self.record(kind, key, theirs)
+    }
+
     /// The file's schools; returns those deleted here (their progress is skipped).
     fn schools(&mut self, file: &ExchangeFile) -> Result<HashSet<Id>, ExchangeError> {
         let mut gone = HashSet::new();
@@ -453,22 +468,16 @@ impl Decider<'_> {
             let plan_action = self.tally.note(RecordKind::Plan, plan_action, pi, false);
             self.decisions.plans.push(plan_action);
             for section in &plan.sections {
-                let action = if plan_action == Action::Skip {
-                    Action::Skip
-                } else {
-                    let key = || section.id.to_string();
-                    self.record(RecordKind::Section, &key, section.updated_at)?
-                };
+                let key = || section.id.to_string();
+                let action =
+                    self.record_within(plan_action, RecordKind::Section, &key, section.updated_at)?;
                 let action = self.tally.note(RecordKind::Section, action, si, false);
                 self.decisions.sections.push(action);
                 si += 1;
                 for measure in &section.measures {
-                    let m_action = if action == Action::Skip {
-                        Action::Skip
-                    } else {
-                        let key = || measure.id.to_string();
-                        self.record(RecordKind::Measure, &key, measure.updated_at)?
-                    };
+                    let key = || measure.id.to_string();
+                    let m_action =
+                        self.record_within(action, RecordKind::Measure, &key, measure.updated_at)?;
                     if m_action == Action::Skip {
                         gone.insert(measure.id);
                     }
@@ -720,23 +729,23 @@ pub fn apply(
             .map(|(p, _)| p.measure_id)
             .collect();
         w.progress_in_bulk_counted(&replaced, &added, added.len() + replaced.len(), |w| {
-            for (i, (p, &a)) in file.progress.iter().zip(&d.progress).enumerate() {
-                match a {
-                    Action::Add | Action::Update => w.put_progress(p)?,
-                    Action::Conflict => {
-                        let title = next_conflict_title(RecordKind::Progress, i, false);
-                        w.put_conflict(&conflict(
-                            RecordKind::Progress,
-                            progress_key(p.measure_id, p.school_id, p.due),
-                            title,
-                            serde_json::to_string(p).unwrap_or_default(),
-                            p.updated_at,
-                        ))?
-                    }
-                    _ => {}
+            for (i, (p, &a)) in records.clone().enumerate() {
+                if a == Action::Conflict {
+                    let title = next_conflict_title(RecordKind::Progress, i, false);
+                    w.put_conflict(&conflict(
+                        RecordKind::Progress,
+                        progress_key(p.measure_id, p.school_id, p.due),
+                        title,
+                        serde_json::to_string(p).unwrap_or_default(),
+                        p.updated_at,
+                    ))?
                 }
             }
-            Ok(())
+            w.put_progress_all(
+                (records.clone())
+                    .filter(|(_, a)| matches!(a, Action::Add | Action::Update))
+                    .map(|(p, _)| p),
+            )
         })?;
         values = super::merge_values::merge_values(w, file)?;
         for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {

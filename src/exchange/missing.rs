@@ -64,12 +64,7 @@ pub fn check_report(store: &Store, file: &ExchangeFile) -> Result<Option<Missing
 /// District measures the report refers to (by its marks or its school plan's links) that neither the file
 /// nor the store holds.
 fn unknown_measures(store: &Store, file: &ExchangeFile) -> Result<HashSet<Id>, ExchangeError> {
-    let declared: HashSet<Id> = file
-        .plans
-        .iter()
-        .flat_map(|p| p.measures())
-        .map(|m| m.id)
-        .collect();
+    let declared = file.measure_ids();
     let wanted: HashSet<Id> = file
         .progress
         .iter()

@@ -1,4 +1,6 @@
-//! Import and export of the exchange file (DESIGN §3, `docs/exchange-format.md`). Pure of egui.
+//! Import and export of the exchange file (DESIGN §3, `docs/exchange-format.md`). Pure of egui, not of the
+//! store: `docs/architecture.md` (the path of one import) lists which functions read or write the store and
+//! why; the readers and writers of files take and return plain values.
 //!
 //! The exchange file is UTF-8 JSON holding whole plans (header, sections, measures), the school registry and
 //! progress records:
@@ -22,7 +24,8 @@
 //!   version we understand, with a Russian message saying what is wrong and where;
 //! - [`import`] merges a file into a store in one transaction: all of it, or nothing.
 //!
-//! [`table`] reads road maps as tables (TSV/CSV text, a table copied from Word or Excel).
+//! [`table_import`] reads road maps as tables (TSV/CSV text, a table copied from Word or Excel); [`docx`] and
+//! [`xlsx`] read and write them as documents.
 
 pub mod analytic_note;
 pub mod conflicts;
@@ -141,6 +144,15 @@ impl ExchangeFile {
             progress,
             deleted: Vec::new(),
         }
+    }
+
+    /// The ids of every measure of the file's plans.
+    pub fn measure_ids(&self) -> HashSet<model::Id> {
+        self.plans
+            .iter()
+            .flat_map(|p| p.measures())
+            .map(|m| m.id)
+            .collect()
     }
 
     /// Sections in all plans of the file.

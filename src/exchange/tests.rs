@@ -1,16 +1,11 @@
-use chrono::NaiveDate;
-
 use super::*;
+use crate::model::fixtures::date;
 use crate::model::{Measure, Period, Section, Status};
 
 fn ts(text: &str) -> Timestamp {
     chrono::DateTime::parse_from_rfc3339(text)
         .unwrap()
         .with_timezone(&chrono::Utc)
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// A small file: one plan of two sections, two schools, progress for every measure and school.

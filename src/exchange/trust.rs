@@ -125,7 +125,11 @@ pub fn check_times(file: &ExchangeFile, now: Timestamp) -> Result<(), TrustError
         if at > limit {
             return Err(TrustError::Future {
                 what,
-                at: at.format("%d.%m.%Y %H:%M").to_string(),
+                at: format!(
+                    "{} {}",
+                    at.format(crate::model::DATE_FORMAT),
+                    at.format("%H:%M")
+                ),
             });
         }
         Ok(())
@@ -158,12 +162,7 @@ pub fn check_times(file: &ExchangeFile, now: Timestamp) -> Result<(), TrustError
 /// Refuses an owner school or a source measure that neither the file nor the database holds.
 fn check_references(store: &Store, file: &ExchangeFile) -> Result<(), ExchangeError> {
     let schools: HashSet<Id> = file.schools.iter().map(|s| s.id).collect();
-    let measures: HashSet<Id> = file
-        .plans
-        .iter()
-        .flat_map(|p| p.measures())
-        .map(|m| m.id)
-        .collect();
+    let measures = file.measure_ids();
     for plan in &file.plans {
         if let Some(school) = plan.owner_school
             && !schools.contains(&school)

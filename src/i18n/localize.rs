@@ -41,3 +41,30 @@ macro_rules! display_in_russian {
     };
 }
 pub(crate) use display_in_russian;
+
+/// [`Localize`] and `Display` for an error enum of plain reasons, each with its Fluent key; given a wrapping
+/// message (`in "key" as arg`), the reason's text goes into it as that argument.
+macro_rules! localized_by_key {
+    ($error:ident { $($reason:ident => $key:literal),+ $(,)? }) => {
+        $crate::i18n::display_in_russian!($error);
+        impl $crate::i18n::Localize for $error {
+            fn message(&self, i18n: &$crate::i18n::I18n) -> String {
+                i18n.tr(match self {
+                    $($error::$reason => $key,)+
+                })
+            }
+        }
+    };
+    ($error:ident in $message:literal as $arg:literal { $($reason:ident => $key:literal),+ $(,)? }) => {
+        $crate::i18n::display_in_russian!($error);
+        impl $crate::i18n::Localize for $error {
+            fn message(&self, i18n: &$crate::i18n::I18n) -> String {
+                let reason = i18n.tr(match self {
+                    $($error::$reason => $key,)+
+                });
+                i18n.tr_args($message, &[($arg, $crate::i18n::Arg::Str(&reason))])
+            }
+        }
+    };
+}
+pub(crate) use localized_by_key;

@@ -4,7 +4,7 @@
 mod localize;
 
 pub use localize::{Localize, in_russian, russian};
-pub(crate) use localize::{display_in_russian, num};
+pub(crate) use localize::{display_in_russian, localized_by_key, num};
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};

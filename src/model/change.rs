@@ -1,8 +1,6 @@
 //! A reversible edit of the data. The app turns every user command into one `Change`, writes it through the
 //! store in one transaction, applies it to its in-memory plan, and keeps it for undo (its `inverse`).
 
-use crate::i18n::{Arg, I18n, Localize};
-
 use super::{
     CriteriaSet, CriterionValue, Id, IndicatorValue, Measure, Plan, Progress, School, Section,
 };
@@ -67,7 +65,7 @@ pub enum Change {
 }
 
 /// Why a change does not fit the data it is applied to (the data changed under it). The text is in
-/// `assets/i18n/*.ftl` (keys `change-mismatch-*`), given by [`Localize`]; `Display` is the Russian one.
+/// `assets/i18n/*.ftl` (keys `change-mismatch-*`), given by [`crate::i18n::Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ChangeMismatch {
     NoSection,
@@ -81,45 +79,25 @@ pub enum ChangeMismatch {
     SchoolDeleted,
 }
 
-crate::i18n::display_in_russian!(ChangeMismatch);
-
-impl Localize for ChangeMismatch {
-    fn message(&self, i18n: &I18n) -> String {
-        let reason = i18n.tr(match self {
-            ChangeMismatch::NoSection => "change-mismatch-no-section",
-            ChangeMismatch::NoMeasure => "change-mismatch-no-measure",
-            ChangeMismatch::SectionPlaceOutsidePlan => "change-mismatch-section-place-outside-plan",
-            ChangeMismatch::MeasurePlaceOutsideSection => {
-                "change-mismatch-measure-place-outside-section"
-            }
-            ChangeMismatch::SectionMoved => "change-mismatch-section-moved",
-            ChangeMismatch::MeasureMoved => "change-mismatch-measure-moved",
-            ChangeMismatch::SectionDeleted => "change-mismatch-section-deleted",
-            ChangeMismatch::MeasureDeleted => "change-mismatch-measure-deleted",
-            ChangeMismatch::SchoolDeleted => "change-mismatch-school-deleted",
-        });
-        i18n.tr_args("change-mismatch", &[("reason", Arg::Str(&reason))])
-    }
-}
+crate::i18n::localized_by_key!(ChangeMismatch in "change-mismatch" as "reason" {
+    NoSection => "change-mismatch-no-section",
+    NoMeasure => "change-mismatch-no-measure",
+    SectionPlaceOutsidePlan => "change-mismatch-section-place-outside-plan",
+    MeasurePlaceOutsideSection => "change-mismatch-measure-place-outside-section",
+    SectionMoved => "change-mismatch-section-moved",
+    MeasureMoved => "change-mismatch-measure-moved",
+    SectionDeleted => "change-mismatch-section-deleted",
+    MeasureDeleted => "change-mismatch-measure-deleted",
+    SchoolDeleted => "change-mismatch-school-deleted",
+});
 
 impl Change {
-    /// The change that undoes this one.
+    /// The change that undoes this one: an insertion becomes a removal (and back), a replacement swaps its
+    /// before and after, a batch is undone in reverse order.
     pub fn inverse(&self) -> Change {
         match self.clone() {
-            Change::PlanHeader { before, after } => Change::PlanHeader {
-                before: after,
-                after: before,
-            },
-            Change::SectionHeader { before, after } => Change::SectionHeader {
-                before: after,
-                after: before,
-            },
             Change::InsertSection { index, section } => Change::RemoveSection { index, section },
             Change::RemoveSection { index, section } => Change::InsertSection { index, section },
-            Change::Measure { before, after } => Change::Measure {
-                before: after,
-                after: before,
-            },
             Change::InsertMeasure {
                 section_id,
                 index,
@@ -138,29 +116,33 @@ impl Change {
                 index,
                 measure,
             },
-            Change::School { before, after } => Change::School {
-                before: after,
-                after: before,
-            },
-            Change::Progress { before, after } => Change::Progress {
-                before: after,
-                after: before,
-            },
-            Change::CriteriaSet { before, after } => Change::CriteriaSet {
-                before: after,
-                after: before,
-            },
-            Change::CriterionValue { before, after } => Change::CriterionValue {
-                before: after,
-                after: before,
-            },
-            Change::IndicatorValue { before, after } => Change::IndicatorValue {
-                before: after,
-                after: before,
-            },
             Change::Batch(changes) => {
                 Change::Batch(changes.iter().rev().map(Change::inverse).collect())
             }
+            mut replacement => {
+                replacement.swap_before_after();
+                replacement
+            }
+        }
+    }
+
+    /// Swaps `before` and `after` of a replacement (an insertion, a removal or a batch is left as it is).
+    fn swap_before_after(&mut self) {
+        use std::mem::swap;
+        match self {
+            Change::PlanHeader { before, after } => swap(before, after),
+            Change::SectionHeader { before, after } => swap(before, after),
+            Change::Measure { before, after } => swap(before, after),
+            Change::School { before, after } => swap(before, after),
+            Change::Progress { before, after } => swap(before, after),
+            Change::CriteriaSet { before, after } => swap(before, after),
+            Change::CriterionValue { before, after } => swap(before, after),
+            Change::IndicatorValue { before, after } => swap(before, after),
+            Change::InsertSection { .. }
+            | Change::RemoveSection { .. }
+            | Change::InsertMeasure { .. }
+            | Change::RemoveMeasure { .. }
+            | Change::Batch(_) => {}
         }
     }
 
@@ -260,15 +242,11 @@ impl Change {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Period;
+    use crate::i18n::Localize;
+    use crate::model::fixtures::{one_change_of_each_kind, plan_of};
 
     fn plan() -> Plan {
-        let mut plan = Plan::new("План", Period::school_year(2021));
-        let mut s = Section::new("1", "Первое");
-        s.measures.push(Measure::new("1.1", "А"));
-        s.measures.push(Measure::new("1.2", "Б"));
-        plan.sections.push(s);
-        plan
+        plan_of("План", &[("1", "Первое", &[("1.1", "А"), ("1.2", "Б")])])
     }
 
     #[test]
@@ -294,38 +272,7 @@ mod tests {
     #[test]
     fn applying_a_change_then_its_inverse_restores_the_plan() {
         let original = plan();
-        let section_id = original.sections[0].id;
-        let first = original.sections[0].measures[0].clone();
-        let mut edited = first.clone();
-        edited.title = "Новое".into();
-        let changes = vec![
-            Change::Measure {
-                before: Box::new(first.clone()),
-                after: Box::new(edited),
-            },
-            Change::InsertMeasure {
-                section_id,
-                index: 2,
-                measure: Box::new(Measure::new("1.3", "В")),
-            },
-            Change::RemoveMeasure {
-                section_id,
-                index: 0,
-                measure: Box::new(first),
-            },
-            Change::InsertSection {
-                index: 0,
-                section: Box::new(Section::new("0", "Нулевое")),
-            },
-            Change::PlanHeader {
-                before: Box::new(original.header()),
-                after: Box::new(Plan {
-                    title: "Другой".into(),
-                    ..original.header()
-                }),
-            },
-        ];
-        for change in changes {
+        for change in one_change_of_each_kind(&original) {
             let mut p = original.clone();
             change.apply_to_plan(&mut p).unwrap();
             assert_ne!(p, original, "{change:?} changed nothing");

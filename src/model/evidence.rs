@@ -55,21 +55,16 @@ impl Evidence {
     /// The text stored for these parts (see the module documentation).
     pub fn to_text(&self) -> String {
         let mut first = self.document.trim().to_owned();
-        let number = self.number.trim();
-        if !number.is_empty() {
+        for (label, part) in [("№ ", &self.number), ("от ", &self.date)] {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
             if !first.is_empty() {
                 first.push(' ');
             }
-            first.push_str("№ ");
-            first.push_str(number);
-        }
-        let date = self.date.trim();
-        if !date.is_empty() {
-            if !first.is_empty() {
-                first.push(' ');
-            }
-            first.push_str("от ");
-            first.push_str(date);
+            first.push_str(label);
+            first.push_str(part);
         }
         let link = self.link.trim();
         match (first.is_empty(), link.is_empty()) {
@@ -396,87 +391,48 @@ mod tests {
     }
 
     #[test]
-    fn only_web_pages_open_at_once() {
-        assert_eq!(
-            evidence_target("Приказ № 1\nhttps://school.example/a.pdf"),
-            EvidenceTarget::Web("https://school.example/a.pdf".into())
-        );
-        assert_eq!(
-            evidence_target("HTTP://school.example/"),
-            EvidenceTarget::Web("HTTP://school.example/".into())
-        );
-        assert_eq!(evidence_target("Протокол № 3"), EvidenceTarget::None);
-        assert_eq!(evidence_target(""), EvidenceTarget::None);
-    }
-
-    #[test]
-    fn programs_scripts_and_shortcuts_are_never_opened() {
-        for text in [
-            "C:\\Windows\\System32\\calc.exe",
-            "file:///C:/Windows/System32/calc.exe",
-            "file:///home/user/run.sh",
-            "/tmp/x.desktop",
-            "C:\\Users\\u\\Desktop\\отчёт.lnk",
-            "D:\\a.hta",
-            "/home/u/app.AppImage",
-            "C:\\a.pdf.exe.",
-            "C:\\a.txt:b.exe",
-            "C:\\install.msi",
-            "C:\\a.bat",
-            "C:\\a.ps1",
-            "C:\\a.jar",
-            "C:\\a.scr",
-        ] {
-            assert_eq!(
-                evidence_target(text),
-                EvidenceTarget::Refused(Refusal::Executable),
-                "{text}"
-            );
+    fn only_web_pages_open_at_once_local_files_ask_and_the_rest_is_refused() {
+        use EvidenceTarget::{LocalFile, Refused, Web};
+        use Refusal::{Executable, Network, Unsupported};
+        #[rustfmt::skip]
+        let targets = [
+            // Web pages open at once; text without an address opens nothing.
+            ("Приказ № 1\nhttps://school.example/a.pdf", Web("https://school.example/a.pdf".into())),
+            ("HTTP://school.example/", Web("HTTP://school.example/".into())),
+            ("Протокол № 3", EvidenceTarget::None),
+            ("", EvidenceTarget::None),
+            // A local document needs a confirmation of its full path.
+            ("Протокол\nC:\\Документы\\протокол.docx", LocalFile("C:\\Документы\\протокол.docx".into())),
+            ("file:///home/user/протокол.pdf", LocalFile("/home/user/протокол.pdf".into())),
+            // Programs, scripts and shortcuts are never opened.
+            ("C:\\Windows\\System32\\calc.exe", Refused(Executable)),
+            ("file:///C:/Windows/System32/calc.exe", Refused(Executable)),
+            ("file:///home/user/run.sh", Refused(Executable)),
+            ("/tmp/x.desktop", Refused(Executable)),
+            ("C:\\Users\\u\\Desktop\\отчёт.lnk", Refused(Executable)),
+            ("D:\\a.hta", Refused(Executable)),
+            ("/home/u/app.AppImage", Refused(Executable)),
+            ("C:\\a.pdf.exe.", Refused(Executable)),
+            ("C:\\a.txt:b.exe", Refused(Executable)),
+            ("C:\\install.msi", Refused(Executable)),
+            ("C:\\a.bat", Refused(Executable)),
+            ("C:\\a.ps1", Refused(Executable)),
+            ("C:\\a.jar", Refused(Executable)),
+            ("C:\\a.scr", Refused(Executable)),
+            // Network paths are never opened.
+            ("\\\\host\\share\\x.exe", Refused(Network)),
+            ("\\\\host\\share\\протокол.pdf", Refused(Network)),
+            ("//host/share/a.pdf", Refused(Network)),
+            ("file://host/share/a.pdf", Refused(Network)),
+            ("smb://host/share/a.pdf", Refused(Network)),
+            // Other addresses are shown as text.
+            ("javascript:alert(1)", Refused(Unsupported)),
+            ("ftp://host/a.pdf", Refused(Unsupported)),
+            ("ms-settings:privacy", Refused(Unsupported)),
+        ];
+        for (text, target) in targets {
+            assert_eq!(evidence_target(text), target, "{text}");
         }
-    }
-
-    #[test]
-    fn network_paths_are_never_opened() {
-        for text in [
-            "\\\\host\\share\\x.exe",
-            "\\\\host\\share\\протокол.pdf",
-            "//host/share/a.pdf",
-            "file://host/share/a.pdf",
-            "smb://host/share/a.pdf",
-        ] {
-            assert_eq!(
-                evidence_target(text),
-                EvidenceTarget::Refused(Refusal::Network),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn other_addresses_are_shown_as_text() {
-        for text in [
-            "javascript:alert(1)",
-            "ftp://host/a.pdf",
-            "ms-settings:privacy",
-        ] {
-            assert_eq!(
-                evidence_target(text),
-                EvidenceTarget::Refused(Refusal::Unsupported),
-                "{text}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_local_document_needs_a_confirmation_of_its_full_path() {
-        assert_eq!(
-            evidence_target("Протокол\nC:\\Документы\\протокол.docx"),
-            EvidenceTarget::LocalFile("C:\\Документы\\протокол.docx".into())
-        );
-        assert_eq!(
-            evidence_target("file:///home/user/протокол.pdf"),
-            EvidenceTarget::LocalFile("/home/user/протокол.pdf".into())
-        );
     }
 
     #[cfg(unix)]

@@ -17,21 +17,13 @@ pub enum Executor {
     Both,
 }
 
+super::stored_text!(Executor {
+    Office => "office",
+    Schools => "schools",
+    Both => "both",
+});
+
 impl Executor {
-    pub const ALL: [Executor; 3] = [Executor::Office, Executor::Schools, Executor::Both];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Executor::Office => "office",
-            Executor::Schools => "schools",
-            Executor::Both => "both",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.as_str() == s)
-    }
-
     /// Whether the office marks its own execution of the measure.
     pub fn includes_office(self) -> bool {
         matches!(self, Executor::Office | Executor::Both)

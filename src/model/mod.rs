@@ -5,10 +5,14 @@ mod criteria;
 mod evidence;
 mod executor;
 mod field;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod measure;
 mod plan;
 mod progress;
 mod school;
+mod stored_text;
+pub mod time_text;
 mod validate;
 
 /// How a date is shown and typed everywhere (31.12.2021): the window, the command line, documents and
@@ -26,6 +30,7 @@ pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};
 pub use school::{Category, School};
+use stored_text::stored_text;
 pub use validate::{ValidationError, validate_plan, validate_school};
 
 /// Stable identifier of every record; kept across exchange files so re-import is idempotent.

@@ -1,4 +1,4 @@
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{Id, Section, Timestamp};
@@ -13,21 +13,11 @@ pub enum PlanLevel {
     School,
 }
 
-impl PlanLevel {
-    pub const ALL: [PlanLevel; 3] = [PlanLevel::Region, PlanLevel::District, PlanLevel::School];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PlanLevel::Region => "region",
-            PlanLevel::District => "district",
-            PlanLevel::School => "school",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|l| l.as_str() == s)
-    }
-}
+super::stored_text!(PlanLevel {
+    Region => "region",
+    District => "district",
+    School => "school",
+});
 
 /// The span a plan covers, both ends inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -57,6 +47,12 @@ impl Period {
             date.year() - 1
         };
         Self::school_year(start)
+    }
+
+    /// The school year a plan begun on `date` is for: the one in progress, or from July, when the next one is
+    /// being prepared, the next one (the school year of two months later).
+    pub fn school_year_to_plan(date: NaiveDate) -> Self {
+        Self::school_year_of(date.checked_add_months(Months::new(2)).unwrap_or(date))
     }
 
     pub fn contains(&self, date: NaiveDate) -> bool {
@@ -193,4 +189,29 @@ pub struct PlanSummary {
     pub period: Period,
     pub sections: usize,
     pub measures: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Period;
+    use chrono::NaiveDate;
+
+    fn on(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn a_plan_begun_from_july_is_for_the_coming_school_year() {
+        let start = |date| Period::school_year_to_plan(date).from;
+        assert_eq!(start(on(2026, 6, 30)), on(2025, 9, 1));
+        assert_eq!(start(on(2026, 7, 1)), on(2026, 9, 1));
+        assert_eq!(start(on(2026, 8, 31)), on(2026, 9, 1));
+        assert_eq!(start(on(2026, 12, 31)), on(2026, 9, 1));
+        assert_eq!(start(on(2027, 1, 15)), on(2026, 9, 1));
+        // Outside the summer it is the school year in progress.
+        assert_eq!(
+            Period::school_year_to_plan(on(2026, 10, 15)),
+            Period::school_year_of(on(2026, 10, 15))
+        );
+    }
 }

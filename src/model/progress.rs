@@ -15,29 +15,15 @@ pub enum Status {
     Cancelled,
 }
 
+super::stored_text!(Status {
+    Planned => "planned",
+    InProgress => "in_progress",
+    Done => "done",
+    NotDone => "not_done",
+    Cancelled => "cancelled",
+});
+
 impl Status {
-    pub const ALL: [Status; 5] = [
-        Status::Planned,
-        Status::InProgress,
-        Status::Done,
-        Status::NotDone,
-        Status::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Planned => "planned",
-            Status::InProgress => "in_progress",
-            Status::Done => "done",
-            Status::NotDone => "not_done",
-            Status::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// Whether an occurrence in this status still waits for work (and so can become overdue).
     pub fn is_open(self) -> bool {
         matches!(self, Status::Planned | Status::InProgress)
@@ -51,17 +37,18 @@ pub struct Progress {
     pub measure_id: Id,
     /// The school that carries out the occurrence; `None` for the office's own execution.
     pub school_id: Option<Id>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::time_text::deserialize_opt_date")]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub status: Status,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::time_text::deserialize_opt_date")]
     pub done_on: Option<NaiveDate>,
     /// Evidence as written: document name and number, link or file path.
     #[serde(default)]
     pub evidence: String,
     #[serde(default)]
     pub comment: String,
+    #[serde(deserialize_with = "super::time_text::deserialize_timestamp")]
     pub updated_at: Timestamp,
     /// Who made the last change.
     #[serde(default)]

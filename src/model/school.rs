@@ -20,32 +20,14 @@ pub enum Category {
     Curator,
 }
 
-impl Category {
-    pub const ALL: [Category; 6] = [
-        Category::Shnor,
-        Category::Shnsu,
-        Category::RiskZone,
-        Category::Leader,
-        Category::Partner,
-        Category::Curator,
-    ];
-
-    /// The key used in files and the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Shnor => "shnor",
-            Category::Shnsu => "shnsu",
-            Category::RiskZone => "risk_zone",
-            Category::Leader => "leader",
-            Category::Partner => "partner",
-            Category::Curator => "curator",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-}
+super::stored_text!(Category {
+    Shnor => "shnor",
+    Shnsu => "shnsu",
+    RiskZone => "risk_zone",
+    Leader => "leader",
+    Partner => "partner",
+    Curator => "curator",
+});
 
 /// A school (ОО) of the registry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -102,14 +102,11 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::model::{Measure, Period, Section};
+    use crate::model::Period;
+    use crate::model::fixtures::plan_of;
 
     fn plan() -> Plan {
-        let mut plan = Plan::new("План", Period::school_year(2021));
-        let mut section = Section::new("1", "Направление");
-        section.measures.push(Measure::new("1.1", "Мероприятие"));
-        plan.sections.push(section);
-        plan
+        plan_of("План", &[("1", "Направление", &[("1.1", "Мероприятие")])])
     }
 
     #[test]

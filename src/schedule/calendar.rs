@@ -130,10 +130,7 @@ pub(crate) use crate::i18n::russian_plural as plural;
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::fixtures::date as d;
 
     #[test]
     fn halves_of_school_and_calendar_years() {

@@ -89,10 +89,7 @@ fn year_span(year: i32, period: Period) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::model::fixtures::date as d;
 
     fn cells(list: &[(i32, &str)]) -> Vec<YearActivity> {
         list.iter()

@@ -365,21 +365,21 @@ pub fn district_note(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Measure, Progress, Section, now};
+    use crate::model::fixtures::{date, plan_of};
+    use crate::model::{Measure, Progress, now};
 
     #[test]
     fn the_school_report_counts_done_out_of_due_and_lists_overdue() {
-        let mut plan = Plan::new("План", Period::school_year(2021));
-        let mut section = Section::new("1", "Раздел");
+        let mut plan = plan_of("План", &[("1", "Раздел", &[])]);
+        let measures = &mut plan.sections[0].measures;
         for i in 0..10 {
             let mut m = Measure::new(format!("1.{}", i + 1), format!("Мероприятие {}", i + 1));
-            m.due = vec![NaiveDate::from_ymd_opt(2021, 9, 10 + i).unwrap()];
-            section.measures.push(m);
+            m.due = vec![date(2021, 9, 10 + i)];
+            measures.push(m);
         }
         let mut late = Measure::new("1.11", "Будущее");
-        late.due = vec![NaiveDate::from_ymd_opt(2021, 11, 1).unwrap()];
-        section.measures.push(late);
-        plan.sections.push(section);
+        late.due = vec![date(2021, 11, 1)];
+        measures.push(late);
         let school = School::new("МОУ «СОШ № 1»");
         let records = plan.sections[0].measures[..7]
             .iter()
@@ -445,16 +445,22 @@ mod tests {
     #[test]
     fn the_office_part_counts_its_own_measures_only() {
         use crate::model::Executor;
-        let mut plan = Plan::new("План", Period::school_year(2021));
-        let mut section = Section::new("1", "Раздел");
-        let mut own = Measure::new("1.1", "Назначение координатора");
-        own.executor = Executor::Office;
-        own.due = vec![NaiveDate::from_ymd_opt(2021, 9, 30).unwrap()];
-        let mut both = Measure::new("1.2", "Семинар");
-        both.executor = Executor::Both;
-        both.due = vec![NaiveDate::from_ymd_opt(2021, 9, 30).unwrap()];
-        section.measures = vec![own, both];
-        plan.sections.push(section);
+        let mut plan = plan_of(
+            "План",
+            &[(
+                "1",
+                "Раздел",
+                &[("1.1", "Назначение координатора"), ("1.2", "Семинар")],
+            )],
+        );
+        for (measure, executor) in plan.sections[0]
+            .measures
+            .iter_mut()
+            .zip([Executor::Office, Executor::Both])
+        {
+            measure.executor = executor;
+            measure.due = vec![date(2021, 9, 30)];
+        }
         let school = School::new("СОШ");
         let mark = |measure: crate::model::Id, school_id: Option<crate::model::Id>| Progress {
             measure_id: measure,

@@ -154,16 +154,23 @@ mod tests {
         pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
     }
 
+    /// The built-in criteria set, built once for the tests.
+    static BUILTIN: std::sync::LazyLock<CriteriaSet> =
+        std::sync::LazyLock::new(CriteriaSet::builtin);
+
+    /// The groups of the built-in set scored on these values (criterion id, value).
+    fn builtin_scores(pairs: &[(&str, f64)]) -> Vec<GroupScore<'static>> {
+        score(&BUILTIN, &values(pairs))
+    }
+
     #[test]
     fn three_risk_factors_propose_the_risk_zone() {
-        let set = CriteriaSet::builtin();
-        let v = values(&[
+        let scores = builtin_scores(&[
             ("risk.teacher_shortage", 1.0),
             ("risk.internet", 1.0),
             ("risk.remoteness", 1.0),
             ("risk.computers", 0.0),
         ]);
-        let scores = score(&set, &v);
         let risk = scores.iter().find(|s| s.group.id == "risk").unwrap();
         assert_eq!((risk.points, risk.max_points), (3, 10));
         assert!(risk.reached());
@@ -176,14 +183,12 @@ mod tests {
 
     #[test]
     fn low_results_score_one_point_each_with_reasons() {
-        let set = CriteriaSet::builtin();
-        let v = values(&[
+        let scores = builtin_scores(&[
             ("shnor.oge_math", 3.1),
             ("shnor.oge_russian", 3.4),
             ("shnor.upper_level", 55.0),
             ("shnor.olympiad", 1.0),
         ]);
-        let scores = score(&set, &v);
         let shnor = &scores[0];
         assert_eq!(shnor.points, 3);
         let reasons: Vec<String> = shnor.holding().map(|r| r.reason()).collect();

@@ -86,23 +86,30 @@ pub fn school_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Period};
+    use crate::model::Category;
+    use crate::model::fixtures::plan_of;
 
     #[test]
     fn only_the_measures_that_concern_the_school_are_offered() {
-        let mut district = Plan::new("Район", Period::school_year(2021));
-        let mut section = Section::new("1", "Раздел");
-        let mut office = Measure::new("1.1", "Назначение муниципального координатора");
-        office.executor = Executor::Office;
-        let mut both = Measure::new("1.2", "Семинар");
-        both.executor = Executor::Both;
-        let mut shnor = Measure::new("1.3", "Для ШНОР");
-        shnor.schools = SchoolScope::Category {
+        let mut district = plan_of(
+            "Район",
+            &[(
+                "1",
+                "Раздел",
+                &[
+                    ("1.1", "Назначение муниципального координатора"),
+                    ("1.2", "Семинар"),
+                    ("1.3", "Для ШНОР"),
+                    ("1.4", "Всем школам"),
+                ],
+            )],
+        );
+        let measures = &mut district.sections[0].measures;
+        measures[0].executor = Executor::Office;
+        measures[1].executor = Executor::Both;
+        measures[2].schools = SchoolScope::Category {
             category: Category::Shnor,
         };
-        let all = Measure::new("1.4", "Всем школам");
-        section.measures = vec![office, both, shnor, all];
-        district.sections.push(section);
         let mut shnor_school = School::new("СОШ Бартеневка");
         shnor_school.categories = vec![Category::Shnor];
         let other = School::new("СОШ Яблоновка");

@@ -150,137 +150,34 @@ pub fn summarize(
     records: &[Progress],
     today: NaiveDate,
 ) -> Vec<SchoolSummary> {
+    let expected = PlanExpectations::of(plan, today);
+    let school_index: HashMap<Id, usize> = schools
+        .iter()
+        .enumerate()
+        .map(|(i, school)| (school.id, i))
+        .collect();
+    let (mut out, mut past) = expected.summaries(plan, schools);
     let sections = plan.sections.len();
-    let mut measures = Vec::with_capacity(plan.measure_count());
-    let mut by_id: HashMap<Id, usize> = HashMap::with_capacity(plan.measure_count());
-    // Expected occurrences per section: for every school, per category, and per listed school.
-    let mut for_all = vec![Expected::default(); sections];
-    let mut for_category = vec![vec![Expected::default(); sections]; Category::ALL.len()];
-    let mut for_listed: HashMap<Id, Vec<Expected>> = HashMap::new();
-    for (si, section) in plan.sections.iter().enumerate() {
-        for m in &section.measures {
-            by_id.insert(progress_target(plan, m, None).0, measures.len());
-            let for_schools = plan.owner_school.is_some() || m.executor.includes_schools();
-            measures.push(MeasureInfo {
-                section: si,
-                due: &m.due,
-                scope: &m.schools,
-                for_schools,
-            });
-            let expected = Expected::of(&m.due, today);
-            if plan.owner_school.is_some() {
-                for_all[si].add(expected);
-                continue;
-            }
-            if !for_schools {
-                continue;
-            }
-            match &m.schools {
-                SchoolScope::All => for_all[si].add(expected),
-                SchoolScope::Category { category } => {
-                    for_category[category_index(*category)][si].add(expected)
-                }
-                SchoolScope::List { ids } => {
-                    for id in ids {
-                        for_listed
-                            .entry(*id)
-                            .or_insert_with(|| vec![Expected::default(); sections])[si]
-                            .add(expected);
-                    }
-                }
-            }
-        }
-    }
-
-    let mut school_index: HashMap<Id, usize> = HashMap::with_capacity(schools.len());
-    let mut out = Vec::with_capacity(schools.len());
-    // Past-due occurrences per school and section: the overdue count before closed records are taken off.
-    let mut past = vec![0u32; schools.len() * sections];
-    for (i, school) in schools.iter().enumerate() {
-        school_index.insert(school.id, i);
-        let mut summary = SchoolSummary::empty(school.id, sections);
-        if plan.owner_school.is_some_and(|o| o != school.id) {
-            out.push(summary);
-            continue;
-        }
-        let mut add = |per_section: &[Expected]| {
-            for (si, e) in per_section.iter().enumerate() {
-                summary.by_section[si].total += e.total;
-                summary.by_section[si].due += e.due_by_today;
-                summary.total += e.total;
-                summary.due += e.due_by_today;
-                past[i * sections + si] += e.past;
-            }
-        };
-        add(&for_all);
-        if plan.owner_school.is_none() {
-            for c in &school.categories {
-                add(&for_category[category_index(*c)]);
-            }
-            if let Some(listed) = for_listed.get(&school.id) {
-                add(listed);
-            }
-        }
-        out.push(summary);
-    }
-
     for p in records {
         let Some(school_id) = p.school_id else {
             continue;
         };
-        let (Some(&mi), Some(&si)) = (by_id.get(&p.measure_id), school_index.get(&school_id))
-        else {
+        let (Some(&mi), Some(&si)) = (
+            expected.by_id.get(&p.measure_id),
+            school_index.get(&school_id),
+        ) else {
             continue;
         };
-        let m = &measures[mi];
-        let school = &schools[si];
-        let concerned = match plan.owner_school {
-            Some(owner) => owner == school.id,
-            None if !m.for_schools => false,
-            None => match m.scope {
-                SchoolScope::All => true,
-                SchoolScope::Category { category } => school.categories.contains(category),
-                SchoolScope::List { ids } => ids.contains(&school.id),
-            },
-        };
-        if !concerned || !is_occurrence(m.due, p.due) {
+        let m = &expected.measures[mi];
+        if !concerns(plan, m, &schools[si]) || !is_occurrence(m.due, p.due) {
             continue;
         }
-        let s = &mut out[si];
-        let due_by_today = p.due.is_some_and(|d| d <= today);
-        let section = &mut s.by_section[m.section];
-        match p.status {
-            Status::Done => {
-                s.done += 1;
-                section.done += 1;
-                if !due_by_today {
-                    // Done ahead of its date: it counts as due, so N never exceeds M.
-                    s.due += 1;
-                    section.due += 1;
-                }
-            }
-            Status::Cancelled => {
-                s.cancelled += 1;
-                s.total = s.total.saturating_sub(1);
-                section.total = section.total.saturating_sub(1);
-                if due_by_today {
-                    s.due = s.due.saturating_sub(1);
-                    section.due = section.due.saturating_sub(1);
-                }
-            }
-            Status::NotDone => s.not_done += 1,
-            Status::InProgress => s.in_progress += 1,
-            Status::Planned => {}
-        }
+        count_record(&mut out[si], m.section, p, today);
         if !p.status.is_open() && p.due.is_some_and(|d| d < today) {
             let slot = &mut past[si * sections + m.section];
             *slot = slot.saturating_sub(1);
         }
-        if s.last_update.is_none_or(|t| t < p.updated_at) {
-            s.last_update = Some(p.updated_at);
-        }
     }
-
     for (i, s) in out.iter_mut().enumerate() {
         for (si, section) in s.by_section.iter_mut().enumerate() {
             section.overdue = past[i * sections + si];
@@ -288,6 +185,147 @@ pub fn summarize(
         }
     }
     out
+}
+
+/// What a plan expects of the schools on a day: each measure's facts (found by the id its progress is kept
+/// under) and the occurrences per section for every school, per category and per listed school.
+struct PlanExpectations<'a> {
+    measures: Vec<MeasureInfo<'a>>,
+    by_id: HashMap<Id, usize>,
+    for_all: Vec<Expected>,
+    for_category: Vec<Vec<Expected>>,
+    for_listed: HashMap<Id, Vec<Expected>>,
+}
+
+impl<'a> PlanExpectations<'a> {
+    fn of(plan: &'a Plan, today: NaiveDate) -> Self {
+        let sections = plan.sections.len();
+        let mut out = Self {
+            measures: Vec::with_capacity(plan.measure_count()),
+            by_id: HashMap::with_capacity(plan.measure_count()),
+            for_all: vec![Expected::default(); sections],
+            for_category: vec![vec![Expected::default(); sections]; Category::ALL.len()],
+            for_listed: HashMap::new(),
+        };
+        for (si, section) in plan.sections.iter().enumerate() {
+            for m in &section.measures {
+                out.by_id
+                    .insert(progress_target(plan, m, None).0, out.measures.len());
+                let for_schools = plan.owner_school.is_some() || m.executor.includes_schools();
+                out.measures.push(MeasureInfo {
+                    section: si,
+                    due: &m.due,
+                    scope: &m.schools,
+                    for_schools,
+                });
+                let expected = Expected::of(&m.due, today);
+                if plan.owner_school.is_some() {
+                    out.for_all[si].add(expected);
+                    continue;
+                }
+                if !for_schools {
+                    continue;
+                }
+                match &m.schools {
+                    SchoolScope::All => out.for_all[si].add(expected),
+                    SchoolScope::Category { category } => {
+                        out.for_category[category_index(*category)][si].add(expected)
+                    }
+                    SchoolScope::List { ids } => {
+                        for id in ids {
+                            out.for_listed
+                                .entry(*id)
+                                .or_insert_with(|| vec![Expected::default(); sections])[si]
+                                .add(expected);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every school's summary before its records are counted (what it is expected to do), and its past-due
+    /// occurrences per section (`school × sections + section`): the overdue count before closed records are
+    /// taken off.
+    fn summaries(&self, plan: &Plan, schools: &[School]) -> (Vec<SchoolSummary>, Vec<u32>) {
+        let sections = plan.sections.len();
+        let mut out = Vec::with_capacity(schools.len());
+        let mut past = vec![0u32; schools.len() * sections];
+        for (i, school) in schools.iter().enumerate() {
+            let mut summary = SchoolSummary::empty(school.id, sections);
+            if plan.owner_school.is_some_and(|o| o != school.id) {
+                out.push(summary);
+                continue;
+            }
+            let mut add = |per_section: &[Expected]| {
+                for (si, e) in per_section.iter().enumerate() {
+                    summary.by_section[si].total += e.total;
+                    summary.by_section[si].due += e.due_by_today;
+                    summary.total += e.total;
+                    summary.due += e.due_by_today;
+                    past[i * sections + si] += e.past;
+                }
+            };
+            add(&self.for_all);
+            if plan.owner_school.is_none() {
+                for c in &school.categories {
+                    add(&self.for_category[category_index(*c)]);
+                }
+                if let Some(listed) = self.for_listed.get(&school.id) {
+                    add(listed);
+                }
+            }
+            out.push(summary);
+        }
+        (out, past)
+    }
+}
+
+/// Whether a measure of `plan` is the school's to carry out: a school plan's for its school, a district
+/// plan's by the measure's executor and scope.
+fn concerns(plan: &Plan, m: &MeasureInfo<'_>, school: &School) -> bool {
+    match plan.owner_school {
+        Some(owner) => owner == school.id,
+        None if !m.for_schools => false,
+        None => match m.scope {
+            SchoolScope::All => true,
+            SchoolScope::Category { category } => school.categories.contains(category),
+            SchoolScope::List { ids } => ids.contains(&school.id),
+        },
+    }
+}
+
+/// Counts one progress record of an occurrence into its school's summary and the measure's section.
+fn count_record(s: &mut SchoolSummary, section: usize, p: &Progress, today: NaiveDate) {
+    let due_by_today = p.due.is_some_and(|d| d <= today);
+    let section = &mut s.by_section[section];
+    match p.status {
+        Status::Done => {
+            s.done += 1;
+            section.done += 1;
+            if !due_by_today {
+                // Done ahead of its date: it counts as due, so N never exceeds M.
+                s.due += 1;
+                section.due += 1;
+            }
+        }
+        Status::Cancelled => {
+            s.cancelled += 1;
+            s.total = s.total.saturating_sub(1);
+            section.total = section.total.saturating_sub(1);
+            if due_by_today {
+                s.due = s.due.saturating_sub(1);
+                section.due = section.due.saturating_sub(1);
+            }
+        }
+        Status::NotDone => s.not_done += 1,
+        Status::InProgress => s.in_progress += 1,
+        Status::Planned => {}
+    }
+    if s.last_update.is_none_or(|t| t < p.updated_at) {
+        s.last_update = Some(p.updated_at);
+    }
 }
 
 /// One school's summary from its items (`stats::school_items`): the same numbers as [`summarize`] gives,
@@ -410,12 +448,9 @@ fn next_month(d: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fixtures::date;
     use crate::model::{Measure, Section, now};
     use crate::stats::{ProgressIndex, school_items};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn record(m: Id, s: Id, due: Option<NaiveDate>, status: Status) -> Progress {
         Progress {

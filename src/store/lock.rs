@@ -36,6 +36,11 @@ fn take(path: &Path, db: &Path) -> Result<File, StoreError> {
         .write(true)
         .open(path)
         .map_err(|e| StoreError::Lock(path.to_path_buf(), e))?;
+    lock(file, path, db)
+}
+
+/// Takes the lock of `file` (opened at `path`); another holder means the database `db` is in use.
+fn lock(file: File, path: &Path, db: &Path) -> Result<File, StoreError> {
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(TryLockError::WouldBlock) => Err(StoreError::Locked(db.to_path_buf())),
@@ -43,22 +48,24 @@ fn take(path: &Path, db: &Path) -> Result<File, StoreError> {
     }
 }
 
-/// Locks the database file itself (creating it empty when new: SQLite takes an empty file as a new
-/// database).
-#[cfg(unix)]
-fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
-    let file = OpenOptions::new()
+/// Opens the database file for reading and writing, creating it empty when new (SQLite takes an empty file as a
+/// new database), without cutting what it holds.
+#[cfg(any(unix, windows))]
+fn open_or_create(db: &Path) -> Result<File, StoreError> {
+    OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
         .open(db)
-        .map_err(|e| StoreError::Lock(db.to_path_buf(), e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(TryLockError::WouldBlock) => Err(StoreError::Locked(db.to_path_buf())),
-        Err(TryLockError::Error(e)) => Err(StoreError::Lock(db.to_path_buf(), e)),
-    }
+        .map_err(|e| StoreError::Lock(db.to_path_buf(), e))
+}
+
+/// Locks the database file itself (creating it empty when new: SQLite takes an empty file as a new
+/// database).
+#[cfg(unix)]
+fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
+    lock(open_or_create(db)?, db, db).map(Some)
 }
 
 /// Locks a lock file named after the database file's identity (volume serial number and file index) in
@@ -67,13 +74,7 @@ fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
 #[cfg(windows)]
 fn lock_database(db: &Path) -> Result<Option<File>, StoreError> {
     // SQLite takes an empty file as a new database: create it so that it has an identity.
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(db)
-        .map_err(|e| StoreError::Lock(db.to_path_buf(), e))?;
+    open_or_create(db)?;
     let Some((volume, index)) = crate::file_identity::of(db) else {
         return Ok(None);
     };

@@ -7,14 +7,12 @@ use crate::model::{CriteriaSet, CriterionValue, IndicatorValue};
 
 impl Writer<'_> {
     pub fn merge_criteria_set(&mut self, set: &CriteriaSet) -> Result<Merge> {
-        let id = set.id.to_string();
-        let stored =
-            self.stored_time("SELECT updated_at FROM criteria_sets WHERE id = ?1", &[&id])?;
-        let decision = self.merge_decision(stored, &set.updated_at);
-        if decision != Merge::Kept {
-            self.put_criteria_set(set)?;
-        }
-        Ok(decision)
+        self.merge_by_id(
+            "SELECT updated_at FROM criteria_sets WHERE id = ?1",
+            set.id,
+            &set.updated_at,
+            |w| w.put_criteria_set(set),
+        )
     }
 
     /// Merges a school's criterion value (a value of a school we do not hold is left out: `Kept`).
@@ -26,29 +24,23 @@ impl Writer<'_> {
         {
             return Ok(Merge::Kept);
         }
-        let stored = self.stored_time(
+        self.merge_by_age(
             "SELECT updated_at FROM criterion_values WHERE school_id = ?1 AND criterion = ?2",
             &[&school, &v.criterion],
-        )?;
-        let decision = self.merge_decision(stored, &v.updated_at);
-        if decision != Merge::Kept {
-            self.put_criterion_value(v)?;
-        }
-        Ok(decision)
+            &v.updated_at,
+            |w| w.put_criterion_value(v),
+        )
     }
 
     pub fn merge_indicator_value(&mut self, v: &IndicatorValue) -> Result<Merge> {
         let indicator = v.indicator_id.to_string();
         let school = codec::school_text(v.school_id);
-        let stored = self.stored_time(
+        self.merge_by_age(
             "SELECT updated_at FROM indicator_values
               WHERE indicator_id = ?1 AND school_id = ?2 AND year = ?3",
             &[&indicator, &school, &v.year],
-        )?;
-        let decision = self.merge_decision(stored, &v.updated_at);
-        if decision != Merge::Kept {
-            self.put_indicator_value(v)?;
-        }
-        Ok(decision)
+            &v.updated_at,
+            |w| w.put_indicator_value(v),
+        )
     }
 }

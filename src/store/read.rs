@@ -17,41 +17,28 @@ pub use crate::stats::ProgressSummary;
 impl Store {
     /// Every plan with its counts, newest period first.
     pub fn list_plans(&self) -> Result<Vec<PlanSummary>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT p.id, p.title, p.level, p.period_from, p.period_to,
                     (SELECT COUNT(*) FROM sections s WHERE s.plan_id = p.id),
                     (SELECT COUNT(*) FROM measures m JOIN sections s ON m.section_id = s.id
                       WHERE s.plan_id = p.id),
                     p.owner_school
                FROM plans p ORDER BY p.period_from DESC, p.title",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })?;
-        let mut plans = Vec::new();
-        for row in rows {
-            let (id, title, level, from, to, sections, measures, owner) = row?;
-            plans.push(PlanSummary {
-                id: codec::id(&id)?,
-                title,
-                level: PlanLevel::parse(&level).unwrap_or_default(),
-                owner_school: codec::opt_id(owner)?,
-                period: Period::new(codec::date(&from)?, codec::date(&to)?),
-                sections: sections as usize,
-                measures: measures as usize,
-            });
-        }
-        self.count_steps(&stmt);
-        Ok(plans)
+            |r| {
+                Ok(Some(PlanSummary {
+                    id: codec::id(&r.get::<_, String>(0)?)?,
+                    title: r.get(1)?,
+                    level: PlanLevel::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
+                    owner_school: codec::opt_id(r.get(7)?)?,
+                    period: Period::new(
+                        codec::date(&r.get::<_, String>(3)?)?,
+                        codec::date(&r.get::<_, String>(4)?)?,
+                    ),
+                    sections: r.get::<_, i64>(5)? as usize,
+                    measures: r.get::<_, i64>(6)? as usize,
+                }))
+            },
+        )
     }
 
     /// Whether a plan with this id exists.
@@ -97,45 +84,32 @@ impl Store {
     /// A whole plan: header, sections and measures in document order.
     pub fn load_plan(&self, id: Id) -> Result<Plan> {
         let key = id.to_string();
-        let header = self
-            .conn
-            .prepare_cached(
-                "SELECT title, level, issuer, approval, owner_school, period_from, period_to, goal,
-                        tasks, indicators, updated_at FROM plans WHERE id = ?1",
-            )?
-            .query_row([&key], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, Option<String>>(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, String>(7)?,
-                    r.get::<_, String>(8)?,
-                    r.get::<_, String>(9)?,
-                    r.get::<_, String>(10)?,
-                ))
-            })
-            .optional()?
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT title, level, issuer, approval, owner_school, period_from, period_to, goal,
+                    tasks, indicators, updated_at FROM plans WHERE id = ?1",
+        )?;
+        let mut rows = stmt.query([&key])?;
+        let r = rows
+            .next()?
             .ok_or_else(|| StoreError::PlanNotFound(key.clone()))?;
-        let (title, level, issuer, approval, owner, from, to, goal, tasks, indicators, updated) =
-            header;
         let mut plan = Plan {
             id,
-            title,
-            level: PlanLevel::parse(&level).unwrap_or_default(),
-            issuer,
-            approval,
-            owner_school: codec::opt_id(owner)?,
-            period: Period::new(codec::date(&from)?, codec::date(&to)?),
-            goal,
-            tasks: codec::from_json(&tasks)?,
-            indicators: codec::from_json(&indicators)?,
+            title: r.get(0)?,
+            level: PlanLevel::parse(&r.get::<_, String>(1)?).unwrap_or_default(),
+            issuer: r.get(2)?,
+            approval: r.get(3)?,
+            owner_school: codec::opt_id(r.get(4)?)?,
+            period: Period::new(
+                codec::date(&r.get::<_, String>(5)?)?,
+                codec::date(&r.get::<_, String>(6)?)?,
+            ),
+            goal: r.get(7)?,
+            tasks: codec::from_json(&r.get::<_, String>(8)?)?,
+            indicators: codec::from_json(&r.get::<_, String>(9)?)?,
             sections: Vec::new(),
-            updated_at: codec::timestamp(&updated)?,
+            updated_at: codec::timestamp(&r.get::<_, String>(10)?)?,
         };
+        drop(rows);
 
         let mut index_of = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
@@ -197,29 +171,24 @@ impl Store {
 
     /// The school registry, by name.
     pub fn schools(&self) -> Result<Vec<School>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT id, name, short_name, district, kind, director, contacts, categories, curator,
                     updated_at FROM schools ORDER BY name",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut schools = Vec::new();
-        while let Some(r) = rows.next()? {
-            schools.push(School {
-                id: codec::id(&r.get::<_, String>(0)?)?,
-                name: r.get(1)?,
-                short_name: r.get(2)?,
-                district: r.get(3)?,
-                kind: r.get(4)?,
-                director: r.get(5)?,
-                contacts: r.get(6)?,
-                categories: codec::categories(&r.get::<_, String>(7)?),
-                curator: r.get(8)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
-            });
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(schools)
+            |r| {
+                Ok(Some(School {
+                    id: codec::id(&r.get::<_, String>(0)?)?,
+                    name: r.get(1)?,
+                    short_name: r.get(2)?,
+                    district: r.get(3)?,
+                    kind: r.get(4)?,
+                    director: r.get(5)?,
+                    contacts: r.get(6)?,
+                    categories: codec::categories(&r.get::<_, String>(7)?),
+                    curator: r.get(8)?,
+                    updated_at: codec::timestamp(&r.get::<_, String>(9)?)?,
+                }))
+            },
+        )
     }
 
     /// Every progress record of a plan's measures (or of all plans). For a school plan this includes the
@@ -239,28 +208,41 @@ impl Store {
                      JOIN progress p ON p.measure_id = m.source_measure AND p.school_id = pl.owner_school
                     WHERE ?1 IS NOT NULL AND s.plan_id = ?1 AND pl.owner_school IS NOT NULL
                     ORDER BY 1, 2, 3";
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([plan.map(|p| p.to_string())])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(progress_row(r)?);
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(out)
+        self.rows_with(sql, [plan.map(|p| p.to_string())], |r| {
+            progress_row(r).map(Some)
+        })
     }
 
     /// The progress records of one measure, by school and due date.
     pub fn progress_of_measure(&self, measure: Id) -> Result<Vec<Progress>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.progress_rows(
             "SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by
                FROM progress WHERE measure_id = ?1 ORDER BY school_id, due",
-        )?;
-        let mut rows = stmt.query([measure.to_string()])?;
+            measure,
+        )
+    }
+
+    /// The progress records `sql` selects for one id (`?1`), its columns those [`progress_row`] reads.
+    pub(super) fn progress_rows(&self, sql: &str, id: Id) -> Result<Vec<Progress>> {
+        self.rows_with(sql, [id.to_string()], |r| progress_row(r).map(Some))
+    }
+
+    /// The rows of a query, each made by `row` (`None` leaves a row out); its steps count in
+    /// [`Store::read_steps`].
+    pub(super) fn rows_with<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
+    ) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            out.push(progress_row(r)?);
+            out.extend(row(r)?);
         }
+        drop(rows);
+        self.count_steps(&stmt);
         Ok(out)
     }
 
@@ -284,9 +266,8 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT mid, status, COUNT(*),
-                    SUM(due <> '' AND due < ?2 AND status IN ('planned', 'in_progress')),
-                    school_id = ''
+            "SELECT mid, status, school_id = '', COUNT(*),
+                    SUM(due <> '' AND due < ?2 AND status IN ('planned', 'in_progress'))
                FROM (SELECT m.id AS mid, p.status, p.due, p.school_id
                        FROM measures m JOIN sections s ON m.section_id = s.id
                        JOIN progress p ON p.measure_id = m.id
@@ -300,22 +281,35 @@ impl Store {
                       WHERE s.plan_id = ?1 AND pl.owner_school IS NOT NULL)
               GROUP BY mid, status, school_id = ''",
         )?;
-        let mut rows = stmt.query(params![plan.to_string(), codec::date_text(today)])?;
+        self.summaries_of(
+            &mut stmt,
+            params![plan.to_string(), codec::date_text(today)],
+        )
+    }
+
+    /// Progress counts per measure from the rows of a query: (measure, status, office's own, count,
+    /// overdue); a row of a status we do not know is left out.
+    pub(super) fn summaries_of(
+        &self,
+        stmt: &mut rusqlite::CachedStatement<'_>,
+        params: impl rusqlite::Params,
+    ) -> Result<HashMap<Id, ProgressSummary>> {
+        let mut rows = stmt.query(params)?;
         let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
         while let Some(r) = rows.next()? {
             let measure = codec::id(&r.get::<_, String>(0)?)?;
             let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
                 continue;
             };
-            let count = r.get::<_, i64>(2)? as u32;
-            let overdue = r.get::<_, i64>(3)? as u32;
-            let office: bool = r.get(4)?;
+            let office: bool = r.get(2)?;
+            let count = r.get::<_, i64>(3)? as u32;
+            let overdue = r.get::<_, i64>(4)? as u32;
             out.entry(measure)
                 .or_default()
                 .add(status, office, count, overdue);
         }
         drop(rows);
-        self.count_steps(&stmt);
+        self.count_steps(stmt);
         Ok(out)
     }
 

@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::codec;
 use super::{Result, Store, Writer};
-use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Progress, Status};
+use crate::model::{CriteriaSet, CriterionValue, Id, IndicatorValue, Progress};
 
 impl Store {
     /// The criteria set stored in the database, if the user has edited one (else the defaults apply).
@@ -23,45 +23,27 @@ impl Store {
 
     /// Every progress record of one school, in all plans (what deleting the school takes away).
     pub fn progress_of_school(&self, school: Id) -> Result<Vec<Progress>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT measure_id, due, status, done_on, evidence, comment, updated_at, by
+        self.progress_rows(
+            "SELECT measure_id, school_id, due, status, done_on, evidence, comment, updated_at, by
                FROM progress WHERE school_id = ?1 ORDER BY measure_id, due",
-        )?;
-        let mut rows = stmt.query([school.to_string()])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(Progress {
-                measure_id: codec::id(&r.get::<_, String>(0)?)?,
-                school_id: Some(school),
-                due: codec::opt_date(r.get(1)?)?,
-                status: Status::parse(&r.get::<_, String>(2)?).unwrap_or_default(),
-                done_on: codec::opt_date(r.get(3)?)?,
-                evidence: r.get(4)?,
-                comment: r.get(5)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(6)?)?,
-                by: r.get(7)?,
-            });
-        }
-        Ok(out)
+            school,
+        )
     }
 
     /// Every school's criterion values, by school and criterion.
     pub fn criterion_values(&self) -> Result<Vec<CriterionValue>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT school_id, criterion, value, updated_at FROM criterion_values
               ORDER BY school_id, criterion",
-        )?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.push(CriterionValue {
-                school_id: codec::id(&r.get::<_, String>(0)?)?,
-                criterion: r.get(1)?,
-                value: r.get(2)?,
-                updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
-            });
-        }
-        Ok(out)
+            |r| {
+                Ok(Some(CriterionValue {
+                    school_id: codec::id(&r.get::<_, String>(0)?)?,
+                    criterion: r.get(1)?,
+                    value: r.get(2)?,
+                    updated_at: codec::timestamp(&r.get::<_, String>(3)?)?,
+                }))
+            },
+        )
     }
 }
 
@@ -127,13 +109,30 @@ impl Writer<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Debug;
+
     use crate::model::{Change, CriteriaSet, CriterionValue, IndicatorValue, School, new_id, now};
     use crate::store::Store;
+
+    /// Applies `change` (an insertion) and then its inverse: `read` gives `inserted` after the one and
+    /// `empty` after the other.
+    fn applied_and_undone<T: PartialEq + Debug>(
+        store: &mut Store,
+        change: Change,
+        read: impl Fn(&Store) -> T,
+        inserted: T,
+        empty: T,
+    ) {
+        let plan = new_id();
+        store.apply(plan, &change).unwrap();
+        assert_eq!(read(store), inserted);
+        store.apply(plan, &change.inverse()).unwrap();
+        assert_eq!(read(store), empty);
+    }
 
     #[test]
     fn criteria_values_and_indicator_values_round_trip_and_undo() {
         let mut store = Store::open_in_memory().unwrap();
-        let plan = new_id();
         assert_eq!(store.criteria_set().unwrap(), None);
         let school = School::new("МОУ «СОШ № 1»");
         store.write(|w| w.put_school(&school)).unwrap();
@@ -144,10 +143,8 @@ mod tests {
             before: None,
             after: Some(Box::new(set.clone())),
         };
-        store.apply(plan, &change).unwrap();
-        assert_eq!(store.criteria_set().unwrap(), Some(set));
-        store.apply(plan, &change.inverse()).unwrap();
-        assert_eq!(store.criteria_set().unwrap(), None);
+        let read = |s: &Store| s.criteria_set().unwrap();
+        applied_and_undone(&mut store, change, read, Some(set), None);
 
         let value = CriterionValue {
             school_id: school.id,
@@ -159,10 +156,8 @@ mod tests {
             before: None,
             after: Some(Box::new(value.clone())),
         };
-        store.apply(plan, &change).unwrap();
-        assert_eq!(store.criterion_values().unwrap(), vec![value]);
-        store.apply(plan, &change.inverse()).unwrap();
-        assert!(store.criterion_values().unwrap().is_empty());
+        let read = |s: &Store| s.criterion_values().unwrap();
+        applied_and_undone(&mut store, change, read, vec![value], vec![]);
 
         let actual = IndicatorValue {
             indicator_id: new_id(),
@@ -175,9 +170,52 @@ mod tests {
             before: None,
             after: Some(Box::new(actual.clone())),
         };
-        store.apply(plan, &change).unwrap();
-        assert_eq!(store.indicator_values().unwrap(), vec![actual]);
-        store.apply(plan, &change.inverse()).unwrap();
-        assert!(store.indicator_values().unwrap().is_empty());
+        let read = |s: &Store| s.indicator_values().unwrap();
+        applied_and_undone(&mut store, change, read, vec![actual], vec![]);
+    }
+
+    #[test]
+    fn a_school_s_progress_is_its_own_records_only() {
+        use crate::model::fixtures::{date, plan_of};
+        use crate::model::{Progress, Status};
+        let mut store = Store::open_in_memory().unwrap();
+        let plan = plan_of("План", &[("1", "Раздел", &[("1.1", "А"), ("1.2", "Б")])]);
+        let (first, second) = (
+            plan.sections[0].measures[0].id,
+            plan.sections[0].measures[1].id,
+        );
+        let (school, other) = (School::new("СОШ № 1"), School::new("СОШ № 2"));
+        let mark = |measure, school: Option<&School>, day| {
+            let mut p = Progress::new(
+                measure,
+                school.map(|s| s.id),
+                Some(date(2021, 10, day)),
+                Status::Done,
+            );
+            p.evidence = format!("Приказ {day}");
+            p
+        };
+        let own = vec![
+            mark(first, Some(&school), 1),
+            mark(first, Some(&school), 2),
+            mark(second, Some(&school), 3),
+        ];
+        store
+            .write(|w| {
+                w.put_plan(&plan)?;
+                w.put_school(&school)?;
+                w.put_school(&other)?;
+                for p in own
+                    .iter()
+                    .chain(&[mark(first, Some(&other), 1), mark(first, None, 1)])
+                {
+                    w.put_progress(p)?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let mut want = own;
+        want.sort_by_key(|p| (p.measure_id, p.due));
+        assert_eq!(store.progress_of_school(school.id).unwrap(), want);
     }
 }

@@ -81,22 +81,12 @@ pub(crate) fn move_copies(tx: &Transaction<'_>) -> Result<()> {
 }
 
 fn put(tx: &Transaction<'_>, p: &Progress) -> Result<()> {
-    tx.prepare_cached(
+    let mut put = tx.prepare_cached(
         "INSERT OR REPLACE INTO progress (measure_id, school_id, due, status, done_on, evidence, comment,
                                           updated_at, by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        p.measure_id.to_string(),
-        codec::school_text(p.school_id),
-        codec::opt_date_text(p.due),
-        p.status.as_str(),
-        p.done_on.map(codec::date_text),
-        p.evidence,
-        p.comment,
-        codec::timestamp_text(&p.updated_at),
-        p.by
-    ])?;
+    )?;
+    codec::execute_progress(&mut put, p)?;
     Ok(())
 }
 

@@ -57,6 +57,14 @@ pub fn progress_key(measure: Id, school: Option<Id>, due: Option<chrono::NaiveDa
     )
 }
 
+/// The three parts of a [`progress_key`] as they are stored: measure, school (empty for the office) and due
+/// (empty when unscheduled); a part the key lacks is empty.
+fn progress_key_parts(key: &str) -> [&str; 3] {
+    let mut parts = key.splitn(3, '/');
+    let mut next = || parts.next().unwrap_or_default();
+    [next(), next(), next()]
+}
+
 /// A deleted record: its kind, its key (an id, or [`progress_key`]) and when it was deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tombstone {
@@ -105,12 +113,7 @@ impl Store {
             RecordKind::Measure => "SELECT updated_at FROM measures WHERE id = ?1",
             RecordKind::School => "SELECT updated_at FROM schools WHERE id = ?1",
             RecordKind::Progress => {
-                let mut parts = key.splitn(3, '/');
-                let (m, s, d) = (
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                );
+                let [m, s, d] = progress_key_parts(key);
                 return Ok(self
                     .conn
                     .prepare_cached(
@@ -193,18 +196,12 @@ impl Store {
     }
 
     /// The rows of a query without parameters, each made by `row` (`None` leaves a row out).
-    fn rows_of<T>(
+    pub(super) fn rows_of<T>(
         &self,
         sql: &str,
-        mut row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
+        row: impl FnMut(&rusqlite::Row<'_>) -> Result<Option<T>>,
     ) -> Result<Vec<T>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next()? {
-            out.extend(row(r)?);
-        }
-        Ok(out)
+        self.rows_with(sql, [], row)
     }
 
     /// The newest file imported from an office, if any.
@@ -292,12 +289,7 @@ impl Writer<'_> {
     pub fn touch(&mut self, kind: RecordKind, key: &str) -> Result<()> {
         let now = codec::timestamp_text(&crate::model::now());
         if kind == RecordKind::Progress {
-            let mut parts = key.splitn(3, '/');
-            let (m, s, d) = (
-                parts.next().unwrap_or_default(),
-                parts.next().unwrap_or_default(),
-                parts.next().unwrap_or_default(),
-            );
+            let [m, s, d] = progress_key_parts(key);
             self.tx
                 .prepare_cached(
                     "UPDATE progress SET updated_at = ?4
@@ -333,12 +325,7 @@ impl Writer<'_> {
     pub fn delete_for_import(&mut self, kind: RecordKind, key: &str) -> Result<()> {
         match kind {
             RecordKind::Progress => {
-                let mut parts = key.splitn(3, '/');
-                let (m, s, d) = (
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                );
+                let [m, s, d] = progress_key_parts(key);
                 self.tx
                     .prepare_cached(
                         "DELETE FROM progress WHERE measure_id = ?1 AND school_id = ?2 AND due = ?3",
@@ -425,4 +412,27 @@ pub const CLOCK_TOLERANCE_HOURS: i64 = 24;
 /// The latest believable time stamp: now plus [`CLOCK_TOLERANCE_HOURS`].
 pub fn future_limit() -> Timestamp {
     crate::model::now() + chrono::Duration::hours(CLOCK_TOLERANCE_HOURS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixtures::date;
+
+    #[test]
+    fn a_progress_key_splits_back_into_its_stored_parts() {
+        let (measure, school) = (crate::model::new_id(), crate::model::new_id());
+        let (m, s) = (measure.to_string(), school.to_string());
+        let key = progress_key(measure, Some(school), Some(date(2022, 5, 31)));
+        assert_eq!(
+            progress_key_parts(&key),
+            [m.as_str(), s.as_str(), "2022-05-31"]
+        );
+        let office_unscheduled = progress_key(measure, None, None);
+        assert_eq!(
+            progress_key_parts(&office_unscheduled),
+            [m.as_str(), "", ""]
+        );
+        assert_eq!(progress_key_parts(&m), [m.as_str(), "", ""]);
+    }
 }

@@ -47,27 +47,14 @@ impl Store {
         today: NaiveDate,
     ) -> Result<HashMap<Id, ProgressSummary>> {
         let mut stmt = self.conn.prepare_cached(TALLY_SQL)?;
-        let mut rows = stmt.query(params![
-            plan.to_string(),
-            codec::date_text(today),
-            only.map(|m| m.to_string())
-        ])?;
-        let mut out: HashMap<Id, ProgressSummary> = HashMap::new();
-        while let Some(r) = rows.next()? {
-            let measure = codec::id(&r.get::<_, String>(0)?)?;
-            let Some(status) = Status::parse(&r.get::<_, String>(1)?) else {
-                continue;
-            };
-            let office: bool = r.get(2)?;
-            let count = r.get::<_, i64>(3)? as u32;
-            let overdue = r.get::<_, i64>(4)? as u32;
-            out.entry(measure)
-                .or_default()
-                .add(status, office, count, overdue);
-        }
-        drop(rows);
-        self.count_steps(&stmt);
-        Ok(out)
+        self.summaries_of(
+            &mut stmt,
+            params![
+                plan.to_string(),
+                codec::date_text(today),
+                only.map(|m| m.to_string())
+            ],
+        )
     }
 
     /// Progress counts of some measures of a plan — what the runner re-reads after a write touching them.
@@ -180,11 +167,8 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::super::Store;
+    use crate::model::fixtures::date;
     use crate::model::{Change, Measure, Period, Plan, Progress, School, Section, Status};
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
 
     fn record(measure: &Measure, school: &School, due: NaiveDate, status: Status) -> Progress {
         Progress::new(measure.id, Some(school.id), Some(due), status)

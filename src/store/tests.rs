@@ -42,41 +42,7 @@ fn every_change_and_its_inverse_reach_the_database() {
     let mut store = Store::open_in_memory().unwrap();
     let mut plan = sample_plan();
     stored(&mut store, &plan);
-    let section_id = plan.sections[0].id;
-    let first = plan.sections[0].measures[0].clone();
-    let mut renamed = first.clone();
-    renamed.title = "Переименовано".into();
-    let changes = [
-        Change::Measure {
-            before: Box::new(first.clone()),
-            after: Box::new(renamed),
-        },
-        Change::InsertMeasure {
-            section_id,
-            index: 1,
-            measure: Box::new(Measure::new("1.9", "Новое")),
-        },
-        Change::RemoveMeasure {
-            section_id,
-            index: 0,
-            measure: Box::new(first),
-        },
-        Change::InsertSection {
-            index: 1,
-            section: Box::new(Section::new("3", "Вставленное")),
-        },
-        Change::RemoveSection {
-            index: 0,
-            section: Box::new(plan.sections[0].clone()),
-        },
-        Change::PlanHeader {
-            before: Box::new(plan.header()),
-            after: Box::new(Plan {
-                goal: "Цель".into(),
-                ..plan.header()
-            }),
-        },
-    ];
+    let changes = crate::model::fixtures::one_change_of_each_kind(&plan);
     for change in &changes {
         let version = store.data_version();
         let original = plan.clone();

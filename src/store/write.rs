@@ -30,6 +30,15 @@ impl<'t> Writer<'t> {
         Self { tx }
     }
 
+    /// Moves the sections of a plan or the measures of a section (`parent`) from `index` on by one place, as
+    /// `sql` says (one of the `MAKE_ROOM_…` / `CLOSE_…_GAP` statements).
+    fn shift_positions(&mut self, sql: &'static str, parent: Id, index: usize) -> Result<()> {
+        self.tx
+            .prepare_cached(sql)?
+            .execute(params![parent.to_string(), index as i64])?;
+        Ok(())
+    }
+
     /// Applies one change of a plan (see `Change`).
     pub fn apply(&mut self, plan_id: Id, change: &Change) -> Result<()> {
         match change {
@@ -49,23 +58,12 @@ impl<'t> Writer<'t> {
                 expect_one(n, ChangeMismatch::NoSection)
             }
             Change::InsertSection { index, section } => {
-                self.tx
-                    .prepare_cached(
-                        "UPDATE sections SET position = position + 1
-                          WHERE plan_id = ?1 AND position >= ?2",
-                    )?
-                    .execute(params![plan_id.to_string(), *index as i64])?;
+                self.shift_positions(MAKE_ROOM_FOR_SECTION, plan_id, *index)?;
                 self.put_section(plan_id, *index, section)
             }
             Change::RemoveSection { index, section } => {
                 self.delete_section(section.id)?;
-                self.tx
-                    .prepare_cached(
-                        "UPDATE sections SET position = position - 1
-                          WHERE plan_id = ?1 AND position > ?2",
-                    )?
-                    .execute(params![plan_id.to_string(), *index as i64])?;
-                Ok(())
+                self.shift_positions(CLOSE_SECTION_GAP, plan_id, *index)
             }
             Change::Measure { after, .. } => {
                 let place: Option<(String, i64)> = self
@@ -81,12 +79,7 @@ impl<'t> Writer<'t> {
                 index,
                 measure,
             } => {
-                self.tx
-                    .prepare_cached(
-                        "UPDATE measures SET position = position + 1
-                          WHERE section_id = ?1 AND position >= ?2",
-                    )?
-                    .execute(params![section_id.to_string(), *index as i64])?;
+                self.shift_positions(MAKE_ROOM_FOR_MEASURE, *section_id, *index)?;
                 self.put_measure(*section_id, *index, measure)
             }
             Change::RemoveMeasure {
@@ -100,13 +93,7 @@ impl<'t> Writer<'t> {
                     .execute(params![measure.id.to_string(), section_id.to_string()])?;
                 expect_one(n, ChangeMismatch::MeasureDeleted)?;
                 self.record_deletion(RecordKind::Measure, &id_key(measure.id))?;
-                self.tx
-                    .prepare_cached(
-                        "UPDATE measures SET position = position - 1
-                          WHERE section_id = ?1 AND position > ?2",
-                    )?
-                    .execute(params![section_id.to_string(), *index as i64])?;
-                Ok(())
+                self.shift_positions(CLOSE_MEASURE_GAP, *section_id, *index)
             }
             Change::School { before, after } => {
                 self.put_or_delete(before, after, Self::put_school, |w, school| {
@@ -264,25 +251,38 @@ impl<'t> Writer<'t> {
     }
 
     pub fn delete_plan(&mut self, id: Id) -> Result<()> {
-        self.record_children_deleted(RecordKind::Plan, id)?;
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM plans WHERE id = ?1")?
-            .execute([id.to_string()])?;
-        if n == 0 {
-            return Err(StoreError::PlanNotFound(id.to_string()));
-        }
-        self.record_deletion(RecordKind::Plan, &id_key(id))
+        self.delete_by_id(
+            RecordKind::Plan,
+            "DELETE FROM plans WHERE id = ?1",
+            id,
+            || StoreError::PlanNotFound(id.to_string()),
+        )
     }
 
     pub fn delete_section(&mut self, id: Id) -> Result<()> {
-        self.record_children_deleted(RecordKind::Section, id)?;
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM sections WHERE id = ?1")?
-            .execute([id.to_string()])?;
-        expect_one(n, ChangeMismatch::SectionDeleted)?;
-        self.record_deletion(RecordKind::Section, &id_key(id))
+        self.delete_by_id(
+            RecordKind::Section,
+            "DELETE FROM sections WHERE id = ?1",
+            id,
+            || ChangeMismatch::SectionDeleted.into(),
+        )
+    }
+
+    /// Deletes the record of `kind` with this id by `sql`, or fails with `missing` when there is none; keeps
+    /// tombstones for it and for what it held (a plan's sections and measures, a section's measures).
+    fn delete_by_id(
+        &mut self,
+        kind: RecordKind,
+        sql: &str,
+        id: Id,
+        missing: impl FnOnce() -> StoreError,
+    ) -> Result<()> {
+        self.record_children_deleted(kind, id)?;
+        let n = self.tx.prepare_cached(sql)?.execute([id.to_string()])?;
+        if n == 0 {
+            return Err(missing());
+        }
+        self.record_deletion(kind, &id_key(id))
     }
 
     pub fn put_school(&mut self, s: &School) -> Result<()> {
@@ -310,34 +310,34 @@ impl<'t> Writer<'t> {
     }
 
     pub fn delete_school(&mut self, id: Id) -> Result<()> {
-        let n = self
-            .tx
-            .prepare_cached("DELETE FROM schools WHERE id = ?1")?
-            .execute([id.to_string()])?;
-        expect_one(n, ChangeMismatch::SchoolDeleted)?;
-        self.record_deletion(RecordKind::School, &id_key(id))
+        self.delete_by_id(
+            RecordKind::School,
+            "DELETE FROM schools WHERE id = ?1",
+            id,
+            || ChangeMismatch::SchoolDeleted.into(),
+        )
     }
 
     pub fn put_progress(&mut self, p: &Progress) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO progress (measure_id, school_id, due, status, done_on, evidence,
-                                       comment, updated_at, by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                 ON CONFLICT(measure_id, school_id, due) DO UPDATE SET status = ?4, done_on = ?5,
-                    evidence = ?6, comment = ?7, updated_at = ?8, by = ?9",
-            )?
-            .execute(params![
-                p.measure_id.to_string(),
-                codec::school_text(p.school_id),
-                p.due.map(codec::date_text).unwrap_or_default(),
-                p.status.as_str(),
-                p.done_on.map(codec::date_text),
-                p.evidence,
-                p.comment,
-                codec::timestamp_text(&p.updated_at),
-                p.by,
-            ])?;
+        self.put_progress_all([p])
+    }
+
+    /// Puts many progress records through one prepared statement (an import of a region's reports puts
+    /// hundreds of thousands).
+    pub fn put_progress_all<'p>(
+        &mut self,
+        records: impl IntoIterator<Item = &'p Progress>,
+    ) -> Result<()> {
+        let mut put = self.tx.prepare_cached(
+            "INSERT INTO progress (measure_id, school_id, due, status, done_on, evidence,
+                                   comment, updated_at, by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(measure_id, school_id, due) DO UPDATE SET status = ?4, done_on = ?5,
+                evidence = ?6, comment = ?7, updated_at = ?8, by = ?9",
+        )?;
+        for p in records {
+            codec::execute_progress(&mut put, p)?;
+        }
         Ok(())
     }
 
@@ -413,7 +413,7 @@ impl<'t> Writer<'t> {
 
     /// Merges one record by age: looks up our `updated_at` with `sql` and `key`, and writes the incoming
     /// record with `put` unless ours is as new or newer.
-    fn merge_by_age(
+    pub(super) fn merge_by_age(
         &mut self,
         sql: &str,
         key: &[&dyn rusqlite::ToSql],
@@ -428,12 +428,22 @@ impl<'t> Writer<'t> {
         Ok(decision)
     }
 
+    /// [`merge_by_age`](Self::merge_by_age) of a record found by its id alone.
+    pub(super) fn merge_by_id(
+        &mut self,
+        sql: &str,
+        id: Id,
+        incoming: &crate::model::Timestamp,
+        put: impl FnOnce(&mut Self) -> Result<()>,
+    ) -> Result<Merge> {
+        self.merge_by_age(sql, &[&id.to_string()], incoming, put)
+    }
+
     /// Merges a plan header: the newer `updated_at` wins.
     pub fn merge_plan_header(&mut self, plan: &Plan) -> Result<Merge> {
-        let id = plan.id.to_string();
-        self.merge_by_age(
+        self.merge_by_id(
             "SELECT updated_at FROM plans WHERE id = ?1",
-            &[&id],
+            plan.id,
             &plan.updated_at,
             |w| w.put_plan_header(plan),
         )
@@ -441,10 +451,9 @@ impl<'t> Writer<'t> {
 
     /// Merges a section header at `position`: the newer `updated_at` wins.
     pub fn merge_section(&mut self, plan_id: Id, position: usize, s: &Section) -> Result<Merge> {
-        let id = s.id.to_string();
-        self.merge_by_age(
+        self.merge_by_id(
             "SELECT updated_at FROM sections WHERE id = ?1",
-            &[&id],
+            s.id,
             &s.updated_at,
             |w| w.put_section_header(plan_id, position, s),
         )
@@ -452,20 +461,18 @@ impl<'t> Writer<'t> {
 
     /// Merges a measure at `position`: the newer `updated_at` wins.
     pub fn merge_measure(&mut self, section_id: Id, position: usize, m: &Measure) -> Result<Merge> {
-        let id = m.id.to_string();
-        self.merge_by_age(
+        self.merge_by_id(
             "SELECT updated_at FROM measures WHERE id = ?1",
-            &[&id],
+            m.id,
             &m.updated_at,
             |w| w.put_measure(section_id, position, m),
         )
     }
 
     pub fn merge_school(&mut self, s: &School) -> Result<Merge> {
-        let id = s.id.to_string();
-        self.merge_by_age(
+        self.merge_by_id(
             "SELECT updated_at FROM schools WHERE id = ?1",
-            &[&id],
+            s.id,
             &s.updated_at,
             |w| w.put_school(s),
         )
@@ -504,30 +511,25 @@ impl<'t> Writer<'t> {
                     comment = excluded.comment, updated_at = excluded.updated_at, by = excluded.by
                   WHERE excluded.updated_at > progress.updated_at",
             )?;
-            let mut measure = uuid::Uuid::encode_buffer();
-            let mut school = uuid::Uuid::encode_buffer();
             for p in records {
-                let school_text = match p.school_id {
-                    Some(s) => &*s.hyphenated().encode_lower(&mut school),
-                    None => "",
-                };
-                changed += stmt.execute(params![
-                    &*p.measure_id.hyphenated().encode_lower(&mut measure),
-                    school_text,
-                    p.due.map(codec::date_text).unwrap_or_default(),
-                    p.status.as_str(),
-                    p.done_on.map(codec::date_text),
-                    p.evidence,
-                    p.comment,
-                    codec::timestamp_text(&p.updated_at),
-                    p.by,
-                ])?;
+                changed += codec::execute_progress(&mut stmt, p)?;
             }
         }
         let added = count(self.tx)? - before;
         Ok((added, changed - added, records.len() - changed))
     }
 }
+
+/// Positions are explicit (the document's order): inserting at `?2` moves the rows from it one down,
+/// removing at `?2` moves the rows after it one up.
+const MAKE_ROOM_FOR_SECTION: &str =
+    "UPDATE sections SET position = position + 1 WHERE plan_id = ?1 AND position >= ?2";
+const CLOSE_SECTION_GAP: &str =
+    "UPDATE sections SET position = position - 1 WHERE plan_id = ?1 AND position > ?2";
+const MAKE_ROOM_FOR_MEASURE: &str =
+    "UPDATE measures SET position = position + 1 WHERE section_id = ?1 AND position >= ?2";
+const CLOSE_MEASURE_GAP: &str =
+    "UPDATE measures SET position = position - 1 WHERE section_id = ?1 AND position > ?2";
 
 fn expect_one(rows: usize, mismatch: ChangeMismatch) -> Result<()> {
     if rows == 0 {

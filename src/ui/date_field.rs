@@ -4,13 +4,30 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use crate::i18n::I18n;
+use crate::model::Period;
 
 /// The format of a date in text fields.
 pub const FORMAT: &str = crate::model::DATE_FORMAT;
 
-/// Parses a date written as дд.мм.гггг.
+/// Parses a date written as дд.мм.гггг (also д.м.гггг, with spaces around).
 pub fn parse(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
+}
+
+/// A period typed as its two ends, or the message (in the UI's language) saying what is wrong: a date
+/// written otherwise, or the end before the start.
+pub fn parse_period(from: &str, to: &str, i18n: &I18n) -> Result<Period, String> {
+    let date = |text: &str| parse(text).ok_or_else(|| i18n.tr("error-date-format"));
+    let period = Period::new(date(from)?, date(to)?);
+    if period.from > period.to {
+        return Err(i18n.tr("error-period-reversed"));
+    }
+    Ok(period)
+}
+
+/// A date as shown and typed: дд.мм.гггг.
+pub fn format(date: NaiveDate) -> String {
+    date.format(FORMAT).to_string()
 }
 
 /// A text field holding a date as дд.мм.гггг, and a 📅 button opening a calendar (on the field's month, or
@@ -46,7 +63,7 @@ pub fn date_field(
                 let picked = calendar(ui, &mut month, parse(text), i18n);
                 ui.data_mut(|d| d.insert_temp(month_id, month));
                 if let Some(date) = picked {
-                    *text = date.format(FORMAT).to_string();
+                    *text = format(date);
                     ui.close();
                 }
             });
@@ -116,4 +133,49 @@ fn calendar(
 
 fn first_of_month(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{format, parse, parse_period};
+    use crate::i18n::{I18n, Language};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn dates_are_read_as_written_in_russia() {
+        assert_eq!(parse(" 31.10.2021 "), NaiveDate::from_ymd_opt(2021, 10, 31));
+        assert_eq!(parse("1.9.2021"), NaiveDate::from_ymd_opt(2021, 9, 1));
+        assert_eq!(parse("2021-10-31"), None);
+        assert_eq!(parse("31.02.2021"), None);
+        assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn dates_are_shown_with_two_digit_day_and_month() {
+        let day = NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date");
+        assert_eq!(format(day), "01.09.2021");
+        assert_eq!(parse(&format(day)), Some(day));
+    }
+
+    #[test]
+    fn a_period_is_two_dates_in_order() {
+        let ru = I18n::new(Language::Russian);
+        let period = parse_period("01.09.2021", " 31.8.2022", &ru).expect("a period");
+        assert_eq!(
+            period.from,
+            NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date")
+        );
+        assert_eq!(
+            period.to,
+            NaiveDate::from_ymd_opt(2022, 8, 31).expect("a date")
+        );
+        assert_eq!(
+            parse_period("01.09.2022", "31.08.2021", &ru),
+            Err("Начало периода позже его конца".to_owned())
+        );
+        assert_eq!(
+            parse_period("2021-09-01", "31.08.2022", &I18n::new(Language::English)),
+            Err("Write the date as dd.mm.yyyy, e.g. 01.09.2025".to_owned())
+        );
+    }
 }

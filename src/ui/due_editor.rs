@@ -4,10 +4,9 @@
 //! list hand-set (`Command::SetManualDue`), which re-derivation then leaves alone; "reset" returns to the
 //! dates the text gives. The new-date field's text lives in egui's temporary memory, keyed by the measure.
 
-use chrono::NaiveDate;
 use egui::RichText;
 
-use super::{ViewCtx, style};
+use super::{ViewCtx, date_field, style};
 use crate::app::Command;
 use crate::i18n::Arg;
 use crate::model::Measure;
@@ -54,7 +53,7 @@ pub fn due_editor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
     let mut remove = None;
     for (i, date) in measure.due.iter().enumerate() {
         ui.horizontal(|ui| {
-            let text = date.format("%d.%m.%Y").to_string();
+            let text = date_field::format(*date);
             let outside = period.is_some_and(|p| !p.contains(*date));
             ui.label(&text);
             if outside {
@@ -78,7 +77,7 @@ pub fn due_editor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut draft.text)
-                    .hint_text("дд.мм.гггг")
+                    .hint_text(ctx.tr("date-field-hint"))
                     .desired_width(96.0),
             )
             .labelled_by(label.id);
@@ -106,7 +105,7 @@ pub fn due_editor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
         ctx.push(Command::SetManualDue { id, due: Some(due) });
     }
     if add {
-        match parse_date(&draft.text) {
+        match date_field::parse(&draft.text) {
             Some(date) => {
                 let mut due = measure.due.clone();
                 due.push(date);
@@ -117,27 +116,4 @@ pub fn due_editor(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
         }
     }
     ui.data_mut(|d| d.insert_temp(draft_id, draft));
-}
-
-/// Reads a date written as дд.мм.гггг (also д.м.гггг).
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y").ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_date;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn dates_are_read_as_written_in_russia() {
-        assert_eq!(
-            parse_date(" 31.10.2021 "),
-            NaiveDate::from_ymd_opt(2021, 10, 31)
-        );
-        assert_eq!(parse_date("1.9.2021"), NaiveDate::from_ymd_opt(2021, 9, 1));
-        assert_eq!(parse_date("2021-10-31"), None);
-        assert_eq!(parse_date("31.02.2021"), None);
-        assert_eq!(parse_date(""), None);
-    }
 }

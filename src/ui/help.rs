@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use super::choices::choice_buttons;
 use super::{ViewCtx, actions, style, windows};
 
 /// The guides of the help window.
@@ -62,15 +63,11 @@ impl HelpWindow {
             .show(egui_ctx, |ui| {
                 ui.add(egui::Label::new(RichText::new(ctx.tr("help-intro")).weak()).wrap());
                 ui.add_space(4.0);
-                ui.horizontal_wrapped(|ui| {
-                    for tab in Tab::ALL {
-                        let button =
-                            egui::Button::selectable(self.tab == tab, ctx.tr(tab.label_key()));
-                        if ui.add(button).clicked() {
-                            self.tab = tab;
-                        }
-                    }
-                });
+                let tabs = Tab::ALL.map(|tab| (tab, ctx.tr(tab.label_key())));
+                let chosen = ui.horizontal_wrapped(|ui| choice_buttons(ui, self.tab, tabs, false));
+                if let Some(tab) = chosen.inner {
+                    self.tab = tab;
+                }
                 ui.separator();
                 let reserve = ui.spacing().interact_size.y + 16.0;
                 egui::ScrollArea::vertical()

@@ -3,6 +3,7 @@
 mod about;
 pub mod actions;
 mod calendar;
+mod choices;
 pub mod chooser;
 mod confirm_open;
 mod date_field;
@@ -12,6 +13,8 @@ mod fold;
 mod grid;
 mod help;
 pub mod hyphens;
+mod labelled;
+mod number_text;
 mod plan_header;
 pub mod plan_label;
 pub mod schools;

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use egui::RichText;
 
+use super::choices::choice_buttons;
+use super::labelled::labelled;
 use super::{ViewCtx, windows};
 use crate::app::chooser::{Mode, Purpose, Request};
 use crate::app::{Command, ThemeChoice};
@@ -79,51 +81,37 @@ impl SettingsWindow {
 /// Rows for the language, theme, font scale and the name stamped on progress marks.
 fn look(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     ui.label(ctx.tr("settings-language"));
-    ui.horizontal(|ui| {
-        for language in Language::ALL {
-            let selected = ctx.i18n.language() == language;
-            let response = ui.add(egui::Button::selectable(selected, language.native_name()));
-            if response.clicked() && !selected {
-                ctx.push(Command::System(SystemCommand::SetLanguage(language)));
-            }
-        }
-    });
+    let choices = Language::ALL.map(|l| (l, l.native_name()));
+    let chosen = ui.horizontal(|ui| choice_buttons(ui, ctx.i18n.language(), choices, false));
+    if let Some(language) = chosen.inner {
+        ctx.push(Command::System(SystemCommand::SetLanguage(language)));
+    }
     ui.end_row();
 
     ui.label(ctx.tr("settings-theme"));
-    ui.horizontal(|ui| {
-        for (theme, key) in [
-            (ThemeChoice::Light, "settings-theme-light"),
-            (ThemeChoice::Dark, "settings-theme-dark"),
-        ] {
-            let selected = ctx.ui_state.theme == theme;
-            if ui
-                .add(egui::Button::selectable(selected, ctx.tr(key)))
-                .clicked()
-            {
-                ctx.ui_state.theme = theme;
-            }
-        }
-    });
+    let choices = [
+        (ThemeChoice::Light, ctx.tr("settings-theme-light")),
+        (ThemeChoice::Dark, ctx.tr("settings-theme-dark")),
+    ];
+    let chosen = ui.horizontal(|ui| choice_buttons(ui, ctx.ui_state.theme, choices, false));
+    if let Some(theme) = chosen.inner {
+        ctx.ui_state.theme = theme;
+    }
     ui.end_row();
 
     ui.label(ctx.tr("settings-font-scale"));
-    ui.horizontal(|ui| {
-        for scale in FONT_SCALES {
-            let selected = ctx.ui_state.font_scale == scale;
-            if ui
-                .add(egui::Button::selectable(selected, format!("{scale} %")))
-                .clicked()
-            {
-                ctx.ui_state.font_scale = scale;
-            }
-        }
-    });
+    let choices = FONT_SCALES.map(|scale| (scale, format!("{scale} %")));
+    let chosen = ui.horizontal(|ui| choice_buttons(ui, ctx.ui_state.font_scale, choices, false));
+    if let Some(scale) = chosen.inner {
+        ctx.ui_state.font_scale = scale;
+    }
     ui.end_row();
 
-    let label = ui.label(ctx.tr("settings-user-name"));
-    ui.add(egui::TextEdit::singleline(&mut ctx.ui_state.user_name).desired_width(280.0))
-        .labelled_by(label.id);
+    labelled(
+        ui,
+        ctx.tr("settings-user-name"),
+        egui::TextEdit::singleline(&mut ctx.ui_state.user_name).desired_width(280.0),
+    );
     ui.end_row();
 }
 
@@ -136,9 +124,19 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> boo
         Some((Purpose::BackupsFolder, path)) => config.backups_dir = Some(path),
         other => ctx.ui_state.picked = other,
     }
-    ui.label(RichText::new(ctx.tr("settings-data-heading")).strong());
-    ui.end_row();
+    database_rows(ui, ctx, config);
+    backups_rows(ui, ctx, config)
+}
 
+/// A heading over the next rows of the grid.
+fn heading_row(ui: &mut egui::Ui, text: String) {
+    ui.label(RichText::new(text).strong());
+    ui.end_row();
+}
+
+/// The database file in use, and the one chosen for the next start.
+fn database_rows(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) {
+    heading_row(ui, ctx.tr("settings-data-heading"));
     ui.label(ctx.tr("settings-database"));
     ui.vertical(|ui| {
         let current = ctx
@@ -172,10 +170,12 @@ fn data(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> boo
         }
     });
     ui.end_row();
+}
 
-    ui.label(RichText::new(ctx.tr("settings-backups-heading")).strong());
-    ui.end_row();
-
+/// The backups folder and how many backups are kept. Returns whether the count is still being edited
+/// (dragged or typed).
+fn backups_rows(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, config: &mut AppConfig) -> bool {
+    heading_row(ui, ctx.tr("settings-backups-heading"));
     ui.label(ctx.tr("settings-backups-dir"));
     ui.vertical(|ui| {
         let db = ctx

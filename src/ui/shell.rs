@@ -4,6 +4,7 @@ use crate::app::SystemCommand;
 use egui::{Panel, RichText};
 
 use super::actions::{self, ActionId, ActionSpec};
+use super::choices::choice_buttons;
 use super::{ViewCtx, style};
 use crate::app::{Command, Screen, Toast, ToastKind};
 use crate::i18n::{Arg, Language};
@@ -129,24 +130,19 @@ fn right_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) -> f32 {
                 _ => text,
             }
         };
-        let (redo, undo) = (
-            actions::action(ActionId::Redo),
-            actions::action(ActionId::Undo),
-        );
         let hint = |spec: &ActionSpec| spec.hint.map(|h| i18n.tr(h)).unwrap_or_default();
-        let redo = ui
-            .add_enabled(ctx.data.can_redo, egui::Button::new(label(redo.name)))
-            .accessible_name(i18n.tr(redo.name))
-            .on_hover_text(hint(redo));
-        if redo.clicked() {
-            ctx.push(Command::Redo);
-        }
-        let undo = ui
-            .add_enabled(ctx.data.can_undo, egui::Button::new(label(undo.name)))
-            .accessible_name(i18n.tr(undo.name))
-            .on_hover_text(hint(undo));
-        if undo.clicked() {
-            ctx.push(Command::Undo);
+        for (id, enabled, command) in [
+            (ActionId::Redo, ctx.data.can_redo, Command::Redo),
+            (ActionId::Undo, ctx.data.can_undo, Command::Undo),
+        ] {
+            let spec = actions::action(id);
+            let button = ui
+                .add_enabled(enabled, egui::Button::new(label(spec.name)))
+                .accessible_name(i18n.tr(spec.name))
+                .on_hover_text(hint(spec));
+            if button.clicked() {
+                ctx.push(command);
+            }
         }
     });
     inner.response.rect.width()
@@ -172,15 +168,12 @@ fn window_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
 
 fn language_switch(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     // Right-to-left layout: add in reverse so the languages read in order.
-    for language in Language::ALL.into_iter().rev() {
-        let selected = ctx.i18n.language() == language;
-        if ui
-            .add(egui::Button::selectable(selected, language.native_name()))
-            .clicked()
-            && !selected
-        {
-            ctx.push(Command::System(SystemCommand::SetLanguage(language)));
-        }
+    let choices = Language::ALL
+        .into_iter()
+        .rev()
+        .map(|l| (l, l.native_name()));
+    if let Some(language) = choice_buttons(ui, ctx.i18n.language(), choices, false) {
+        ctx.push(Command::System(SystemCommand::SetLanguage(language)));
     }
 }
 
@@ -196,7 +189,7 @@ pub fn status_bar(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
             }
             ui.label(ctx.i18n.tr_args(
                 "status-today",
-                &[("date", Arg::Str(&ctx.today.format("%d.%m.%Y").to_string()))],
+                &[("date", Arg::Str(&crate::ui::date_field::format(ctx.today)))],
             ));
             if let Some(job) = &ctx.data.job {
                 job_progress(ui, ctx, job);

@@ -1,8 +1,6 @@
 //! First run: create a plan, import a file, or open the example.
 
-use chrono::{Datelike, NaiveDate};
-
-use super::ViewCtx;
+use super::{ViewCtx, date_field};
 use crate::app::Command;
 use crate::model::Period;
 
@@ -17,15 +15,9 @@ pub struct WelcomeView {
 impl WelcomeView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         if self.from.is_empty() && self.to.is_empty() {
-            // The school year in progress (or starting) today.
-            let year = if ctx.today.month() >= 7 {
-                ctx.today.year()
-            } else {
-                ctx.today.year() - 1
-            };
-            let period = Period::school_year(year);
-            self.from = period.from.format("%d.%m.%Y").to_string();
-            self.to = period.to.format("%d.%m.%Y").to_string();
+            let period = Period::school_year_to_plan(ctx.today);
+            self.from = date_field::format(period.from);
+            self.to = date_field::format(period.to);
         }
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.vertical_centered(|ui| {
@@ -100,14 +92,7 @@ impl WelcomeView {
         if title.is_empty() {
             return Err(ctx.tr("error-plan-title-empty"));
         }
-        let date = |text: &str| {
-            NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y")
-                .map_err(|_| ctx.tr("error-date-format"))
-        };
-        let period = Period::new(date(&self.from)?, date(&self.to)?);
-        if period.from > period.to {
-            return Err(ctx.tr("error-period-reversed"));
-        }
+        let period = date_field::parse_period(&self.from, &self.to, ctx.i18n)?;
         Ok((title.to_owned(), period))
     }
 }

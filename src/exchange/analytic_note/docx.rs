@@ -4,9 +4,9 @@
 
 use std::io::Cursor;
 
-use super::html::{
-    below_target, categories_text, date, done_sentence, due_text, indicator_value, percent,
-    updated_text,
+use super::text::{
+    below_target, categories_text, counts_sentence, date, done_sentence, due_text, header_facts,
+    indicator_value, percent, school_facts, updated_text,
 };
 use crate::exchange::docx::markup::{Align, Body, CellSpec};
 use crate::exchange::office::OfficeError;
@@ -23,32 +23,10 @@ const HEADER_FILL: &str = "EEF2F7";
 pub fn school_docx(r: &SchoolNote) -> Result<Vec<u8>, OfficeError> {
     let mut body = Body::new(false);
     header_lines(&mut body, &r.header, &r.school.name);
-    let mut facts = vec![("Школа", r.school.name.clone())];
-    for (label, value) in [
-        ("Вид", &r.school.kind),
-        ("Район", &r.school.district),
-        ("Директор", &r.school.director),
-        ("Контакты", &r.school.contacts),
-        ("Куратор", &r.school.curator),
-    ] {
-        if !value.trim().is_empty() {
-            facts.push((label, value.clone()));
-        }
-    }
-    let categories = categories_text(&r.school);
-    if !categories.is_empty() {
-        facts.push(("Категории", categories));
-    }
     heading(&mut body, "Сведения о школе");
-    facts_lines(&mut body, &facts);
+    facts_lines(&mut body, &school_facts(&r.school));
     heading(&mut body, "Итоги");
-    body.paragraph_sized(
-        &done_sentence(&r.summary, r.header.today),
-        true,
-        Align::Left,
-        Some(14),
-    );
-    body.paragraph(&counts_text(&r.summary), false, Align::Both);
+    totals(&mut body, &r.summary, r.header.today);
     sections_table(&mut body, &r.sections);
     heading(
         &mut body,
@@ -84,13 +62,7 @@ pub fn district_docx(r: &DistrictNote) -> Result<Vec<u8>, OfficeError> {
         ),
     );
     heading(&mut body, "Итоги по району");
-    body.paragraph_sized(
-        &done_sentence(&r.total, r.header.today),
-        true,
-        Align::Left,
-        Some(14),
-    );
-    body.paragraph(&counts_text(&r.total), false, Align::Both);
+    totals(&mut body, &r.total, r.header.today);
     heading(&mut body, "Школы");
     let widths = split(&body, &[26, 15, 18, 7, 18, 16]);
     body.table_start(&widths);
@@ -188,13 +160,7 @@ fn header_lines(body: &mut Body, header: &NoteHeader, about: &str) {
         false,
         Align::Center,
     );
-    let mut facts = Vec::new();
-    if !header.issuer.trim().is_empty() {
-        facts.push(("Разработчик", header.issuer.clone()));
-    }
-    if !header.approval.trim().is_empty() {
-        facts.push(("Утверждена", header.approval.clone()));
-    }
+    let facts = header_facts(header);
     if !facts.is_empty() {
         body.paragraph("", false, Align::Left);
     }
@@ -214,18 +180,10 @@ fn facts_lines(body: &mut Body, facts: &[(&str, String)]) {
     }
 }
 
-fn counts_text(s: &SchoolSummary) -> String {
-    format!(
-        "Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); в работе {}; \
-         не выполнено {}; отменено {}; просрочено {}.",
-        s.total,
-        s.done,
-        percent(s.done, s.total),
-        s.in_progress,
-        s.not_done,
-        s.cancelled,
-        s.overdue
-    )
+/// The sentence of what is done and the counts of every status.
+fn totals(body: &mut Body, s: &SchoolSummary, today: chrono::NaiveDate) {
+    body.paragraph_sized(&done_sentence(s, today), true, Align::Left, Some(14));
+    body.paragraph(&counts_sentence(s, |overdue| overdue), false, Align::Both);
 }
 
 /// Column widths in proportion to `weights`, filling the text width (the rest to the widest column).
@@ -313,8 +271,12 @@ fn done_table(body: &mut Body, items: &[DoneItem], with_school: bool) {
         body.paragraph("Выполненных мероприятий пока нет.", false, Align::Left);
         return;
     }
-    let mut weights = vec![6, 30, 12, 12, 26, 14];
-    let mut titles = vec![
+    let (school_title, weights) = if with_school {
+        (Some("Исполнитель"), vec![14, 6, 24, 11, 11, 22, 12])
+    } else {
+        (None, vec![6, 30, 12, 12, 26, 14])
+    };
+    let titles = [
         "№",
         "Мероприятие",
         "Срок",
@@ -322,40 +284,18 @@ fn done_table(body: &mut Body, items: &[DoneItem], with_school: bool) {
         "Подтверждение",
         "Отметил",
     ];
-    if with_school {
-        weights = vec![14, 6, 24, 11, 11, 22, 12];
-        titles.insert(0, "Исполнитель");
-    }
-    let widths = split(body, &weights);
-    body.table_start(&widths);
-    header_row(body, &widths, &titles);
-    for i in items {
-        let due = due_text(i.due);
-        let done_on = due_text(i.done_on);
-        let mut cells = Vec::with_capacity(7);
-        if with_school {
-            cells.push(CellSpec::plain(&i.school));
-        }
-        cells.extend([
-            CellSpec {
-                align: Align::Center,
-                ..CellSpec::plain(&i.number)
-            },
-            CellSpec::plain(&i.title),
-            CellSpec {
-                align: Align::Center,
-                ..CellSpec::plain(&due)
-            },
-            CellSpec {
-                align: Align::Center,
-                ..CellSpec::plain(&done_on)
-            },
-            CellSpec::plain(&i.evidence),
-            CellSpec::plain(&i.by),
-        ]);
-        body.row(&widths, &cells, false);
-    }
-    body.table_end();
+    let rows = items.iter().map(|i| {
+        let cells = vec![
+            (i.number.clone(), Align::Center),
+            (i.title.clone(), Align::Left),
+            (due_text(i.due), Align::Center),
+            (due_text(i.done_on), Align::Center),
+            (i.evidence.clone(), Align::Left),
+            (i.by.clone(), Align::Left),
+        ];
+        (i.school.as_str(), cells)
+    });
+    table_by_school(body, school_title, &weights, &titles, rows);
 }
 
 /// The indicators against their targets.
@@ -391,13 +331,7 @@ fn indicators_table(body: &mut Body, lines: &[IndicatorLine]) {
 /// The office's own execution: its counts, what it did (with evidence), what is overdue.
 fn office_part(body: &mut Body, office: &OfficeNote, today: chrono::NaiveDate) {
     heading(body, "Выполнение мероприятий управлением образования");
-    body.paragraph_sized(
-        &done_sentence(&office.summary, today),
-        true,
-        Align::Left,
-        Some(14),
-    );
-    body.paragraph(&counts_text(&office.summary), false, Align::Both);
+    totals(body, &office.summary, today);
     done_table(body, &office.done, false);
     heading(
         body,
@@ -419,39 +353,50 @@ fn items_table(body: &mut Body, items: &[NoteItem], with_school: bool, empty: &s
         body.paragraph(empty, false, Align::Left);
         return;
     }
-    let mut weights = vec![6, 37, 15, 22, 20];
-    let mut titles = vec!["№", "Мероприятие", "Срок", "Ответственные", "Статус"];
-    if with_school {
-        weights.insert(0, 15);
-        weights[2] = 27;
-        weights[3] = 17;
-        weights[4] = 17;
-        weights[5] = 18;
-        titles.insert(0, "Школа");
-    }
-    let widths = split(body, &weights);
+    let (school_title, weights) = if with_school {
+        (Some("Школа"), vec![15, 6, 27, 17, 17, 18])
+    } else {
+        (None, vec![6, 37, 15, 22, 20])
+    };
+    let titles = ["№", "Мероприятие", "Срок", "Ответственные", "Статус"];
+    let rows = items.iter().map(|i| {
+        let cells = vec![
+            (i.number.clone(), Align::Center),
+            (i.title.clone(), Align::Left),
+            (due_text(i.due), Align::Center),
+            (i.responsible.clone(), Align::Left),
+            (status_title(i.status).to_owned(), Align::Left),
+        ];
+        (i.school.as_str(), cells)
+    });
+    table_by_school(body, school_title, &weights, &titles, rows);
+}
+
+/// A table of occurrences: a header row of `titles` and a row of cells each, both led by the executor's
+/// column when it has a title (`school_title`); `weights` are the widths of all the columns. A cell is its
+/// text and its alignment.
+fn table_by_school<'a>(
+    body: &mut Body,
+    school_title: Option<&str>,
+    weights: &[u32],
+    titles: &[&str],
+    rows: impl Iterator<Item = (&'a str, Vec<(String, Align)>)>,
+) {
+    let widths = split(body, weights);
     body.table_start(&widths);
-    header_row(body, &widths, &titles);
-    for i in items {
-        let due = due_text(i.due);
-        let mut cells = Vec::with_capacity(6);
-        if with_school {
-            cells.push(CellSpec::plain(&i.school));
-        }
-        cells.extend([
-            CellSpec {
-                align: Align::Center,
-                ..CellSpec::plain(&i.number)
-            },
-            CellSpec::plain(&i.title),
-            CellSpec {
-                align: Align::Center,
-                ..CellSpec::plain(&due)
-            },
-            CellSpec::plain(&i.responsible),
-            CellSpec::plain(status_title(i.status)),
-        ]);
-        body.row(&widths, &cells, false);
+    let all_titles: Vec<&str> = school_title
+        .into_iter()
+        .chain(titles.iter().copied())
+        .collect();
+    header_row(body, &widths, &all_titles);
+    for (school, cells) in rows {
+        let school_cell = school_title.map(|_| CellSpec::plain(school));
+        let cells = cells.iter().map(|(text, align)| CellSpec {
+            align: *align,
+            ..CellSpec::plain(text)
+        });
+        let row: Vec<CellSpec> = school_cell.into_iter().chain(cells).collect();
+        body.row(&widths, &row, false);
     }
     body.table_end();
 }

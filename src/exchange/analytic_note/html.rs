@@ -5,11 +5,14 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use crate::model::{IndicatorUnit, School, Timestamp};
+use super::text::{
+    below_target, categories_text, counts_sentence, date, done_sentence, due_text, header_facts,
+    indicator_value, percent, school_facts, updated_text,
+};
 use crate::stats::SchoolSummary;
 use crate::stats::analytic_note::{
     DistrictNote, DoneItem, IndicatorLine, NoteHeader, NoteItem, OfficeNote, SchoolNote,
-    SectionLine, UPCOMING_DAYS, category_title, status_title,
+    SectionLine, UPCOMING_DAYS, status_title,
 };
 
 const STYLE: &str = r#"
@@ -54,39 +57,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub(crate) fn date(d: NaiveDate) -> String {
-    d.format(crate::model::DATE_FORMAT).to_string()
-}
-
-pub(crate) fn due_text(d: Option<NaiveDate>) -> String {
-    d.map(date).unwrap_or_else(|| "без срока".to_owned())
-}
-
-pub(crate) fn percent(part: u32, whole: u32) -> u32 {
-    if whole == 0 {
-        0
-    } else {
-        (f64::from(part) * 100.0 / f64::from(whole)).round() as u32
-    }
-}
-
-/// "мероприятия" after "из 1", "из 21"; "мероприятий" otherwise (the genitive after "из").
-fn measures_genitive(n: u32) -> &'static str {
-    crate::i18n::russian_plural(n as usize, "мероприятия", "мероприятий", "мероприятий")
-}
-
-/// "Выполнено N из M мероприятий со сроком по DD.MM.YYYY (P%)".
-pub fn done_sentence(summary: &SchoolSummary, today: NaiveDate) -> String {
-    format!(
-        "Выполнено {} из {} {} со сроком по {} ({}%).",
-        summary.done,
-        summary.due,
-        measures_genitive(summary.due),
-        date(today),
-        percent(summary.done, summary.due)
-    )
-}
-
 fn page_start(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(out, "<title>{}</title>", escape(title));
@@ -116,14 +86,7 @@ fn header_lines(out: &mut String, header: &NoteHeader, about: &str) {
         date(header.period.to),
         date(header.today)
     );
-    let mut facts = Vec::new();
-    if !header.issuer.trim().is_empty() {
-        facts.push(("Разработчик", header.issuer.clone()));
-    }
-    if !header.approval.trim().is_empty() {
-        facts.push(("Утверждена", header.approval.clone()));
-    }
-    facts_table(out, &facts);
+    facts_table(out, &header_facts(header));
 }
 
 fn facts_table(out: &mut String, facts: &[(&str, String)]) {
@@ -180,29 +143,19 @@ fn items_table(out: &mut String, items: &[NoteItem], with_school: bool, empty: &
         let _ = writeln!(out, "<p class=\"none\">{}</p>", escape(empty));
         return;
     }
-    out.push_str("<table>\n<tr>");
-    if with_school {
-        out.push_str("<th>Школа</th>");
-    }
-    out.push_str(
-        "<th>№</th><th>Мероприятие</th><th>Срок</th><th>Ответственные</th><th>Статус</th></tr>\n",
-    );
-    for i in items {
-        out.push_str("<tr>");
-        if with_school {
-            let _ = write!(out, "<td>{}</td>", escape(&i.school));
-        }
-        let _ = writeln!(
-            out,
-            "<td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+    let rows = items.iter().map(|i| {
+        let cells = format!(
+            "<td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td>",
             escape(&i.number),
             escape(&i.title),
             due_text(i.due),
             escape(&i.responsible),
             status_title(i.status)
         );
-    }
-    out.push_str("</table>\n");
+        (i.school.as_str(), cells)
+    });
+    let titles = "<th>№</th><th>Мероприятие</th><th>Срок</th><th>Ответственные</th><th>Статус</th>";
+    table_by_school(out, with_school.then_some("Школа"), titles, rows);
 }
 
 /// Done occurrences with their evidence and who marked them.
@@ -216,21 +169,9 @@ fn done_table(out: &mut String, items: &[DoneItem], with_school: bool) {
         out.push_str("<p class=\"none\">Выполненных мероприятий пока нет.</p>\n");
         return;
     }
-    out.push_str("<table>\n<tr>");
-    if with_school {
-        out.push_str("<th>Исполнитель</th>");
-    }
-    out.push_str(
-        "<th>№</th><th>Мероприятие</th><th>Срок</th><th>Выполнено</th><th>Подтверждение</th><th>Отметил</th></tr>\n",
-    );
-    for i in items {
-        out.push_str("<tr>");
-        if with_school {
-            let _ = write!(out, "<td>{}</td>", escape(&i.school));
-        }
-        let _ = writeln!(
-            out,
-            "<td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+    let rows = items.iter().map(|i| {
+        let cells = format!(
+            "<td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td>",
             escape(&i.number),
             escape(&i.title),
             due_text(i.due),
@@ -238,6 +179,33 @@ fn done_table(out: &mut String, items: &[DoneItem], with_school: bool) {
             escape(&i.evidence).replace('\n', "<br>"),
             escape(&i.by)
         );
+        (i.school.as_str(), cells)
+    });
+    let titles = "<th>№</th><th>Мероприятие</th><th>Срок</th><th>Выполнено</th><th>Подтверждение</th><th>Отметил</th>";
+    table_by_school(out, with_school.then_some("Исполнитель"), titles, rows);
+}
+
+/// A table of occurrences: the header cells `titles` and a row of `cells` each, both led by the
+/// executor's column when it has a title (`school_title`).
+fn table_by_school<'a>(
+    out: &mut String,
+    school_title: Option<&str>,
+    titles: &str,
+    rows: impl Iterator<Item = (&'a str, String)>,
+) {
+    out.push_str("<table>\n<tr>");
+    if let Some(title) = school_title {
+        let _ = write!(out, "<th>{}</th>", escape(title));
+    }
+    out.push_str(titles);
+    out.push_str("</tr>\n");
+    for (school, cells) in rows {
+        out.push_str("<tr>");
+        if school_title.is_some() {
+            let _ = write!(out, "<td>{}</td>", escape(school));
+        }
+        out.push_str(&cells);
+        out.push_str("</tr>\n");
     }
     out.push_str("</table>\n");
 }
@@ -262,37 +230,10 @@ fn indicators_table(out: &mut String, lines: &[IndicatorLine]) {
     out.push_str("</table>\n");
 }
 
-/// An indicator's value as the report writes it: «80%», «12», «да»/«нет», «—» when none.
-pub(crate) fn indicator_value(unit: IndicatorUnit, value: Option<f64>) -> String {
-    let Some(v) = value else {
-        return "—".into();
-    };
-    let number = if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.1}").replace('.', ",")
-    };
-    match unit {
-        IndicatorUnit::Percent => format!("{number}%"),
-        IndicatorUnit::Count => number,
-        IndicatorUnit::YesNo => if v >= 0.5 { "да" } else { "нет" }.into(),
-    }
-}
-
-/// Whether the actual value is known and below the target.
-pub(crate) fn below_target(l: &IndicatorLine) -> bool {
-    matches!((l.actual, l.target), (Some(a), Some(t)) if a < t)
-}
-
 /// The office's own execution: its counts, what it did (with evidence), what is overdue.
 fn office_part(out: &mut String, office: &OfficeNote, today: NaiveDate) {
     out.push_str("<h2>Выполнение мероприятий управлением образования</h2>\n");
-    let _ = writeln!(
-        out,
-        "<p class=\"big\">{}</p>",
-        escape(&done_sentence(&office.summary, today))
-    );
-    counts_line(out, &office.summary);
+    totals(out, &office.summary, today);
     done_table(out, &office.done, false);
     let _ = writeln!(
         out,
@@ -302,38 +243,18 @@ fn office_part(out: &mut String, office: &OfficeNote, today: NaiveDate) {
     items_table(out, &office.overdue, false, "Просроченных мероприятий нет.");
 }
 
-fn counts_line(out: &mut String, s: &SchoolSummary) {
+/// The sentence of what is done and the counts of every status.
+fn totals(out: &mut String, s: &SchoolSummary, today: NaiveDate) {
     let _ = writeln!(
         out,
-        "<p>Всего мероприятий на период (с учётом повторов): {}; выполнено {} ({}%); в работе {}; \
-         не выполнено {}; отменено {}; <span class=\"{}\">просрочено {}</span>.</p>",
-        s.total,
-        s.done,
-        percent(s.done, s.total),
-        s.in_progress,
-        s.not_done,
-        s.cancelled,
-        if s.overdue > 0 { "late" } else { "" },
-        s.overdue
+        "<p class=\"big\">{}</p>",
+        escape(&done_sentence(s, today))
     );
-}
-
-pub(crate) fn updated_text(t: Option<Timestamp>) -> String {
-    t.map(|t| {
-        t.with_timezone(&chrono::Local)
-            .format(crate::model::DATE_FORMAT)
-            .to_string()
-    })
-    .unwrap_or_else(|| "—".to_owned())
-}
-
-pub(crate) fn categories_text(school: &School) -> String {
-    school
-        .categories
-        .iter()
-        .map(|c| category_title(*c))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let late = if s.overdue > 0 { "late" } else { "" };
+    let counts = counts_sentence(s, |overdue| {
+        format!("<span class=\"{late}\">{overdue}</span>")
+    });
+    let _ = writeln!(out, "<p>{counts}</p>");
 }
 
 /// The report of one school as an HTML page.
@@ -342,31 +263,10 @@ pub fn school_html(r: &SchoolNote) -> String {
     let name = r.school.display_name().to_owned();
     page_start(&mut out, &format!("Аналитическая справка — {name}"));
     header_lines(&mut out, &r.header, &r.school.name);
-    let mut facts = vec![("Школа", r.school.name.clone())];
-    for (label, value) in [
-        ("Вид", &r.school.kind),
-        ("Район", &r.school.district),
-        ("Директор", &r.school.director),
-        ("Контакты", &r.school.contacts),
-        ("Куратор", &r.school.curator),
-    ] {
-        if !value.trim().is_empty() {
-            facts.push((label, value.clone()));
-        }
-    }
-    let categories = categories_text(&r.school);
-    if !categories.is_empty() {
-        facts.push(("Категории", categories));
-    }
     out.push_str("<h2>Сведения о школе</h2>\n");
-    facts_table(&mut out, &facts);
+    facts_table(&mut out, &school_facts(&r.school));
     out.push_str("<h2>Итоги</h2>\n");
-    let _ = writeln!(
-        out,
-        "<p class=\"big\">{}</p>",
-        escape(&done_sentence(&r.summary, r.header.today))
-    );
-    counts_line(&mut out, &r.summary);
+    totals(&mut out, &r.summary, r.header.today);
     sections_table(&mut out, &r.sections);
     let _ = writeln!(
         out,
@@ -400,12 +300,7 @@ pub fn district_html(r: &DistrictNote) -> String {
         ),
     );
     out.push_str("<h2>Итоги по району</h2>\n");
-    let _ = writeln!(
-        out,
-        "<p class=\"big\">{}</p>",
-        escape(&done_sentence(&r.total, r.header.today))
-    );
-    counts_line(&mut out, &r.total);
+    totals(&mut out, &r.total, r.header.today);
     out.push_str("<h2>Школы</h2>\n");
     out.push_str(
         "<table>\n<tr><th>Школа</th><th>Категории</th><th>Выполнено из наступивших</th><th>%</th><th>Просрочено</th><th>Обновлено</th></tr>\n",
@@ -452,7 +347,7 @@ pub fn district_html(r: &DistrictNote) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Category, Measure, Period, Plan, Progress, Section, Status};
+    use crate::model::{Category, Measure, Period, Plan, Progress, School, Section, Status};
     use crate::stats::ProgressIndex;
     use crate::stats::analytic_note::{district_note, school_note};
 
@@ -501,13 +396,5 @@ mod tests {
         assert!(html.contains("Аналитическая справка"));
         assert!(html.contains("1 из 3"));
         assert!(html.contains("по общеобразовательным организациям района (школ: 1)"));
-    }
-
-    #[test]
-    fn genitive_after_iz() {
-        assert_eq!(measures_genitive(1), "мероприятия");
-        assert_eq!(measures_genitive(21), "мероприятия");
-        assert_eq!(measures_genitive(11), "мероприятий");
-        assert_eq!(measures_genitive(7), "мероприятий");
     }
 }

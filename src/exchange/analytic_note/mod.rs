@@ -3,3 +3,4 @@
 
 pub mod docx;
 pub mod html;
+mod text;

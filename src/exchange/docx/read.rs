@@ -56,19 +56,29 @@ pub fn docx_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, OfficeEr
         }
     }
     drop_repeated_headers(&mut rows);
-    let lines: Vec<HeaderLine> = blocks[..first]
+    Ok(table_under_paragraphs(&blocks, first, rows, file_stem))
+}
+
+/// A table of the document with the paragraphs above it (`blocks` before `index`), which hold the header.
+fn table_under_paragraphs(
+    blocks: &[Block],
+    index: usize,
+    rows: Vec<Vec<String>>,
+    file_stem: &str,
+) -> OfficeTable {
+    let lines: Vec<HeaderLine> = blocks[..index]
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph(line) => Some(line.clone()),
             Block::Table(_) => None,
         })
         .collect();
-    Ok(OfficeTable {
+    OfficeTable {
         rows,
         lines,
         title_rows_emphasized: true,
         stem: file_stem.to_owned(),
-    })
+    }
 }
 
 fn width_of(rows: &[Vec<String>]) -> usize {
@@ -93,19 +103,8 @@ pub fn docx_largest_table(bytes: &[u8], file_stem: &str) -> Result<OfficeTable, 
     let (index, rows) = tables(&blocks)
         .max_by_key(|(i, rows)| (rows.len(), std::cmp::Reverse(*i)))
         .ok_or(OfficeError::NoTable)?;
-    let lines = blocks[..index]
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(line) => Some(line.clone()),
-            Block::Table(_) => None,
-        })
-        .collect();
-    Ok(OfficeTable {
-        rows: rows.clone(),
-        lines,
-        title_rows_emphasized: true,
-        stem: file_stem.to_owned(),
-    })
+    let rows = rows.clone();
+    Ok(table_under_paragraphs(&blocks, index, rows, file_stem))
 }
 
 /// The body of the main document part as paragraphs and tables. Every reading of a document starts here.

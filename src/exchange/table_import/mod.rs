@@ -23,7 +23,6 @@ mod tests;
 pub use cells::{detect as detect_delimiter, parse_delimited};
 pub use columns::{ColumnMapping, TableColumn};
 
-use crate::i18n::{I18n, Localize};
 use crate::model::Section;
 
 /// What a table holds: the title above its header, its sections of measures (new ids, stamped now, due
@@ -47,7 +46,7 @@ impl TableImport {
 }
 
 /// Why a table cannot be read. The text is in `assets/i18n/*.ftl` (keys `table-error-*`), given by
-/// [`Localize`]; `Display` is the Russian one.
+/// [`crate::i18n::Localize`]; `Display` is the Russian one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TableError {
     Empty,
@@ -56,18 +55,12 @@ pub enum TableError {
     NoData,
 }
 
-crate::i18n::display_in_russian!(TableError);
-
-impl Localize for TableError {
-    fn message(&self, i18n: &I18n) -> String {
-        i18n.tr(match self {
-            TableError::Empty => "table-error-empty",
-            TableError::NoHeader => "table-error-no-header",
-            TableError::NoTitleColumn => "table-error-no-title-column",
-            TableError::NoData => "table-error-no-data",
-        })
-    }
-}
+crate::i18n::localized_by_key!(TableError {
+    Empty => "table-error-empty",
+    NoHeader => "table-error-no-header",
+    NoTitleColumn => "table-error-no-title-column",
+    NoData => "table-error-no-data",
+});
 
 /// Reads a road-map table whose header row names its columns (see the module docs).
 pub fn read_table(rows: &[Vec<String>]) -> Result<TableImport, TableError> {

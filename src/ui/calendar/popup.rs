@@ -131,7 +131,7 @@ pub fn day_window(
     let title = ctx.i18n.tr_args(
         "calendar-day-title",
         &[
-            ("date", Arg::Str(&day.format("%d.%m.%Y").to_string())),
+            ("date", Arg::Str(&crate::ui::date_field::format(day))),
             ("count", Arg::Num(entries.len() as f64)),
         ],
     );

@@ -1,8 +1,7 @@
 //! «Восстановить из резервной копии»: the backups taken before imports (date, size), newest first, each
 //! with «Восстановить» behind a confirmation.
 
-use crate::app::{Command, ExchangeCommand};
-use crate::store::BackupInfo;
+use crate::app::{BackupInfo, Command, ExchangeCommand};
 use crate::ui::ViewCtx;
 
 /// The backup whose restore awaits the user's confirmation.

@@ -2,10 +2,9 @@
 //! Excel, CSV), as written for an exchange file; the user changes it per measure or for all at once
 //! before applying.
 
-use crate::app::{Command, ExchangeCommand, PendingImport};
+use crate::app::{Command, ExchangeCommand, PendingImport, RecordKind};
 use crate::exchange::Action;
 use crate::model::{Executor, Id};
-use crate::store::RecordKind;
 use crate::ui::ViewCtx;
 
 /// At most this many measures are listed one by one (all of them still change with «для всех»).

@@ -1,9 +1,8 @@
 //! The import preview: what a file would add, change and delete, and where it conflicts — counts per kind
 //! of record, expandable lists of titles (conflicts highlighted), then «Применить» or «Отмена».
 
-use crate::app::{Command, ExchangeCommand, PendingImport};
+use crate::app::{Command, ExchangeCommand, PendingImport, RecordKind};
 use crate::exchange::Action;
-use crate::store::RecordKind;
 use crate::ui::ViewCtx;
 
 /// A list of at most this many changes opens by itself.

@@ -3,9 +3,8 @@
 //! the combined preview of the collected reports — each school named with its changes by measure — then
 //! «Применить все» after one backup, or «Отмена».
 
-use crate::app::{Command, ExchangeCommand, PendingReports};
+use crate::app::{Command, ExchangeCommand, PendingReports, RecordKind};
 use crate::i18n::Arg;
-use crate::store::RecordKind;
 use crate::ui::ViewCtx;
 
 /// The two buttons of the loop (on the Обмен screen, under import).

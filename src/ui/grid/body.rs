@@ -542,11 +542,7 @@ fn text_label(ui: &mut egui::Ui, text: &str, paint: &Paint<'_>, small: bool, wea
     if text.is_empty() {
         return;
     }
-    let font = if small {
-        paint.fonts.small.clone()
-    } else {
-        paint.fonts.body.clone()
-    };
+    let font = paint.fonts.font(small).clone();
     let color = if weak {
         ui.visuals().weak_text_color()
     } else {

@@ -69,6 +69,11 @@ impl Fonts {
             small: TextStyle::Small.resolve(style),
         }
     }
+
+    /// The small font or the body's.
+    pub fn font(&self, small: bool) -> &FontId {
+        if small { &self.small } else { &self.body }
+    }
 }
 
 /// Heights of wrapped text.
@@ -133,11 +138,7 @@ impl Estimate<'_, '_> {
 
 impl TextMeasure for Estimate<'_, '_> {
     fn height(&mut self, text: &str, width: f32, small: bool) -> f32 {
-        let font = if small {
-            &self.grid.small
-        } else {
-            &self.grid.body
-        };
+        let font = self.grid.font(small);
         let fonts = &mut *self.fonts;
         let widths = &mut *self.widths;
         let mut advance = |c| widths.get(c, small, || fonts.glyph_width(font, c));
@@ -159,11 +160,7 @@ pub struct Exact<'f, 'a> {
 
 impl TextMeasure for Exact<'_, '_> {
     fn height(&mut self, text: &str, width: f32, small: bool) -> f32 {
-        let font = if small {
-            &self.grid.small
-        } else {
-            &self.grid.body
-        };
+        let font = self.grid.font(small);
         let text = crate::ui::hyphens::fit_words(text, width, |c| self.fonts.glyph_width(font, c));
         let job = LayoutJob::simple(text.into_owned(), font.clone(), Color32::BLACK, width);
         self.fonts.layout_job(job).size().y

@@ -198,49 +198,54 @@ mod tests {
         (0..n).map(|_| crate::model::new_id()).collect()
     }
 
+    /// Syncs `rows` (each its own id, all with the same content) estimating every row at `height`;
+    /// returns how many rows were estimated.
+    fn sync_counting(
+        cache: &mut HeightCache,
+        (rows_generation, version): (u64, u64),
+        rows: &[Id],
+        height: f32,
+    ) -> usize {
+        let mut estimated = 0;
+        cache.sync(
+            rows_generation,
+            version,
+            rows,
+            |r| r,
+            |_| 7,
+            |_| {
+                estimated += 1;
+                height
+            },
+        );
+        estimated
+    }
+
+    /// A cache laid out at one width with `rows` estimated at `height` each.
+    fn cache_of(rows: &[Id], height: f32) -> HeightCache {
+        let mut cache = HeightCache::default();
+        cache.set_widths(&[100.0], 1, false);
+        sync_counting(&mut cache, (1, 1), rows, height);
+        cache
+    }
+
     #[test]
     fn heights_are_computed_once_per_key() {
         let rows = ids(3);
         let mut cache = HeightCache::default();
-        let mut estimates = 0;
         cache.set_widths(&[100.0, 200.0], 1, false);
-        cache.sync(
-            1,
-            1,
-            &rows,
-            |r| r,
-            |_| 7,
-            |_| {
-                estimates += 1;
-                20.0
-            },
-        );
-        assert_eq!(estimates, 3);
+        assert_eq!(sync_counting(&mut cache, (1, 1), &rows, 20.0), 3);
         assert_eq!(cache.heights(), &[20.0; 3]);
 
         // Same widths, rows and version: nothing is recomputed.
         assert!(!cache.set_widths(&[100.2, 199.9], 1, false));
-        let mut again = 0;
-        cache.sync(
-            1,
-            1,
-            &rows,
-            |r| r,
-            |_| 7,
-            |_| {
-                again += 1;
-                0.0
-            },
-        );
-        assert_eq!(again, 0);
+        assert_eq!(sync_counting(&mut cache, (1, 1), &rows, 0.0), 0);
     }
 
     #[test]
     fn an_edit_re_estimates_only_the_changed_row() {
         let rows = ids(3);
-        let mut cache = HeightCache::default();
-        cache.set_widths(&[100.0], 1, false);
-        cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 20.0);
+        let mut cache = cache_of(&rows, 20.0);
         let edited = rows[1];
         let mut estimated = Vec::new();
         cache.sync(
@@ -261,36 +266,11 @@ mod tests {
     #[test]
     fn a_resize_re_estimates_all_but_not_while_dragging() {
         let rows = ids(2);
-        let mut cache = HeightCache::default();
-        cache.set_widths(&[100.0], 1, false);
-        cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 20.0);
+        let mut cache = cache_of(&rows, 20.0);
         assert!(!cache.set_widths(&[50.0], 1, true), "kept while dragging");
-        let mut n = 0;
-        cache.sync(
-            1,
-            1,
-            &rows,
-            |r| r,
-            |_| 7,
-            |_| {
-                n += 1;
-                40.0
-            },
-        );
-        assert_eq!(n, 0);
+        assert_eq!(sync_counting(&mut cache, (1, 1), &rows, 40.0), 0);
         assert!(cache.set_widths(&[50.0], 1, false), "dropped once released");
-        cache.sync(
-            1,
-            1,
-            &rows,
-            |r| r,
-            |_| 7,
-            |_| {
-                n += 1;
-                40.0
-            },
-        );
-        assert_eq!(n, 2);
+        assert_eq!(sync_counting(&mut cache, (1, 1), &rows, 40.0), 2);
         assert_eq!(cache.heights(), &[40.0, 40.0]);
         // Another font size (the settings' text scale) lays everything out again too.
         assert!(cache.set_widths(&[50.0], 2, false));
@@ -299,9 +279,7 @@ mod tests {
     #[test]
     fn refined_rows_keep_their_exact_height() {
         let rows = ids(3);
-        let mut cache = HeightCache::default();
-        cache.set_widths(&[100.0], 1, false);
-        cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 20.0);
+        let mut cache = cache_of(&rows, 20.0);
         assert!(cache.refine(1..2, &rows, |r| r, |_| 38.0));
         assert!(
             !cache.refine(0..3, &rows, |r| r, |_| 20.0),
@@ -317,7 +295,7 @@ mod tests {
     fn visible_rows_are_found_from_the_heights() {
         let rows = ids(5);
         let mut cache = HeightCache::default();
-        cache.sync(1, 1, &rows, |r| r, |_| 7, |_| 10.0);
+        sync_counting(&mut cache, (1, 1), &rows, 10.0);
         assert_eq!(cache.rows_in(0.0, 15.0, 0.0), 0..2);
         assert_eq!(cache.rows_in(25.0, 10.0, 0.0), 2..4);
         assert_eq!(cache.rows_in(100.0, 10.0, 0.0), 5..5);

@@ -4,7 +4,7 @@
 //! - `heights`, `cells`: row heights (estimated for all, exact near the screen) and what a cell shows;
 //! - `body`: the `TableBuilder` drawing only the visible rows;
 //! - `selection`, `keys`, `editing`, `menus`: cursor and multi-select, the keyboard, in-place editing, the
-//!   toolbar and row menus — all ending in `Command`s; `tsv`: copying rows;
+//!   toolbar and row menus — all ending in actions that `perform` turns into `Command`s; `tsv`: copying rows;
 //! - `filter_bar`, `details`: find and filter; the selected measure's panel.
 
 mod body;
@@ -17,6 +17,7 @@ mod filter_bar;
 mod heights;
 mod keys;
 mod menus;
+mod perform;
 mod rows;
 mod selection;
 mod tsv;
@@ -353,157 +354,6 @@ impl GridView {
             if editable(key, c as usize) {
                 return Some((key, c as usize));
             }
-        }
-    }
-
-    fn perform(
-        &mut self,
-        action: Action,
-        egui_ctx: &egui::Context,
-        ctx: &mut ViewCtx<'_>,
-        plan: &Plan,
-        cols: &[Col],
-    ) {
-        let document_order = ctx.ui_state.sort == MeasureSort::Document;
-        match action {
-            Action::Cursor {
-                rows,
-                cols: dc,
-                extend,
-            } => {
-                let keys = self.keys(plan);
-                if keys.is_empty() {
-                    return;
-                }
-                let (row, col) = match self.sel.cursor {
-                    Some(c) => match self.rows.row_of.get(&c.row.id()) {
-                        Some(&r) => (r as i64 + i64::from(rows), c.col as i64 + i64::from(dc)),
-                        None => (0, c.col as i64),
-                    },
-                    None => (0, 1),
-                };
-                let row = row.clamp(0, keys.len() as i64 - 1) as usize;
-                let col = col.clamp(0, cols.len() as i64 - 1) as usize;
-                let extend = if extend { Extend::Range } else { Extend::None };
-                self.click(keys[row], col, extend, ctx, plan);
-                self.scroll_to = Some(row);
-            }
-            Action::Edit => {
-                if let Some(c) = self.sel.cursor {
-                    let col = if cols[c.col].editable() {
-                        cols[c.col]
-                    } else {
-                        Col::TITLE
-                    };
-                    self.edit = Editing::start(plan, c.row, col);
-                }
-            }
-            Action::AddMeasure => {
-                if let Some(si) = self.current_section(plan) {
-                    ctx.push(Command::InsertMeasure {
-                        section: plan.sections[si].id,
-                        index: None,
-                    });
-                }
-            }
-            Action::InsertMeasure => {
-                let place = match self.sel.cursor.map(|c| c.row) {
-                    Some(RowKey::Measure(id)) => {
-                        plan.find_measure(id).map(|(si, mi)| (si, Some(mi + 1)))
-                    }
-                    Some(RowKey::Section(id)) => plan.section_index(id).map(|si| (si, Some(0))),
-                    None => self.current_section(plan).map(|si| (si, None)),
-                };
-                if let Some((si, index)) = place {
-                    ctx.push(Command::InsertMeasure {
-                        section: plan.sections[si].id,
-                        index,
-                    });
-                }
-            }
-            Action::Delete => {
-                let ids = self.targets(plan);
-                if !ids.is_empty() {
-                    ctx.push(Command::DeleteMeasures(ids));
-                }
-            }
-            Action::Duplicate => {
-                let ids = self.targets(plan);
-                if !ids.is_empty() {
-                    ctx.push(Command::DuplicateMeasures(ids));
-                }
-            }
-            Action::SetExecutor(executor) => {
-                let measures = self.targets(plan);
-                if !measures.is_empty() {
-                    ctx.push(Command::School(crate::app::SchoolCommand::SetExecutor {
-                        measures,
-                        executor,
-                    }));
-                }
-            }
-            Action::Move { down } if document_order => {
-                let ids = self.targets(plan);
-                match self.sel.cursor.map(|c| c.row) {
-                    Some(RowKey::Section(id)) if ids.is_empty() => {
-                        ctx.push(Command::MoveSection { id, down })
-                    }
-                    _ if !ids.is_empty() => {
-                        ctx.push(Command::MoveMeasures { ids, down });
-                        self.scroll_to_cursor = true;
-                    }
-                    _ => {}
-                }
-            }
-            Action::Move { .. } | Action::FocusSearch => {}
-            Action::Copy => {
-                let ids = self.targets(plan);
-                if !ids.is_empty() {
-                    let measures = ids.iter().filter_map(|id| plan.measure(*id));
-                    egui_ctx.copy_text(tsv::rows_tsv(cols, measures));
-                }
-            }
-            Action::SelectAll => self.sel.select_all(self.rows.shown_measures(plan)),
-            Action::Unselect => {
-                if let Some(c) = self.sel.cursor {
-                    self.click(c.row, c.col, Extend::None, ctx, plan);
-                }
-            }
-            Action::AddSection => {
-                let count = plan.sections.len();
-                self.new_section = Some((count, count));
-                ctx.push(Command::InsertSection { index: None });
-            }
-            Action::InsertSection => {
-                let count = plan.sections.len();
-                let index = self.current_section(plan).map_or(count, |si| si + 1);
-                self.new_section = Some((index, count));
-                ctx.push(Command::InsertSection { index: Some(index) });
-            }
-            Action::DeleteSection => {
-                if let Some(si) = self.current_section(plan) {
-                    ctx.push(Command::DeleteSection(plan.sections[si].id));
-                }
-            }
-            Action::MoveSection { down } => {
-                if let Some(si) = self.current_section(plan) {
-                    ctx.push(Command::MoveSection {
-                        id: plan.sections[si].id,
-                        down,
-                    });
-                }
-            }
-            Action::RenameSection => {
-                if let Some(si) = self.current_section(plan) {
-                    let key = RowKey::Section(plan.sections[si].id);
-                    self.click(key, 1, Extend::None, ctx, plan);
-                    self.edit = Editing::start(plan, key, Col::TITLE);
-                    self.scroll_to = self.rows.row_of.get(&key.id()).copied();
-                }
-            }
-            Action::Renumber => ctx.push(Command::Renumber),
-            Action::ToggleDetails => ctx.ui_state.show_details = !ctx.ui_state.show_details,
-            Action::ResetColumnWidths => ctx.ui_state.column_shares.clear(),
         }
     }
 }

@@ -94,11 +94,7 @@ impl Draft {
         if title.is_empty() {
             return Err(i18n.tr("error-plan-title-empty"));
         }
-        let date = |text: &str| date_field::parse(text).ok_or_else(|| i18n.tr("error-date-format"));
-        let period = Period::new(date(&self.from)?, date(&self.to)?);
-        if period.from > period.to {
-            return Err(i18n.tr("error-period-reversed"));
-        }
+        let period = date_field::parse_period(&self.from, &self.to, i18n)?;
         let mut indicators = Vec::new();
         for draft in &self.indicators {
             if let Some(indicator) = draft.to_indicator(i18n)? {
@@ -204,30 +200,17 @@ pub fn plan_years(period: Period) -> Vec<(i32, String)> {
     years
 }
 
-/// A number as typed: "80", "80,5", "80.5", "80 %"; for yes/no also "да"/"нет", "yes"/"no". Empty: none.
+/// A number as typed (`number_text`): "80", "80,5", "80.5", "80 %"; for yes/no also "да"/"нет", "yes"/"no".
+/// Empty: none.
 fn parse_value(text: &str, unit: IndicatorUnit) -> Result<Option<f64>, ()> {
-    let text = text.trim().trim_end_matches('%').trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
     if unit == IndicatorUnit::YesNo {
-        match text.to_lowercase().as_str() {
+        match text.trim().to_lowercase().as_str() {
             "да" | "yes" => return Ok(Some(1.0)),
             "нет" | "no" => return Ok(Some(0.0)),
             _ => {}
         }
     }
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    compact
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Some)
-        .ok_or(())
+    crate::ui::number_text::parse(text)
 }
 
 /// A value as the form shows it: "80", "80,5"; "да"/"нет" for yes/no.
@@ -290,29 +273,24 @@ mod tests {
     fn wrong_input_is_explained() {
         let plan = plan();
         let i18n = i18n();
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.title = "  ".into();
+        // The message for the plan's draft changed by `edit`.
+        let error_after = |edit: &dyn Fn(&mut Draft)| {
+            let mut draft = Draft::of(&plan, &i18n);
+            edit(&mut draft);
+            draft.to_header(&plan, &i18n).unwrap_err()
+        };
         assert_eq!(
-            draft.to_header(&plan, &i18n),
-            Err("Введите название плана".into())
+            error_after(&|d| d.title = "  ".into()),
+            "Введите название плана"
         );
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.from = "01.01.2025".into();
         assert_eq!(
-            draft.to_header(&plan, &i18n),
-            Err("Начало периода позже его конца".into())
+            error_after(&|d| d.from = "01.01.2025".into()),
+            "Начало периода позже его конца"
         );
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.to = "31.13.2024".into();
-        assert!(
-            draft
-                .to_header(&plan, &i18n)
-                .unwrap_err()
-                .contains("дд.мм.гггг")
-        );
-        let mut draft = Draft::of(&plan, &i18n);
-        draft.indicators[0].targets.insert(2023, "много".into());
-        let err = draft.to_header(&plan, &i18n).unwrap_err();
+        assert!(error_after(&|d| d.to = "31.13.2024".into()).contains("дд.мм.гггг"));
+        let err = error_after(&|d| {
+            d.indicators[0].targets.insert(2023, "много".into());
+        });
         assert!(
             err.contains("«много»") && err.contains("Доля педагогов"),
             "{err}"

@@ -46,7 +46,7 @@ pub fn done_of_due(
     (done, due): (u32, u32),
     size: Option<f32>,
 ) {
-    let date = super::format::date(ctx.today);
+    let date = crate::ui::date_field::format(ctx.today);
     if due == 0 {
         let text = ctx
             .i18n

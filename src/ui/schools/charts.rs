@@ -10,6 +10,7 @@ use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 use super::format;
 use crate::app::{Command, SchoolCommand};
 use crate::model::{Id, Indicator, IndicatorUnit, Plan};
+use crate::ui::labelled::labelled;
 use crate::ui::{ViewCtx, style};
 
 const TARGET: Color32 = Color32::from_rgb(0xb8, 0xc8, 0xdc);
@@ -53,112 +54,162 @@ pub fn indicators(
         ui.label(RichText::new(ctx.tr("schools-indicators-none")).weak());
         return;
     }
-    let data = &ctx.data.progress_and_criteria;
-    let editing = ui.ctx().egui_wants_keyboard_input();
-    let key = (ctx.data.version, school);
-    if inputs.synced.map(|(_, s)| s) != Some(school) || (inputs.synced != Some(key) && !editing) {
-        inputs.buffers.clear();
-        for v in data
-            .indicator_values
-            .iter()
-            .filter(|v| v.school_id == school)
-        {
-            inputs
-                .buffers
-                .insert((v.indicator_id, v.year), format::number(v.value));
-        }
-        inputs.synced = Some(key);
-    }
+    inputs.sync(ui, ctx, school);
     let mut commands = Vec::new();
     for indicator in &plan.indicators {
-        ui.add_space(6.0);
-        ui.add(egui::Label::new(RichText::new(&indicator.name).strong()).wrap());
-        let values: Vec<(i32, f64)> = data
+        let values: Vec<(i32, f64)> = ctx
+            .data
+            .progress_and_criteria
             .indicator_values
             .iter()
             .filter(|v| v.indicator_id == indicator.id && v.school_id == school)
             .map(|v| (v.year, v.value))
             .collect();
         let years = years_of(plan, indicator, values.iter().map(|(y, _)| *y));
-        let unit = match indicator.unit {
-            IndicatorUnit::Percent => ctx.tr("schools-indicator-unit-percent"),
-            IndicatorUnit::Count => ctx.tr("schools-indicator-unit-count"),
-            IndicatorUnit::YesNo => ctx.tr("schools-indicator-unit-yes-no"),
-        };
-        let mut note = unit;
-        if let Some(b) = indicator.baseline {
-            note.push_str(&format!(
-                " · {}: {}",
-                ctx.tr("schools-indicator-baseline"),
-                format::number(b)
-            ));
-        }
-        ui.label(RichText::new(note).small().weak());
-        let targets: Vec<Bar> = indicator
-            .targets
-            .iter()
-            .map(|t| {
-                Bar::new(f64::from(t.year) - 0.18, t.value)
-                    .width(0.34)
-                    .fill(TARGET)
-            })
-            .collect();
-        let actual: Vec<Bar> = values
-            .iter()
-            .map(|(y, v)| Bar::new(f64::from(*y) + 0.18, *v).width(0.34).fill(ACTUAL))
-            .collect();
-        if !targets.is_empty() || !actual.is_empty() {
-            let (first, last) = (years[0], years[years.len() - 1]);
-            Plot::new(("indicator_chart", indicator.id, school))
-                .height(130.0)
-                .allow_zoom(false)
-                .allow_drag(false)
-                .allow_scroll(false)
-                .allow_boxed_zoom(false)
-                .allow_double_click_reset(false)
-                .show_x(false)
-                .include_y(0.0)
-                .include_x(f64::from(first) - 0.6)
-                .include_x(f64::from(last) + 0.6)
-                .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
-                .x_axis_formatter(year_label)
-                .legend(Legend::default())
-                .show(ui, |plot| {
-                    plot.bar_chart(
-                        BarChart::new(ctx.tr("schools-chart-target"), targets).color(TARGET),
-                    );
-                    plot.bar_chart(
-                        BarChart::new(ctx.tr("schools-chart-actual"), actual).color(ACTUAL),
-                    );
-                });
-        }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(ctx.tr("schools-indicator-actual")).small());
-            for year in &years {
-                let buffer = inputs.buffers.entry((indicator.id, *year)).or_default();
-                let label = ui.label(format!("{year}:"));
-                let response = ui
-                    .add(egui::TextEdit::singleline(buffer).desired_width(56.0))
-                    .labelled_by(label.id);
-                if response.lost_focus() {
-                    match format::parse_number(buffer) {
-                        Ok(value) => commands.push(SchoolCommand::SetIndicatorValue {
-                            indicator: indicator.id,
-                            school,
-                            year: *year,
-                            value,
-                        }),
-                        Err(()) => {
-                            ui.colored_label(style::ERROR, ctx.tr("schools-error-number"));
-                        }
-                    }
-                }
-            }
-        });
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(RichText::new(&indicator.name).strong()).wrap());
+        ui.label(RichText::new(indicator_note(ctx, indicator)).small().weak());
+        indicator_chart(ui, ctx, indicator, school, &values, &years);
+        value_fields(
+            ui,
+            ctx,
+            inputs,
+            (indicator.id, school),
+            &years,
+            &mut commands,
+        );
     }
     for c in commands {
         ctx.push(Command::School(c));
     }
+}
+
+impl IndicatorInputs {
+    /// Fills the fields from the data when another school is shown, or when the data changed and nobody is
+    /// typing.
+    fn sync(&mut self, ui: &egui::Ui, ctx: &ViewCtx<'_>, school: Option<Id>) {
+        let editing = ui.ctx().egui_wants_keyboard_input();
+        let key = (ctx.data.version, school);
+        if self.synced.map(|(_, s)| s) == Some(school) && (self.synced == Some(key) || editing) {
+            return;
+        }
+        self.buffers.clear();
+        for v in ctx
+            .data
+            .progress_and_criteria
+            .indicator_values
+            .iter()
+            .filter(|v| v.school_id == school)
+        {
+            self.buffers
+                .insert((v.indicator_id, v.year), format::number(v.value));
+        }
+        self.synced = Some(key);
+    }
+}
+
+/// The indicator's unit, and its baseline when it has one.
+fn indicator_note(ctx: &ViewCtx<'_>, indicator: &Indicator) -> String {
+    let mut note = match indicator.unit {
+        IndicatorUnit::Percent => ctx.tr("schools-indicator-unit-percent"),
+        IndicatorUnit::Count => ctx.tr("schools-indicator-unit-count"),
+        IndicatorUnit::YesNo => ctx.tr("schools-indicator-unit-yes-no"),
+    };
+    if let Some(b) = indicator.baseline {
+        note.push_str(&format!(
+            " · {}: {}",
+            ctx.tr("schools-indicator-baseline"),
+            format::number(b)
+        ));
+    }
+    note
+}
+
+/// The targets and the actual values per year, side by side (nothing when there are neither).
+fn indicator_chart(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    indicator: &Indicator,
+    school: Option<Id>,
+    values: &[(i32, f64)],
+    years: &[i32],
+) {
+    let targets: Vec<Bar> = indicator
+        .targets
+        .iter()
+        .map(|t| {
+            Bar::new(f64::from(t.year) - 0.18, t.value)
+                .width(0.34)
+                .fill(TARGET)
+        })
+        .collect();
+    let actual: Vec<Bar> = values
+        .iter()
+        .map(|(y, v)| Bar::new(f64::from(*y) + 0.18, *v).width(0.34).fill(ACTUAL))
+        .collect();
+    if targets.is_empty() && actual.is_empty() {
+        return;
+    }
+    let (first, last) = (years[0], years[years.len() - 1]);
+    fixed_plot(("indicator_chart", indicator.id, school), 130.0)
+        .include_x(f64::from(first) - 0.6)
+        .include_x(f64::from(last) + 0.6)
+        .x_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 5.0, 10.0]))
+        .x_axis_formatter(year_label)
+        .legend(Legend::default())
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(ctx.tr("schools-chart-target"), targets).color(TARGET));
+            plot.bar_chart(BarChart::new(ctx.tr("schools-chart-actual"), actual).color(ACTUAL));
+        });
+}
+
+/// A field per year for the actual value; a value typed is set when the field is left (a number that
+/// cannot be read is reported beside it).
+fn value_fields(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    inputs: &mut IndicatorInputs,
+    (indicator, school): (Id, Option<Id>),
+    years: &[i32],
+    commands: &mut Vec<SchoolCommand>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(ctx.tr("schools-indicator-actual")).small());
+        for year in years {
+            let buffer = inputs.buffers.entry((indicator, *year)).or_default();
+            let response = labelled(
+                ui,
+                format!("{year}:"),
+                egui::TextEdit::singleline(buffer).desired_width(56.0),
+            );
+            if response.lost_focus() {
+                match crate::ui::number_text::parse(buffer) {
+                    Ok(value) => commands.push(SchoolCommand::SetIndicatorValue {
+                        indicator,
+                        school,
+                        year: *year,
+                        value,
+                    }),
+                    Err(()) => {
+                        ui.colored_label(style::ERROR, ctx.tr("schools-error-number"));
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// A plot that only shows: no zoom, drag, scroll or reset; no x coordinate on hover; y from 0.
+fn fixed_plot<'a>(id: impl egui::AsIdSalt, height: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .include_y(0.0)
 }
 
 /// Completions per month of the plan period, as bars.
@@ -187,15 +238,7 @@ pub fn months(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, months: &[(NaiveDate, u32)])
         })
         .collect();
     let count = months.len();
-    Plot::new("months_chart")
-        .height(150.0)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .include_y(0.0)
+    fixed_plot("months_chart", 150.0)
         .include_y(1.0)
         .include_x(-0.6)
         .include_x(count as f64 - 0.4)

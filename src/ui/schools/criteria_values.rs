@@ -9,7 +9,7 @@ use super::badges::category_key;
 use super::format;
 use crate::app::{Command, SchoolCommand};
 use crate::i18n::Arg;
-use crate::model::{Category, CriterionKind, Id, School};
+use crate::model::{CriterionKind, Id, School};
 use crate::stats::criteria::{CriterionResult, GroupScore, Proposal, propose, score};
 use crate::ui::{ViewCtx, style};
 
@@ -167,7 +167,7 @@ impl CriteriaValuesView {
                         ui.label(RichText::new(text).small().weak());
                     }
                     if response.lost_focus() {
-                        match format::parse_number(buffer) {
+                        match crate::ui::number_text::parse(buffer) {
                             Ok(value) => {
                                 self.error = None;
                                 command = Some(set(value));
@@ -214,37 +214,29 @@ fn proposal_ui(
             ui.label(RichText::new(ctx.tr(key)).weak());
             return;
         }
-        let name = |c: Category| ctx.tr(category_key(c));
+        // "Propose to add / remove the category: its points against the minimum".
+        let line = |key: &str, group: &GroupScore<'_>, color| {
+            let category = ctx.tr(category_key(group.group.category));
+            let text = ctx.i18n.tr_args(
+                key,
+                &[
+                    ("category", Arg::Str(&category)),
+                    ("points", Arg::Num(f64::from(group.points))),
+                    ("min", Arg::Num(f64::from(group.group.min_points))),
+                ],
+            );
+            RichText::new(text).color(color)
+        };
         for group in scores {
             let category = group.group.category;
             if proposal.add.contains(&category) {
-                ui.label(
-                    RichText::new(ctx.i18n.tr_args(
-                        "schools-criteria-propose-add",
-                        &[
-                            ("category", Arg::Str(&name(category))),
-                            ("points", Arg::Num(f64::from(group.points))),
-                            ("min", Arg::Num(f64::from(group.group.min_points))),
-                        ],
-                    ))
-                    .color(style::ERROR),
-                );
+                ui.label(line("schools-criteria-propose-add", group, style::ERROR));
                 for r in group.holding() {
                     ui.label(format!("  • {}", r.reason()));
                 }
             }
             if proposal.remove.contains(&category) {
-                ui.label(
-                    RichText::new(ctx.i18n.tr_args(
-                        "schools-criteria-propose-remove",
-                        &[
-                            ("category", Arg::Str(&name(category))),
-                            ("points", Arg::Num(f64::from(group.points))),
-                            ("min", Arg::Num(f64::from(group.group.min_points))),
-                        ],
-                    ))
-                    .color(style::OK),
-                );
+                ui.label(line("schools-criteria-propose-remove", group, style::OK));
             }
         }
         if ui

@@ -1,42 +1,25 @@
-//! Small text helpers shared by the Школы views: dates, numbers, statuses.
+//! Small text helpers shared by the Школы views: due dates, times, numbers, statuses.
 
 use chrono::NaiveDate;
 use egui::Color32;
 
 use crate::model::{Status, Timestamp};
-
-pub fn date(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
+use crate::ui::date_field;
 
 /// A due date, or the message for "no date".
 pub fn due(ctx: &crate::ui::ViewCtx<'_>, d: Option<NaiveDate>) -> String {
-    d.map(date).unwrap_or_else(|| ctx.tr("schools-due-none"))
+    d.map(date_field::format)
+        .unwrap_or_else(|| ctx.tr("schools-due-none"))
 }
 
 /// A time of change in local time, "dd.mm.yyyy hh:mm".
 pub fn timestamp(t: Timestamp) -> String {
-    t.with_timezone(&chrono::Local)
-        .format("%d.%m.%Y %H:%M")
-        .to_string()
-}
-
-/// Parses "dd.mm.yyyy" (also with one-digit day or month).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y").ok()
-}
-
-/// Parses a number as people type it: "3,1", "3.1", "55 %". Empty → `Ok(None)`.
-pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
-    let t = text.trim().trim_end_matches('%').trim().replace(',', ".");
-    if t.is_empty() {
-        return Ok(None);
-    }
-    t.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .map(Some)
-        .ok_or(())
+    let local = t.with_timezone(&chrono::Local);
+    format!(
+        "{} {}",
+        date_field::format(local.date_naive()),
+        local.format("%H:%M")
+    )
 }
 
 /// A number with a decimal comma and no trailing zeros.
@@ -82,19 +65,5 @@ pub fn short(text: &str, max: usize) -> String {
         format!("{head}…")
     } else {
         head
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_read_as_typed() {
-        assert_eq!(parse_number("3,1"), Ok(Some(3.1)));
-        assert_eq!(parse_number(" 55 % "), Ok(Some(55.0)));
-        assert_eq!(parse_number(""), Ok(None));
-        assert_eq!(parse_number("abc"), Err(()));
-        assert_eq!(parse_date("1.9.2021"), NaiveDate::from_ymd_opt(2021, 9, 1));
     }
 }

@@ -24,6 +24,7 @@ pub mod scope_editor;
 use egui::{Panel, RichText};
 
 use super::ViewCtx;
+use super::choices::choice_buttons;
 use crate::app::{Command, SchoolCommand, SchoolTab};
 use crate::model::School;
 
@@ -98,21 +99,17 @@ fn selected_school<'a>(ctx: &'a ViewCtx<'_>) -> Option<&'a School> {
 
 fn tabs(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     ui.horizontal_wrapped(|ui| {
-        for (tab, key) in [
+        let tabs = [
             (SchoolTab::Overview, "schools-tab-overview"),
             (SchoolTab::Dashboard, "schools-tab-dashboard"),
             (SchoolTab::Card, "schools-tab-card"),
             (SchoolTab::Criteria, "schools-tab-criteria"),
             (SchoolTab::SchoolPlan, "schools-tab-school-plan"),
             (SchoolTab::CriteriaSet, "schools-tab-criteria-set"),
-        ] {
-            let selected = ctx.ui_state.schools.tab == tab;
-            if ui
-                .add(egui::Button::selectable(selected, ctx.tr(key)))
-                .clicked()
-            {
-                ctx.ui_state.schools.tab = tab;
-            }
+        ];
+        let tabs = tabs.map(|(tab, key)| (tab, ctx.tr(key)));
+        if let Some(tab) = choice_buttons(ui, ctx.ui_state.schools.tab, tabs, false) {
+            ctx.ui_state.schools.tab = tab;
         }
         ui.separator();
         let school = selected_school(ctx).map(|s| s.id);

@@ -16,7 +16,7 @@ use crate::i18n::Arg;
 use crate::model::Id;
 use crate::stats::summary::district_total;
 use crate::stats::{SchoolSummary, office_summary};
-use crate::ui::{ViewCtx, style};
+use crate::ui::{ViewCtx, date_field, style};
 
 #[derive(Default)]
 pub struct OverviewView {
@@ -242,9 +242,9 @@ impl OverviewView {
                         ui.label(RichText::new(s.overdue.to_string()).color(color));
                     });
                     row.col(|ui| {
-                        let text = s
-                            .last_update
-                            .map(|t| format::date(t.with_timezone(&chrono::Local).date_naive()));
+                        let text = s.last_update.map(|t| {
+                            date_field::format(t.with_timezone(&chrono::Local).date_naive())
+                        });
                         ui.label(text.unwrap_or_else(|| "—".into()));
                     });
                     if row.response().clicked() {

@@ -16,7 +16,9 @@ use crate::app::{Command, SchoolCommand};
 use crate::model::{Evidence, Id, Measure, School, Status};
 use crate::stats::occurrences::{Occurrence, occurrence_dues};
 use crate::stats::{ProgressKey, SchoolItem, concerns, concerns_office, progress_target};
-use crate::ui::{ViewCtx, style};
+use crate::ui::choices::choice_buttons;
+use crate::ui::labelled::labelled;
+use crate::ui::{ViewCtx, date_field, style};
 
 /// Which occurrences the list shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -213,30 +215,26 @@ impl ProgressEditor {
         salt: &str,
     ) {
         ui.horizontal(|ui| {
-            let label = ui.label(ctx.tr("schools-progress-who"));
             let hint = ctx.tr("schools-hint-progress-who");
-            ui.add(
+            labelled(
+                ui,
+                ctx.tr("schools-progress-who"),
                 egui::TextEdit::singleline(&mut ctx.ui_state.user_name)
                     .hint_text(hint)
                     .desired_width(200.0),
-            )
-            .labelled_by(label.id);
+            );
         });
-        ui.horizontal_wrapped(|ui| {
-            for filter in Filter::ALL {
-                let n = items
-                    .iter()
-                    .filter(|i| filter.accepts(i, ctx.today))
-                    .count();
-                let text = format!("{} ({n})", ctx.tr(filter.key()));
-                if ui
-                    .add(egui::Button::selectable(self.filter == filter, text).small())
-                    .clicked()
-                {
-                    self.filter = filter;
-                }
-            }
+        let filters = Filter::ALL.map(|filter| {
+            let n = items
+                .iter()
+                .filter(|i| filter.accepts(i, ctx.today))
+                .count();
+            (filter, format!("{} ({n})", ctx.tr(filter.key())))
         });
+        let chosen = ui.horizontal_wrapped(|ui| choice_buttons(ui, self.filter, filters, true));
+        if let Some(filter) = chosen.inner {
+            self.filter = filter;
+        }
         let shown: Vec<usize> = (0..items.len())
             .filter(|&i| self.filter.accepts(&items[i], ctx.today))
             .collect();
@@ -430,8 +428,43 @@ impl ProgressEditor {
         item: &SchoolItem,
         label: &str,
     ) {
-        let key = item.key();
         let record = item.record_or_new(&ctx.data.progress_and_criteria.records);
+        self.sync_form(ui, ctx, item.key(), &record);
+        ui.add(egui::Label::new(RichText::new(label).strong()).truncate())
+            .on_hover_text(label);
+        if let Some(error) = &self.error {
+            ui.colored_label(style::ERROR, error);
+        }
+        self.form_buttons(ui, ctx, item, &record);
+        self.form_fields(ui, ctx, item);
+        if item.has_record {
+            let by = if record.by.trim().is_empty() {
+                ctx.tr("schools-progress-by-unknown")
+            } else {
+                record.by.clone()
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{}: {}, {}",
+                    ctx.tr("schools-progress-changed"),
+                    by,
+                    format::timestamp(record.updated_at)
+                ))
+                .small()
+                .weak(),
+            );
+        }
+    }
+
+    /// Fills the form from the record when another occurrence is opened, or when the data changed and
+    /// nobody is typing.
+    fn sync_form(
+        &mut self,
+        ui: &egui::Ui,
+        ctx: &ViewCtx<'_>,
+        key: ProgressKey,
+        record: &crate::model::Progress,
+    ) {
         let editing = ui.ctx().egui_wants_keyboard_input();
         let synced_key = self.form_synced.map(|(k, _)| k);
         if synced_key != Some(key)
@@ -439,18 +472,23 @@ impl ProgressEditor {
         {
             self.form = Form {
                 status: record.status,
-                done_on: record.done_on.map(format::date).unwrap_or_default(),
+                done_on: record.done_on.map(date_field::format).unwrap_or_default(),
                 evidence: Evidence::parse(&record.evidence),
                 comment: record.comment.clone(),
             };
             self.form_synced = Some((key, ctx.data.version));
             self.error = None;
         }
-        ui.add(egui::Label::new(RichText::new(label).strong()).truncate())
-            .on_hover_text(label);
-        if let Some(error) = &self.error {
-            ui.colored_label(style::ERROR, error);
-        }
+    }
+
+    /// «Сохранить» (the form, checked) and «Выполнено».
+    fn form_buttons(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &mut ViewCtx<'_>,
+        item: &SchoolItem,
+        record: &crate::model::Progress,
+    ) {
         ui.horizontal(|ui| {
             if ui.button(ctx.tr("schools-action-save-progress")).clicked() {
                 match self.record_from_form(ctx, record.clone()) {
@@ -464,9 +502,13 @@ impl ProgressEditor {
             if item.status != Status::Done
                 && ui.button(ctx.tr("schools-action-mark-done")).clicked()
             {
-                ctx.push(Command::School(SchoolCommand::MarkDone(vec![key])));
+                ctx.push(Command::School(SchoolCommand::MarkDone(vec![item.key()])));
             }
         });
+    }
+
+    /// The due date, and the fields: status, done date, evidence (document, number, date, link), comment.
+    fn form_fields(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, item: &SchoolItem) {
         ui.horizontal_wrapped(|ui| {
             ui.label(format!(
                 "{}: {}",
@@ -488,45 +530,48 @@ impl ProgressEditor {
                 .response
                 .labelled_by(label.id);
         });
+        let date_hint = ctx.tr("schools-hint-date");
         ui.horizontal(|ui| {
             let label = ui.label(ctx.tr("schools-progress-done-on"));
             ui.add_enabled(
                 self.form.status == Status::Done,
                 egui::TextEdit::singleline(&mut self.form.done_on)
-                    .hint_text(ctx.tr("schools-hint-date"))
+                    .hint_text(&date_hint)
                     .desired_width(90.0),
             )
             .labelled_by(label.id);
         });
+        let evidence = &mut self.form.evidence;
         ui.horizontal(|ui| {
-            let label = ui.label(ctx.tr("schools-evidence-document"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.form.evidence.document)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+            labelled(
+                ui,
+                ctx.tr("schools-evidence-document"),
+                egui::TextEdit::singleline(&mut evidence.document).desired_width(f32::INFINITY),
+            );
         });
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label(ctx.tr("schools-evidence-number"));
-            ui.add(egui::TextEdit::singleline(&mut self.form.evidence.number).desired_width(80.0))
-                .labelled_by(label.id);
-            let label = ui.label(ctx.tr("schools-evidence-date"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.form.evidence.date)
-                    .hint_text(ctx.tr("schools-hint-date"))
+            labelled(
+                ui,
+                ctx.tr("schools-evidence-number"),
+                egui::TextEdit::singleline(&mut evidence.number).desired_width(80.0),
+            );
+            labelled(
+                ui,
+                ctx.tr("schools-evidence-date"),
+                egui::TextEdit::singleline(&mut evidence.date)
+                    .hint_text(&date_hint)
                     .desired_width(90.0),
-            )
-            .labelled_by(label.id);
+            );
         });
         ui.horizontal(|ui| {
             let label = ui.label(ctx.tr("schools-evidence-link"));
-            let link = self.form.evidence.link.trim().to_owned();
+            let link = evidence.link.trim().to_owned();
             let open = ui.add_enabled(
                 !link.is_empty(),
                 egui::Button::new(ctx.tr("schools-action-open-evidence")),
             );
             ui.add(
-                egui::TextEdit::singleline(&mut self.form.evidence.link)
+                egui::TextEdit::singleline(&mut evidence.link)
                     .hint_text(ctx.tr("schools-hint-evidence-link"))
                     .desired_width(f32::INFINITY),
             )
@@ -535,30 +580,13 @@ impl ProgressEditor {
                 ctx.push(Command::School(SchoolCommand::OpenEvidence(link)));
             }
         });
-        let label = ui.label(ctx.tr("schools-progress-comment"));
-        ui.add(
+        labelled(
+            ui,
+            ctx.tr("schools-progress-comment"),
             egui::TextEdit::multiline(&mut self.form.comment)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-        if item.has_record {
-            let by = if record.by.trim().is_empty() {
-                ctx.tr("schools-progress-by-unknown")
-            } else {
-                record.by.clone()
-            };
-            ui.label(
-                RichText::new(format!(
-                    "{}: {}, {}",
-                    ctx.tr("schools-progress-changed"),
-                    by,
-                    format::timestamp(record.updated_at)
-                ))
-                .small()
-                .weak(),
-            );
-        }
+        );
     }
 
     fn record_from_form(
@@ -569,10 +597,7 @@ impl ProgressEditor {
         record.status = self.form.status;
         record.done_on = if self.form.status == Status::Done && !self.form.done_on.trim().is_empty()
         {
-            Some(
-                format::parse_date(&self.form.done_on)
-                    .ok_or_else(|| ctx.tr("error-date-format"))?,
-            )
+            Some(date_field::parse(&self.form.done_on).ok_or_else(|| ctx.tr("error-date-format"))?)
         } else {
             None
         };

@@ -7,6 +7,7 @@ use super::badges::category_key;
 use crate::app::{Command, SchoolCommand};
 use crate::model::{Category, Executor, Id, Measure, SchoolScope};
 use crate::ui::ViewCtx;
+use crate::ui::choices::{choice_buttons, switch_row};
 
 /// Who executes the measure: the office, the schools, or both (only in a district plan).
 fn executor_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
@@ -18,23 +19,18 @@ fn executor_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, measure: &Measure) {
     {
         return;
     }
-    let mut chosen = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(ctx.tr("schools-executor-label"));
-        for (e, key) in [
-            (Executor::Office, "schools-executor-office"),
-            (Executor::Schools, "schools-executor-schools"),
-            (Executor::Both, "schools-executor-both"),
-        ] {
-            if ui
-                .add(egui::Button::selectable(measure.executor == e, ctx.tr(key)).small())
-                .clicked()
-                && measure.executor != e
-            {
-                chosen = Some(e);
-            }
-        }
-    });
+    let choices = [
+        (Executor::Office, "schools-executor-office"),
+        (Executor::Schools, "schools-executor-schools"),
+        (Executor::Both, "schools-executor-both"),
+    ];
+    let chosen = switch_row(
+        ui,
+        ctx.i18n,
+        "schools-executor-label",
+        measure.executor,
+        &choices,
+    );
     if let Some(executor) = chosen {
         ctx.push(Command::School(SchoolCommand::SetExecutor {
             measures: vec![measure.id],
@@ -69,28 +65,18 @@ impl ScopeEditor {
             SchoolScope::Category { .. } => Kind::Category,
             SchoolScope::List { .. } => Kind::List,
         };
-        let mut new_scope = None;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(ctx.tr("schools-scope-label"));
-            for (k, key) in [
-                (Kind::All, "schools-scope-all"),
-                (Kind::Category, "schools-scope-category"),
-                (Kind::List, "schools-scope-list"),
-            ] {
-                if ui
-                    .add(egui::Button::selectable(kind == k, ctx.tr(key)).small())
-                    .clicked()
-                    && kind != k
-                {
-                    new_scope = Some(match k {
-                        Kind::All => SchoolScope::All,
-                        Kind::Category => SchoolScope::Category {
-                            category: Category::Shnor,
-                        },
-                        Kind::List => SchoolScope::List { ids: Vec::new() },
-                    });
-                }
-            }
+        let choices = [
+            (Kind::All, "schools-scope-all"),
+            (Kind::Category, "schools-scope-category"),
+            (Kind::List, "schools-scope-list"),
+        ];
+        let chosen = switch_row(ui, ctx.i18n, "schools-scope-label", kind, &choices);
+        let mut new_scope = chosen.map(|k| match k {
+            Kind::All => SchoolScope::All,
+            Kind::Category => SchoolScope::Category {
+                category: Category::Shnor,
+            },
+            Kind::List => SchoolScope::List { ids: Vec::new() },
         });
         match scope {
             SchoolScope::All => {
@@ -103,20 +89,12 @@ impl ScopeEditor {
                 );
             }
             SchoolScope::Category { category } => {
-                ui.horizontal_wrapped(|ui| {
-                    for c in Category::ALL {
-                        if ui
-                            .add(
-                                egui::Button::selectable(*category == c, ctx.tr(category_key(c)))
-                                    .small(),
-                            )
-                            .clicked()
-                            && *category != c
-                        {
-                            new_scope = Some(SchoolScope::Category { category: c });
-                        }
-                    }
-                });
+                let choices = Category::ALL.map(|c| (c, ctx.tr(category_key(c))));
+                let chosen =
+                    ui.horizontal_wrapped(|ui| choice_buttons(ui, *category, choices, true));
+                if let Some(category) = chosen.inner {
+                    new_scope = Some(SchoolScope::Category { category });
+                }
                 let n = ctx
                     .data
                     .schools
