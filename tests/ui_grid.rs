@@ -49,14 +49,22 @@ fn numbers(h: &Harness<'static, Window>, section: usize) -> Vec<String> {
         .collect()
 }
 
-/// The "показано N из M" count.
+/// The "показано N из M" count (in a narrow window «N из M»).
 fn shown(h: &Harness<'static, Window>) -> (usize, usize) {
-    let node = h.get_by_label_contains("показано ");
-    let text = node.accesskit_node().label().or(node.value()).unwrap();
-    let numbers: Vec<usize> = text
-        .split_whitespace()
-        .filter_map(|w| w.parse().ok())
-        .collect();
+    let numbers = |text: &str| -> Option<Vec<usize>> {
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| *w != "показано")
+            .collect();
+        match words[..] {
+            [n, "из", m] => Some(vec![n.parse().ok()?, m.parse().ok()?]),
+            _ => None,
+        }
+    };
+    let numbers = h
+        .get_all_by_label_contains(" из ")
+        .find_map(|node| numbers(&node.accesskit_node().label().or(node.value())?))
+        .expect("the count of the measures shown");
     (numbers[0], numbers[1])
 }
 

@@ -20,10 +20,6 @@ use school_report::school_report;
 
 mod common;
 
-fn harness() -> Harness<'static, Window> {
-    file_harness(Store::open_in_memory().unwrap())
-}
-
 fn fixture() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/roadmap-001.docx")
 }
@@ -41,40 +37,129 @@ fn until_idle(h: &mut Harness<'static, Window>) {
     panic!("the job did not end");
 }
 
-#[test]
-fn an_import_is_read_in_the_background_then_previewed() {
-    let mut h = harness();
-    h.state_mut().app.push(Command::ImportFile(fixture()));
+/// Runs `command` with its job held at its gate: the job is running, the status bar shows it. The gate
+/// opens when the returned sender is dropped.
+fn held(h: &mut Harness<'static, Window>, command: Command) -> std::sync::mpsc::Sender<()> {
+    let release = h.state_mut().app.jobs.hold_next();
+    h.state_mut().app.push(command);
     h.step();
-    // The frame after the command: the job is on, the window drew, the status bar tells.
     h.step();
-    if h.state().app.jobs.is_running() {
-        h.get_by_label_contains("Чтение файла roadmap-001.docx");
-        h.get_by_label("Отмена");
-    }
-    until_idle(&mut h);
+    assert!(h.state().app.jobs.is_running(), "the job runs");
     assert!(
-        h.state().app.data.exchange.pending.is_some(),
-        "the preview is there"
+        h.get_all_by_label("Отмена").count() >= 1,
+        "the job can be cancelled"
     );
-    assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
+    release
 }
 
-#[test]
-fn cancelling_a_job_leaves_the_old_state() {
-    let mut h = harness();
-    // The job waits at its gate until released, so the cancel surely comes before its result.
-    let release = h.state_mut().app.jobs.hold_next();
-    h.state_mut().app.push(Command::ImportFile(fixture()));
+/// The window answers while a job runs: a click on another screen's tab shows it, and back.
+fn window_answers(h: &mut Harness<'static, Window>) {
+    let before = h.state().app.ui_state.screen;
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::ShowScreen(Screen::Calendar)));
     h.step();
+    assert_eq!(h.state().app.ui_state.screen, Screen::Calendar);
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::ShowScreen(before)));
+    h.step();
+    assert!(h.state().app.jobs.is_running(), "the job is still held");
+}
+
+/// Runs `command` held at its gate — the status bar shows `title` and `counts`, the window answers — then
+/// cancels it and checks that nothing changed on disk beside the database, then runs it again to its end.
+fn cancel_then_run(h: &mut Harness<'static, Window>, command: Command, title: &str, counts: &str) {
+    let folder = h
+        .state()
+        .app
+        .store()
+        .path()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_owned();
+    let before = all_files(&folder);
+    let release = held(h, command.clone());
+    h.get_by_label(title);
+    h.get_by_label(counts);
+    window_answers(h);
+    cancel(h, release);
+    assert_eq!(all_files(&folder), before, "a cancelled job wrote nothing");
+    h.state_mut().app.push(command);
+    h.step();
+    until_idle(h);
+}
+
+/// Every file below `folder` but the database's own (its journal, its lock).
+fn all_files(folder: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(all_files(&path));
+        } else if !path.to_string_lossy().contains(".sqlite") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Cancels the held job (as the status bar's «Отмена» does), opens its gate and waits until it is over.
+fn cancel(h: &mut Harness<'static, Window>, release: std::sync::mpsc::Sender<()>) {
     h.state_mut()
         .app
         .push(Command::System(SystemCommand::CancelJob));
     h.step();
     drop(release);
-    until_idle(&mut h);
+    until_idle(h);
+}
+
+#[test]
+fn an_import_is_read_and_previewed_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = file_harness(Store::open(&dir.path().join("db.sqlite")).unwrap());
+    let release = held(&mut h, Command::ImportFile(fixture()));
+    h.get_by_label_contains("Чтение файла roadmap-001.docx");
+    // Two steps: reading the file, previewing it against the database.
+    h.get_by_label("0 из 2");
+    window_answers(&mut h);
     assert!(h.state().app.data.exchange.pending.is_none());
-    assert!(h.state().app.data.plan.is_none());
+    drop(release);
+    until_idle(&mut h);
+    let pending = h.state().app.data.exchange.pending.as_ref();
+    assert!(
+        pending.is_some_and(|p| p.path == fixture() && !p.preview.items.is_empty()),
+        "the preview of the file is there"
+    );
+    assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
+}
+
+#[test]
+fn cancelling_an_import_read_leaves_the_preview_shown_before() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another office's file: the example plan.
+    let mut other = Store::open_in_memory().unwrap();
+    roadmap_planner::example::load_example(&mut other).unwrap();
+    let origin = exchange::office_origin(&mut other).unwrap();
+    let file = exchange::export(&other, None, origin).unwrap();
+    let first = dir.path().join("plan.json");
+    std::fs::write(&first, exchange::to_json(&file)).unwrap();
+    let mut h = file_harness(Store::open(&dir.path().join("db.sqlite")).unwrap());
+    h.state_mut().app.push(Command::ImportFile(first.clone()));
+    h.step();
+    until_idle(&mut h);
+    h.get_by_label("Предпросмотр импорта: plan.json");
+
+    let release = held(&mut h, Command::ImportFile(fixture()));
+    cancel(&mut h, release);
+    let pending = h.state().app.data.exchange.pending.as_ref();
+    assert!(
+        pending.is_some_and(|p| p.path == first),
+        "the preview shown before stays"
+    );
+    h.get_by_label("Предпросмотр импорта: plan.json");
     assert!(h.query_by_label_contains("Чтение файла").is_none());
 }
 
@@ -255,13 +340,19 @@ fn collected_reports_are_applied_in_the_background_and_a_cancel_leaves_the_datab
     let mut h = file_harness(store);
     let before = export_all(h.state().app.store());
 
-    h.state_mut()
-        .app
-        .push(Command::Exchange(ExchangeCommand::CollectReports(vec![
-            inbox,
-        ])));
+    // Reading and previewing the reports is a job counting the files; a cancel leaves no reports.
+    let collect = Command::Exchange(ExchangeCommand::CollectReports(vec![inbox]));
+    let release = held(&mut h, collect.clone());
+    h.get_by_label("Чтение отчётов школ");
+    h.get_by_label("0 из 3");
+    window_answers(&mut h);
+    cancel(&mut h, release);
+    assert!(h.state().app.data.exchange.reports.is_none());
+    assert!(h.query_by_label("Отчёты школ: 3").is_none());
+
+    h.state_mut().app.push(collect);
     h.step();
-    h.step();
+    until_idle(&mut h);
     h.get_by_label("Отчёты школ: 3");
     let release = h.state_mut().app.jobs.hold_next();
     h.get_by_label("Применить все").click();
@@ -284,11 +375,88 @@ fn collected_reports_are_applied_in_the_background_and_a_cancel_leaves_the_datab
             dir.path().join("inbox"),
         ])));
     h.step();
-    h.step();
+    until_idle(&mut h);
     h.get_by_label("Применить все").click();
     h.step();
     until_idle(&mut h);
     let marks = h.state().app.store().progress(None).unwrap();
     assert_eq!(marks.len(), 3, "every school's mark is in");
     assert!(marks.iter().all(|p| p.status == Status::Done));
+}
+
+/// A window over a database file holding the example (its plan open).
+fn example_harness(dir: &Path) -> Harness<'static, Window> {
+    let mut store = Store::open(&dir.join("district.sqlite")).unwrap();
+    roadmap_planner::example::load_example(&mut store).unwrap();
+    file_harness(store)
+}
+
+fn names_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn plans_are_sent_to_schools_in_the_background_and_a_cancel_writes_nothing() {
+    use roadmap_planner::app::ExchangeCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = example_harness(dir.path());
+    let outbox = dir.path().join("outbox");
+    std::fs::create_dir(&outbox).unwrap();
+    let send = Command::Exchange(ExchangeCommand::SendPlans {
+        folder: outbox.clone(),
+    });
+
+    // The example's plan concerns its three schools: each file made, then each written.
+    cancel_then_run(&mut h, send, "Запись планов школ в папку outbox", "0 из 6");
+    let names = names_in(&outbox);
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&"План-СОШ-с-Ивановка-2021-22.json".to_owned()));
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+}
+
+#[test]
+fn the_analytic_note_is_written_in_the_background_and_a_cancel_leaves_no_file() {
+    use roadmap_planner::app::SchoolCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = example_harness(dir.path());
+    let note = dir.path().join("Справка.html");
+    let save = Command::School(SchoolCommand::SaveReport {
+        school: None,
+        path: note.clone(),
+    });
+
+    // Reading the records, computing the note, writing it.
+    cancel_then_run(&mut h, save, "Подготовка справки Справка.html", "0 из 3");
+    let html = std::fs::read_to_string(&note).unwrap();
+    let plan_title = h.state().app.data.plan.as_ref().unwrap().title.clone();
+    assert!(html.contains(&plan_title), "the note names the plan");
+    assert!(html.contains("Ивановка"), "the note names the schools");
+}
+
+#[test]
+fn a_plan_is_exported_in_the_background_and_a_cancel_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = example_harness(dir.path());
+    let out = dir.path().join("выгрузка.json");
+    // Its records read on the job's connection, made into JSON, written.
+    let export = Command::ExportFile(out.clone());
+    cancel_then_run(&mut h, export, "Запись файла выгрузка.json", "0 из 3");
+    let file = exchange::read_source(&out, report_day()).unwrap().file;
+    assert_eq!(file.plans.len(), 1);
+    assert_eq!(file.plans[0].id, EXAMPLE_PLAN_ID);
+    assert_eq!(
+        file.progress.len(),
+        h.state()
+            .app
+            .store()
+            .progress(Some(EXAMPLE_PLAN_ID))
+            .unwrap()
+            .len(),
+        "every record of the plan is exported"
+    );
 }

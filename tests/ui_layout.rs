@@ -1,11 +1,13 @@
 //! Layouts that hold (egui_kittest): the grid's columns come back to their widths after the window was made
 //! smaller or the scale larger, never get narrower than their header's longest word, and «Сбросить ширину
-//! столбцов» undoes a drag; the toolbar folds into a «…» menu instead of wrapping.
+//! столбцов» undoes a drag; the toolbar folds into a «…» menu instead of wrapping. At 150 % in a 1400×900
+//! window the filter bar keeps its count on the search's row and the «Набор критериев» editor fits its rows
+//! without sideways scrolling.
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::UiState;
+use roadmap_planner::app::{SchoolTab, Screen, UiState};
 use roadmap_planner::window::Window;
 
 mod common;
@@ -22,9 +24,14 @@ const HEADERS: [&str; 7] = [
 ];
 
 fn harness(ui_state: UiState, width: f32) -> Harness<'static, Window> {
+    sized_harness(ui_state, egui::vec2(width, 900.0))
+}
+
+/// The example open in a window of `size` points.
+fn sized_harness(ui_state: UiState, size: egui::Vec2) -> Harness<'static, Window> {
     let mut h = common::window()
         .ui_state(ui_state)
-        .size(width, 900.0)
+        .size(size.x, size.y)
         .max_steps(16)
         .build();
     h.run();
@@ -158,4 +165,100 @@ fn the_filters_take_one_row_in_a_narrow_window_and_open_on_request() {
     h.run();
     // A filter set behind the button is counted on it.
     h.get_by_label("Все фильтры ⏷ (1)");
+}
+
+/// A 1400×900 window at 150 %: what it shows, in points (the harness's screen is in points; the real
+/// window's is its pixels divided by the zoom).
+const SCALE: f32 = 1.5;
+const WIDTH: f32 = 1400.0 / SCALE;
+const HEIGHT: f32 = 900.0 / SCALE;
+
+/// The example open in a 1400×900 window at 150 %.
+fn scaled_harness(mut ui_state: UiState) -> Harness<'static, Window> {
+    ui_state.font_scale = 150;
+    let mut h = sized_harness(ui_state, egui::vec2(WIDTH, HEIGHT));
+    h.run();
+    assert!(
+        (h.ctx.zoom_factor() - SCALE).abs() < 0.01,
+        "the window is at 150 %"
+    );
+    h
+}
+
+/// The width the window shows, in points.
+fn visible_width(h: &Harness<'static, Window>) -> f32 {
+    h.ctx.content_rect().width()
+}
+
+#[test]
+fn the_filter_count_stays_on_the_search_row_at_150() {
+    let h = scaled_harness(UiState::default());
+    let measures = h.state().app.data.plan.as_ref().unwrap().measure_count();
+    let search = h.get_by_role_and_label(Role::TextInput, "Поиск").rect();
+    let count = h
+        .get_all_by_label_contains(&format!("{measures} из {measures}"))
+        .map(|n| n.rect())
+        .find(|r| r.min.y < search.max.y + 40.0)
+        .expect("the count of the measures shown");
+    eprintln!(
+        "DEBUG count {count:?} search {search:?} width {}",
+        visible_width(&h)
+    );
+    assert!(
+        (count.center().y - search.center().y).abs() < 4.0,
+        "the count sits on the search's row: {count:?} vs {search:?}"
+    );
+    assert!(
+        count.height() < search.height() + 2.0,
+        "the count is one line: {count:?}"
+    );
+    assert!(count.max.x <= visible_width(&h), "{count:?}");
+}
+
+#[test]
+fn the_criteria_set_rows_fit_the_window_at_150() {
+    let mut ui_state = UiState {
+        screen: Screen::Schools,
+        ..Default::default()
+    };
+    ui_state.schools.tab = SchoolTab::CriteriaSet;
+    let h = scaled_harness(ui_state);
+    h.get_all_by_label("Набор критериев").next().unwrap();
+    let width = visible_width(&h);
+    let deletes: Vec<egui::Rect> = h.get_all_by_label("🗑").map(|n| n.rect()).collect();
+    assert!(deletes.len() > 5, "the criteria are listed");
+    for rect in &deletes {
+        assert!(
+            rect.max.x <= width,
+            "a criterion's row ends inside the window ({width}): {rect:?}"
+        );
+    }
+    // A group's points sit beside their label, each group's on one line.
+    let labels: Vec<egui::Rect> = h
+        .get_all_by_role_and_label(Role::Label, "категория от (баллов):")
+        .map(|n| n.rect())
+        .collect();
+    let fields: Vec<egui::Rect> = h
+        .get_all_by_role_and_label(Role::SpinButton, "категория от (баллов):")
+        .map(|n| n.rect())
+        .collect();
+    assert!(!labels.is_empty() && labels.len() == fields.len());
+    for (label, field) in labels.iter().zip(&fields) {
+        assert!(
+            (label.min.y - field.min.y).abs() < 4.0 && field.min.x > label.max.x,
+            "the points beside their label: {label:?} {field:?}"
+        );
+    }
+    // A long criterion's text is shown whole, on as many lines as it takes, inside the window.
+    let line = h.ctx.global_style().spacing.interact_size.y;
+    let texts: Vec<egui::Rect> = h
+        .get_all_by_role(Role::MultilineTextInput)
+        .map(|n| n.rect())
+        .collect();
+    assert!(texts.len() >= deletes.len(), "a text field per criterion");
+    assert!(texts.iter().all(|r| r.min.x >= 0.0 && r.max.x <= width));
+    assert!(
+        texts.iter().any(|r| r.height() > 1.8 * line),
+        "a long criterion wraps instead of being cut: {texts:?}"
+    );
 }

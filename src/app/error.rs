@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::exchange::ExchangeError;
 use crate::exchange::limits::LimitError;
+use crate::exchange::missing::Missing;
 use crate::exchange::office::OfficeError;
 use crate::exchange::schools_csv::SchoolsCsvError;
 use crate::exchange::table_import::TableError;
@@ -41,6 +42,8 @@ pub enum AppError {
     NoConflict,
     /// Another job still runs: one at a time.
     Busy,
+    /// Reports (or an import) that need what the database lacks, applied without the user's word to add it.
+    MissingReferences(Vec<Missing>),
     /// Nothing chosen is a school's report file.
     NoReports,
     /// A file that is not a school's report (it must hold one school and only its plans).
@@ -92,8 +95,6 @@ pub enum AppError {
     },
     /// A failure carried back from a job that was also kept elsewhere (see [`JobFailure`]).
     Job(Arc<AppError>),
-    /// BRIDGE: a message worded by a handler not converted yet.
-    Worded(String),
 }
 
 /// A failure that crossed a job's thread, inside the command that brings the job's result back (commands
@@ -108,6 +109,12 @@ impl JobFailure {
     }
 }
 
+impl Localize for JobFailure {
+    fn message(&self, i18n: &I18n) -> String {
+        self.0.message(i18n)
+    }
+}
+
 impl PartialEq for JobFailure {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
@@ -117,20 +124,6 @@ impl PartialEq for JobFailure {
 impl From<JobFailure> for AppError {
     fn from(failure: JobFailure) -> Self {
         Arc::try_unwrap(failure.0).unwrap_or_else(AppError::Job)
-    }
-}
-
-// BRIDGE: until every handler returns `AppError`.
-impl From<String> for AppError {
-    fn from(text: String) -> Self {
-        AppError::Worded(text)
-    }
-}
-
-// BRIDGE: until every handler returns `AppError`.
-impl From<AppError> for String {
-    fn from(error: AppError) -> Self {
-        error.to_string()
     }
 }
 
@@ -158,6 +151,11 @@ impl Localize for AppError {
             AppError::NoSchool => i18n.tr("schools-error-no-school"),
             AppError::NoConflict => i18n.tr("error-no-conflict"),
             AppError::Busy => i18n.tr("job-busy"),
+            AppError::MissingReferences(missing) => missing
+                .iter()
+                .map(|m| m.message(i18n))
+                .collect::<Vec<_>>()
+                .join("\n"),
             AppError::NoReports => i18n.tr("exchange-no-reports"),
             AppError::NotAReport => i18n.tr("exchange-not-a-report"),
             AppError::ReportRefused { school, error } => format!(
@@ -210,7 +208,6 @@ impl Localize for AppError {
                 ],
             ),
             AppError::Job(error) => error.message(i18n),
-            AppError::Worded(text) => text.clone(), // BRIDGE
         }
     }
 }
@@ -243,6 +240,11 @@ mod tests {
             AppError::NoSchool,
             AppError::NoConflict,
             AppError::Busy,
+            AppError::MissingReferences(vec![Missing {
+                school: crate::model::School::new("СОШ № 2"),
+                school_unknown: true,
+                unknown_measures: 0,
+            }]),
             AppError::NoReports,
             AppError::NotAReport,
             AppError::ReportRefused {
@@ -304,6 +306,7 @@ mod tests {
                 | AppError::NoSchool
                 | AppError::NoConflict
                 | AppError::Busy
+                | AppError::MissingReferences(_)
                 | AppError::NoReports
                 | AppError::NotAReport
                 | AppError::ReportRefused { .. }
@@ -319,8 +322,7 @@ mod tests {
                 | AppError::FolderNotCreated { .. }
                 | AppError::FolderNotOpened { .. }
                 | AppError::EvidenceRefused { .. }
-                | AppError::EvidenceNotOpened { .. }
-                | AppError::Worded(_) => {} // BRIDGE
+                | AppError::EvidenceNotOpened { .. } => {}
             }
         }
         all

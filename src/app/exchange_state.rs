@@ -79,11 +79,12 @@ impl PendingImport {
 }
 
 /// Schools' reports read together, each previewed against the database as it is now.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PendingReports {
     pub parts: Vec<PendingImport>,
-    /// Files that could not be read, or are not a school's report: "file: reason", Russian.
-    pub refused: Vec<String>,
+    /// Files that could not be read, or are not a school's report: the file's name and why (worded when
+    /// shown).
+    pub refused: Vec<(String, super::JobFailure)>,
 }
 
 impl PendingReports {
@@ -101,10 +102,10 @@ pub struct PreviewLine {
 }
 
 /// A table (CSV/TSV, Word, Excel) whose header row was not recognised, with its rows.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PendingMapping {
     pub path: PathBuf,
     pub table: StageOrigin,
-    /// Why the columns are asked for (the reader's message), Russian.
-    pub message: String,
+    /// Why the columns are asked for (the reader's refusal), worded when shown.
+    pub message: super::JobFailure,
 }

@@ -7,14 +7,11 @@
 //! (`from_creation_context`) runs them in the background.
 
 use super::SystemCommand;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 
-use super::Command;
-use crate::exchange::ImportSource;
-use crate::exchange::table_import::stage::TableStage;
+use super::{Command, JobFailure};
 
 /// Counts a job reports as it goes, and the cancel flag it checks.
 #[derive(Debug, Default)]
@@ -54,23 +51,22 @@ impl Progress {
 /// What a finished job hands back to the runner.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JobResult {
-    /// An import file read (or the reason it could not be).
-    ImportRead {
-        path: PathBuf,
-        read: Result<ImportRead, String>,
-    },
+    /// An import file read and previewed (or the reason it could not be).
+    ImportRead(Result<ImportRead, JobFailure>),
+    /// Schools' reports read and previewed together («Собрать отчёты»).
+    ReportsCollected(Result<Box<super::PendingReports>, JobFailure>),
     /// A file written: the message for the user, or the error.
-    Written(Result<String, String>),
-    /// An import applied on the job's own connection, with the pending import it applied (moved to the
-    /// worker and back, not copied: a region's file is large).
-    ImportApplied {
-        pending: Box<super::PendingImport>,
-        applied: Applied,
-    },
+    Written(Result<String, JobFailure>),
+    /// An import applied on the job's own connection.
+    ImportApplied(ImportOutcome),
     /// Schools' reports applied by a job («Собрать отчёты»).
     ReportsApplied(Box<ReportsOutcome>),
     /// A backup restored on the job's own connection, or stopped, or the reason it could not be.
-    Restored(Result<crate::store::Restore, String>),
+    Restored {
+        restored: Result<crate::store::Restore, JobFailure>,
+        /// Restored: the data read back on the job's connection (see `ImportOutcome::Done`).
+        reloaded: Option<Result<Box<super::reload::Reloaded>, JobFailure>>,
+    },
 }
 
 /// How a write job ended. Unlike a read, a write's end always reaches the runner, cancelled or not: the
@@ -80,7 +76,24 @@ pub enum Applied {
     Done(Box<crate::exchange::ImportSummary>),
     /// Stopped by «Отмена»: the transaction rolled back, the database is as it was.
     Cancelled,
-    Failed(String),
+    Failed(JobFailure),
+}
+
+/// How applying an import on a job's own connection ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportOutcome {
+    /// Written: what to tell the user, and the data as the job read it back once written (or why it
+    /// could not: the window reads it then). The pending import, a region's file, was dropped on the worker.
+    Done {
+        summary: Box<crate::exchange::ImportSummary>,
+        told: Box<super::run_exchange::ImportTold>,
+        reloaded: Result<Box<super::reload::Reloaded>, JobFailure>,
+    },
+    /// Stopped by «Отмена» (the database is as it was): the pending import comes back, moved to the worker
+    /// and back, not copied.
+    Cancelled(Box<super::PendingImport>),
+    /// Not written, and why; the pending import comes back.
+    Failed(Box<super::PendingImport>, JobFailure),
 }
 
 /// How applying several schools' reports ended.
@@ -88,18 +101,22 @@ pub enum Applied {
 pub struct ReportsOutcome {
     /// The reports applied, in turn: the school (its display name) and what its report did.
     pub applied: Vec<(String, crate::exchange::ImportSummary)>,
-    /// The report that could not be applied (its school, empty for the backup before them) and why; the
-    /// reports after it were not applied.
-    pub failed: Option<(String, String)>,
+    /// Why a report could not be applied (`AppError::ReportRefused`, naming its school) or the backup
+    /// before them not made; the reports after it were not applied.
+    pub failed: Option<JobFailure>,
     /// Stopped by «Отмена»: the database was put back as it was before the first report.
     pub cancelled: bool,
+    /// The data read back on the job's connection once it ended (see `ImportOutcome::Done`); `None` when
+    /// the reports were applied on the window's store.
+    pub reloaded: Option<Result<Box<super::reload::Reloaded>, JobFailure>>,
 }
 
-/// What reading an import file gives: a table with its columns, or a file read whole.
+/// What reading an import file gives: its preview, or a table whose header was not recognised.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportRead {
-    Table(Box<TableStage>),
-    Source(Box<ImportSource>),
+    Previewed(Box<super::PendingImport>),
+    /// The column-mapping step comes first.
+    Mapping(Box<super::PendingMapping>),
 }
 
 /// The running job as the status bar shows it.
@@ -116,6 +133,13 @@ struct Running {
     writes: bool,
     progress: Arc<Progress>,
     result: mpsc::Receiver<JobResult>,
+}
+
+/// Whether a job only reads the database (or nothing) or writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    Reads,
+    Writes,
 }
 
 /// Another job is still running: one at a time.
@@ -175,37 +199,21 @@ impl Jobs {
         release
     }
 
-    /// Starts `work`. Inline, its result is returned at once; in the background `None` (it comes from
-    /// `finished`). `Err` when another job is still running.
+    /// Starts `work`, its bar counting `total` steps from the start (the work may set another). A job that
+    /// `Writes` the database through its own connection holds `is_writing` until it ends, and its result
+    /// comes back even when cancelled. Inline, the result is returned at once; in the background `None` (it
+    /// comes from `finished`). `Err` when another job is still running.
     pub fn start(
         &mut self,
         title: String,
-        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
-    ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, false, 0, work)
-    }
-
-    /// Starts `work` that writes the database through its own connection: like `start`, and until it ends
-    /// `is_writing` holds and its result comes back even when cancelled. `total`: the steps it counts.
-    pub fn start_write(
-        &mut self,
-        title: String,
-        total: u64,
-        work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
-    ) -> Result<Option<JobResult>, Busy> {
-        self.start_job(title, true, total, work)
-    }
-
-    fn start_job(
-        &mut self,
-        title: String,
-        writes: bool,
+        kind: JobKind,
         total: u64,
         work: impl FnOnce(&Progress) -> JobResult + Send + 'static,
     ) -> Result<Option<JobResult>, Busy> {
         if self.running.is_some() {
             return Err(Busy);
         }
+        let writes = kind == JobKind::Writes;
         let progress = Arc::new(Progress::default());
         progress.set_total(total);
         if !self.background {
@@ -284,13 +292,87 @@ pub fn write_unless_cancelled(
     crate::output::write_atomically(path, protected, |out| {
         std::io::Write::write_all(out, bytes)?;
         if progress.cancelled() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::Interrupted,
-                "отменено",
-            ));
+            return Err(cancelled_error());
         }
         Ok(())
     })
+}
+
+/// Writes several files as one: each under a temporary name beside it, then — all of them written, the
+/// job not cancelled — each renamed to its name; a failure or a cancel before the renaming removes the
+/// temporary files, so the folder is as it was. Counts each file written on `progress` after the steps
+/// already done. Never over the program's database or backups.
+pub fn write_all_unless_cancelled(
+    files: &[(std::path::PathBuf, Vec<u8>)],
+    protected: &crate::output::Protected,
+    progress: &Progress,
+) -> Result<(), crate::output::OutputError> {
+    use crate::output::OutputError;
+    let (start, _) = progress.counts();
+    let mut written: Vec<(std::path::PathBuf, &std::path::Path)> = Vec::with_capacity(files.len());
+    let remove_written = |written: &[(std::path::PathBuf, &std::path::Path)]| {
+        for (tmp, _) in written {
+            let _ignored = std::fs::remove_file(tmp);
+        }
+    };
+    for (n, (target, bytes)) in files.iter().enumerate() {
+        let tmp = temporary_beside(target).and_then(|tmp| {
+            protected.check(target)?;
+            write_synced(&tmp, bytes, progress).map_err(|error| {
+                let _ignored = std::fs::remove_file(&tmp);
+                OutputError::Write {
+                    path: target.clone(),
+                    error,
+                }
+            })?;
+            Ok(tmp)
+        });
+        match tmp {
+            Ok(tmp) => written.push((tmp, target)),
+            Err(e) => {
+                remove_written(&written);
+                return Err(e);
+            }
+        }
+        progress.set_done(start + n as u64 + 1);
+    }
+    for (n, (tmp, target)) in written.iter().enumerate() {
+        if let Err(error) = std::fs::rename(tmp, target) {
+            remove_written(&written[n..]);
+            return Err(OutputError::Write {
+                path: target.to_path_buf(),
+                error,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `.name.<process>.part` beside `target`.
+fn temporary_beside(
+    target: &std::path::Path,
+) -> Result<std::path::PathBuf, crate::output::OutputError> {
+    let name = target
+        .file_name()
+        .ok_or_else(|| crate::output::OutputError::NotAFileName(target.to_path_buf()))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.part", std::process::id()));
+    Ok(target.with_file_name(tmp_name))
+}
+
+/// Writes `bytes` to `path` and syncs it, failing as interrupted when the job was cancelled.
+fn write_synced(path: &std::path::Path, bytes: &[u8], progress: &Progress) -> std::io::Result<()> {
+    if progress.cancelled() {
+        return Err(cancelled_error());
+    }
+    let mut file = std::fs::File::create(path)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    file.sync_all()
+}
+
+fn cancelled_error() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Interrupted, "отменено")
 }
 
 #[cfg(test)]
@@ -304,7 +386,9 @@ mod tests {
     #[test]
     fn inline_jobs_answer_at_once() {
         let mut jobs = Jobs::new(false);
-        let result = jobs.start("x".into(), |_| written("готово")).unwrap();
+        let result = jobs
+            .start("x".into(), JobKind::Reads, 0, |_| written("готово"))
+            .unwrap();
         assert!(matches!(result, Some(JobResult::Written(Ok(t))) if t == "готово"));
         assert!(!jobs.is_running());
     }
@@ -313,7 +397,7 @@ mod tests {
     fn a_background_job_reports_counts_and_its_result() {
         let mut jobs = Jobs::new(true);
         let (go, wait) = mpsc::channel::<()>();
-        jobs.start("Импорт".into(), move |p| {
+        jobs.start("Импорт".into(), JobKind::Reads, 0, move |p| {
             p.set_total(10);
             p.set_done(4);
             wait.recv().unwrap();
@@ -321,7 +405,10 @@ mod tests {
         })
         .unwrap();
         // A second job waits for the first.
-        assert!(jobs.start("ещё".into(), |_| written("no")).is_err());
+        assert!(
+            jobs.start("ещё".into(), JobKind::Reads, 0, |_| written("no"))
+                .is_err()
+        );
         let status = loop {
             let s = jobs.status().unwrap();
             if s.total == 10 {
@@ -345,7 +432,7 @@ mod tests {
     fn a_cancelled_job_leaves_nothing() {
         let mut jobs = Jobs::new(true);
         let (go, wait) = mpsc::channel::<()>();
-        jobs.start("Импорт".into(), move |p| {
+        jobs.start("Импорт".into(), JobKind::Reads, 0, move |p| {
             wait.recv().unwrap();
             assert!(p.cancelled());
             written("ignored")
@@ -364,5 +451,53 @@ mod tests {
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
         assert!(!jobs.is_running());
+    }
+
+    fn unprotected() -> crate::output::Protected {
+        crate::output::Protected::database(std::path::Path::new("/nonexistent/db.sqlite"), None)
+    }
+
+    /// How many entries `dir` holds.
+    fn count(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir).unwrap().count()
+    }
+
+    #[test]
+    fn several_files_are_written_all_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+        std::fs::write(&a, "старый").unwrap();
+        let files = vec![(a.clone(), b"A".to_vec()), (b.clone(), b"B".to_vec())];
+        let progress = Progress::default();
+        write_all_unless_cancelled(&files, &unprotected(), &progress).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "A");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "B");
+        assert_eq!(count(dir.path()), 2, "no temporary file is left");
+        assert_eq!(progress.counts().0, 2, "each file written is counted");
+    }
+
+    #[test]
+    fn a_failed_file_leaves_the_folder_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.json");
+        std::fs::write(&a, "старый").unwrap();
+        // The second target's folder does not exist: its file cannot be written.
+        let files = vec![
+            (a.clone(), b"A".to_vec()),
+            (dir.path().join("нет/b.json"), b"B".to_vec()),
+        ];
+        assert!(write_all_unless_cancelled(&files, &unprotected(), &Progress::default()).is_err());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "старый");
+        assert_eq!(count(dir.path()), 1, "no temporary file is left");
+    }
+
+    #[test]
+    fn a_cancelled_writing_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![(dir.path().join("a.json"), b"A".to_vec())];
+        let progress = Progress::default();
+        progress.cancel_flag().store(true, Ordering::Relaxed);
+        assert!(write_all_unless_cancelled(&files, &unprotected(), &progress).is_err());
+        assert_eq!(count(dir.path()), 0);
     }
 }

@@ -12,6 +12,8 @@ mod exchange_command;
 pub mod exchange_state;
 pub mod filter;
 pub mod jobs;
+mod read_jobs;
+mod reload;
 mod run_evidence;
 mod run_exchange;
 mod run_grid;

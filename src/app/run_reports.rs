@@ -1,97 +1,68 @@
 //! «Собрать отчёты» — several schools' reports previewed together and applied after one backup — and
 //! «Разослать школам» — the open plan written as one file per school into a folder.
 
-use crate::i18n::Localize;
 use std::path::{Path, PathBuf};
 
 use crate::exchange;
 use crate::i18n::Arg;
 
 use super::exchange_state::PendingReports;
-use super::{RoadmapApp, Screen};
+use super::{AppError, JobFailure, RoadmapApp, Screen};
 
 impl RoadmapApp {
     /// Reads every file (a folder stands for its `.json` files) as a school's report and previews each
-    /// against the database as it is; files that cannot be read, or are not a school's report, are listed.
-    pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), super::AppError> {
-        let mut files = Vec::new();
-        for path in paths {
-            if path.is_dir() {
-                let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.extension()
-                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                    })
-                    .collect();
-                inside.sort();
-                files.extend(inside);
-            } else {
-                files.push(path.clone());
-            }
+    /// against the database as it is, in a job counting the files; files that cannot be read, or are not a
+    /// school's report, are listed. «Отмена» leaves what the screen showed.
+    pub(super) fn collect_reports(&mut self, paths: &[PathBuf]) -> Result<(), AppError> {
+        let today = self.today;
+        let files = report_files(paths)?;
+        if files.is_empty() {
+            return Err(AppError::NoReports);
         }
-        let mut reports = PendingReports::default();
-        for path in files {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let source = match exchange::read_source(&path, self.today) {
-                Ok(source) => source,
-                Err(e) => {
-                    reports.refused.push(format!("{name}: {e}"));
-                    continue;
-                }
-            };
-            if exchange::missing::report_school(&source.file).is_none() {
-                reports
-                    .refused
-                    .push(format!("{name}: {}", self.i18n.tr("exchange-not-a-report")));
-                continue;
-            }
-            match self.pending_import(path, source) {
-                Ok(part) => reports.parts.push(part),
-                Err(e) => reports.refused.push(format!("{name}: {e}")),
-            }
-        }
-        if reports.parts.is_empty() && reports.refused.is_empty() {
-            return Err(super::AppError::NoReports);
-        }
+        let first = paths.first().cloned().unwrap_or_default();
+        let total = files.len() as u64;
+        self.run_read_job(
+            "job-collect-reports",
+            &first,
+            total,
+            move |store, i18n, progress| {
+                let collected = read_reports(store, i18n, today, files, progress)
+                    .map(Box::new)
+                    .map_err(JobFailure::new);
+                super::jobs::JobResult::ReportsCollected(collected)
+            },
+        )
+    }
+
+    /// Shows the reports a job collected.
+    pub(super) fn reports_collected(
+        &mut self,
+        collected: Result<Box<PendingReports>, JobFailure>,
+    ) -> Result<(), AppError> {
+        self.data.exchange.reports = Some(*collected?);
         self.data.exchange.pending = None;
-        self.data.exchange.reports = Some(reports);
         self.ui_state.screen = Screen::Exchange;
         Ok(())
     }
 
     /// Applies the pending reports: one backup first, then each report in turn (each previewed again
     /// against the database as the reports before it left it). The open plan stays open.
-    pub(super) fn apply_reports(&mut self, add_missing: bool) -> Result<(), super::AppError> {
-        let Some(reports) = self.data.exchange.reports.take() else {
+    pub(super) fn apply_reports(&mut self, add_missing: bool) -> Result<(), AppError> {
+        let Some(reports) = self.data.exchange.reports.as_ref() else {
             return Ok(());
         };
         if reports.missing() && !add_missing {
-            let text = reports
-                .parts
-                .iter()
-                .filter_map(|p| {
-                    p.missing
-                        .as_ref()
-                        .map(|m| crate::i18n::Localize::message(m, &self.i18n))
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            self.data.exchange.reports = Some(reports);
-            return Err(text.into()); // BRIDGE
+            return Err(AppError::MissingReferences(
+                reports
+                    .parts
+                    .iter()
+                    .filter_map(|p| p.missing.clone())
+                    .collect(),
+            ));
         }
-        if self.jobs.is_running() {
-            self.data.exchange.reports = Some(reports);
-            return Err(super::AppError::Busy);
-        }
-        let writer = if self.jobs.background() {
-            self.store.second_connection()?
-        } else {
-            None
+        let writer = self.job_writer()?;
+        let Some(reports) = self.data.exchange.reports.take() else {
+            return Ok(());
         };
         if let Some(mut writer) = writer {
             // The reports are written on a worker through its own connection, counted one by one.
@@ -99,31 +70,39 @@ impl RoadmapApp {
             let title = self
                 .i18n
                 .tr_args("job-apply-reports", &[("count", Arg::Num(total as f64))]);
-            let language = self.i18n.language();
-            let started = self.jobs.start_write(title, total, move |progress| {
-                writer.stop_when(progress.cancel_flag());
-                let i18n = crate::i18n::I18n::new(language);
-                let outcome = apply_reports_counted(&mut writer, &reports, progress, &i18n);
-                super::jobs::JobResult::ReportsApplied(Box::new(outcome))
-            });
+            let read_back = self.read_back(true);
+            let started = self.jobs.start(
+                title,
+                super::jobs::JobKind::Writes,
+                total,
+                move |progress| {
+                    writer.stop_when(progress.cancel_flag());
+                    let mut outcome = apply_reports_counted(&mut writer, &reports, progress);
+                    // The region's reports are let go here, not on the window's thread.
+                    drop(reports);
+                    outcome.reloaded = Some(read_back.read(&writer));
+                    super::jobs::JobResult::ReportsApplied(Box::new(outcome))
+                },
+            );
             return self.job_started(started);
         }
-        let outcome = apply_reports_counted(
-            &mut self.store,
-            &reports,
-            &super::jobs::Progress::default(),
-            &self.i18n,
-        );
+        let outcome =
+            apply_reports_counted(&mut self.store, &reports, &super::jobs::Progress::default());
         self.reports_applied(outcome)
     }
 
     /// What applying the reports ended with: the data reloaded, each school's marks told.
     pub(super) fn reports_applied(
         &mut self,
-        outcome: super::jobs::ReportsOutcome,
-    ) -> Result<(), super::AppError> {
-        self.store.note_written_elsewhere();
-        self.after_import();
+        mut outcome: super::jobs::ReportsOutcome,
+    ) -> Result<(), AppError> {
+        match outcome.reloaded.take() {
+            Some(reloaded) => self.show_read_back(reloaded),
+            None => {
+                self.store.note_written_elsewhere();
+                self.after_import();
+            }
+        }
         if outcome.cancelled {
             self.toasts.info(self.i18n.tr("toast-reports-cancelled"));
             return Ok(());
@@ -149,41 +128,130 @@ impl RoadmapApp {
             self.toasts.info(lines.join("\n"));
         }
         match outcome.failed {
-            Some((school, e)) if school.is_empty() => Err(e.into()), // BRIDGE
-            Some((school, e)) => Err(format!("{}: {e}", self.report_heading(&school)).into()), // BRIDGE
+            Some(failure) => Err(failure.into()),
             None => Ok(()),
         }
     }
 
-    /// Writes the open plan's file for every school it concerns into `folder`.
-    pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), super::AppError> {
-        let plan = self.plan()?.clone();
-        let origin = exchange::json::origin(&mut self.store)?;
-        let recipients: Vec<_> = exchange::send::recipients(&plan, &self.data.schools)
+    /// Writes the open plan's file for every school it concerns into `folder`, by a job counting the
+    /// schools: every file is written under a temporary name and renamed when all are written, so a cancel
+    /// or a failure leaves the folder as it was.
+    pub(super) fn send_plans(&mut self, folder: &Path) -> Result<(), AppError> {
+        let plan = self.plan()?;
+        let plan_id = plan.id;
+        let recipients: Vec<_> = exchange::send::recipients(plan, &self.data.schools)
             .into_iter()
-            .cloned()
+            .map(|school| {
+                let name = exchange::send::plan_file_name(school, plan.period);
+                (school.id, folder.join(name))
+            })
             .collect();
         if recipients.is_empty() {
-            return Err(super::AppError::NothingToSend);
+            return Err(AppError::NothingToSend);
         }
-        let protected = crate::output::Protected::of_store(&self.store);
-        for school in &recipients {
-            let file =
-                exchange::send::plan_for_school(&self.store, plan.id, school.id, origin.clone())?;
-            let path = folder.join(exchange::send::plan_file_name(school, plan.period));
-            // Written whole or not at all, never over the database or its backups.
-            crate::output::write_bytes(&path, &protected, exchange::to_json(&file).as_bytes())
-                .map_err(|e| e.in_window(self.i18n.language()))?;
-        }
-        self.toasts.info(self.i18n.tr_args(
+        let origin = exchange::json::origin(&mut self.store)?;
+        let done = self.i18n.tr_args(
             "exchange-sent",
             &[
                 ("count", Arg::Num(recipients.len() as f64)),
                 ("folder", Arg::Str(&folder.display().to_string())),
             ],
-        ));
-        Ok(())
+        );
+        let protected = crate::output::Protected::of_store(&self.store);
+        let total = 2 * recipients.len() as u64;
+        self.run_read_job(
+            "job-send-plans",
+            folder,
+            total,
+            move |store, _, progress| {
+                let mut files = Vec::with_capacity(recipients.len());
+                for (n, (school, path)) in recipients.into_iter().enumerate() {
+                    if progress.cancelled() {
+                        break;
+                    }
+                    match exchange::send::plan_for_school(store, plan_id, school, origin.clone()) {
+                        Ok(file) => files.push((path, exchange::to_json(&file).into_bytes())),
+                        Err(e) => return super::jobs::JobResult::Written(Err(JobFailure::new(e))),
+                    }
+                    progress.set_done(n as u64 + 1);
+                }
+                // A cancel before here writes nothing; during the writing it removes the temporary files.
+                let written = super::jobs::write_all_unless_cancelled(&files, &protected, progress)
+                    .map(|()| done)
+                    .map_err(JobFailure::new);
+                super::jobs::JobResult::Written(written)
+            },
+        )
     }
+}
+
+/// The files `paths` name, a folder standing for its `.json` files.
+fn report_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, AppError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|error| AppError::FolderUnreadable {
+                    path: path.clone(),
+                    error,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                })
+                .collect();
+            inside.sort();
+            files.extend(inside);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Reads every file as a school's report and previews each against `store`, counting the files on
+/// `progress`; stops early when cancelled (its result is dropped then).
+fn read_reports(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    files: Vec<PathBuf>,
+    progress: &super::jobs::Progress,
+) -> Result<PendingReports, AppError> {
+    let mut reports = PendingReports::default();
+    for (n, path) in files.into_iter().enumerate() {
+        if progress.cancelled() {
+            break;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match read_report(store, i18n, today, path) {
+            Ok(part) => reports.parts.push(part),
+            Err(e) => reports.refused.push((name, JobFailure::new(e))),
+        }
+        progress.set_done(n as u64 + 1);
+    }
+    if reports.parts.is_empty() && reports.refused.is_empty() {
+        return Err(AppError::NoReports);
+    }
+    Ok(reports)
+}
+
+/// One file read as a school's report and previewed against `store`.
+fn read_report(
+    store: &crate::store::Store,
+    i18n: &crate::i18n::I18n,
+    today: chrono::NaiveDate,
+    path: PathBuf,
+) -> Result<super::PendingImport, AppError> {
+    let source = exchange::read_source(&path, today)?;
+    if exchange::missing::report_school(&source.file).is_none() {
+        return Err(AppError::NotAReport);
+    }
+    super::run_exchange::pending_import(store, i18n, path, source)
 }
 
 /// Applies the reports in turn — one backup first, each report previewed again against the database as the
@@ -193,14 +261,13 @@ fn apply_reports_counted(
     store: &mut crate::store::Store,
     reports: &PendingReports,
     progress: &super::jobs::Progress,
-    i18n: &crate::i18n::I18n,
 ) -> super::jobs::ReportsOutcome {
     let mut outcome = super::jobs::ReportsOutcome::default();
     let backup = if reports.parts.iter().any(|p| p.preview.changed()) {
         match store.backup() {
             Ok(backup) => backup,
             Err(e) => {
-                outcome.failed = Some((String::new(), e.message(i18n)));
+                outcome.failed = Some(JobFailure::new(e));
                 return outcome;
             }
         }
@@ -220,7 +287,10 @@ fn apply_reports_counted(
             Ok(summary) => outcome.applied.push((school, summary)),
             Err(_) if progress.cancelled() => break,
             Err(e) => {
-                outcome.failed = Some((school, e.message(i18n)));
+                outcome.failed = Some(JobFailure::new(AppError::ReportRefused {
+                    school,
+                    error: Box::new(e.into()),
+                }));
                 break;
             }
         }
@@ -235,7 +305,7 @@ fn apply_reports_counted(
             store.stop_when(std::sync::Arc::default());
             if let Err(e) = store.restore_from(&backup) {
                 outcome.cancelled = false;
-                outcome.failed = Some((String::new(), e.message(i18n)));
+                outcome.failed = Some(JobFailure::new(e));
             }
         }
     }

@@ -153,16 +153,11 @@ impl RoadmapApp {
             Some(id) => self.school(id)?.display_name().to_owned(),
             None => self.i18n.tr("schools-report-district-file"),
         };
-        let name = format!("Справка-{}.html", super::runner::file_stem(&name));
-        self.choose(
-            Request::new(
-                Purpose::Report { school },
-                Mode::Save,
-                self.i18n.tr("schools-dialog-report-title"),
-            )
-            .filter("HTML", &["html", "htm"])
-            .filter("Word", &["docx"])
-            .file_name(name),
+        self.choose_save(
+            Purpose::Report { school },
+            "schools-dialog-report-title",
+            format!("Справка-{}.html", super::runner::file_stem(&name)),
+            &[("HTML", &["html", "htm"]), ("Word", &["docx"])],
         )
     }
 
@@ -508,50 +503,85 @@ impl RoadmapApp {
         Ok(())
     }
 
-    /// The summary report as HTML or (`docx`) a Word document: of a school, or of the district.
-    fn report_bytes(&mut self, school: Option<Id>, docx: bool) -> Result<Vec<u8>, AppError> {
-        use crate::exchange::analytic_note::{docx, html};
-        use crate::stats::analytic_note::{district_note, indicator_lines, school_note};
-        self.load_school_data()?;
-        let plan = self.plan()?;
-        let table = &self.data.progress_and_criteria.records;
-        let values = &self.data.progress_and_criteria.indicator_values;
-        let bytes = match school {
-            Some(id) => {
-                let school = self.school(id)?;
-                let mut r = school_note(plan, school, table, self.today);
-                r.indicators = indicator_lines(plan, values, Some(id));
-                if docx {
-                    docx::school_docx(&r)?
-                } else {
-                    html::school_html(&r).into_bytes()
-                }
-            }
-            None => {
-                let mut r = district_note(plan, &self.data.schools, table, self.today);
-                r.indicators = indicator_lines(plan, values, None);
-                if docx {
-                    docx::district_docx(&r)?
-                } else {
-                    html::district_html(&r).into_bytes()
-                }
-            }
-        };
-        Ok(bytes)
-    }
-
-    /// Saves the report as the file's extension says: .docx a Word document, anything else HTML.
+    /// Saves the analytic note as the file's extension says: .docx a Word document, anything else HTML.
+    /// Reading the plan's records, computing the note and writing it is a job (a region's records are many):
+    /// three steps, and «Отмена» leaves the old file (or none).
     fn save_report(&mut self, school: Option<Id>, path: &Path) -> Result<(), AppError> {
+        let plan = self.plan()?.id;
+        if let Some(id) = school {
+            self.school(id)?;
+        }
         let docx = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-        let bytes = self.report_bytes(school, docx)?;
         let done = self.i18n.tr_args(
             "schools-toast-report-saved",
             &[("path", Arg::Str(&path.display().to_string()))],
         );
-        self.write_in_background(path, bytes, done)
+        let (today, file) = (self.today, path.to_path_buf());
+        let protected = crate::output::Protected::of_store(&self.store);
+        self.run_read_job("job-analytic-note", path, 3, move |store, _, progress| {
+            let written = note_bytes(store, plan, school, today, docx, progress)
+                .and_then(|bytes| {
+                    progress.set_done(2);
+                    super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
+                        .map(|()| done)
+                        .map_err(AppError::from)
+                })
+                .map_err(super::JobFailure::new);
+            progress.set_done(3);
+            super::jobs::JobResult::Written(written)
+        })
     }
+}
+
+/// The analytic note on `school` (the district when `None`) of `plan` as read from `store`, as HTML or
+/// (`docx`) a Word document; reading counts as the first step on `progress`.
+fn note_bytes(
+    store: &crate::store::Store,
+    plan: Id,
+    school: Option<Id>,
+    today: chrono::NaiveDate,
+    docx: bool,
+    progress: &super::jobs::Progress,
+) -> Result<Vec<u8>, AppError> {
+    use crate::exchange::analytic_note::{docx, html};
+    use crate::stats::analytic_note::{district_note, indicator_lines, school_note};
+    let read = || -> Result<_, crate::store::StoreError> {
+        Ok((
+            store.load_plan(plan)?,
+            store.schools()?,
+            crate::stats::ProgressIndex::new(store.progress(Some(plan))?),
+            store.indicator_values()?,
+        ))
+    };
+    let (plan, schools, table, values) = read()?;
+    progress.set_done(1);
+    let bytes = match school {
+        Some(id) => {
+            let school = schools
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or(AppError::NoSchool)?;
+            let mut r = school_note(&plan, school, &table, today);
+            r.indicators = indicator_lines(&plan, &values, Some(id));
+            if docx {
+                docx::school_docx(&r)?
+            } else {
+                html::school_html(&r).into_bytes()
+            }
+        }
+        None => {
+            let mut r = district_note(&plan, &schools, &table, today);
+            r.indicators = indicator_lines(&plan, &values, None);
+            if docx {
+                docx::district_docx(&r)?
+            } else {
+                html::district_html(&r).into_bytes()
+            }
+        }
+    };
+    Ok(bytes)
 }
 
 /// A known school updated by a row of an imported table: filled cells replace, empty cells keep.

@@ -154,18 +154,11 @@ impl RoadmapApp {
         self.preview_import(path)
     }
 
-    /// Exports the open plan: the records are read here (the store has one user), the file is written by a
-    /// job.
+    /// Exports the open plan by a job that reads its records on a connection of its own.
     fn export_file(&mut self, path: &std::path::Path) -> Result<(), AppError> {
         let plan = self.plan()?.id;
-        let origin = crate::exchange::json::origin(&mut self.store)?;
-        let file = crate::exchange::json::export(&self.store, Some(plan), origin)?;
-        let done = self.i18n.tr_args(
-            "toast-exported",
-            &[("path", crate::i18n::Arg::Str(&path.display().to_string()))],
-        );
-        self.make_and_write_in_background(path, done, move || {
-            crate::exchange::json::to_json(&file).into_bytes()
+        self.export_in_job(path, move |store, origin| {
+            crate::exchange::json::export(store, Some(plan), origin)
         })
     }
 
@@ -188,7 +181,6 @@ impl RoadmapApp {
         done: String,
         make: impl FnOnce() -> Vec<u8> + Send + 'static,
     ) -> Result<(), AppError> {
-        let language = self.i18n.language();
         let protected = crate::output::Protected::of_store(&self.store);
         let file = path.to_path_buf();
         self.run_job("job-export", path, move |progress| {
@@ -197,7 +189,7 @@ impl RoadmapApp {
             progress.set_done(1);
             let written = super::jobs::write_unless_cancelled(&file, &protected, &bytes, progress)
                 .map(|()| done)
-                .map_err(|e| e.in_window(language));
+                .map_err(super::JobFailure::new);
             progress.set_done(2);
             super::jobs::JobResult::Written(written)
         })
@@ -212,7 +204,7 @@ impl RoadmapApp {
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
     ) -> Result<(), AppError> {
         let title = self.job_title(key, path);
-        let started = self.jobs.start(title, work);
+        let started = self.jobs.start(title, super::jobs::JobKind::Reads, 0, work);
         self.job_started(started)
     }
 
@@ -226,11 +218,13 @@ impl RoadmapApp {
         work: impl FnOnce(&super::jobs::Progress) -> super::jobs::JobResult + Send + 'static,
     ) -> Result<(), AppError> {
         let title = self.job_title(key, path);
-        let started = self.jobs.start_write(title, total, work);
+        let started = self
+            .jobs
+            .start(title, super::jobs::JobKind::Writes, total, work);
         self.job_started(started)
     }
 
-    fn job_title(&self, key: &str, path: &std::path::Path) -> String {
+    pub(super) fn job_title(&self, key: &str, path: &std::path::Path) -> String {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -253,16 +247,17 @@ impl RoadmapApp {
     /// Carries out what a job produced.
     pub(super) fn job_done(&mut self, result: super::jobs::JobResult) -> Result<(), AppError> {
         match result {
-            super::jobs::JobResult::ImportRead { path, read } => self.preview_read(&path, read),
+            super::jobs::JobResult::ImportRead(read) => self.import_read(read),
+            super::jobs::JobResult::ReportsCollected(reports) => self.reports_collected(reports),
             super::jobs::JobResult::Written(Ok(message)) => {
                 self.toasts.info(message);
                 Ok(())
             }
-            super::jobs::JobResult::Written(Err(e)) => Err(e.into()), // BRIDGE
-            super::jobs::JobResult::ImportApplied { pending, applied } => {
-                self.import_job_done(*pending, applied)
+            super::jobs::JobResult::Written(Err(e)) => Err(e.into()),
+            super::jobs::JobResult::ImportApplied(outcome) => self.import_job_done(outcome),
+            super::jobs::JobResult::Restored { restored, reloaded } => {
+                self.restore_job_done(restored, reloaded)
             }
-            super::jobs::JobResult::Restored(restored) => self.restore_job_done(restored),
             super::jobs::JobResult::ReportsApplied(outcome) => self.reports_applied(*outcome),
         }
     }
@@ -275,25 +270,9 @@ impl RoadmapApp {
     }
 
     fn try_reload_all(&mut self) -> Result<(), AppError> {
-        self.refresh_exchange();
-        self.data.plans = self.store.list_plans()?;
-        self.data.schools = self.store.schools()?;
-        let wanted = self
-            .data
-            .plan
-            .as_ref()
-            .map(|p| p.id)
-            .or(self.ui_state.last_plan)
-            .filter(|id| self.data.plans.iter().any(|p| p.id == *id))
-            .or_else(|| self.data.plans.first().map(|p| p.id));
-        match wanted {
-            Some(id) => self.open_plan(id),
-            None => {
-                self.data.plan = None;
-                self.refresh_after_write();
-                Ok(())
-            }
-        }
+        let reloaded = self.read_reloaded(&self.store)?;
+        self.install(reloaded);
+        Ok(())
     }
 
     fn reload_plan(&mut self) {
@@ -372,7 +351,7 @@ impl RoadmapApp {
 
 /// The office's own execution of `measures`, shown beside the schools' in the grid's status: what the
 /// office has to do, set from the plan (the store counts only the records).
-fn with_office_part<'a>(
+pub(super) fn with_office_part<'a>(
     plan: &Plan,
     summary: &mut HashMap<Id, ProgressSummary>,
     measures: impl Iterator<Item = &'a Measure>,

@@ -135,11 +135,10 @@ impl TableStage {
 
     /// The plan the table makes with the columns in use, as a source for the preview. `today` decides the
     /// school year of a CSV/TSV table that names none.
-    pub fn source(&self, today: NaiveDate) -> Result<StagedSource, String> {
+    pub fn source(&self, today: NaiveDate) -> Result<StagedSource, StageError> {
         match &self.origin {
             StageOrigin::Text(text) => {
-                let import = table::read_table_with_columns(&text.rows, &self.mapping)
-                    .map_err(|e| e.to_string())?;
+                let import = table::read_table_with_columns(&text.rows, &self.mapping)?;
                 let left_out = import.left_out.clone();
                 let (plan, mut notes) = table_file::plan_from_table(import, &text.stem, today);
                 notes.insert(0, format!("Кодировка файла: {}.", text.encoding.name()));
@@ -157,9 +156,7 @@ impl TableStage {
                 })
             }
             StageOrigin::Office(table) => {
-                let import = table
-                    .read_with(&self.mapping, today)
-                    .map_err(|e| e.to_string())?;
+                let import = table.read_with(&self.mapping, today)?;
                 Ok(StagedSource {
                     source: ImportSource {
                         file: ExchangeFile::new(

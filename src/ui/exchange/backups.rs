@@ -14,12 +14,9 @@ impl BackupsView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
         let data = ctx.data;
         let backups = &data.exchange.backups;
-        ui.heading(ctx.tr("exchange-backups-title"));
-        if backups.is_empty() {
-            ui.label(egui::RichText::new(ctx.tr("exchange-backups-none")).weak());
+        if !super::list_heading(ui, ctx, "exchange-backups", backups.is_empty()) {
             return;
         }
-        ui.label(egui::RichText::new(ctx.tr("exchange-backups-hint")).weak());
         egui::CollapsingHeader::new(ctx.i18n.tr_args(
             "exchange-backups-list",
             &[("count", crate::i18n::Arg::Num(backups.len() as f64))],

@@ -8,44 +8,37 @@ use crate::ui::ViewCtx;
 pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
     let data = ctx.data;
     let conflicts = &data.exchange.conflicts;
-    ui.heading(ctx.tr("exchange-conflicts-title"));
-    if conflicts.is_empty() {
-        ui.label(egui::RichText::new(ctx.tr("exchange-conflicts-none")).weak());
+    if !super::list_heading(ui, ctx, "exchange-conflicts", conflicts.is_empty()) {
         return;
     }
-    ui.label(egui::RichText::new(ctx.tr("exchange-conflicts-hint")).weak());
     ui.add_space(4.0);
     let warn = ui.visuals().warn_fg_color;
-    egui::Grid::new("exchange-conflicts")
-        .striped(true)
-        .num_columns(4)
-        .spacing([16.0, 6.0])
-        .show(ui, |ui| {
-            for c in conflicts {
-                ui.label(ctx.tr(super::preview::kind_key(c.kind)));
-                ui.colored_label(warn, &c.title);
-                let office = if c.office.is_empty() {
-                    ctx.tr("exchange-conflict-other-office")
-                } else {
-                    c.office.clone()
-                };
-                ui.label(egui::RichText::new(office).weak());
-                ui.horizontal(|ui| {
-                    for (key, resolution) in [
-                        ("exchange-keep-ours", Resolution::KeepOurs),
-                        ("exchange-take-theirs", Resolution::TakeTheirs),
-                    ] {
-                        let button = ui.add(egui::Button::new(ctx.tr(key)));
-                        if button.clicked() {
-                            ctx.push(Command::Exchange(ExchangeCommand::Resolve {
-                                kind: c.kind,
-                                key: c.key.clone(),
-                                resolution,
-                            }));
-                        }
+    super::table("exchange-conflicts", 4, 16.0).show(ui, |ui| {
+        for c in conflicts {
+            ui.label(ctx.tr(super::preview::kind_key(c.kind)));
+            ui.colored_label(warn, &c.title);
+            let office = if c.office.is_empty() {
+                ctx.tr("exchange-conflict-other-office")
+            } else {
+                c.office.clone()
+            };
+            ui.label(egui::RichText::new(office).weak());
+            ui.horizontal(|ui| {
+                for (key, resolution) in [
+                    ("exchange-keep-ours", Resolution::KeepOurs),
+                    ("exchange-take-theirs", Resolution::TakeTheirs),
+                ] {
+                    let button = ui.add(egui::Button::new(ctx.tr(key)));
+                    if button.clicked() {
+                        ctx.push(Command::Exchange(ExchangeCommand::Resolve {
+                            kind: c.kind,
+                            key: c.key.clone(),
+                            resolution,
+                        }));
                     }
-                });
-                ui.end_row();
-            }
-        });
+                }
+            });
+            ui.end_row();
+        }
+    });
 }

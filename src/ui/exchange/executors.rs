@@ -20,19 +20,22 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
     if pending.preview.count(RecordKind::Measure).added == 0 {
         return;
     }
-    let added: Vec<&crate::model::Measure> = pending
-        .preview
-        .items
-        .iter()
-        .filter(|i| i.kind == RecordKind::Measure && i.action == Action::Add && !i.from_deleted)
-        .map(|i| crate::exchange::merge::nth_measure(&pending.source.file, i.index))
-        .collect();
-    let all: Vec<Id> = added.iter().map(|m| m.id).collect();
     let mut chosen: Option<(Vec<Id>, Option<Executor>)> = None;
     egui::CollapsingHeader::new(ctx.tr("exchange-executors-title"))
         .id_salt(("exchange-executors", &pending.path))
         .default_open(false)
         .show(ui, |ui| {
+            // Looked for only while open: a region's preview holds hundreds of thousands of items.
+            let added: Vec<&crate::model::Measure> = pending
+                .preview
+                .items
+                .iter()
+                .filter(|i| {
+                    i.kind == RecordKind::Measure && i.action == Action::Add && !i.from_deleted
+                })
+                .map(|i| crate::exchange::merge::nth_measure(&pending.source.file, i.index))
+                .collect();
+            let all: Vec<Id> = added.iter().map(|m| m.id).collect();
             ui.label(egui::RichText::new(ctx.tr("exchange-executors-hint")).weak());
             ui.horizontal_wrapped(|ui| {
                 ui.label(ctx.tr("exchange-executors-all"));

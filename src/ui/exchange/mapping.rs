@@ -32,7 +32,7 @@ impl MappingView {
         self.columns.resize(width, None);
 
         ui.heading(ctx.tr("exchange-mapping-title"));
-        ui.label(&pending.message);
+        ui.label(crate::i18n::Localize::message(&pending.message, ctx.i18n));
         ui.label(egui::RichText::new(ctx.tr("exchange-mapping-hint")).weak());
         ui.add_space(8.0);
         ui.checkbox(

@@ -75,3 +75,20 @@ impl ExchangeView {
         self.backups.ui(ui, ctx);
     }
 }
+
+/// A part of the screen listing records: its heading (`<keys>-title`), then `<keys>-none` when `empty`
+/// (false is returned: nothing to list) or its hint `<keys>-hint`.
+fn list_heading(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, keys: &str, empty: bool) -> bool {
+    ui.heading(ctx.tr(&format!("{keys}-title")));
+    let text = if empty { "none" } else { "hint" };
+    ui.label(egui::RichText::new(ctx.tr(&format!("{keys}-{text}"))).weak());
+    !empty
+}
+
+/// A striped table of `columns`, `gap` apart.
+fn table(id: &str, columns: usize, gap: f32) -> egui::Grid {
+    egui::Grid::new(id)
+        .striped(true)
+        .num_columns(columns)
+        .spacing([gap, 6.0])
+}

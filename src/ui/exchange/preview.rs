@@ -19,7 +19,8 @@ pub fn kind_key(kind: RecordKind) -> &'static str {
     }
 }
 
-fn action_key(action: Action) -> &'static str {
+/// The message key naming what an import does to a record.
+pub fn action_key(action: Action) -> &'static str {
     match action {
         Action::Add => "exchange-action-add",
         Action::Update => "exchange-action-update",
@@ -118,37 +119,33 @@ pub fn ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, pending: &PendingImport) {
 /// The counts per kind: added, changed, deleted, conflicts, unchanged.
 fn counts_table(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, pending: &PendingImport) {
     let warn = ui.visuals().warn_fg_color;
-    egui::Grid::new("exchange-preview-counts")
-        .striped(true)
-        .num_columns(6)
-        .spacing([24.0, 6.0])
-        .show(ui, |ui| {
-            ui.label("");
-            for key in [
-                "exchange-col-added",
-                "exchange-col-updated",
-                "exchange-col-deleted",
-                "exchange-col-conflicts",
-                "exchange-col-kept",
-            ] {
-                ui.label(egui::RichText::new(ctx.tr(key)).strong());
+    super::table("exchange-preview-counts", 6, 24.0).show(ui, |ui| {
+        ui.label("");
+        for key in [
+            "exchange-col-added",
+            "exchange-col-updated",
+            "exchange-col-deleted",
+            "exchange-col-conflicts",
+            "exchange-col-kept",
+        ] {
+            ui.label(egui::RichText::new(ctx.tr(key)).strong());
+        }
+        ui.end_row();
+        for kind in RecordKind::ALL {
+            let c = pending.preview.count(kind);
+            ui.label(ctx.tr(kind_key(kind)));
+            for n in [c.added, c.updated, c.deleted] {
+                ui.label(n.to_string());
             }
+            if c.conflicts > 0 {
+                ui.colored_label(warn, egui::RichText::new(c.conflicts.to_string()).strong());
+            } else {
+                ui.label("0");
+            }
+            ui.label(egui::RichText::new(c.kept.to_string()).weak());
             ui.end_row();
-            for kind in RecordKind::ALL {
-                let c = pending.preview.count(kind);
-                ui.label(ctx.tr(kind_key(kind)));
-                for n in [c.added, c.updated, c.deleted] {
-                    ui.label(n.to_string());
-                }
-                if c.conflicts > 0 {
-                    ui.colored_label(warn, egui::RichText::new(c.conflicts.to_string()).strong());
-                } else {
-                    ui.label("0");
-                }
-                ui.label(egui::RichText::new(c.kept.to_string()).weak());
-                ui.end_row();
-            }
-        });
+        }
+    });
 }
 
 /// The records of one kind that would change, by title, in a section that opens on a click (open from the

@@ -4,7 +4,6 @@
 //! «Применить все» after one backup, or «Отмена».
 
 use crate::app::{Command, ExchangeCommand, PendingReports, RecordKind};
-use crate::exchange::Action;
 use crate::i18n::Arg;
 use crate::ui::ViewCtx;
 
@@ -72,7 +71,11 @@ pub fn preview(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, reports: &PendingReport
                     ui.label(egui::RichText::new(ctx.tr("exchange-preview-nothing")).weak());
                 }
                 for line in lines {
-                    let text = format!("{}: {}", ctx.tr(action_key(line.action)), line.text);
+                    let text = format!(
+                        "{}: {}",
+                        ctx.tr(super::preview::action_key(line.action)),
+                        line.text
+                    );
                     ui.label(text);
                 }
                 for kind in [RecordKind::Plan, RecordKind::Measure, RecordKind::School] {
@@ -88,8 +91,9 @@ pub fn preview(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, reports: &PendingReport
                 }
             });
     }
-    for refused in &reports.refused {
-        ui.colored_label(ui.visuals().error_fg_color, refused);
+    for (name, why) in &reports.refused {
+        let why = crate::i18n::Localize::message(why, ctx.i18n);
+        ui.colored_label(ui.visuals().error_fg_color, format!("{name}: {why}"));
     }
     ui.add_space(12.0);
     ui.horizontal(|ui| {
@@ -115,14 +119,4 @@ pub fn preview(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, reports: &PendingReport
             ctx.push(Command::Exchange(ExchangeCommand::CancelReports));
         }
     });
-}
-
-fn action_key(action: Action) -> &'static str {
-    match action {
-        Action::Add => "exchange-action-add",
-        Action::Update => "exchange-action-update",
-        Action::Delete => "exchange-action-delete",
-        Action::Conflict => "exchange-action-conflict",
-        Action::Keep | Action::Skip => "exchange-action-keep",
-    }
 }

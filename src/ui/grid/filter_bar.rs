@@ -53,7 +53,7 @@ impl FilterBar {
                     egui::TextEdit::singleline(&mut filter.text)
                         .id(search_id())
                         .hint_text(i18n.tr("grid-search-hint"))
-                        .desired_width(220.0),
+                        .desired_width(if compact { 160.0 } else { 220.0 }),
                 )
                 .accessible_name(i18n.tr("grid-search"))
                 .on_hover_text(i18n.tr("grid-hint-search"));
@@ -100,19 +100,27 @@ impl FilterBar {
             {
                 *filter = MeasureFilter::default();
             }
+            let counts = [
+                ("shown", Arg::Num(shown as f64)),
+                ("total", Arg::Num(total as f64)),
+            ];
+            // Narrow: «58 из 58», the whole phrase on hover; never broken over two lines.
             let count = i18n.tr_args(
-                "grid-shown",
-                &[
-                    ("shown", Arg::Num(shown as f64)),
-                    ("total", Arg::Num(total as f64)),
-                ],
+                if compact {
+                    "grid-shown-short"
+                } else {
+                    "grid-shown"
+                },
+                &counts,
             );
             let text = RichText::new(count);
-            ui.label(if filter.is_active() {
+            let text = if filter.is_active() {
                 text.color(style::ACCENT).strong()
             } else {
                 text.weak()
-            });
+            };
+            ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
+                .on_hover_text(i18n.tr_args("grid-shown", &counts));
         });
     }
 }

@@ -9,10 +9,11 @@ use crate::i18n::Localize;
 use crate::model::{CriteriaGroup, CriteriaSet, Criterion, CriterionKind};
 use crate::ui::{ViewCtx, style};
 
-/// The widest and narrowest a criterion's text field gets, and the room its row's other controls take
-/// (kind menu, threshold, regional value, points, delete).
+/// The widest a criterion's text field gets beside its controls, the narrowest before it goes on a line of
+/// its own above them, and the room its row's other controls take (kind menu, threshold, regional value,
+/// points, delete).
 const TEXT_WIDTH: f32 = 380.0;
-const MIN_TEXT_WIDTH: f32 = 160.0;
+const MIN_TEXT_WIDTH: f32 = 260.0;
 const ROW_CONTROLS: f32 = 520.0;
 
 fn kind_key(kind: CriterionKind) -> &'static str {
@@ -50,33 +51,57 @@ impl CriteriaSetEditor {
             ui.colored_label(style::ERROR, problem.message(ctx.i18n));
         }
         ui.separator();
-        // Sideways too: at 150 % a row can still be wider than the screen; it scrolls instead of being cut.
+        // Sideways only as a last resort: a window narrower than a criterion's controls scrolls instead of
+        // cutting them.
         egui::ScrollArea::both()
             .id_salt("criteria_set")
             .show(ui, |ui| {
                 // Measured outside the grid (a grid cell only knows last frame's column): the criterion
                 // text takes what the other columns leave.
-                let text_width =
-                    (ui.available_width() - ROW_CONTROLS).clamp(MIN_TEXT_WIDTH, TEXT_WIDTH);
+                let room = ui.available_width() - ROW_CONTROLS;
+                // Narrow (a small window, 150 %): each criterion's text takes a line of its own, its
+                // controls the line below — nothing is cut and nothing scrolls sideways.
+                let narrow = room < MIN_TEXT_WIDTH;
+                let text_width = if narrow {
+                    ui.available_width().min(TEXT_WIDTH * 2.0)
+                } else {
+                    room.min(TEXT_WIDTH)
+                };
                 let groups = draft.groups.clone();
                 for (gi, group) in groups.iter().enumerate() {
                     ui.add_space(6.0);
                     ui.horizontal_wrapped(|ui| {
-                        group_header(ui, ctx, &mut draft.groups[gi], text_width)
+                        group_header(ui, ctx, &mut draft.groups[gi], text_width.min(TEXT_WIDTH))
                     });
                     let mut remove = None;
-                    egui::Grid::new(("criteria_set_grid", &group.id))
-                        .num_columns(6)
-                        .spacing([8.0, 4.0])
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for (ci, c) in draft.criteria.iter_mut().enumerate() {
-                                if c.group == group.id && criterion_row(ui, ctx, ci, c, text_width)
-                                {
-                                    remove = Some(ci);
-                                }
+                    let criteria = draft
+                        .criteria
+                        .iter_mut()
+                        .enumerate()
+                        .filter(|(_, c)| c.group == group.id);
+                    if narrow {
+                        for (ci, c) in criteria {
+                            ui.separator();
+                            criterion_text(ui, ctx, c, text_width);
+                            if ui.horizontal(|ui| criterion_controls(ui, ctx, ci, c)).inner {
+                                remove = Some(ci);
                             }
-                        });
+                        }
+                    } else {
+                        egui::Grid::new(("criteria_set_grid", &group.id))
+                            .num_columns(6)
+                            .spacing([8.0, 4.0])
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for (ci, c) in criteria {
+                                    criterion_text(ui, ctx, c, text_width);
+                                    if criterion_controls(ui, ctx, ci, c) {
+                                        remove = Some(ci);
+                                    }
+                                    ui.end_row();
+                                }
+                            });
+                    }
                     if let Some(ci) = remove {
                         draft.criteria.remove(ci);
                     }
@@ -124,30 +149,57 @@ fn save_buttons(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut CriteriaSe
 
 /// A group's title, its category and the points it needs.
 fn group_header(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, group: &mut CriteriaGroup, text_width: f32) {
-    let label = ui.label(ctx.tr("schools-criteria-group-title"));
+    // Each label whole and beside its field: when the line has no room for both they start the next.
+    let title = labelled(ui, ctx.tr("schools-criteria-group-title"), text_width);
     ui.add(egui::TextEdit::singleline(&mut group.title).desired_width(text_width))
-        .labelled_by(label.id);
-    ui.label(format!("· {}", ctx.tr(category_key(group.category))));
-    let label = ui.label(ctx.tr("schools-criteria-min-points"));
+        .labelled_by(title);
+    ui.add(egui::Label::new(format!("· {}", ctx.tr(category_key(group.category)))).extend());
+    let points = labelled(
+        ui,
+        ctx.tr("schools-criteria-min-points"),
+        ui.spacing().interact_size.x,
+    );
     ui.add(egui::DragValue::new(&mut group.min_points).range(0..=50))
-        .labelled_by(label.id);
+        .labelled_by(points);
 }
 
-/// One criterion's row: text, kind, threshold, regional value, points, delete. True when it is to be
-/// deleted.
-fn criterion_row(
-    ui: &mut egui::Ui,
-    ctx: &ViewCtx<'_>,
-    ci: usize,
-    c: &mut Criterion,
-    text_width: f32,
-) -> bool {
-    let height = ui.spacing().interact_size.y;
-    ui.add_sized(
-        [text_width, height],
-        egui::TextEdit::singleline(&mut c.text),
-    )
-    .on_hover_text(ctx.tr("schools-criteria-text"));
+/// A label that its field of `field_width` follows on the same line of a wrapping row: both start the
+/// next line when this one has no room for them. Returns the label's id.
+fn labelled(ui: &mut egui::Ui, text: String, field_width: f32) -> egui::Id {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Body,
+    );
+    let needed = galley.size().x + 2.0 * ui.spacing().item_spacing.x + field_width;
+    if ui.available_size_before_wrap().x < needed {
+        ui.end_row();
+    }
+    ui.add(egui::Label::new(galley)).id
+}
+
+/// A criterion's text field: as many lines as its text takes (nothing cut), one paragraph — Enter adds no
+/// line, and a pasted line break becomes a space.
+fn criterion_text(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, c: &mut Criterion, width: f32) {
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut c.text)
+                .desired_rows(1)
+                .desired_width(width)
+                // A grid cell offers last frame's width: the field keeps its own.
+                .min_size(egui::vec2(width, 0.0))
+                .return_key(None),
+        )
+        .on_hover_text(ctx.tr("schools-criteria-text"));
+    if response.changed() && c.text.contains(['\n', '\r']) {
+        c.text = c.text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    }
+}
+
+/// A criterion's controls after its text: kind, threshold, regional value, points, delete (one grid cell
+/// each). True when it is to be deleted.
+fn criterion_controls(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, ci: usize, c: &mut Criterion) -> bool {
     egui::ComboBox::from_id_salt(("criterion_kind", ci))
         .selected_text(ctx.tr(kind_key(c.kind)))
         .width(190.0)
@@ -191,12 +243,9 @@ fn criterion_row(
             .suffix(" б."),
     )
     .on_hover_text(ctx.tr("schools-criteria-points"));
-    let remove = ui
-        .small_button("🗑")
+    ui.small_button("🗑")
         .on_hover_text(ctx.tr("schools-action-delete-criterion"))
-        .clicked();
-    ui.end_row();
-    remove
+        .clicked()
 }
 
 /// A new criterion at the end of `group`'s, with a fresh id under the group's key.
