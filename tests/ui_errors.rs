@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use roadmap_planner::app::{Command, ExchangeCommand};
+use roadmap_planner::app::{Command, ExchangeCommand, SystemCommand};
 use roadmap_planner::i18n::Language;
 use roadmap_planner::window::Window;
 
@@ -112,9 +112,11 @@ fn a_handler_failure_is_told_in_russian_in_the_russian_window() {
 #[test]
 fn an_error_is_worded_in_the_language_shown_when_it_arrives() {
     let mut h = harness(Language::Russian);
-    h.state_mut().app.push(Command::System(
-        roadmap_planner::app::SystemCommand::SetLanguage(Language::English),
-    ));
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::SetLanguage(
+            Language::English,
+        )));
     h.run();
     import(&mut h, "empty.json", b"");
     h.get_by_label_contains("The file is empty: it holds no data to load.");
@@ -142,4 +144,46 @@ fn a_pasted_table_without_a_measure_column_is_refused_in_english_in_the_english_
     h.run();
     h.get_by_label_contains("No column is set as «Мероприятие» (measure)");
     assert!(h.query_by_label_contains("Не указан столбец").is_none());
+}
+
+/// A refusal that comes back from a job running in the background is worded when the window shows it: the
+/// language switched while the job ran is the one it is told in.
+#[test]
+fn a_job_refusal_is_told_in_the_language_chosen_while_it_ran() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = roadmap_planner::store::Store::open(&dir.path().join("planner.sqlite")).unwrap();
+    let mut h = common::window()
+        .store(store)
+        .language(Language::English)
+        .app(|app| app.jobs.set_background(true))
+        .build();
+    h.step();
+    let file = dir.path().join("empty.json");
+    std::fs::write(&file, b"").unwrap();
+    let release = h.state_mut().app.jobs.hold_next();
+    h.state_mut().app.push(Command::ImportFile(file));
+    h.step();
+    h.step();
+    assert!(
+        h.state().app.jobs.is_running(),
+        "the import is read by a job"
+    );
+    h.state_mut()
+        .app
+        .push(Command::System(SystemCommand::SetLanguage(
+            Language::Russian,
+        )));
+    h.step();
+    drop(release);
+    for _ in 0..500 {
+        h.step();
+        if !h.state().app.jobs.is_running() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.step();
+    h.step();
+    h.get_by_label_contains("Файл пуст: в нём нет данных для загрузки.");
+    assert!(h.query_by_label_contains("The file is empty").is_none());
 }
