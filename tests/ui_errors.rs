@@ -107,21 +107,6 @@ fn a_handler_failure_is_told_in_russian_in_the_russian_window() {
     );
 }
 
-/// An error that comes back from a job is worded when the window shows it, in the language of that
-/// moment: switching the language while the job ran still counts.
-#[test]
-fn an_error_is_worded_in_the_language_shown_when_it_arrives() {
-    let mut h = harness(Language::Russian);
-    h.state_mut()
-        .app
-        .push(Command::System(SystemCommand::SetLanguage(
-            Language::English,
-        )));
-    h.run();
-    import(&mut h, "empty.json", b"");
-    h.get_by_label_contains("The file is empty: it holds no data to load.");
-}
-
 /// A pasted table whose columns are set so that no column holds the measure: the table reader's refusal is
 /// told in English in the English window (it used to come in Russian whatever the language).
 #[test]
