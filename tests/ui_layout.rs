@@ -200,10 +200,6 @@ fn the_filter_count_stays_on_the_search_row_at_150() {
         .map(|n| n.rect())
         .find(|r| r.min.y < search.max.y + 40.0)
         .expect("the count of the measures shown");
-    eprintln!(
-        "DEBUG count {count:?} search {search:?} width {}",
-        visible_width(&h)
-    );
     assert!(
         (count.center().y - search.center().y).abs() < 4.0,
         "the count sits on the search's row: {count:?} vs {search:?}"
@@ -260,5 +256,40 @@ fn the_criteria_set_rows_fit_the_window_at_150() {
     assert!(
         texts.iter().any(|r| r.height() > 1.8 * line),
         "a long criterion wraps instead of being cut: {texts:?}"
+    );
+}
+
+/// At 150 % in a 1400×900 window the details panel gives the table the room its columns need: the last
+/// column, «Статус», shows whole beside the panel of the selected measure instead of hiding under it behind a
+/// sideways scroll.
+#[test]
+fn the_status_column_shows_whole_beside_the_details_at_150() {
+    let mut h = scaled_harness(UiState::default());
+    h.get_by_label("1.1").click();
+    h.run();
+    // «Мероприятие» heads the table's title column and, further right, the details panel.
+    let titles: Vec<egui::Rect> = h
+        .get_all_by_label("Мероприятие")
+        .map(|n| n.rect())
+        .collect();
+    let status = h
+        .get_all_by_label("Статус")
+        .map(|n| n.rect())
+        .find(|s| (titles.iter()).any(|t| (t.min.y - s.min.y).abs() < 2.0 && t.min.x < s.min.x))
+        .expect("the «Статус» header in the table's header row");
+    let details = titles
+        .iter()
+        .copied()
+        .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
+        .expect("the details panel's heading");
+    // The panel's edge is its heading's left less the panel's inner margin (8 points).
+    let panel_left = details.min.x - 8.0;
+    assert!(
+        status.max.x <= panel_left,
+        "«Статус» ({status:?}) ends left of the details panel (from {panel_left})"
+    );
+    assert!(
+        visible_width(&h) - details.min.x >= 200.0,
+        "the details panel keeps a usable width: {details:?}"
     );
 }

@@ -320,7 +320,7 @@ pub(super) fn same_widths_but_title(cols: &[Col], a: &[f32], b: &[f32]) -> bool 
 /// Each column's minimum: its header's longest word in the header's (strong) font fits; for the status
 /// column also the words of its derived text («выполнено 12 из 16», «просрочено 4», «Управление:»), never
 /// hyphenated, and for the deadline a date.
-fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
+pub(super) fn column_minimums(ui: &egui::Ui, i18n: &I18n, cols: &[Col]) -> Vec<f32> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
     cols.iter()

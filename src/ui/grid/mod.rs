@@ -7,6 +7,11 @@
 //!   toolbar and row menus — all ending in actions that `perform` turns into `Command`s; `tsv`: copying rows;
 //! - `filter_bar`, `details`: find and filter; the selected measure's panel.
 
+/// The details panel's narrowest width.
+const DETAILS_MIN: f32 = 260.0;
+/// The table's panel's inner margins, left and right (egui's central panel frame: 8 points each).
+const CENTRAL_MARGINS: f32 = 16.0;
+
 mod body;
 mod cells;
 mod columns;
@@ -105,12 +110,20 @@ impl GridView {
         }
 
         if ctx.ui_state.show_details {
-            // Never more than a third of the window: on a small screen or at 150 % the table comes first.
-            let most = (ui.available_width() / 3.0).max(260.0);
+            // Never more than a third of the window, nor so wide that the table's columns no longer fit
+            // beside it: on a small screen or at 150 % the table comes first.
+            let table_needs = body::column_minimums(ui, ctx.i18n, &cols)
+                .iter()
+                .sum::<f32>()
+                + CENTRAL_MARGINS
+                + ui.spacing().scroll.allocated_width();
+            let most = (ui.available_width() / 3.0)
+                .min(ui.available_width() - table_needs)
+                .max(DETAILS_MIN);
             let panel = Panel::right("measure_details")
                 .resizable(true)
                 .default_size(ctx.ui_state.details_width.min(most))
-                .min_size(260.0)
+                .min_size(DETAILS_MIN)
                 .max_size(most)
                 .show(ui, |ui| self.details.ui(ui, ctx));
             // Kept only when the user dragged it: a width clamped by a small window is not a choice, and the
@@ -133,6 +146,9 @@ impl GridView {
                     ui.ctx()
                         .data_mut(|d| d.remove::<egui::containers::panel::PanelState>(id));
                     ui.ctx().request_repaint();
+                } else if (width - wanted).abs() <= 1.0 {
+                    // As wanted: the next wanted width, even one reset to before, is reset to once more.
+                    self.details_reset = None;
                 }
             }
             self.details_shown = width;
