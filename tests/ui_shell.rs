@@ -210,3 +210,23 @@ fn an_empty_title_is_explained_not_saved() {
     h.get_by_label("Введите название плана");
     assert!(h.state().app.store().list_plans().unwrap().is_empty());
 }
+
+/// A form's message is worded when drawn: switching the language while it shows words it anew.
+#[test]
+fn a_form_message_follows_the_language() {
+    let mut h = harness(Store::open_in_memory().unwrap());
+    h.run();
+    h.get_by_label("Создать план").click();
+    h.run();
+    h.get_by_label("Введите название плана");
+    h.state_mut()
+        .app
+        .push(roadmap_planner::app::Command::System(
+            roadmap_planner::app::SystemCommand::SetLanguage(
+                roadmap_planner::i18n::Language::English,
+            ),
+        ));
+    h.run();
+    h.get_by_label("Enter the plan's title");
+    assert!(h.query_by_label("Введите название плана").is_none());
+}

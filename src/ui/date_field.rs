@@ -14,13 +14,13 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), FORMAT).ok()
 }
 
-/// A period typed as its two ends, or the message (in the UI's language) saying what is wrong: a date
-/// written otherwise, or the end before the start.
-pub fn parse_period(from: &str, to: &str, i18n: &I18n) -> Result<Period, String> {
-    let date = |text: &str| parse(text).ok_or_else(|| i18n.tr("error-date-format"));
+/// A period typed as its two ends, or what is wrong: a date written otherwise, or the end before the start.
+pub fn parse_period(from: &str, to: &str) -> Result<Period, super::form_error::FormError> {
+    use super::form_error::FormError;
+    let date = |text: &str| parse(text).ok_or(FormError::DateFormat);
     let period = Period::new(date(from)?, date(to)?);
     if period.from > period.to {
-        return Err(i18n.tr("error-period-reversed"));
+        return Err(FormError::PeriodReversed);
     }
     Ok(period)
 }
@@ -138,7 +138,6 @@ fn first_of_month(date: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::{format, parse, parse_period};
-    use crate::i18n::{I18n, Language};
     use chrono::NaiveDate;
 
     #[test]
@@ -159,8 +158,8 @@ mod tests {
 
     #[test]
     fn a_period_is_two_dates_in_order() {
-        let ru = I18n::new(Language::Russian);
-        let period = parse_period("01.09.2021", " 31.8.2022", &ru).expect("a period");
+        use crate::ui::form_error::FormError;
+        let period = parse_period("01.09.2021", " 31.8.2022").expect("a period");
         assert_eq!(
             period.from,
             NaiveDate::from_ymd_opt(2021, 9, 1).expect("a date")
@@ -170,12 +169,12 @@ mod tests {
             NaiveDate::from_ymd_opt(2022, 8, 31).expect("a date")
         );
         assert_eq!(
-            parse_period("01.09.2022", "31.08.2021", &ru),
-            Err("Начало периода позже его конца".to_owned())
+            parse_period("01.09.2022", "31.08.2021"),
+            Err(FormError::PeriodReversed)
         );
         assert_eq!(
-            parse_period("2021-09-01", "31.08.2022", &I18n::new(Language::English)),
-            Err("Write the date as dd.mm.yyyy, e.g. 01.09.2025".to_owned())
+            parse_period("2021-09-01", "31.08.2022"),
+            Err(FormError::DateFormat)
         );
     }
 }

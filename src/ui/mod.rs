@@ -10,6 +10,7 @@ mod date_field;
 pub mod due_editor;
 mod exchange;
 mod fold;
+mod form_error;
 mod grid;
 mod help;
 pub mod hyphens;

@@ -1,7 +1,9 @@
 //! First run: create a plan, import a file, or open the example.
 
+use super::form_error::FormError;
 use super::{ViewCtx, date_field};
 use crate::app::Command;
+use crate::i18n::Localize;
 use crate::model::Period;
 
 #[derive(Default)]
@@ -9,7 +11,7 @@ pub struct WelcomeView {
     title: String,
     from: String,
     to: String,
-    error: Option<String>,
+    error: Option<FormError>,
 }
 
 impl WelcomeView {
@@ -73,10 +75,10 @@ impl WelcomeView {
                 ui.end_row();
             });
         if let Some(error) = &self.error {
-            ui.colored_label(super::style::ERROR, error);
+            ui.colored_label(super::style::ERROR, error.message(ctx.i18n));
         }
         if ui.button(ctx.tr("action-create-plan")).clicked() {
-            match self.parsed(ctx) {
+            match self.parsed() {
                 Ok((title, period)) => {
                     self.error = None;
                     self.title.clear();
@@ -87,12 +89,12 @@ impl WelcomeView {
         }
     }
 
-    fn parsed(&self, ctx: &ViewCtx<'_>) -> Result<(String, Period), String> {
+    fn parsed(&self) -> Result<(String, Period), FormError> {
         let title = self.title.trim();
         if title.is_empty() {
-            return Err(ctx.tr("error-plan-title-empty"));
+            return Err(FormError::PlanTitleEmpty);
         }
-        let period = date_field::parse_period(&self.from, &self.to, ctx.i18n)?;
+        let period = date_field::parse_period(&self.from, &self.to)?;
         Ok((title.to_owned(), period))
     }
 }

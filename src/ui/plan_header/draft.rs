@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months};
 
-use crate::i18n::{Arg, I18n, Localize};
+use crate::i18n::I18n;
 use crate::model::{self, Id, Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel};
 use crate::ui::date_field;
+use crate::ui::form_error::FormError;
 
 /// The header form's fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,17 +88,17 @@ impl Draft {
         (from <= to).then(|| Period::new(from, to))
     }
 
-    /// The header the form describes, based on `plan`'s header, or a Russian message saying why it cannot
-    /// be saved. Empty tasks and empty indicator rows are dropped.
-    pub fn to_header(&self, plan: &Plan, i18n: &I18n) -> Result<Plan, String> {
+    /// The header the form describes, based on `plan`'s header, or why it cannot be saved. Empty tasks and
+    /// empty indicator rows are dropped.
+    pub fn to_header(&self, plan: &Plan) -> Result<Plan, FormError> {
         let title = self.title.trim();
         if title.is_empty() {
-            return Err(i18n.tr("error-plan-title-empty"));
+            return Err(FormError::PlanTitleEmpty);
         }
-        let period = date_field::parse_period(&self.from, &self.to, i18n)?;
+        let period = date_field::parse_period(&self.from, &self.to)?;
         let mut indicators = Vec::new();
         for draft in &self.indicators {
-            if let Some(indicator) = draft.to_indicator(i18n)? {
+            if let Some(indicator) = draft.to_indicator()? {
                 indicators.push(indicator);
             }
         }
@@ -119,7 +120,7 @@ impl Draft {
             .map(str::to_owned)
             .collect();
         header.indicators = indicators;
-        model::validate_plan(&header).map_err(|e| e.message(i18n))?;
+        model::validate_plan(&header)?;
         Ok(header)
     }
 
@@ -141,15 +142,13 @@ impl Draft {
 }
 
 impl IndicatorDraft {
-    /// The indicator, `None` for a row left empty, or a message about a name or value that is wrong.
-    fn to_indicator(&self, i18n: &I18n) -> Result<Option<Indicator>, String> {
+    /// The indicator, `None` for a row left empty, or a name or value that is wrong.
+    fn to_indicator(&self) -> Result<Option<Indicator>, FormError> {
         let name = self.name.trim();
         let value = |text: &str| {
-            parse_value(text, self.unit).map_err(|()| {
-                i18n.tr_args(
-                    "plan-header-error-indicator-value",
-                    &[("name", Arg::Str(name)), ("value", Arg::Str(text.trim()))],
-                )
+            parse_value(text, self.unit).map_err(|()| FormError::IndicatorValue {
+                name: name.to_owned(),
+                value: text.trim().to_owned(),
             })
         };
         let baseline = value(&self.baseline)?;
@@ -163,7 +162,7 @@ impl IndicatorDraft {
             return if baseline.is_none() && targets.is_empty() {
                 Ok(None)
             } else {
-                Err(i18n.tr("plan-header-error-indicator-name"))
+                Err(FormError::IndicatorName)
             };
         }
         Ok(Some(Indicator {
@@ -266,7 +265,7 @@ mod tests {
         let plan = plan();
         let draft = Draft::of(&plan, &i18n());
         assert_eq!(draft.indicators[0].baseline, "62,5");
-        assert_eq!(draft.to_header(&plan, &i18n()), Ok(plan.header()));
+        assert_eq!(draft.to_header(&plan), Ok(plan.header()));
     }
 
     #[test]
@@ -277,7 +276,7 @@ mod tests {
         let error_after = |edit: &dyn Fn(&mut Draft)| {
             let mut draft = Draft::of(&plan, &i18n);
             edit(&mut draft);
-            draft.to_header(&plan, &i18n).unwrap_err()
+            crate::i18n::Localize::message(&draft.to_header(&plan).unwrap_err(), &i18n)
         };
         assert_eq!(
             error_after(&|d| d.title = "  ".into()),
@@ -314,7 +313,7 @@ mod tests {
         draft.indicators.push(yes);
         draft.level = PlanLevel::District;
         draft.owner_school = Some(model::new_id());
-        let header = draft.to_header(&plan, &i18n).unwrap();
+        let header = draft.to_header(&plan).unwrap();
         assert_eq!(header.goal, "Новая цель");
         assert_eq!(header.tasks, ["Вторая", "Первая"]);
         let years: Vec<(i32, f64)> = header.indicators[0]

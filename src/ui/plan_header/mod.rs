@@ -23,7 +23,7 @@ pub struct PlanHeaderView {
     /// The header as the data had it at the last sync, to tell an edited form from an untouched one.
     original: Option<Draft>,
     draft: Option<Draft>,
-    error: Option<String>,
+    error: Option<crate::ui::form_error::FormError>,
 }
 
 /// What the buttons under the form asked for.
@@ -92,7 +92,7 @@ impl PlanHeaderView {
         let Some(draft) = &self.draft else {
             return false;
         };
-        match draft.to_header(plan, ctx.i18n) {
+        match draft.to_header(plan) {
             Ok(header) => {
                 self.error = None;
                 if header != plan.header() {
@@ -128,6 +128,7 @@ impl PlanHeaderView {
             });
         ui.separator();
         if let Some(error) = &self.error {
+            let error = crate::i18n::Localize::message(error, i18n);
             ui.label(RichText::new(error).color(style::ERROR));
         }
         let mut action = None;

@@ -81,7 +81,7 @@ pub struct ProgressEditor {
     form: Form,
     form_synced: Option<(ProgressKey, u64)>,
     bulk_status: Status,
-    error: Option<String>,
+    error: Option<crate::ui::form_error::FormError>,
     /// Occurrences of the measure shown by `measure_ui`, rebuilt when the data change.
     measure_items: Vec<SchoolItem>,
     measure_key: Option<(u64, Id, chrono::NaiveDate)>,
@@ -433,7 +433,10 @@ impl ProgressEditor {
         ui.add(egui::Label::new(RichText::new(label).strong()).truncate())
             .on_hover_text(label);
         if let Some(error) = &self.error {
-            ui.colored_label(style::ERROR, error);
+            ui.colored_label(
+                style::ERROR,
+                crate::i18n::Localize::message(error, ctx.i18n),
+            );
         }
         self.form_buttons(ui, ctx, item, &record);
         self.form_fields(ui, ctx, item);
@@ -491,7 +494,7 @@ impl ProgressEditor {
     ) {
         ui.horizontal(|ui| {
             if ui.button(ctx.tr("schools-action-save-progress")).clicked() {
-                match self.record_from_form(ctx, record.clone()) {
+                match self.record_from_form(record.clone()) {
                     Ok(p) => {
                         self.error = None;
                         ctx.push(Command::School(SchoolCommand::SaveProgress(vec![p])));
@@ -591,13 +594,15 @@ impl ProgressEditor {
 
     fn record_from_form(
         &self,
-        ctx: &ViewCtx<'_>,
         mut record: crate::model::Progress,
-    ) -> Result<crate::model::Progress, String> {
+    ) -> Result<crate::model::Progress, crate::ui::form_error::FormError> {
         record.status = self.form.status;
         record.done_on = if self.form.status == Status::Done && !self.form.done_on.trim().is_empty()
         {
-            Some(date_field::parse(&self.form.done_on).ok_or_else(|| ctx.tr("error-date-format"))?)
+            Some(
+                date_field::parse(&self.form.done_on)
+                    .ok_or(crate::ui::form_error::FormError::DateFormat)?,
+            )
         } else {
             None
         };
