@@ -21,8 +21,6 @@ pub fn resolve(
     conflict: &ConflictRecord,
     resolution: Resolution,
 ) -> Result<(), ExchangeError> {
-    let bad =
-        |e: serde_json::Error| ExchangeError::Table(format!("Повреждённая запись конфликта: {e}"));
     let now = model::now();
     store.write(|w| {
         match resolution {
@@ -32,7 +30,8 @@ pub fn resolve(
                 w.put_tombstone(conflict.kind, &conflict.key, &now)?;
             }
             Resolution::TakeTheirs => write_theirs(w, conflict, now).map_err(|e| match e {
-                Theirs::Json(e) => crate::store::StoreError::Corrupt(bad(e).to_string()),
+                // The parser's own text is the detail of «the data are damaged».
+                Theirs::Json(e) => crate::store::StoreError::Corrupt(e.to_string()),
                 Theirs::Store(e) => e,
             })?,
         }

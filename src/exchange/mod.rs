@@ -221,8 +221,6 @@ pub enum ExchangeError {
     BadDeletion(usize),
     DuplicateDeletion(usize),
     SchoolNotFound(String),
-    /// A message already put together.
-    Table(String),
     /// A text table whose encoding cannot be told.
     Decode(#[from] decode::DecodeError),
     /// A table over the reader limits.
@@ -355,7 +353,6 @@ impl Localize for ExchangeError {
                 "exchange-error-school-not-found",
                 &[("school", Arg::Str(school))],
             ),
-            ExchangeError::Table(message) => message.clone(),
             ExchangeError::Decode(e) => e.message(i18n),
             ExchangeError::Limit(e) => e.message(i18n),
             ExchangeError::TableRead(e) => e.message(i18n),
