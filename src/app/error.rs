@@ -181,9 +181,10 @@ impl Localize for AppError {
                 .collect::<Vec<_>>()
                 .join("\n"),
             AppError::SchoolsCsvUnreadable { path, error } => format!(
-                "{} {}: {error}",
+                "{} {}: {}",
                 i18n.tr("schools-error-read-file"),
-                path.display()
+                path.display(),
+                crate::output::io_reason_in(error, i18n)
             ),
             AppError::SchoolPlanEmpty => i18n.tr("schools-error-school-plan-empty"),
             AppError::PasteEmpty => i18n.tr("paste-error-empty"),
@@ -204,7 +205,10 @@ impl Localize for AppError {
                 "schools-error-open-evidence",
                 &[
                     ("path", Arg::Str(target)),
-                    ("reason", Arg::Str(&error.to_string())),
+                    (
+                        "reason",
+                        Arg::Str(&crate::output::io_reason_in(error, i18n)),
+                    ),
                 ],
             ),
             AppError::Job(error) => error.message(i18n),
@@ -361,6 +365,22 @@ mod tests {
         assert!(
             matches!(error, AppError::Store(StoreError::Locked(_))),
             "{error:?}"
+        );
+    }
+
+    #[test]
+    fn a_system_text_comes_only_as_a_detail_after_ours() {
+        let error = AppError::EvidenceNotOpened {
+            target: "x.pdf".into(),
+            error: io::Error::new(io::ErrorKind::PermissionDenied, "os text"),
+        };
+        assert_eq!(
+            error.message(&I18n::new(Language::Russian)),
+            "Не удалось открыть «x.pdf»: нет прав доступа (подробности: os text)"
+        );
+        assert_eq!(
+            error.message(&I18n::new(Language::English)),
+            "Could not open “x.pdf”: permission denied (details: os text)"
         );
     }
 
