@@ -11,6 +11,46 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::Store;
 
+/// Why the settings file was not written. Worded in `assets/i18n/*.ftl` (keys `settings-error-*`, and the
+/// output's own for the file itself).
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The system names no config folder for the user.
+    NoFolder,
+    Folder {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// The settings could not be put into JSON (a path that is not text); the serializer's text.
+    NotWritten(String),
+    Write(#[from] crate::output::OutputError),
+}
+
+crate::i18n::display_in_russian!(SettingsError);
+
+impl crate::i18n::Localize for SettingsError {
+    fn message(&self, i18n: &crate::i18n::I18n) -> String {
+        use crate::i18n::Arg;
+        match self {
+            SettingsError::NoFolder => i18n.tr("settings-error-no-folder"),
+            SettingsError::Folder { path, error } => i18n.tr_args(
+                "settings-error-folder",
+                &[
+                    ("path", Arg::Str(&path.display().to_string())),
+                    (
+                        "reason",
+                        Arg::Str(&crate::output::io_reason_in(error, i18n)),
+                    ),
+                ],
+            ),
+            SettingsError::NotWritten(detail) => {
+                crate::output::with_detail(&i18n.tr("settings-error-not-written"), detail, i18n)
+            }
+            SettingsError::Write(e) => e.message(i18n),
+        }
+    }
+}
+
 /// The settings kept in `settings.json`. Unknown or missing fields fall back to defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -56,19 +96,22 @@ impl AppConfig {
     }
 
     /// Writes the settings file (creating its folder).
-    pub fn save(&self) -> anyhow::Result<()> {
-        let path = Self::file_path()
-            .ok_or_else(|| anyhow::anyhow!("не удалось определить папку настроек пользователя"))?;
+    pub fn save(&self) -> Result<(), SettingsError> {
+        let path = Self::file_path().ok_or(SettingsError::NoFolder)?;
         self.save_to(&path)
     }
 
     /// Writes the settings to `path` (creating its folder).
-    pub fn save_to(&self, path: &Path) -> anyhow::Result<()> {
+    pub fn save_to(&self, path: &Path) -> Result<(), SettingsError> {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            std::fs::create_dir_all(parent).map_err(|error| SettingsError::Folder {
+                path: parent.to_path_buf(),
+                error,
+            })?;
         }
         // Whole or not at all: a crash while saving leaves the old settings.
-        let text = serde_json::to_string_pretty(self)?;
+        let text = serde_json::to_string_pretty(self)
+            .map_err(|e| SettingsError::NotWritten(e.to_string()))?;
         crate::output::write_bytes(path, &crate::output::Protected::default(), text.as_bytes())?;
         Ok(())
     }
@@ -96,6 +139,29 @@ impl AppConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_under_a_file_are_refused_in_either_language() {
+        use crate::i18n::{I18n, Language, Localize};
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "x").unwrap();
+        let error = AppConfig::default()
+            .save_to(&file.join("settings.json"))
+            .unwrap_err();
+        assert!(matches!(error, SettingsError::Folder { .. }), "{error:?}");
+        let shown = file.display().to_string();
+        let ru = error.message(&I18n::new(Language::Russian));
+        let en = error.message(&I18n::new(Language::English));
+        assert!(
+            ru.starts_with(&format!("Не удалось создать папку настроек {shown}: ")),
+            "{ru}"
+        );
+        assert!(
+            en.starts_with(&format!("Could not create the settings folder {shown}: ")),
+            "{en}"
+        );
+    }
 
     #[test]
     fn missing_file_gives_defaults() {

@@ -73,10 +73,8 @@ pub enum AppError {
     SchoolPlanEmpty,
     /// The clipboard holds no table rows.
     PasteEmpty,
-    /// The settings file was not written; `detail` is the system's (or the serializer's) own text.
-    SettingsNotSaved {
-        detail: String,
-    },
+    /// The settings file was not written.
+    SettingsNotSaved(crate::config::SettingsError),
     FolderNotCreated {
         path: PathBuf,
     },
@@ -188,9 +186,10 @@ impl Localize for AppError {
             ),
             AppError::SchoolPlanEmpty => i18n.tr("schools-error-school-plan-empty"),
             AppError::PasteEmpty => i18n.tr("paste-error-empty"),
-            AppError::SettingsNotSaved { detail } => {
-                i18n.tr_args("settings-save-error", &[("error", Arg::Str(detail))])
-            }
+            AppError::SettingsNotSaved(e) => i18n.tr_args(
+                "settings-save-error",
+                &[("error", Arg::Str(&e.message(i18n)))],
+            ),
             AppError::FolderNotCreated { path: p } => path("settings-folder-create-error", p),
             AppError::FolderNotOpened { path: p } => path("settings-folder-open-error", p),
             AppError::EvidenceRefused { refusal, link } => {
@@ -277,9 +276,7 @@ mod tests {
             },
             AppError::SchoolPlanEmpty,
             AppError::PasteEmpty,
-            AppError::SettingsNotSaved {
-                detail: "os text".into(),
-            },
+            AppError::SettingsNotSaved(crate::config::SettingsError::NoFolder),
             AppError::FolderNotCreated { path: path.clone() },
             AppError::FolderNotOpened { path: path.clone() },
             AppError::EvidenceRefused {
@@ -322,7 +319,7 @@ mod tests {
                 | AppError::SchoolsCsvUnreadable { .. }
                 | AppError::SchoolPlanEmpty
                 | AppError::PasteEmpty
-                | AppError::SettingsNotSaved { .. }
+                | AppError::SettingsNotSaved(_)
                 | AppError::FolderNotCreated { .. }
                 | AppError::FolderNotOpened { .. }
                 | AppError::EvidenceRefused { .. }

@@ -17,9 +17,7 @@ impl RoadmapApp {
             SystemCommand::CancelJob => self.jobs.cancel(),
             SystemCommand::CancelOpenFile => self.data.confirm_open = None,
             SystemCommand::SaveSettings(config) => {
-                config.save().map_err(|e| AppError::SettingsNotSaved {
-                    detail: e.to_string(),
-                })?;
+                config.save().map_err(AppError::SettingsNotSaved)?;
             }
             SystemCommand::OpenFolder { path, create } => return self.open_folder(&path, create),
         }
