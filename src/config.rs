@@ -142,24 +142,16 @@ mod tests {
 
     #[test]
     fn settings_under_a_file_are_refused_in_either_language() {
-        use crate::i18n::{I18n, Language, Localize};
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("a-file");
-        std::fs::write(&file, "x").unwrap();
+        let (_dir, file) = crate::test_files::temp_file("a-file", b"x");
         let error = AppConfig::default()
             .save_to(&file.join("settings.json"))
             .unwrap_err();
         assert!(matches!(error, SettingsError::Folder { .. }), "{error:?}");
-        let shown = file.display().to_string();
-        let ru = error.message(&I18n::new(Language::Russian));
-        let en = error.message(&I18n::new(Language::English));
-        assert!(
-            ru.starts_with(&format!("Не удалось создать папку настроек {shown}: ")),
-            "{ru}"
-        );
-        assert!(
-            en.starts_with(&format!("Could not create the settings folder {shown}: ")),
-            "{en}"
+        let shown = file.display();
+        crate::i18n::assert_opens_with(
+            &error,
+            &format!("Не удалось создать папку настроек {shown}: "),
+            &format!("Could not create the settings folder {shown}: "),
         );
     }
 

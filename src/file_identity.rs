@@ -54,9 +54,7 @@ mod tests {
 
     #[test]
     fn a_hard_link_is_the_same_file_and_a_copy_is_not() {
-        let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.sqlite");
-        std::fs::write(&a, b"x").unwrap();
+        let (dir, a) = crate::test_files::temp_file("a.sqlite", b"x");
         let link = dir.path().join("link.sqlite");
         std::fs::hard_link(&a, &link).unwrap();
         let copy = dir.path().join("copy.sqlite");

@@ -16,5 +16,7 @@ pub mod schedule;
 pub mod startup;
 pub mod stats;
 pub mod store;
+#[cfg(test)]
+mod test_files;
 pub mod ui;
 pub mod window;

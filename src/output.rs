@@ -202,9 +202,7 @@ mod tests {
 
     #[test]
     fn the_database_its_companions_links_and_backups_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("db.sqlite");
-        std::fs::write(&db, b"database").unwrap();
+        let (dir, db) = crate::test_files::temp_file("db.sqlite", b"database");
         let backups = dir.path().join("backups");
         std::fs::create_dir(&backups).unwrap();
         let protected = Protected::database(&db, Some(&backups));

@@ -288,6 +288,13 @@ fn the_status_column_shows_whole_beside_the_details_at_150() {
         status.max.x <= panel_left,
         "«Статус» ({status:?}) ends left of the details panel (from {panel_left})"
     );
+    // And its cells: «Управление:» (the office's line of a measure's status) fits before the panel.
+    let office = word_width(&h, "Управление:");
+    assert!(
+        status.min.x + office <= panel_left,
+        "the status column's «Управление:» ({office} from {}) ends left of the panel (from {panel_left})",
+        status.min.x
+    );
     assert!(
         visible_width(&h) - details.min.x >= 200.0,
         "the details panel keeps a usable width: {details:?}"

@@ -127,6 +127,15 @@ impl From<JobFailure> for AppError {
 
 crate::i18n::display_in_russian!(AppError);
 
+/// Several problems, one a line.
+fn lines(problems: &[impl Localize], i18n: &I18n) -> String {
+    problems
+        .iter()
+        .map(|p| p.message(i18n))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl Localize for AppError {
     fn message(&self, i18n: &I18n) -> String {
         let path = |key: &str, path: &std::path::Path| {
@@ -149,11 +158,7 @@ impl Localize for AppError {
             AppError::NoSchool => i18n.tr("schools-error-no-school"),
             AppError::NoConflict => i18n.tr("error-no-conflict"),
             AppError::Busy => i18n.tr("job-busy"),
-            AppError::MissingReferences(missing) => missing
-                .iter()
-                .map(|m| m.message(i18n))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            AppError::MissingReferences(missing) => lines(missing, i18n),
             AppError::NoReports => i18n.tr("exchange-no-reports"),
             AppError::NotAReport => i18n.tr("exchange-not-a-report"),
             AppError::ReportRefused { school, error } => format!(
@@ -173,11 +178,7 @@ impl Localize for AppError {
             ),
             AppError::NothingToSend => i18n.tr("exchange-send-no-schools"),
             AppError::SchoolsCsvTooLarge => i18n.tr("schools-error-csv-too-large"),
-            AppError::CriteriaProblems(problems) => problems
-                .iter()
-                .map(|p| p.message(i18n))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            AppError::CriteriaProblems(problems) => lines(problems, i18n),
             AppError::SchoolsCsvUnreadable { path, error } => format!(
                 "{} {}: {}",
                 i18n.tr("schools-error-read-file"),

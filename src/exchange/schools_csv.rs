@@ -9,19 +9,13 @@
 use std::collections::HashMap;
 
 use crate::i18n::{Arg, I18n, Localize};
-use crate::model::{Category, School};
+use crate::model::{Category, School, SchoolField};
 
-/// What a school's column holds.
+/// What a school's column holds: a text field of the card, or the categories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
-    Name,
-    ShortName,
-    District,
-    Kind,
-    Director,
-    Contacts,
+    Text(SchoolField),
     Categories,
-    Curator,
 }
 
 /// The schools a table holds (new ids, stamped now) and notes on what was not read cleanly.
@@ -92,7 +86,7 @@ pub fn read_schools_text(text: &str) -> Result<SchoolsTable, SchoolsCsvError> {
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
     let (_, header) = rows.next().ok_or(SchoolsCsvError::Empty)?;
     let columns: Vec<Option<Field>> = header.iter().map(|h| field_of(h)).collect();
-    if !columns.contains(&Some(Field::Name)) {
+    if !columns.contains(&Some(Field::Text(SchoolField::Name))) {
         return Err(SchoolsCsvError::NoNameColumn);
     }
     let mut out = SchoolsTable::default();
@@ -123,13 +117,8 @@ pub fn read_schools_text(text: &str) -> Result<SchoolsTable, SchoolsCsvError> {
                 continue;
             }
             match field {
-                Field::Name => school.name = value.to_owned(),
-                Field::ShortName => school.short_name = value.to_owned(),
-                Field::District => school.district = value.to_owned(),
-                Field::Kind => school.kind = value.to_owned(),
-                Field::Director => school.director = value.to_owned(),
-                Field::Contacts => contacts.push(value.to_owned()),
-                Field::Curator => school.curator = value.to_owned(),
+                Field::Text(SchoolField::Contacts) => contacts.push(value.to_owned()),
+                Field::Text(text) => *text.slot(&mut school) = value.to_owned(),
                 Field::Categories => {
                     for part in value
                         .split([',', ';', '/'])
@@ -183,55 +172,68 @@ pub fn normalize(name: &str) -> String {
         .join(" ")
 }
 
-/// The field a header cell names.
-fn field_of(header: &str) -> Option<Field> {
-    let h = normalize(header)
-        .trim_end_matches([':', '.', '*'])
-        .trim()
-        .to_owned();
-    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| h.starts_with(p));
-    if starts(&["краткое", "сокращенное", "короткое"]) {
-        Some(Field::ShortName)
-    } else if h == "оо"
-        || starts(&[
+/// The words a header cell starts with, per field, tried in this order («Краткое наименование» is the short
+/// name, not the name).
+const HEADER_WORDS: [(Field, &[&str]); 8] = [
+    (
+        Field::Text(SchoolField::ShortName),
+        &["краткое", "сокращенное", "короткое"],
+    ),
+    (
+        Field::Text(SchoolField::Name),
+        &[
             "наименование",
             "полное наименование",
             "полное название",
             "название",
             "школа",
             "образовательная организация",
-        ])
-    {
-        Some(Field::Name)
-    } else if starts(&["район", "муниципальн", "муниципалитет"]) {
-        Some(Field::District)
-    } else if starts(&["вид", "тип"]) {
-        Some(Field::Kind)
-    } else if starts(&[
-        "директор",
-        "руководитель",
-        "фио директора",
-        "фио руководителя",
-    ]) {
-        Some(Field::Director)
-    } else if starts(&[
-        "контакт",
-        "телефон",
-        "тел",
-        "e-mail",
-        "email",
-        "эл. почта",
-        "электронная почта",
-        "адрес",
-    ]) {
-        Some(Field::Contacts)
-    } else if starts(&["категори"]) {
-        Some(Field::Categories)
-    } else if starts(&["куратор"]) {
-        Some(Field::Curator)
-    } else {
-        None
+        ],
+    ),
+    (
+        Field::Text(SchoolField::District),
+        &["район", "муниципальн", "муниципалитет"],
+    ),
+    (Field::Text(SchoolField::Kind), &["вид", "тип"]),
+    (
+        Field::Text(SchoolField::Director),
+        &[
+            "директор",
+            "руководитель",
+            "фио директора",
+            "фио руководителя",
+        ],
+    ),
+    (
+        Field::Text(SchoolField::Contacts),
+        &[
+            "контакт",
+            "телефон",
+            "тел",
+            "e-mail",
+            "email",
+            "эл. почта",
+            "электронная почта",
+            "адрес",
+        ],
+    ),
+    (Field::Categories, &["категори"]),
+    (Field::Text(SchoolField::Curator), &["куратор"]),
+];
+
+/// The field a header cell names.
+fn field_of(header: &str) -> Option<Field> {
+    let h = normalize(header)
+        .trim_end_matches([':', '.', '*'])
+        .trim()
+        .to_owned();
+    if h == "оо" {
+        return Some(Field::Text(SchoolField::Name));
     }
+    HEADER_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| h.starts_with(w)))
+        .map(|(field, _)| *field)
 }
 
 /// A category as people write it ("ШНОР", "зона риска", "школа-лидер", …) or by its key ("risk_zone").

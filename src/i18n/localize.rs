@@ -25,6 +25,15 @@ pub fn in_russian<R>(f: impl FnOnce(&I18n) -> R) -> R {
     RUSSIAN.with(|cell| f(cell.get_or_init(|| I18n::new(Language::Russian))))
 }
 
+/// Checks that an error's message opens with `russian_start` in Russian and `english_start` in English.
+#[cfg(test)]
+pub(crate) fn assert_opens_with(error: &dyn Localize, russian_start: &str, english_start: &str) {
+    let ru = russian(error);
+    let en = error.message(&I18n::new(Language::English));
+    assert!(ru.starts_with(russian_start), "{ru}");
+    assert!(en.starts_with(english_start), "{en}");
+}
+
 /// A number argument.
 pub(crate) fn num(n: impl Into<f64>) -> Arg<'static> {
     Arg::Num(n.into())

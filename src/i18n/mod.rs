@@ -3,6 +3,8 @@
 
 mod localize;
 
+#[cfg(test)]
+pub(crate) use localize::assert_opens_with;
 pub use localize::{Localize, in_russian, russian};
 pub(crate) use localize::{display_in_russian, localized_by_key, num};
 

@@ -30,7 +30,7 @@ pub use field::{MeasureField, Synonyms, years_of};
 pub use measure::{Measure, SchoolScope, Section, YearActivity};
 pub use plan::{Indicator, IndicatorTarget, IndicatorUnit, Period, Plan, PlanLevel, PlanSummary};
 pub use progress::{IndicatorValue, Progress, Status};
-pub use school::{Category, School};
+pub use school::{Category, School, SchoolField};
 use stored_text::stored_text;
 pub use validate::{ValidationError, validate_plan, validate_school};
 

@@ -53,6 +53,56 @@ pub struct School {
     pub updated_at: Timestamp,
 }
 
+/// A text field of a school's registry card: what the card edits and a table of schools names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SchoolField {
+    Name,
+    ShortName,
+    District,
+    Kind,
+    Director,
+    Contacts,
+    Curator,
+}
+
+impl SchoolField {
+    pub const ALL: [SchoolField; 7] = [
+        SchoolField::Name,
+        SchoolField::ShortName,
+        SchoolField::District,
+        SchoolField::Kind,
+        SchoolField::Director,
+        SchoolField::Contacts,
+        SchoolField::Curator,
+    ];
+
+    /// The message key of the field's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            SchoolField::Name => "schools-field-name",
+            SchoolField::ShortName => "schools-field-short-name",
+            SchoolField::District => "schools-field-district",
+            SchoolField::Kind => "schools-field-kind",
+            SchoolField::Director => "schools-field-director",
+            SchoolField::Contacts => "schools-field-contacts",
+            SchoolField::Curator => "schools-field-curator",
+        }
+    }
+
+    /// The field's text in `school`, to read or to set.
+    pub fn slot(self, school: &mut School) -> &mut String {
+        match self {
+            SchoolField::Name => &mut school.name,
+            SchoolField::ShortName => &mut school.short_name,
+            SchoolField::District => &mut school.district,
+            SchoolField::Kind => &mut school.kind,
+            SchoolField::Director => &mut school.director,
+            SchoolField::Contacts => &mut school.contacts,
+            SchoolField::Curator => &mut school.curator,
+        }
+    }
+}
+
 impl School {
     pub fn new(name: impl Into<String>) -> Self {
         Self {

@@ -8,7 +8,7 @@
 //! - `filter_bar`, `details`: find and filter; the selected measure's panel.
 
 /// The details panel's narrowest width.
-const DETAILS_MIN: f32 = 260.0;
+const DETAILS_MIN: f32 = 220.0;
 /// The table's panel's inner margins, left and right (egui's central panel frame: 8 points each).
 const CENTRAL_MARGINS: f32 = 16.0;
 

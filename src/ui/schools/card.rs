@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::badges::{category_color, category_key};
 use crate::app::{Command, SchoolCommand};
-use crate::model::{Category, Id, School};
+use crate::model::{Category, Id, School, SchoolField as Field};
 use crate::ui::ViewCtx;
 
 /// Kinds offered beside the free text (СОШ/ООШ/НОШ are the usual ones).
@@ -25,54 +25,6 @@ const KINDS: [&str; 7] = [
     "ЦО",
     "Школа-интернат",
 ];
-
-/// A text field of the card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Name,
-    ShortName,
-    District,
-    Kind,
-    Director,
-    Contacts,
-    Curator,
-}
-
-impl Field {
-    const ALL: [Field; 7] = [
-        Field::Name,
-        Field::ShortName,
-        Field::District,
-        Field::Kind,
-        Field::Director,
-        Field::Contacts,
-        Field::Curator,
-    ];
-
-    fn label_key(self) -> &'static str {
-        match self {
-            Field::Name => "schools-field-name",
-            Field::ShortName => "schools-field-short-name",
-            Field::District => "schools-field-district",
-            Field::Kind => "schools-field-kind",
-            Field::Director => "schools-field-director",
-            Field::Contacts => "schools-field-contacts",
-            Field::Curator => "schools-field-curator",
-        }
-    }
-
-    fn slot(self, s: &mut School) -> &mut String {
-        match self {
-            Field::Name => &mut s.name,
-            Field::ShortName => &mut s.short_name,
-            Field::District => &mut s.district,
-            Field::Kind => &mut s.kind,
-            Field::Director => &mut s.director,
-            Field::Contacts => &mut s.contacts,
-            Field::Curator => &mut s.curator,
-        }
-    }
-}
 
 #[derive(Default)]
 pub struct CardEditor {
