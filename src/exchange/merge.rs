@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Id, Progress, Timestamp};
-use crate::store::{ConflictRecord, RecordKind, Store, progress_key};
+use crate::store::{ConflictRecord, RecordKind, Store, Writer, progress_key};
 
 use super::{Counts, ExchangeError, ExchangeFile, ImportSummary, META_OFFICE_ID, Origin};
 
@@ -617,39 +617,99 @@ pub fn apply(
     file: &ExchangeFile,
     preview: &ImportPreview,
 ) -> Result<ImportSummary, ExchangeError> {
-    let d = &preview.decisions;
     let own_id = store.meta(META_OFFICE_ID)?.unwrap_or_default();
     let names = if preview.conflict_count() > 0 {
         Names::collect(store, file)
     } else {
         Names::default()
     };
-    let now = crate::model::now();
-    let conflict = |kind: RecordKind, key: String, title: String, theirs: String, at: Timestamp| {
+    let mut applying = Applying {
+        file,
+        preview,
+        names,
+        now: crate::model::now(),
+        items: preview.items.iter(),
+    };
+    let mut values = 0;
+    store.write(|w| {
+        applying.schools(w)?;
+        applying.plans(w)?;
+        applying.progress(w)?;
+        values = super::merge_values::merge_values(w, file)?;
+        applying.deletions(w)?;
+        if !file.origin.id.is_empty() && file.origin.id != own_id {
+            w.set_sync_origin(&file.origin.id, &file.origin.office, &file.exported_at)?;
+        }
+        Ok(())
+    })?;
+    let mut summary = summary_of(preview);
+    summary.values = values;
+    Ok(summary)
+}
+
+/// The steps of [`apply`], in one transaction: each writes the records of one kind as the preview decided,
+/// and keeps "theirs" of a conflict beside ours.
+struct Applying<'a> {
+    file: &'a ExchangeFile,
+    preview: &'a ImportPreview,
+    names: Names,
+    /// When the conflicts were found.
+    now: Timestamp,
+    /// The preview's items, met in the order the steps go through the file (titles of conflicts).
+    items: std::slice::Iter<'a, PreviewItem>,
+}
+
+impl Applying<'_> {
+    /// "Theirs" of a conflict, as the conflicts list keeps it.
+    fn conflict(
+        &self,
+        kind: RecordKind,
+        key: String,
+        title: String,
+        theirs: String,
+        at: Timestamp,
+    ) -> ConflictRecord {
         ConflictRecord {
             kind,
             key,
             title,
-            origin_id: file.origin.id.clone(),
-            office: file.origin.office.clone(),
+            origin_id: self.file.origin.id.clone(),
+            office: self.file.origin.office.clone(),
             theirs,
             theirs_at: at,
-            detected_at: now,
+            detected_at: self.now,
         }
-    };
-    let mut values = 0;
-    store.write(|w| {
-        let mut items = preview.items.iter();
-        let mut next_conflict_title = |kind: RecordKind, index: usize, from_deleted: bool| {
-            items
-                .find(|it| it.kind == kind && it.index == index && it.from_deleted == from_deleted)
-                .map(|it| preview.describe(file, it, &names))
-                .unwrap_or_default()
-        };
-        for (s, &a) in file.schools.iter().zip(&d.schools) {
+    }
+
+    /// How the preview names the record `index` of `kind` (or of the deletions).
+    fn title(&mut self, kind: RecordKind, index: usize, from_deleted: bool) -> String {
+        let (file, preview, names) = (self.file, self.preview, &self.names);
+        self.items
+            .find(|it| it.kind == kind && it.index == index && it.from_deleted == from_deleted)
+            .map(|it| preview.describe(file, it, names))
+            .unwrap_or_default()
+    }
+
+    /// Keeps "theirs" of the record `index` of `kind` (or of the deletions) as a conflict, titled as the
+    /// preview names it.
+    fn keep_theirs(
+        &mut self,
+        w: &mut Writer<'_>,
+        (kind, index, from_deleted): (RecordKind, usize, bool),
+        key: String,
+        theirs: String,
+        at: Timestamp,
+    ) -> crate::store::Result<()> {
+        let title = self.title(kind, index, from_deleted);
+        w.put_conflict(&self.conflict(kind, key, title, theirs, at))
+    }
+
+    fn schools(&mut self, w: &mut Writer<'_>) -> crate::store::Result<()> {
+        let d = &self.preview.decisions;
+        for (s, &a) in self.file.schools.iter().zip(&d.schools) {
             match a {
                 Action::Add | Action::Update => w.put_school(s)?,
-                Action::Conflict => w.put_conflict(&conflict(
+                Action::Conflict => w.put_conflict(&self.conflict(
                     RecordKind::School,
                     s.id.to_string(),
                     s.name.clone(),
@@ -659,11 +719,18 @@ pub fn apply(
                 _ => {}
             }
         }
+        Ok(())
+    }
+
+    /// Plans' headers, their sections and their measures (due dates derived again from the verbatim
+    /// deadline: derived data is not taken from a file).
+    fn plans(&mut self, w: &mut Writer<'_>) -> crate::store::Result<()> {
+        let (file, d) = (self.file, &self.preview.decisions);
         let (mut si, mut mi) = (0, 0);
         for (pi, plan) in file.plans.iter().enumerate() {
             match d.plans[pi] {
                 Action::Add | Action::Update => w.put_plan_header(plan)?,
-                Action::Conflict => w.put_conflict(&conflict(
+                Action::Conflict => w.put_conflict(&self.conflict(
                     RecordKind::Plan,
                     plan.id.to_string(),
                     plan.title.clone(),
@@ -673,53 +740,53 @@ pub fn apply(
                 _ => {}
             }
             for (position, section) in plan.sections.iter().enumerate() {
+                let mut header = section.clone();
+                header.measures.clear();
                 match d.sections[si] {
                     Action::Add | Action::Update => {
-                        let mut header = section.clone();
-                        header.measures.clear();
                         w.put_section_header(plan.id, position, &header)?
                     }
-                    Action::Conflict => {
-                        let mut header = section.clone();
-                        header.measures.clear();
-                        let title = next_conflict_title(RecordKind::Section, si, false);
-                        w.put_conflict(&conflict(
-                            RecordKind::Section,
-                            section.id.to_string(),
-                            title,
-                            serde_json::to_string(&header).unwrap_or_default(),
-                            section.updated_at,
-                        ))?
-                    }
+                    Action::Conflict => self.keep_theirs(
+                        w,
+                        (RecordKind::Section, si, false),
+                        section.id.to_string(),
+                        serde_json::to_string(&header).unwrap_or_default(),
+                        section.updated_at,
+                    )?,
                     _ => {}
                 }
                 si += 1;
                 for (position, measure) in section.measures.iter().enumerate() {
                     match d.measures[mi] {
                         Action::Add | Action::Update => {
-                            // Due dates are derived data: recomputed here from the verbatim deadline.
                             let measure = crate::schedule::with_derived_due(measure, plan.period);
                             w.put_measure(section.id, position, &measure)?
                         }
-                        Action::Conflict => {
-                            let title = next_conflict_title(RecordKind::Measure, mi, false);
-                            w.put_conflict(&conflict(
-                                RecordKind::Measure,
-                                measure.id.to_string(),
-                                title,
-                                serde_json::to_string(measure).unwrap_or_default(),
-                                measure.updated_at,
-                            ))?
-                        }
+                        Action::Conflict => self.keep_theirs(
+                            w,
+                            (RecordKind::Measure, mi, false),
+                            measure.id.to_string(),
+                            serde_json::to_string(measure).unwrap_or_default(),
+                            measure.updated_at,
+                        )?,
                         _ => {}
                     }
                     mi += 1;
                 }
             }
         }
-        // A big file's records are counted once after they are all in (`Writer::progress_in_bulk_counted`):
-        // the new ones from memory, the measures of replaced ones again from their records.
-        let records = file.progress.iter().zip(&d.progress);
+        Ok(())
+    }
+
+    /// Progress records. A big file's records are counted once after they are all in
+    /// (`Writer::progress_in_bulk_counted`): the new ones from memory, the measures of replaced ones again
+    /// from their records.
+    fn progress(&mut self, w: &mut Writer<'_>) -> crate::store::Result<()> {
+        let records = self
+            .file
+            .progress
+            .iter()
+            .zip(&self.preview.decisions.progress);
         let added: Vec<&Progress> = (records.clone())
             .filter(|(_, a)| **a == Action::Add)
             .map(|(p, _)| p)
@@ -731,14 +798,13 @@ pub fn apply(
         w.progress_in_bulk_counted(&replaced, &added, added.len() + replaced.len(), |w| {
             for (i, (p, &a)) in records.clone().enumerate() {
                 if a == Action::Conflict {
-                    let title = next_conflict_title(RecordKind::Progress, i, false);
-                    w.put_conflict(&conflict(
-                        RecordKind::Progress,
+                    self.keep_theirs(
+                        w,
+                        (RecordKind::Progress, i, false),
                         progress_key(p.measure_id, p.school_id, p.due),
-                        title,
                         serde_json::to_string(p).unwrap_or_default(),
                         p.updated_at,
-                    ))?
+                    )?
                 }
             }
             w.put_progress_all(
@@ -746,36 +812,31 @@ pub fn apply(
                     .filter(|(_, a)| matches!(a, Action::Add | Action::Update))
                     .map(|(p, _)| p),
             )
-        })?;
-        values = super::merge_values::merge_values(w, file)?;
+        })
+    }
+
+    /// Their deletions: applied or kept as conflicts, and every tombstone kept to pass on — a deletion
+    /// travels on to the offices we exchange with.
+    fn deletions(&mut self, w: &mut Writer<'_>) -> crate::store::Result<()> {
+        let (file, d) = (self.file, &self.preview.decisions);
         for (i, (del, &a)) in file.deleted.iter().zip(&d.deleted).enumerate() {
             let kind: RecordKind = del.kind.into();
             let key = del.key().expect("validated");
             match a {
                 Action::Delete => w.delete_for_import(kind, &key)?,
-                Action::Conflict => {
-                    let title = next_conflict_title(kind, i, true);
-                    w.put_conflict(&conflict(
-                        kind,
-                        key.clone(),
-                        title,
-                        "null".into(),
-                        del.deleted_at,
-                    ))?
-                }
+                Action::Conflict => self.keep_theirs(
+                    w,
+                    (kind, i, true),
+                    key.clone(),
+                    "null".into(),
+                    del.deleted_at,
+                )?,
                 _ => {}
             }
-            // Kept to pass on: a deletion travels on to the offices we exchange with.
             w.put_tombstone(kind, &key, &del.deleted_at)?;
         }
-        if !file.origin.id.is_empty() && file.origin.id != own_id {
-            w.set_sync_origin(&file.origin.id, &file.origin.office, &file.exported_at)?;
-        }
         Ok(())
-    })?;
-    let mut summary = summary_of(preview);
-    summary.values = values;
-    Ok(summary)
+    }
 }
 
 /// The summary of an import as [`ImportSummary`] (counts per kind).
