@@ -11,6 +11,17 @@ use crate::ui::ViewCtx;
 
 /// A section with nothing due yet.
 const NOTHING_DUE: Color32 = Color32::from_rgb(0xc9, 0xd6, 0xe6);
+/// The dot of a section with overdue items.
+const OVERDUE_DOT: Color32 = Color32::from_rgb(0x7a, 0x10, 0x10);
+
+/// A section none of whose measures concern the school: a quiet grey of the theme.
+fn not_concerned(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_gray(70)
+    } else {
+        Color32::from_gray(230)
+    }
+}
 
 /// The colour of a share done, 0..=1, between red, amber and green.
 pub fn heat_color(share: f32) -> Color32 {
@@ -67,6 +78,12 @@ pub fn ui(
         let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
         ui.painter().rect_filled(rect, 2.0, NOTHING_DUE);
         ui.label(RichText::new(ctx.tr("schools-heat-nothing-due")).small());
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(22.0, 12.0), egui::Sense::hover());
+        ui.painter().rect_filled(rect, 2.0, not_concerned(ui));
+        ui.label(RichText::new(ctx.tr("schools-heat-not-concerned")).small());
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+        ui.painter().circle_filled(rect.center(), 2.5, OVERDUE_DOT);
+        ui.label(RichText::new(ctx.tr("schools-heat-overdue-dot")).small());
     });
     // Too many sections for the window (a large scale, a small screen): the map scrolls sideways.
     let needed = NAME_WIDTH + (cell + gap) * columns + gap + ui.spacing().scroll.allocated_width();
@@ -138,7 +155,13 @@ fn table(
                         let rect = ui.max_rect().shrink(1.5);
                         let response = ui.allocate_rect(rect, egui::Sense::hover());
                         if count.total == 0 {
-                            ui.painter().rect_filled(rect, 2.0, Color32::from_gray(230));
+                            ui.painter().rect_filled(rect, 2.0, not_concerned(ui));
+                            response.on_hover_text(format!(
+                                "{} {} — {}",
+                                section.number,
+                                section.title,
+                                ctx.tr("schools-heat-not-concerned")
+                            ));
                         } else {
                             let fill = if count.due == 0 {
                                 NOTHING_DUE
@@ -150,7 +173,7 @@ fn table(
                                 ui.painter().circle_filled(
                                     rect.right_top() + egui::vec2(-5.0, 5.0),
                                     2.5,
-                                    Color32::from_rgb(0x7a, 0x10, 0x10),
+                                    OVERDUE_DOT,
                                 );
                             }
                             response.on_hover_ui(|ui| {
