@@ -74,7 +74,11 @@ fn the_screen_opens_on_the_district_overview_with_the_schools() {
     h.run();
     assert!(h.state().app.ui_state.schools.heat_map);
     // Its legend says what every colour and mark means, the grey of a section not for the school too.
-    for words in ["сроки не наступили", "не касается школы", "есть просроченные"] {
+    for words in [
+        "сроки не наступили",
+        "не касается школы",
+        "есть просроченные",
+    ] {
         h.get_by_label(words);
     }
     h.get_by_label("Таблица").click();
