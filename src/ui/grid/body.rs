@@ -60,6 +60,7 @@ impl GridView {
         ctx: &ViewCtx<'_>,
         plan: &Plan,
         cols: &[Col],
+        mins: &[f32],
     ) -> TableOut {
         // Quieter row hover than buttons have; the cells draw their own lines, so the resize handles show
         // only when hovered (else they would cross the section titles).
@@ -67,7 +68,6 @@ impl GridView {
         ui.visuals_mut().widgets.hovered.bg_fill = colors.hover;
         ui.visuals_mut().widgets.noninteractive.bg_stroke = Stroke::NONE;
         let available = ui.available_width() - ui.spacing().scroll.allocated_width();
-        let mins = column_minimums(ui, ctx.i18n, cols);
         let shares: Vec<f32> = cols
             .iter()
             .map(|col| {
@@ -78,7 +78,7 @@ impl GridView {
                     .unwrap_or_else(|| col.default_share())
             })
             .collect();
-        let target = widths::layout(cols, &shares, &mins, available);
+        let target = widths::layout(cols, &shares, mins, available);
         let total: f32 = target.iter().sum();
         if total > available + 1.0 {
             // Even the columns' minimums do not fit: the table scrolls sideways.
@@ -88,11 +88,11 @@ impl GridView {
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     ui.set_width(total + scroll_width);
-                    self.draw_table(ui, ctx, plan, cols, (&mins, &target), total)
+                    self.draw_table(ui, ctx, plan, cols, (mins, &target), total)
                 })
                 .inner;
         }
-        self.draw_table(ui, ctx, plan, cols, (&mins, &target), available)
+        self.draw_table(ui, ctx, plan, cols, (mins, &target), available)
     }
 
     /// The table itself, its columns `target` wide (never under `mins`) in a table `available` wide.

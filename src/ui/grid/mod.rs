@@ -109,14 +109,13 @@ impl GridView {
             self.focus_search = true;
         }
 
+        // Each column's narrowest width, for the details panel's room and the table's layout.
+        let mins = body::column_minimums(ui, ctx.i18n, &cols);
         if ctx.ui_state.show_details {
             // Never more than a third of the window, nor so wide that the table's columns no longer fit
             // beside it: on a small screen or at 150 % the table comes first.
-            let table_needs = body::column_minimums(ui, ctx.i18n, &cols)
-                .iter()
-                .sum::<f32>()
-                + CENTRAL_MARGINS
-                + ui.spacing().scroll.allocated_width();
+            let table_needs =
+                mins.iter().sum::<f32>() + CENTRAL_MARGINS + ui.spacing().scroll.allocated_width();
             let most = (ui.available_width() / 3.0)
                 .min(ui.available_width() - table_needs)
                 .max(DETAILS_MIN);
@@ -188,7 +187,7 @@ impl GridView {
             let out = ui
                 .scope(|ui| {
                     ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
-                    self.table(ui, ctx, plan, &cols)
+                    self.table(ui, ctx, plan, &cols, &mins)
                 })
                 .inner;
             self.handle(out, ui, ctx, plan, &cols, &mut actions);
