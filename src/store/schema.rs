@@ -11,37 +11,51 @@ use super::StoreError;
 /// write of progress drops and re-creates them, `store::tally`).
 macro_rules! tally_triggers {
     () => {
-        r#"
+        concat!(
+            "
     CREATE TRIGGER progress_tally_insert AFTER INSERT ON progress
-    BEGIN
-        INSERT INTO progress_tally (measure_id, office, status, due, n)
-             VALUES (NEW.measure_id, NEW.school_id = '', NEW.status, NEW.due, 1)
-        ON CONFLICT (measure_id, office, status, due) DO UPDATE SET n = n + 1;
+    BEGIN",
+            tally_count_new!(),
+            "
     END;
     CREATE TRIGGER progress_tally_delete AFTER DELETE ON progress
-    BEGIN
-        UPDATE progress_tally SET n = n - 1
-         WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
-           AND due = OLD.due;
-        DELETE FROM progress_tally
-         WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
-           AND due = OLD.due AND n <= 0;
+    BEGIN",
+            tally_uncount_old!(),
+            "
     END;
     CREATE TRIGGER progress_tally_update AFTER UPDATE OF measure_id, school_id, status, due ON progress
     WHEN OLD.measure_id <> NEW.measure_id OR OLD.school_id <> NEW.school_id OR OLD.status <> NEW.status
       OR OLD.due <> NEW.due
-    BEGIN
+    BEGIN",
+            tally_uncount_old!(),
+            tally_count_new!(),
+            "
+    END;
+    "
+        )
+    };
+}
+
+/// A new progress record counted in the tally.
+macro_rules! tally_count_new {
+    () => {
+        "
+        INSERT INTO progress_tally (measure_id, office, status, due, n)
+             VALUES (NEW.measure_id, NEW.school_id = '', NEW.status, NEW.due, 1)
+        ON CONFLICT (measure_id, office, status, due) DO UPDATE SET n = n + 1;"
+    };
+}
+
+/// A progress record gone (or changed) taken out of the tally; a count down to nothing is removed.
+macro_rules! tally_uncount_old {
+    () => {
+        "
         UPDATE progress_tally SET n = n - 1
          WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
            AND due = OLD.due;
         DELETE FROM progress_tally
          WHERE measure_id = OLD.measure_id AND office = (OLD.school_id = '') AND status = OLD.status
-           AND due = OLD.due AND n <= 0;
-        INSERT INTO progress_tally (measure_id, office, status, due, n)
-             VALUES (NEW.measure_id, NEW.school_id = '', NEW.status, NEW.due, 1)
-        ON CONFLICT (measure_id, office, status, due) DO UPDATE SET n = n + 1;
-    END;
-    "#
+           AND due = OLD.due AND n <= 0;"
     };
 }
 
