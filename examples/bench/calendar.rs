@@ -17,7 +17,7 @@ use crate::headless::Headless;
 
 const CALENDAR_SECTIONS: usize = 12;
 const CALENDAR_MEASURES_PER_SECTION: usize = 200;
-const WARM_UP_FRAMES: usize = 10;
+use crate::headless::WARM_UP_FRAMES;
 const TIMED_FRAMES: usize = 200;
 const SCHEDULED_MEASURES: usize = 10_000;
 

@@ -12,18 +12,14 @@
 use std::path::Path;
 use std::time::Instant;
 
-use chrono::NaiveDate;
-use roadmap_planner::app::{
-    Command, MeasureField, RoadmapApp, SchoolCommand, SchoolTab, SchoolsUi, Screen, UiState,
-};
+use roadmap_planner::app::{Command, MeasureField, RoadmapApp, SchoolCommand, SchoolTab, UiState};
 use roadmap_planner::model::Status;
 use roadmap_planner::stats::ProgressKey;
 use roadmap_planner::store::Store;
 
-use crate::headless::Headless;
+use crate::headless::{Headless, WARM_UP_FRAMES, school_screen, today};
 use roadmap_planner::window::Window;
 
-const WARM_UP_FRAMES: usize = 10;
 const EDITS: usize = 50;
 
 /// The edit phases and the keys they report.
@@ -39,29 +35,9 @@ pub fn run_phase(phase: &str, dir: &Path) -> anyhow::Result<Option<f64>> {
     })
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2022, 1, 15).unwrap()
-}
-
 /// Mean ms from a MarkDone on the dashboard to the end of the frame showing it.
 fn mark_done(region: &Path) -> anyhow::Result<f64> {
-    let store = Store::open(region)?;
-    let school = store.schools()?[0].id;
-    let ui_state = UiState {
-        screen: Screen::Schools,
-        schools: SchoolsUi {
-            tab: SchoolTab::Dashboard,
-            selected: Some(school),
-            ..SchoolsUi::default()
-        },
-        ..UiState::default()
-    };
-    let mut window = Window::new(RoadmapApp::new(store, today(), ui_state));
-    let mut headless = Headless::new();
-    headless.until_loaded(&mut window);
-    for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut window);
-    }
+    let (mut window, mut headless, school) = school_screen(region, SchoolTab::Dashboard)?;
     let plan = window
         .app
         .data

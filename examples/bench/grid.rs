@@ -20,7 +20,7 @@ use crate::headless::Headless;
 
 const SECTIONS: usize = 40;
 const PER_SECTION: usize = 250;
-const WARM_UP_FRAMES: usize = 10;
+use crate::headless::WARM_UP_FRAMES;
 const TIMED_FRAMES: usize = 200;
 
 /// The grid phases and the keys they report.

@@ -1,10 +1,46 @@
 //! The real window's frames without a window: `egui::Context::run_ui` of `Window::ui` at 1400×900.
 
+use std::path::Path;
 use std::time::Instant;
 
+use chrono::NaiveDate;
 use eframe::App as _;
 
+use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
+use roadmap_planner::model::Id;
+use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
+
+/// Frames run before a measurement, so that fonts and caches are warm.
+pub const WARM_UP_FRAMES: usize = 10;
+
+/// The day the benchmark's window runs on (inside the region plan's school year).
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 1, 15).unwrap()
+}
+
+/// The region's window on the Школы screen's `tab` with its first school selected, the school snapshot
+/// loaded and the frames warmed up; and that school's id.
+pub fn school_screen(region: &Path, tab: SchoolTab) -> anyhow::Result<(Window, Headless, Id)> {
+    let store = Store::open(region)?;
+    let school = store.schools()?[0].id;
+    let ui_state = UiState {
+        screen: Screen::Schools,
+        schools: SchoolsUi {
+            tab,
+            selected: Some(school),
+            ..SchoolsUi::default()
+        },
+        ..UiState::default()
+    };
+    let mut window = Window::new(RoadmapApp::new(store, today(), ui_state));
+    let mut headless = Headless::new();
+    headless.until_loaded(&mut window);
+    for _ in 0..WARM_UP_FRAMES {
+        headless.frame(&mut window);
+    }
+    Ok((window, headless, school))
+}
 
 pub struct Headless {
     ctx: egui::Context,

@@ -10,15 +10,12 @@
 use std::path::Path;
 use std::time::Instant;
 
-use chrono::NaiveDate;
-use roadmap_planner::app::{RoadmapApp, SchoolTab, SchoolsUi, Screen, UiState};
+use roadmap_planner::app::SchoolTab;
 use roadmap_planner::stats::summarize;
 use roadmap_planner::store::Store;
-use roadmap_planner::window::Window;
 
-use crate::headless::Headless;
+use crate::headless::{school_screen, today};
 
-const WARM_UP_FRAMES: usize = 10;
 const TIMED_FRAMES: usize = 200;
 const STATS_RUNS: usize = 5;
 
@@ -40,29 +37,9 @@ pub fn run_phase(phase: &str, dir: &Path) -> anyhow::Result<Option<f64>> {
     })
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2022, 1, 15).unwrap()
-}
-
 /// One frame of the Школы screen on `tab`, in µs.
 fn frame(region: &Path, tab: SchoolTab) -> anyhow::Result<f64> {
-    let store = Store::open(region)?;
-    let school = store.schools()?[0].id;
-    let ui_state = UiState {
-        screen: Screen::Schools,
-        schools: SchoolsUi {
-            tab,
-            selected: Some(school),
-            ..SchoolsUi::default()
-        },
-        ..UiState::default()
-    };
-    let mut window = Window::new(RoadmapApp::new(store, today(), ui_state));
-    let mut headless = Headless::new();
-    headless.until_loaded(&mut window);
-    for _ in 0..WARM_UP_FRAMES {
-        headless.frame(&mut window);
-    }
+    let (mut window, mut headless, _) = school_screen(region, tab)?;
     assert_eq!(window.app.data.schools.len(), 1_000);
     assert!(
         window.app.data.progress_and_criteria.records.len() >= 290_000,
