@@ -20,9 +20,7 @@ fn import(h: &mut Harness<'static, Window>, name: &str, bytes: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    h.state_mut().app.push(Command::ImportFile(path));
-    h.run();
-    h.run();
+    common::import(h, &path);
 }
 
 #[test]

@@ -35,14 +35,6 @@ fn export_to(store: &mut Store, dir: &Path, name: &str, age: chrono::Duration) -
     path
 }
 
-fn import(h: &mut Harness<'static, Window>, path: &Path) {
-    h.state_mut()
-        .app
-        .push(Command::ImportFile(path.to_path_buf()));
-    h.run();
-    h.run();
-}
-
 fn plan_count(h: &Harness<'static, Window>) -> usize {
     h.state().app.store().list_plans().unwrap().len()
 }
@@ -59,7 +51,7 @@ fn an_import_is_previewed_then_cancelled_or_applied() {
     let mut h = harness(Store::open_in_memory().unwrap());
     h.run();
 
-    import(&mut h, &path);
+    common::import(&mut h, &path);
     assert_eq!(h.state().app.ui_state.screen, Screen::Exchange);
     h.get_by_label("Предпросмотр импорта: plan.json");
     h.get_by_label("Мероприятия — 58");
@@ -71,7 +63,7 @@ fn an_import_is_previewed_then_cancelled_or_applied() {
     assert!(h.state().app.data.exchange.pending.is_none());
     h.get_by_label_contains("Добро пожаловать");
 
-    import(&mut h, &path);
+    common::import(&mut h, &path);
     h.get_by_label("Применить").click();
     h.run();
     h.run();
@@ -85,7 +77,7 @@ fn an_import_is_previewed_then_cancelled_or_applied() {
         .expect("the imported plan is open");
     assert_eq!(plan.measure_count(), 58);
     // Importing the same file again changes nothing.
-    import(&mut h, &path);
+    common::import(&mut h, &path);
     h.get_by_label("Изменений нет: все записи файла уже есть в базе.");
     h.get_by_label("Отмена").click();
     h.run();
@@ -104,7 +96,7 @@ fn a_conflict_is_listed_and_taking_theirs_resolves_it() {
     );
     let mut h = harness(Store::open_in_memory().unwrap());
     h.run();
-    import(&mut h, &first);
+    common::import(&mut h, &first);
     h.get_by_label("Применить").click();
     h.run();
 
@@ -136,7 +128,7 @@ fn a_conflict_is_listed_and_taking_theirs_resolves_it() {
         chrono::Duration::zero(),
     );
 
-    import(&mut h, &second);
+    common::import(&mut h, &second);
     h.get_by_label_contains("Конфликтов: 1");
     h.get_by_label_contains("конфликт: ");
     h.get_by_label("Применить").click();
@@ -169,7 +161,7 @@ fn a_csv_with_unknown_headers_goes_through_column_mapping() {
     .unwrap();
     let mut h = harness(Store::open_in_memory().unwrap());
     h.run();
-    import(&mut h, &path);
+    common::import(&mut h, &path);
     h.get_by_label("Сопоставление столбцов");
     assert!(h.state().app.data.exchange.mapping.is_some());
     h.get_by_label("Применить сопоставление").click();

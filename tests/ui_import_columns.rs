@@ -23,14 +23,6 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn import(h: &mut Harness<'static, Window>, path: &Path) {
-    h.state_mut()
-        .app
-        .push(Command::ImportFile(path.to_path_buf()));
-    h.run();
-    h.run();
-}
-
 /// Clicks the button `label` and lets the window carry out what it asks.
 fn click(h: &mut Harness<'static, Window>, label: &str) {
     h.get_by_label(label).click();
@@ -57,7 +49,7 @@ fn toast(h: &Harness<'static, Window>, which: Which) -> Toast {
 fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
     let mut h = harness();
     h.run();
-    import(&mut h, &fixture("start-end.docx"));
+    common::import(&mut h, &fixture("start-end.docx"));
     h.get_by_label("Предпросмотр импорта: start-end.docx");
     h.get_by_label("Столбцы таблицы");
     // Detected: the start and end of «Сроки», the target group kept in the notes.
@@ -114,7 +106,7 @@ fn a_column_can_be_left_out_before_applying_and_the_end_message_says_so() {
 fn an_import_without_anything_left_out_ends_plainly() {
     let mut h = harness();
     h.run();
-    import(&mut h, &fixture("years.docx"));
+    common::import(&mut h, &fixture("years.docx"));
     h.get_by_label("Столбцы таблицы");
     assert_eq!(
         h.get_by_label("Столбец 3").value().as_deref(),
@@ -185,7 +177,7 @@ fn a_table_pasted_with_its_header_shows_its_columns_before_it_goes_in() {
 fn a_word_table_with_unknown_column_names_goes_through_the_mapping_step() {
     let mut h = harness();
     h.run();
-    import(&mut h, &fixture("unknown-header.docx"));
+    common::import(&mut h, &fixture("unknown-header.docx"));
     h.get_by_label("Сопоставление столбцов");
     assert_eq!(
         h.get_by_label("Столбец 2").value().as_deref(),

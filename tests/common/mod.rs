@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, HarnessBuilder};
-use roadmap_planner::app::{RoadmapApp, UiState};
+use roadmap_planner::app::{Command, RoadmapApp, UiState};
 use roadmap_planner::i18n::Language;
 use roadmap_planner::store::Store;
 use roadmap_planner::window::Window;
@@ -148,5 +148,14 @@ impl WindowTest {
 /// Clicks «Открыть пример» on the welcome screen and lets the window show the example.
 pub fn open_example(h: &mut Harness<'static, Window>) {
     h.get_by_label("Открыть пример").click();
+    h.run();
+}
+
+/// Imports `path` as «Импортировать файл…» does, and lets the window read it and show what it found.
+pub fn import(h: &mut Harness<'static, Window>, path: &std::path::Path) {
+    h.state_mut()
+        .app
+        .push(Command::ImportFile(path.to_path_buf()));
+    h.run();
     h.run();
 }
