@@ -28,18 +28,6 @@ fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
-/// A zip package holding these parts.
-fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
 /// An OLE compound file's first bytes with these stream names in its directory (as UTF-16LE).
 fn compound(names: &[&str]) -> Vec<u8> {
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -89,7 +77,7 @@ fn bad_documents_are_refused_clearly_and_change_nothing() {
     let before = db_state(&sb);
 
     let good = fixture("roadmap-001.docx");
-    let no_table = package(&[(
+    let no_table = sandbox::zip_package(&[(
         "word/document.xml",
         r#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Просто текст</w:t></w:r></w:p></w:body></w:document>"#.as_bytes(),
     )]);
@@ -128,7 +116,7 @@ fn bad_documents_are_refused_clearly_and_change_nothing() {
         ("текст.xlsx", b"just text".to_vec(), "не книга Excel"),
         (
             "без-листа.xlsx",
-            package(&[("xl/workbook.xml", b"<workbook/>")]),
+            sandbox::zip_package(&[("xl/workbook.xml", b"<workbook/>")]),
             "Не удалось прочитать книгу Excel",
         ),
     ];

@@ -6,7 +6,6 @@
 // Linux: the cap is set with `prlimit`.
 #![cfg(target_os = "linux")]
 
-use std::io::Write;
 use std::process::Output;
 
 #[path = "common/cli.rs"]
@@ -32,24 +31,12 @@ fn db_state(sb: &Sandbox) -> String {
     sb.export_without_time("db.sqlite")
 }
 
-/// A zip package holding these parts.
-fn package(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
 /// A workbook calamine opens: one sheet with this `sheetData` content and what follows it (merges), and
 /// this shared-strings part.
 fn workbook(sheet_data: &str, after: &str, shared: &str) -> Vec<u8> {
     let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    package(&[
+    sandbox::zip_package(&[
         (
             "[Content_Types].xml",
             r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#.into(),
@@ -91,7 +78,7 @@ const SHARED: &str = r#"<?xml version="1.0"?><sst xmlns="http://schemas.openxmlf
 
 /// A Word document whose body holds this XML.
 fn document(body: &str) -> Vec<u8> {
-    package(&[(
+    sandbox::zip_package(&[(
         "word/document.xml",
         format!(r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#).into_bytes(),
     )])

@@ -121,3 +121,16 @@ pub fn expect_success(args: &[&str], out: Output) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// A zip package (a .docx or .xlsx) holding these parts, for crafted documents.
+pub fn zip_package<B: AsRef<[u8]>>(parts: &[(&str, B)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes.as_ref()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
