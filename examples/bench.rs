@@ -420,10 +420,8 @@ fn region_plan(start_year: i32, schools: &[School]) -> (Plan, Vec<Progress>) {
 
 /// Removes a database of an earlier run of a phase, with its companions, so every run starts empty.
 fn remove_database(path: &std::path::Path) {
-    for suffix in ["", "-wal", "-shm", ".lock"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+    for file in roadmap_planner::output::database_files(path) {
+        let _ = std::fs::remove_file(file);
     }
 }
 

@@ -61,6 +61,18 @@ impl OutputError {
     }
 }
 
+/// The database at `db` and its companion files (SQLite's `-wal`, `-shm`, `-journal`, our `.lock`).
+pub fn database_files(db: &Path) -> Vec<PathBuf> {
+    ["", "-wal", "-shm", "-journal", ".lock"]
+        .iter()
+        .map(|suffix| {
+            let mut name = db.as_os_str().to_os_string();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .collect()
+}
+
 /// The files an output must never replace: a database's own files and its backups folder.
 #[derive(Debug, Clone, Default)]
 pub struct Protected {
@@ -71,14 +83,8 @@ pub struct Protected {
 impl Protected {
     /// The database at `db` (with its companion files) and its backups folder.
     pub fn database(db: &Path, backups: Option<&Path>) -> Self {
-        let mut files = vec![db.to_path_buf()];
-        for suffix in ["-wal", "-shm", "-journal", ".lock"] {
-            let mut name = db.as_os_str().to_os_string();
-            name.push(suffix);
-            files.push(PathBuf::from(name));
-        }
         Self {
-            files,
+            files: database_files(db),
             folders: backups.into_iter().map(Path::to_path_buf).collect(),
         }
     }
